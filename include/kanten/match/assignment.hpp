@@ -1,0 +1,84 @@
+// kanten — optimal capacitated assignment (the pure combinatorial layer of the matching engine).
+//
+// The instance is a three-layer structure: left nodes (citizens, each at most one unit), right
+// nodes (tasks, each at most `slots` units) and groups (companies, each at most `capacity`
+// units; every right node belongs to exactly one group). Edges left→right carry an integer
+// score. The solver maximises the total score of the chosen edges; a left node may stay
+// unassigned, so edges with a score <= 0 are never chosen.
+//
+// As a network: source→left (cap 1) → right (cap slots) → group (cap capacity) → sink, with
+// cost −score on the left→right arcs and any flow value. The solver is an own implementation of
+// cost-scaling push–relabel (Goldberg) specialised to this layered structure, with auction-style
+// double pushes at the left layer. Costs are scaled by (number of nodes + 1), so the final
+// 1-optimal flow is an exact optimum.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace kanten::inline v1::match {
+
+/// One candidate pair: a left node, a right node and its integer score.
+struct edge {
+    std::int32_t left = 0;   ///< left node id (citizen), 0-based
+    std::int32_t right = 0;  ///< right node id (task), 0-based
+    std::int64_t score = 0;  ///< integer score; only positive scores are worth assigning
+};
+
+/// A bipartite instance with task slots and group (company) capacities.
+struct instance {
+    std::int32_t num_left = 0;                 ///< number of left nodes (citizens)
+    std::vector<std::int32_t> right_slots;     ///< per right node: how many left nodes it takes
+    std::vector<std::int32_t> right_group;     ///< per right node: the group it belongs to
+    std::vector<std::int32_t> group_capacity;  ///< per group: how many left nodes it takes in total
+    std::vector<edge> edges;                   ///< candidate edges (duplicates allowed; the best one counts)
+
+    /// Number of right nodes (tasks).
+    [[nodiscard]] std::int32_t num_right() const noexcept { return static_cast<std::int32_t>(right_slots.size()); }
+    /// Number of groups (companies).
+    [[nodiscard]] std::int32_t num_groups() const noexcept { return static_cast<std::int32_t>(group_capacity.size()); }
+};
+
+/// Throws std::invalid_argument naming the first structural problem of `inst` (ids out of range, negative capacities).
+void validate(const instance& inst);
+
+/// Largest |score| the exact solver accepts for `inst` (scores are scaled by the node count; beyond this prices could overflow).
+[[nodiscard]] std::int64_t max_supported_score(const instance& inst) noexcept;
+
+/// Tuning knobs of the assignment solver; defaults are what the benchmarks use.
+struct assignment_options {
+    int scaling_factor = 8;  ///< ε is divided by this between cost-scaling phases (>= 2)
+};
+
+/// Counters describing a solver run (for benchmarks and diagnostics).
+struct assignment_stats {
+    int phases = 0;                 ///< number of cost-scaling phases (refines)
+    std::int64_t left_pushes = 0;   ///< left-node discharges (bids)
+    std::int64_t relabels = 0;      ///< right/group relabel operations
+    std::int64_t evictions = 0;     ///< units pushed back from a right node to a left node
+};
+
+/// Result of solve_assignment and of check_assignment.
+struct assignment_result {
+    std::int64_t total_score = 0;               ///< sum of the scores of the chosen edges
+    std::int32_t num_assigned = 0;              ///< number of assigned left nodes
+    std::vector<std::int32_t> right_of_left;    ///< per left node: the assigned right node, or -1
+    std::vector<std::int64_t> edge_of_left;     ///< per left node: index into instance::edges of the chosen edge, or -1
+    bool feasible = false;                      ///< independently re-checked: slots, capacities and edges respected
+    bool optimal = false;                       ///< the solver finished with an exactness guarantee (1-optimal scaled flow)
+    std::string message;                        ///< empty when feasible, otherwise the first violation found
+    assignment_stats stats;                     ///< solver counters
+};
+
+/// Computes a maximum-score assignment of `inst`; deterministic (same input → same output, single-threaded).
+[[nodiscard]] assignment_result solve_assignment(const instance& inst, const assignment_options& options = {});
+
+/// Re-checks `right_of_left` against `inst` independently of the solver: edge existence, slots, capacities, total score.
+[[nodiscard]] assignment_result check_assignment(const instance& inst, std::span<const std::int32_t> right_of_left);
+
+/// Greedy baseline: edges by score descending (ties by lower left, then lower right id), taken while feasible.
+[[nodiscard]] assignment_result greedy_assignment(const instance& inst);
+
+}  // namespace kanten::inline v1::match

@@ -1,0 +1,151 @@
+// kanten/sources.hpp — the source paragraphs kanten's rules rest on.
+//
+// Every decision kanten makes names one of these: the seed file (the Danish source text,
+// shipped beside the project as shared/seeds/), the section, and the sentence itself, so a
+// caseworker or a lawyer can check the code against the text line by line.
+#pragma once
+
+#include <string_view>
+
+namespace kanten::inline v1 {
+
+/// A citation: seed file, section, and the sentence of the source a rule encodes.
+struct Source {
+  std::string_view seed;     ///< seed file name, e.g. "004_3897fdd271fa8a38.txt"
+  std::string_view section;  ///< section within it, e.g. "Trin 3"
+  std::string_view quote;    ///< the Danish sentence the rule encodes (abridged with "…")
+};
+
+/// The citations, one per rule; `sources::` names are used by the engine and the tests.
+namespace sources {
+
+inline constexpr std::string_view indsatsmodel = "004_3897fdd271fa8a38.txt";
+
+/// KE3: who is in the target group.
+inline constexpr Source target_group{
+    indsatsmodel, "Kerneelement 3",
+    "Målgruppen for projektet er aktivitetsparate ledige med bopæl i de udsatte boligområder, der "
+    "modtager: kontanthjælp, uddannelseshjælp eller integrationsydelse (og ikke er omfattet af "
+    "integrationsprogrammet)."};
+
+/// Trin 1 starts at the first conversation at visitation.
+inline constexpr Source trin1_start{
+    indsatsmodel, "Trin 1: Afklaring",
+    "Trinnet starter, når jobkonsulenten afholder den første samtale med borgeren i forbindelse med "
+    "visitation til projektet."};
+
+/// Trin 1: group 2 (ressourceforløb, fleksjob, førtidspension) goes to the rehabilitation team.
+inline constexpr Source trin1_rehabilitation{
+    indsatsmodel, "Trin 1: Afklaring",
+    "Hvis borgeren vurderes at tilhøre gruppe 2, skal borgeren have sin sag forelagt kommunens "
+    "tværfaglige rehabiliteringsteam og ikke visiteres til projektindsatsen."};
+
+/// KE4: uddannelseshjælp recipients' long-term goal is education.
+inline constexpr Source education_goal{
+    indsatsmodel, "Kerneelement 4",
+    "For aktivitetsparate uddannelseshjælpsmodtagere skal målet med planen på længere sigt være "
+    "uddannelse. … Målet for de øvrige grupper kan være uddannelse eller beskæftigelse."};
+
+/// KE5 (end): the four conditions that end Trin 1.
+inline constexpr Source trin1_end{
+    indsatsmodel, "Kerneelement 5 (slutning af Trin 1)",
+    "Det første trin afsluttes, når visitationen er foretaget, borgeren har udarbejdet et CV, sat "
+    "retning på sit ønske om job eller jobområde og fået tilknyttet en jobformidler."};
+
+/// KE8 (end): the three conditions that end Trin 2 and start Trin 3.
+inline constexpr Source trin2_end{
+    indsatsmodel, "Kerneelement 8 (slutning af Trin 2)",
+    "Trin 2 afsluttes og trin 3 påbegyndes, når der er indgået en ansættelses- og/eller "
+    "praktikaftale mellem borger og virksomhed, udarbejdet en opfølgingsplan samt udpeget en fast "
+    "kontaktperson for borger i virksomheden."};
+
+/// KE7: the agreement's content; ordinary hours from the start, else an internship.
+inline constexpr Source agreement{
+    indsatsmodel, "Kerneelement 7",
+    "I aftalen fastlægges borgerens arbejdsopgaver, arbejdstid, delmål for progression under "
+    "forløbet samt eventuelle hensyn til borgerens helbred. Der sigtes som udgangspunkt mod "
+    "ordinære timer fra start eventuelt i kombination med virksomhedspraktik."};
+
+/// KE7: at least one contact a month in the first year.
+inline constexpr Source monthly_followup{
+    indsatsmodel, "Kerneelement 7",
+    "… der skal minimum være kontakt mellem jobformidleren og borger en gang i måneden i det "
+    "første år."};
+
+/// Trin 3 end: 30 ordinary hours a month, or self-support.
+inline constexpr Source trin3_end{
+    indsatsmodel, "Trin 3 (Kerneelement 9)",
+    "Det tredje trin afsluttes, når borgeren har opnået ordinære timer på et omfang af mindst 30 "
+    "timer månedligt svarende til ca. 5-6 timer ugentligt eller selvforsørgelse i form af job eller "
+    "uddannelse."};
+
+/// Self-support before Trin 3: the citizen is no longer an unemployed benefit recipient (KE3).
+inline constexpr Source self_support_early{
+    indsatsmodel, "Kerneelement 3 (målgruppe) og Trin 3",
+    "Målgruppen for projektet er aktivitetsparate ledige … der modtager kontanthjælp, "
+    "uddannelseshjælp eller integrationsydelse; forløbet afsluttes ved selvforsørgelse i form af "
+    "job eller uddannelse."};
+
+/// Trin 3: a broken-off course returns to Trin 2.
+inline constexpr Source break_off{
+    indsatsmodel, "Trin 3 (Kerneelement 9)",
+    "I de tilfælde hvor borgeren afbryder virksomhedsforløbet undervejs, skal borgeren påbegynde "
+    "trin 2 igen med henblik på hurtigst muligt at finde et nyt match med en virksomhed."};
+
+/// Trin 3: a broken-off course with the consultant's rehabilitation assessment exits.
+inline constexpr Source break_off_rehabilitation{
+    indsatsmodel, "Trin 3 (Kerneelement 9)",
+    "Med mindre jobkonsulenten vurderer, at borgeren er i målgruppen for ressourceforløb, fleksjob "
+    "eller førtidspension. I det tilfælde afbrydes forløbet, og borgerens sag skal forberedes til "
+    "rehabiliteringsteamet."};
+
+/// KE5: the job centre enforces sanctions in all three steps; punktsanktion of three days.
+inline constexpr Source sanction_punktsanktion{
+    indsatsmodel, "Kerneelement 5 (sanktioner)",
+    "Fx kan kommunen trække tre dage af kontanthjælpen i form af en såkaldt punktsanktion, hvis man "
+    "fx uden rimelig grund afviser tilbud om arbejde, undlader efter krav fra jobcentret at søge "
+    "konkrete job eller undlader at give meddelelse om sygdom til jobcentret eller arbejdsgiver."};
+
+/// KE5: the three steps are where the job centre enforces sanctions.
+inline constexpr Source sanction_in_steps{
+    indsatsmodel, "Kerneelement 5 (sanktioner)",
+    "Jobcentret skal i forbindelse med de tre faser af borgerforløbet håndhæve de eksisterende "
+    "sanktionsmuligheder."};
+
+/// KE5: reasonable causes beyond the law's (severe mental illness, homelessness, addiction).
+inline constexpr Source sanction_reasonable_cause{
+    indsatsmodel, "Kerneelement 5 (sanktioner)",
+    "… eller om der er andre rimelige grunde end dem, som udtrykkeligt er nævnt i loven, der kan "
+    "begrunde, at en sanktion ikke skal gives. Rimelige grunde kan fx være svær psykisk sygdom, "
+    "hjemløshed eller misbrugsproblemer."};
+
+/// KE5: the concrete assessment, always, for an activity-ready citizen.
+inline constexpr Source sanction_concrete_assessment{
+    indsatsmodel, "Kerneelement 5 (sanktioner)",
+    "Kommunen skal altid foretage en konkret vurdering af, om kommunen skal give en sanktion over "
+    "for en aktivitetsparat person …"};
+
+/// KE5: only if the sanction promotes the citizen's availability.
+inline constexpr Source sanction_promotes_availability{
+    indsatsmodel, "Kerneelement 5 (sanktioner)",
+    "Hvis man er aktivitetsparat, skal kommunen kun give en sanktion, hvis sanktionen skønnes at "
+    "fremme den enkelte borgers rådighed."};
+
+/// KE5: a vulnerable situation must be taken into account.
+inline constexpr Source sanction_vulnerable{
+    indsatsmodel, "Kerneelement 5 (sanktioner)",
+    "Hvis man er aktivitetsparat, og kommunen vurderer, man er i en udsat situation, skal kommunen "
+    "anvende sanktionerne på en måde, der tager højde for, at man måske ikke har mulighed for at "
+    "leve op til de krav, der stilles."};
+
+/// KE5: personal contact before any sanction; required when the written hearing is not answered.
+inline constexpr Source sanction_personal_contact{
+    indsatsmodel, "Kerneelement 5 (sanktioner)",
+    "Inden kommunen må give borgeren en sanktion, skal kommunen altid have udnyttet alle rimelige "
+    "muligheder for at komme i personlig kontakt med borgeren … kommunen fx skal være i personlig "
+    "kontakt med borgeren, hvis denne ikke reagerer på en skriftlig partshøring forud for en "
+    "sanktion. Den personlige kontakt kan fx være telefonisk eller personlig kontakt, hvor borgeren "
+    "bor eller opholder sig."};
+
+}  // namespace sources
+}  // namespace kanten::inline v1
