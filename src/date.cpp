@@ -45,7 +45,7 @@ std::optional<YearMonth> parse_year_month(std::string_view t) noexcept {
 std::string iso(Date d) {
   if (d.is_special()) return "not-a-date";
   auto ymd = d.year_month_day();
-  char buf[16];
+  char buf[32];
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", static_cast<int>(ymd.year), static_cast<int>(ymd.month),
                 static_cast<int>(ymd.day));
   return buf;

@@ -76,7 +76,8 @@ class Fold {
       });
       for (auto i : order) step_event(i);
     }
-    close_month_if_ended(opts_.as_of);
+    // As of the end of as_of: a month whose last day is as_of has ended.
+    close_month_if_ended(opts_.as_of + boost::gregorian::days(1));
     finish();
   }
 
@@ -355,15 +356,15 @@ class Fold {
       return nullptr;
     }
     if (auto* f = find_failure(id)) return f;
-    // Not recorded yet: either it comes later in the record, or it does not exist.
+    // Not recorded yet: either it comes later in the record (the earliest such failure is
+    // named, whatever the append order), or it does not exist.
+    Date later;
     for (const auto& other : case_.events) {
       const auto* sf = std::get_if<SanctionFailure>(&other.data);
-      if (sf && sf->failure_id == id && valid(other.date) && e.date < other.date) {
-        reject(i, e, NotAppliedReason::before_failure, other.date);
-        return nullptr;
-      }
+      if (sf && sf->failure_id == id && valid(other.date) && e.date < other.date && (later.is_special() || other.date < later))
+        later = other.date;
     }
-    reject(i, e, NotAppliedReason::unknown_failure);
+    reject(i, e, later.is_special() ? NotAppliedReason::unknown_failure : NotAppliedReason::before_failure, later);
     return nullptr;
   }
 
@@ -438,7 +439,7 @@ class Fold {
     }
     finish_followup(now);
     for (const auto& f : failures_)
-      out_.sanctions.push_back(detail::answer_sanction(f, case_.profile, rules_, opts_.daily_rate));
+      out_.sanctions.push_back(detail::answer_sanction(f, rules_, opts_.daily_rate));
   }
 
   /// 004_3897fdd271fa8a38.txt, Kerneelement 7: at least one contact a month in the first year;

@@ -33,7 +33,7 @@ struct FailureFacts {
 };
 
 /// Answers the sanction question for one failure (004_3897fdd271fa8a38.txt, Kerneelement 5).
-SanctionAnswer answer_sanction(const FailureFacts& f, const Profile& profile, const RuleSet& rules,
+SanctionAnswer answer_sanction(const FailureFacts& f, const RuleSet& rules,
                                std::optional<std::int64_t> daily_rate);
 
 }  // namespace kanten::inline v1::detail

@@ -33,7 +33,7 @@ bool in_steps(Step s) {
 
 }  // namespace
 
-SanctionAnswer answer_sanction(const FailureFacts& f, const Profile& profile, const RuleSet& rules,
+SanctionAnswer answer_sanction(const FailureFacts& f, const RuleSet& rules,
                                std::optional<std::int64_t> daily_rate) {
   SanctionAnswer a;
   a.failure_id = std::string(f.id);
@@ -62,7 +62,7 @@ SanctionAnswer answer_sanction(const FailureFacts& f, const Profile& profile, co
   if (!in_steps(f.step_at_failure))
     return exclude("sanction_in_steps",
                    "on the failure date the citizen was not in Trin 1–3 (" + std::string(name(f.step_at_failure)) +
-                       "); sanctions are enforced in the three steps of the course",
+                       "): the indsatsmodel's sanction rules cover the three steps of the course only",
                    sources::sanction_in_steps);
   reason("sanction_in_steps", "on the failure date the citizen was in " + std::string(label(f.step_at_failure)),
          sources::sanction_in_steps);
@@ -73,53 +73,47 @@ SanctionAnswer answer_sanction(const FailureFacts& f, const Profile& profile, co
                    sources::sanction_reasonable_cause);
   reason("sanction_reasonable_cause", "no reasonable cause is recorded", sources::sanction_reasonable_cause);
 
-  if (profile.activity_ready) {
-    // Only if the sanction is judged to promote the citizen's availability (Kerneelement 5).
-    if (f.promotes_availability && !*f.promotes_availability)
-      return exclude("sanction_promotes_availability",
-                     "the concrete assessment of " + iso(*f.assessment_date) +
-                         " found that a sanction would not promote the citizen's availability",
-                     sources::sanction_promotes_availability);
-    // A vulnerable situation must be assessed and taken into account (Kerneelement 5).
-    if (!f.vulnerable) {
-      pending("sanction_vulnerable",
-              "whether the activity-ready citizen is in a vulnerable situation must be assessed",
-              sources::sanction_vulnerable);
-    } else {
-      reason("sanction_vulnerable",
-             *f.vulnerable ? "the citizen is assessed to be in a vulnerable situation"
-                           : "the citizen is assessed not to be in a vulnerable situation",
-             sources::sanction_vulnerable);
-    }
-    // The concrete assessment, always, for an activity-ready citizen (Kerneelement 5).
-    if (!f.promotes_availability) {
-      pending("sanction_concrete_assessment",
-              "the concrete assessment is missing: whether a sanction would promote the citizen's availability",
-              sources::sanction_concrete_assessment);
-    } else {
-      reason("sanction_promotes_availability",
-             "the concrete assessment of " + iso(*f.assessment_date) +
-                 " found that a sanction would promote the citizen's availability",
-             sources::sanction_promotes_availability);
-      if (f.vulnerable && *f.vulnerable) {
-        if (f.considers_vulnerability)
-          reason("sanction_vulnerable",
-                 "the concrete assessment takes into account that the citizen may not be able to meet the "
-                 "requirements",
-                 sources::sanction_vulnerable);
-        else
-          pending("sanction_vulnerable",
-                  "the concrete assessment must take into account that the citizen, in a vulnerable situation, "
-                  "may not be able to meet the requirements",
-                  sources::sanction_vulnerable);
-      }
-    }
+  // Only activity-ready citizens are in the model (Kerneelement 3), so the rules for
+  // activity-ready citizens always apply here. Only if the sanction is judged to promote the citizen's availability (Kerneelement 5).
+  if (f.promotes_availability && !*f.promotes_availability)
+    return exclude("sanction_promotes_availability",
+                   "the concrete assessment of " + iso(*f.assessment_date) +
+                       " found that a sanction would not promote the citizen's availability",
+                   sources::sanction_promotes_availability);
+  // A vulnerable situation must be assessed and taken into account (Kerneelement 5).
+  if (!f.vulnerable) {
+    pending("sanction_vulnerable",
+            "whether the activity-ready citizen is in a vulnerable situation must be assessed",
+            sources::sanction_vulnerable);
   } else {
-    reason("sanction_concrete_assessment",
-           "the citizen is job-ready, not activity-ready: the rules for activity-ready citizens do not apply",
-           sources::sanction_concrete_assessment);
+    reason("sanction_vulnerable",
+           *f.vulnerable ? "the citizen is assessed to be in a vulnerable situation"
+                         : "the citizen is assessed not to be in a vulnerable situation",
+           sources::sanction_vulnerable);
   }
-
+  // The concrete assessment, always, for an activity-ready citizen (Kerneelement 5).
+  if (!f.promotes_availability) {
+    pending("sanction_concrete_assessment",
+            "the concrete assessment is missing: whether a sanction would promote the citizen's availability",
+            sources::sanction_concrete_assessment);
+  } else {
+    reason("sanction_promotes_availability",
+           "the concrete assessment of " + iso(*f.assessment_date) +
+               " found that a sanction would promote the citizen's availability",
+           sources::sanction_promotes_availability);
+    if (f.vulnerable && *f.vulnerable) {
+      if (f.considers_vulnerability)
+        reason("sanction_vulnerable",
+               "the concrete assessment takes into account that the citizen may not be able to meet the "
+               "requirements",
+               sources::sanction_vulnerable);
+      else
+        pending("sanction_vulnerable",
+                "the concrete assessment must take into account that the citizen, in a vulnerable situation, "
+                "may not be able to meet the requirements",
+                sources::sanction_vulnerable);
+    }
+  }
   // The written hearing, and personal contact when it is not answered (Kerneelement 5).
   if (rules.sanction_requires_written_hearing && !f.hearing_sent) {
     pending("sanction_personal_contact", "the written hearing (partshøring) must be sent",
@@ -127,7 +121,7 @@ SanctionAnswer answer_sanction(const FailureFacts& f, const Profile& profile, co
   } else if (f.hearing_answered) {
     reason("sanction_personal_contact", "the citizen answered the written hearing on " + iso(*f.hearing_answered),
            sources::sanction_personal_contact);
-  } else if (profile.activity_ready) {
+  } else {
     const std::string why = f.hearing_sent ? "the written hearing sent on " + iso(*f.hearing_sent) + " was not answered"
                                            : "no answer to a written hearing is recorded";
     const Attempt* reached = nullptr;
@@ -135,7 +129,7 @@ SanctionAnswer answer_sanction(const FailureFacts& f, const Profile& profile, co
     for (const auto& t : f.attempts) {
       if (t.reached && !reached) reached = &t;
       phone = phone || t.channel == Channel::phone;
-      visit = visit || t.channel == Channel::home_visit || t.channel == Channel::in_person;
+      visit = visit || t.channel == Channel::home_visit;  // "hvor borgeren bor eller opholder sig"
     }
     if (reached) {
       reason("sanction_personal_contact",
@@ -162,11 +156,6 @@ SanctionAnswer answer_sanction(const FailureFacts& f, const Profile& profile, co
                 sources::sanction_personal_contact);
       }
     }
-  } else {
-    reason("sanction_personal_contact",
-           f.hearing_sent ? "the written hearing was sent on " + iso(*f.hearing_sent)
-                          : std::string("the rule set requires no written hearing"),
-           sources::sanction_personal_contact);
   }
 
   if (!a.pending.empty()) {

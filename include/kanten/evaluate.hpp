@@ -110,7 +110,7 @@ struct FollowUp {
   Date start;                         ///< entry into Trin 3 (first time)
   YearMonth first_month;              ///< first month that needs a contact
   YearMonth last_month;               ///< last month that needs a contact (cut short by an exit)
-  std::vector<YearMonth> breached;    ///< months that ended on or before as_of without a contact
+  std::vector<YearMonth> breached;    ///< months needing a contact whose last day is before as_of, without one
   bool due_this_month = false;        ///< as_of's month needs a contact and has none yet
   std::optional<Date> deadline;       ///< the next date by which a contact is due
   std::optional<Date> last_contact;   ///< the latest contact on or before as_of

@@ -82,9 +82,9 @@ inline constexpr Source trin3_end{
 /// Self-support before Trin 3: the citizen is no longer an unemployed benefit recipient (KE3).
 inline constexpr Source self_support_early{
     indsatsmodel, "Kerneelement 3 (målgruppe) og Trin 3",
-    "Målgruppen for projektet er aktivitetsparate ledige … der modtager kontanthjælp, "
-    "uddannelseshjælp eller integrationsydelse; forløbet afsluttes ved selvforsørgelse i form af "
-    "job eller uddannelse."};
+    "Målgruppen for projektet er aktivitetsparate ledige med bopæl i de udsatte boligområder, der "
+    "modtager: … Det tredje trin afsluttes, når borgeren har opnået … selvforsørgelse i form af job "
+    "eller uddannelse."};
 
 /// Trin 3: a broken-off course returns to Trin 2.
 inline constexpr Source break_off{

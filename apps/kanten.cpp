@@ -1,0 +1,659 @@
+// kanten — the command-line program: evaluate cases, list follow-ups, answer sanction questions,
+// draw the step model, generate and evaluate a synthetic caseload.
+//
+// Exit codes: 0 success, 1 bad input (unreadable file, invalid JSON, a field of the wrong type
+// or value), 2 usage error (unknown command or option, missing or malformed argument).
+// Errors go to stderr as "kanten: error: ..." naming the field and the value at fault.
+#include <kanten/kanten.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <charconv>
+#include <cstdint>
+#include <exception>
+#include <fstream>
+#include <iomanip>
+#include <iostream>
+#include <iterator>
+#include <map>
+#include <optional>
+#include <set>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace {
+
+using ojson = nlohmann::ordered_json;
+namespace k = kanten;
+
+// ---------------------------------------------------------------------------------------------
+// Usage and arguments
+// ---------------------------------------------------------------------------------------------
+
+/// A mistake on the command line: exit code 2.
+struct UsageError : std::runtime_error {
+  UsageError(const std::string& message, std::string for_command)
+      : std::runtime_error(message), command(std::move(for_command)) {}
+  std::string command;  ///< the command whose --help to point at ("" for the program)
+};
+
+constexpr const char* usage_main = R"(usage: kanten <command> [options]
+
+The indsatsmodel's step model for job centres (004_3897fdd271fa8a38.txt).
+
+commands:
+  evaluate FILE --as-of DATE      evaluate a case or a caseload (JSON on stdout)
+  followups FILE --as-of DATE     the monthly follow-up worklist of a caseload
+  sanction FILE                   answer a sanction question
+  model [--dot]                   the step model: transition table (JSON) or Graphviz DOT
+  generate [--citizens N] [--seed S]
+                                  a synthetic caseload (JSON on stdout)
+  demo [--citizens N] [--seed S] [--as-of DATE] [--out FILE]
+                                  generate, evaluate and summarise a Lolland-Falster-sized sample
+
+options:
+  --help       help for the program or, after a command, for the command
+  --version    the version of kanten and of its rule set
+
+Run 'kanten <command> --help' for a command's options. FILE may be '-' for stdin.
+Dates are ISO "YYYY-MM-DD". Exit codes: 0 success, 1 bad input, 2 usage error.
+)";
+
+const std::map<std::string, std::string, std::less<>> usage_commands{
+    {"evaluate", R"(usage: kanten evaluate FILE --as-of DATE [--daily-rate ORE] [--explain] [--compact]
+
+Evaluates the case or caseload in FILE as of the end of DATE: target group, step, history,
+what is missing, hours, follow-up, sanction answers, violations and events not applied, each
+with its source. A case gives one evaluation object; a caseload ({"cases": [...]} or an array)
+gives {"evaluations": [...]}.
+
+  --as-of DATE        evaluate as of this date (required)
+  --daily-rate ORE    the daily benefit rate in øre, to state sanction deductions
+  --explain           English text instead of JSON
+  --compact           JSON on one line
+)"},
+    {"followups", R"(usage: kanten followups FILE --as-of DATE [--compact]
+
+The monthly follow-up worklist (004_3897fdd271fa8a38.txt, Kerneelement 7): every citizen in
+FILE (a caseload or a case) whose month of DATE needs a contact between jobformidler and citizen
+and has none yet, soonest deadline first.
+
+  --as-of DATE    the date (required)
+  --compact       JSON on one line
+)"},
+    {"sanction", R"(usage: kanten sanction FILE [--compact]
+
+Answers the sanction question in FILE: {"case": {...}, "failure_id": "F1", "as_of": "DATE",
+"daily_rate": 49100}. The case is evaluated as of "as_of"; the answer is for the failure named
+by "failure_id", or for the latest failure when none is named: eligible, not_eligible or
+undecided, with every reason, what must happen first, and the sources.
+
+  --compact    JSON on one line
+)"},
+    {"model", R"(usage: kanten model [--dot] [--compact]
+
+The step model: the transition table as JSON, or with --dot a Graphviz DOT digraph
+(e.g. 'kanten model --dot | dot -Tsvg > model.svg').
+
+  --dot        Graphviz DOT instead of JSON
+  --compact    JSON on one line
+)"},
+    {"generate", R"(usage: kanten generate [--citizens N] [--seed S] [--compact]
+
+A deterministic synthetic caseload sized like Lolland-Falster (003_b82c162ee9c6e810.txt),
+as JSON on stdout.
+
+  --citizens N    number of citizens (default 850)
+  --seed S        seed of the generator (default 2018)
+  --compact       JSON on one line
+)"},
+    {"demo", R"(usage: kanten demo [--citizens N] [--seed S] [--as-of DATE] [--out FILE] [--compact]
+
+Generates the synthetic caseload, evaluates every case as of DATE, prints a summary (citizens
+per step, exits, target group, events not applied, violations, follow-up breaches and the
+worklist, sanction answers) and writes the full report as JSON to FILE.
+
+  --citizens N    number of citizens (default 850)
+  --seed S        seed of the generator (default 2018)
+  --as-of DATE    evaluate as of this date (default: the last day of the generated period)
+  --out FILE      where to write the report (default kanten-report.json)
+  --compact       report JSON on one line
+)"},
+};
+
+/// A command's arguments: positionals, options with values, and flags.
+struct Args {
+  std::string command;
+  std::vector<std::string> positional;
+  std::map<std::string, std::string, std::less<>> values;
+  std::set<std::string, std::less<>> flags;
+
+  [[nodiscard]] bool flag(std::string_view f) const { return flags.count(f) > 0; }
+  [[nodiscard]] const std::string* value(std::string_view o) const {
+    auto it = values.find(o);
+    return it == values.end() ? nullptr : &it->second;
+  }
+};
+
+/// Parses `argv` for `command`: `valued` options take a value ("--opt V" or "--opt=V"),
+/// `flag_names` do not; at most `max_positional` positionals.
+Args parse_args(const std::string& command, const std::vector<std::string>& argv,
+                std::initializer_list<std::string_view> valued, std::initializer_list<std::string_view> flag_names,
+                std::size_t max_positional) {
+  Args a;
+  a.command = command;
+  auto is = [](std::initializer_list<std::string_view> l, std::string_view s) {
+    return std::find(l.begin(), l.end(), s) != l.end();
+  };
+  for (std::size_t i = 0; i < argv.size(); ++i) {
+    const std::string& arg = argv[i];
+    if (arg.size() > 2 && arg.rfind("--", 0) == 0) {
+      std::string opt = arg, val;
+      bool has_val = false;
+      if (auto eq = arg.find('='); eq != std::string::npos) {
+        opt = arg.substr(0, eq);
+        val = arg.substr(eq + 1);
+        has_val = true;
+      }
+      if (is(flag_names, opt)) {
+        if (has_val) throw UsageError("option '" + opt + "' takes no value", command);
+        a.flags.insert(opt);
+      } else if (is(valued, opt)) {
+        if (!has_val) {
+          if (i + 1 >= argv.size()) throw UsageError("option '" + opt + "' needs a value", command);
+          val = argv[++i];
+        }
+        if (a.values.count(opt)) throw UsageError("option '" + opt + "' given twice", command);
+        a.values[opt] = val;
+      } else {
+        throw UsageError("unknown option '" + opt + "'", command);
+      }
+    } else if (arg.size() > 1 && arg[0] == '-' && arg != "-") {
+      throw UsageError("unknown option '" + arg + "'", command);
+    } else {
+      if (a.positional.size() >= max_positional) throw UsageError("unexpected argument '" + arg + "'", command);
+      a.positional.push_back(arg);
+    }
+  }
+  return a;
+}
+
+/// The FILE argument.
+const std::string& file_arg(const Args& a) {
+  if (a.positional.empty()) throw UsageError("missing FILE", a.command);
+  return a.positional.front();
+}
+
+/// A date option ("--as-of"): required or optional.
+std::optional<k::Date> date_option(const Args& a, std::string_view opt, bool required) {
+  const std::string* v = a.value(opt);
+  if (!v) {
+    if (required) throw UsageError("missing " + std::string(opt) + " DATE", a.command);
+    return std::nullopt;
+  }
+  auto d = k::parse_date(*v);
+  if (!d) throw UsageError("option '" + std::string(opt) + "': value '" + *v + "': not a valid date YYYY-MM-DD", a.command);
+  return d;
+}
+
+/// A non-negative integer option, at most `max`.
+std::optional<std::uint64_t> number_option(const Args& a, std::string_view opt, std::uint64_t max) {
+  const std::string* v = a.value(opt);
+  if (!v) return std::nullopt;
+  std::uint64_t n = 0;
+  auto [p, ec] = std::from_chars(v->data(), v->data() + v->size(), n);
+  if (v->empty() || ec != std::errc() || p != v->data() + v->size() || n > max)
+    throw UsageError("option '" + std::string(opt) + "': value '" + *v + "': not a whole number from 0 to " +
+                         std::to_string(max),
+                     a.command);
+  return n;
+}
+
+int indent_of(const Args& a) { return a.flag("--compact") ? -1 : 2; }
+
+// ---------------------------------------------------------------------------------------------
+// Input
+// ---------------------------------------------------------------------------------------------
+
+/// The text of FILE ('-' reads stdin).
+std::string read_input(const std::string& path) {
+  if (path == "-") {
+    std::ostringstream s;
+    s << std::cin.rdbuf();
+    return s.str();
+  }
+  return k::read_file(path);
+}
+
+/// A caseload from the text of a case or a caseload; `single` tells which it was.
+k::Caseload read_cases(const std::string& text, bool& single) {
+  const auto doc = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+  single = !(doc.is_array() || (doc.is_object() && doc.contains("cases")));
+  if (doc.is_discarded() || single) {
+    single = true;
+    k::Caseload load;
+    load.cases.push_back(k::case_from_json(text));  // throws the library's error for bad JSON
+    return load;
+  }
+  return k::caseload_from_json(text);
+}
+
+void write_out(const std::string& text) {
+  std::cout << text;
+  if (text.empty() || text.back() != '\n') std::cout << '\n';
+  std::cout.flush();
+  if (!std::cout) throw k::Error(k::Errc::io_error, "stdout", "", "cannot be written");
+}
+
+ojson parse_ojson(const std::string& text) { return ojson::parse(text); }
+
+// ---------------------------------------------------------------------------------------------
+// Commands
+// ---------------------------------------------------------------------------------------------
+
+int cmd_evaluate(const std::vector<std::string>& argv) {
+  Args a = parse_args("evaluate", argv, {"--as-of", "--daily-rate"}, {"--explain", "--compact"}, 1);
+  const std::string& file = file_arg(a);
+  k::EvaluateOptions opts;
+  opts.as_of = *date_option(a, "--as-of", true);
+  if (auto r = number_option(a, "--daily-rate", 100'000'000)) opts.daily_rate = static_cast<std::int64_t>(*r);
+
+  bool single = false;
+  const k::Caseload load = read_cases(read_input(file), single);
+  const auto evaluations = k::evaluate_all(load, opts);
+  if (a.flag("--explain")) {
+    std::string out;
+    for (std::size_t i = 0; i < evaluations.size(); ++i) {
+      if (i) out += "\n";
+      out += k::explain(evaluations[i]);
+    }
+    write_out(out);
+  } else if (single) {
+    write_out(k::to_json(evaluations.front(), indent_of(a)));
+  } else {
+    write_out(k::to_json(evaluations, indent_of(a)));
+  }
+  return 0;
+}
+
+int cmd_followups(const std::vector<std::string>& argv) {
+  Args a = parse_args("followups", argv, {"--as-of"}, {"--compact"}, 1);
+  const std::string& file = file_arg(a);
+  k::EvaluateOptions opts;
+  opts.as_of = *date_option(a, "--as-of", true);
+  bool single = false;
+  const k::Caseload load = read_cases(read_input(file), single);
+  write_out(k::to_json(k::followup_worklist(k::evaluate_all(load, opts)), opts.as_of, indent_of(a)));
+  return 0;
+}
+
+int cmd_sanction(const std::vector<std::string>& argv) {
+  Args a = parse_args("sanction", argv, {}, {"--compact"}, 1);
+  const auto q = k::sanction_question_from_json(read_input(file_arg(a)));
+  k::EvaluateOptions opts;
+  opts.as_of = q.as_of;
+  opts.daily_rate = q.daily_rate;
+  const k::Evaluation e = k::evaluate(q.case_data, opts);
+
+  const k::SanctionAnswer* answer = nullptr;
+  for (const auto& s : e.sanctions) {
+    if (q.failure_id.empty()) {
+      // The latest failure: the latest date; of one date, the last answer.
+      if (!answer || !(s.failure_date < answer->failure_date)) answer = &s;
+    } else if (s.failure_id == q.failure_id) {
+      answer = &s;
+    }
+  }
+  if (!answer) {
+    if (q.failure_id.empty())
+      throw k::Error(k::Errc::invalid_input, "case.events", "",
+                     "the case records no sanction failure on or before as_of " + k::iso(q.as_of));
+    throw k::Error(k::Errc::invalid_input, "failure_id", q.failure_id,
+                   "the case records no sanction failure with this id on or before as_of " + k::iso(q.as_of));
+  }
+  ojson out;
+  out["citizen"] = e.citizen;
+  out["as_of"] = k::iso(e.as_of);
+  out["rule_set"] = e.rule_set;
+  out["step"] = std::string(k::name(e.step));
+  out["answer"] = parse_ojson(k::to_json(*answer));
+  write_out(out.dump(indent_of(a)));
+  return 0;
+}
+
+int cmd_model(const std::vector<std::string>& argv) {
+  Args a = parse_args("model", argv, {}, {"--dot", "--compact"}, 0);
+  if (a.flag("--dot")) {
+    write_out(k::to_dot());
+    return 0;
+  }
+  ojson out;
+  out["rule_set"] = k::default_rules().version;
+  ojson steps = ojson::array();
+  for (std::size_t i = 0; i < k::step_count; ++i) {
+    const auto s = static_cast<k::Step>(i);
+    ojson sj;
+    sj["name"] = std::string(k::name(s));
+    sj["label"] = std::string(k::label(s));
+    sj["exit"] = k::is_exit(s);
+    steps.push_back(std::move(sj));
+  }
+  out["steps"] = std::move(steps);
+  ojson conditions = ojson::array();
+  for (std::size_t i = 0; i < k::condition_count; ++i)
+    conditions.push_back(std::string(k::name(static_cast<k::Condition>(i))));
+  out["conditions"] = std::move(conditions);
+  ojson rows = ojson::array();
+  for (const auto& t : k::transitions) {
+    ojson tj;
+    tj["from"] = std::string(k::name(t.from));
+    tj["condition"] = std::string(k::name(t.condition));
+    tj["to"] = std::string(k::name(t.to));
+    tj["rule"] = std::string(t.rule);
+    tj["description"] = std::string(t.description);
+    ojson src;
+    src["seed"] = std::string(t.source->seed);
+    src["section"] = std::string(t.source->section);
+    src["quote"] = std::string(t.source->quote);
+    tj["source"] = std::move(src);
+    rows.push_back(std::move(tj));
+  }
+  out["transitions"] = std::move(rows);
+  write_out(out.dump(indent_of(a)));
+  return 0;
+}
+
+k::GeneratorOptions generator_options(const Args& a) {
+  k::GeneratorOptions g;
+  if (auto n = number_option(a, "--citizens", 1'000'000)) g.citizens = static_cast<std::size_t>(*n);
+  if (auto s = number_option(a, "--seed", UINT64_MAX)) g.seed = *s;
+  return g;
+}
+
+int cmd_generate(const std::vector<std::string>& argv) {
+  Args a = parse_args("generate", argv, {"--citizens", "--seed"}, {"--compact"}, 0);
+  write_out(k::to_json(k::generate_caseload(generator_options(a)), indent_of(a)));
+  return 0;
+}
+
+// --- demo ------------------------------------------------------------------------------------
+
+/// Counts by name, printed in descending count, then name order.
+using Tally = std::map<std::string, std::size_t>;
+
+std::vector<std::pair<std::string, std::size_t>> by_count(const Tally& t) {
+  std::vector<std::pair<std::string, std::size_t>> v(t.begin(), t.end());
+  std::stable_sort(v.begin(), v.end(), [](const auto& x, const auto& y) { return x.second > y.second; });
+  return v;
+}
+
+ojson tally_json(const Tally& t) {
+  ojson j = ojson::object();
+  for (const auto& [name, n] : by_count(t)) j[name] = n;
+  return j;
+}
+
+std::string percent(std::size_t n, std::size_t of) {
+  if (of == 0) return "";
+  std::ostringstream s;
+  s << std::fixed << std::setprecision(1) << (100.0 * static_cast<double>(n) / static_cast<double>(of)) << " %";
+  return s.str();
+}
+
+void print_row(std::ostream& o, const std::string& label, std::size_t n, const std::string& extra = "") {
+  o << "  " << std::left << std::setw(44) << label << std::right << std::setw(7) << n;
+  if (!extra.empty()) o << "   " << extra;
+  o << '\n';
+}
+
+void print_tally(std::ostream& o, const Tally& t, const std::string& none = "(none)") {
+  if (t.empty()) o << "  " << none << '\n';
+  for (const auto& [name, n] : by_count(t)) print_row(o, name, n);
+}
+
+int cmd_demo(const std::vector<std::string>& argv) {
+  Args a = parse_args("demo", argv, {"--citizens", "--seed", "--as-of", "--out"}, {"--compact"}, 0);
+  const k::GeneratorOptions g = generator_options(a);
+  const k::Date as_of = date_option(a, "--as-of", false)
+                            .value_or(k::YearMonth::of(g.start).plus(std::max(g.months, 1) - 1).last_day());
+  const std::string out_path = a.value("--out") ? *a.value("--out") : "kanten-report.json";
+  if (out_path.empty()) throw UsageError("option '--out': needs a file name", "demo");
+
+  const k::Caseload load = k::generate_caseload(g);
+  k::EvaluateOptions opts;
+  opts.as_of = as_of;
+  const auto evaluations = k::evaluate_all(load, opts);
+  const auto worklist = k::followup_worklist(evaluations);
+  const std::string& rule_set = evaluations.empty() ? k::default_rules().version : evaluations.front().rule_set;
+
+  // --- tallies ---
+  std::size_t events = 0, rejected = 0, applied = 0, after = 0;
+  for (const auto& c : load.cases) {
+    events += c.events.size();
+    rejected += c.rejected.size();
+  }
+  Tally steps, exits, exit_rules, not_applied, violations, tg_reasons, status, waits_for, excluded_by;
+  std::size_t members = 0, followup_applies = 0, followup_running = 0, breached_months = 0, breached_citizens = 0,
+              failures = 0, thirty_pending = 0;
+  const k::YearMonth this_month = k::YearMonth::of(as_of);
+  for (std::size_t i = 0; i < k::step_count; ++i) steps[std::string(k::name(static_cast<k::Step>(i)))] = 0;
+  for (const auto& e : evaluations) {
+    applied += e.events_applied;
+    after += e.events_after_as_of;
+    ++steps[std::string(k::name(e.step))];
+    if (const auto* x = e.exit()) {
+      ++exits[std::string(k::name(x->to))];
+      ++exit_rules[x->transition ? std::string(x->transition->rule) : "<no rule>"];
+    }
+    if (e.target_group.member) ++members;
+    for (auto r : e.target_group.reasons) ++tg_reasons[std::string(k::name(r))];
+    for (const auto& n : e.not_applied) ++not_applied[std::string(k::name(n.reason))];
+    for (const auto& v : e.violations) ++violations[std::string(v.rule)];
+    if (e.thirty_hours_pending) ++thirty_pending;
+    if (e.followup.applies) {
+      ++followup_applies;
+      if (e.followup.first_month <= this_month && this_month <= e.followup.last_month) ++followup_running;
+      breached_months += e.followup.breached.size();
+      if (!e.followup.breached.empty()) ++breached_citizens;
+    }
+    for (const auto& s : e.sanctions) {
+      ++failures;
+      ++status[std::string(k::name(s.status))];
+      if (s.status == k::SanctionStatus::undecided) {
+        std::set<std::string> rules;
+        for (const auto& p : s.pending) rules.insert(p.rule);
+        for (const auto& r : rules) ++waits_for[r];
+      }
+      if (s.excluded_by) ++excluded_by[s.excluded_by->rule];
+    }
+  }
+  const std::size_t n = evaluations.size();
+
+  // --- summary on stdout ---
+  std::ostringstream o;
+  o << "kanten " << k::version_string << " demo: rule set " << rule_set << "\n";
+  o << "Synthetic caseload: " << n << " citizens, seed " << g.seed << ", from " << k::iso(g.start) << " over "
+    << g.months << " months; evaluated as of " << k::iso(as_of) << ".\n";
+  o << "Events: " << events << " read, " << rejected << " unreadable, " << applied << " applied, " << after
+    << " after the as-of date.\n";
+
+  o << "\nTarget group (004, Kerneelement 3)\n";
+  print_row(o, "members", members, percent(members, n));
+  print_row(o, "outside the target group", n - members, percent(n - members, n));
+  for (const auto& [name, c] : by_count(tg_reasons)) print_row(o, "  reason: " + name, c);
+
+  o << "\nCitizens per step\n";
+  for (std::size_t i = 0; i < k::step_count; ++i) {
+    const auto s = static_cast<k::Step>(i);
+    const std::size_t c = steps[std::string(k::name(s))];
+    print_row(o, std::string(k::name(s)), c, percent(c, n));
+  }
+  if (thirty_pending) print_row(o, "(in Trin 3 with 30 h this month: exit at month end)", thirty_pending);
+
+  std::size_t exit_total = 0;
+  for (const auto& [name, c] : exits) exit_total += c;
+  o << "\nExits (" << exit_total << ")\n";
+  print_tally(o, exits);
+  for (const auto& [name, c] : by_count(exit_rules)) print_row(o, "  by rule: " + name, c);
+
+  std::size_t na_total = 0;
+  for (const auto& [name, c] : not_applied) na_total += c;
+  o << "\nEvents not applied (" << na_total << "), by reason\n";
+  print_tally(o, not_applied);
+
+  std::size_t v_total = 0;
+  for (const auto& [name, c] : violations) v_total += c;
+  o << "\nViolations (" << v_total << ")\n";
+  print_tally(o, violations);
+
+  o << "\nFollow-up (004, Kerneelement 7: a contact every month in the first year of Trin 3)\n";
+  print_row(o, "citizens who entered Trin 3", followup_applies);
+  print_row(o, "  in their follow-up year in " + this_month.str(), followup_running);
+  print_row(o, "months breached (ended without a contact)", breached_months);
+  print_row(o, "  citizens with a breach", breached_citizens);
+  print_row(o, "worklist for " + this_month.str() + ": need a contact", worklist.size());
+  if (!worklist.empty()) {
+    o << "    " << std::left << std::setw(16) << "citizen" << std::setw(12) << "deadline" << std::setw(14)
+      << "last contact" << "breached months" << std::right << '\n';
+    const std::size_t shown = std::min<std::size_t>(worklist.size(), 15);
+    for (std::size_t i = 0; i < shown; ++i) {
+      const auto& w = worklist[i];
+      o << "    " << std::left << std::setw(16) << w.citizen << std::setw(12) << k::iso(w.deadline) << std::setw(14)
+        << (w.last_contact ? k::iso(*w.last_contact) : std::string("never")) << w.breached_months << std::right
+        << '\n';
+    }
+    if (worklist.size() > shown) o << "    ... and " << worklist.size() - shown << " more (see the report)\n";
+  }
+
+  o << "\nSanction answers (004, Kerneelement 5): " << failures << " recorded failures\n";
+  for (auto s : {k::SanctionStatus::eligible, k::SanctionStatus::not_eligible, k::SanctionStatus::undecided}) {
+    const std::string nm(k::name(s));
+    print_row(o, nm, status.count(nm) ? status.at(nm) : 0);
+  }
+  if (!excluded_by.empty()) {
+    o << "  not eligible because:\n";
+    for (const auto& [name, c] : by_count(excluded_by)) print_row(o, "  " + name, c);
+  }
+  if (!waits_for.empty()) {
+    o << "  undecided answers wait for:\n";
+    for (const auto& [name, c] : by_count(waits_for)) print_row(o, "  " + name, c);
+  }
+
+  // --- the report ---
+  ojson report;
+  report["kanten"] = k::version_string;
+  report["rule_set"] = rule_set;
+  report["as_of"] = k::iso(as_of);
+  ojson gen;
+  gen["citizens"] = g.citizens;
+  gen["seed"] = g.seed;
+  gen["start"] = k::iso(g.start);
+  gen["months"] = g.months;
+  report["generator"] = std::move(gen);
+  ojson summary;
+  summary["citizens"] = n;
+  summary["events"] = events;
+  summary["events_unreadable"] = rejected;
+  summary["events_applied"] = applied;
+  summary["events_after_as_of"] = after;
+  summary["target_group"] = {{"members", members}, {"outside", n - members}, {"reasons", tally_json(tg_reasons)}};
+  ojson steps_j = ojson::object();
+  for (std::size_t i = 0; i < k::step_count; ++i) {
+    const std::string nm(k::name(static_cast<k::Step>(i)));
+    steps_j[nm] = steps[nm];
+  }
+  summary["steps"] = std::move(steps_j);
+  summary["thirty_hours_pending"] = thirty_pending;
+  summary["exits"] = {{"total", exit_total}, {"by_step", tally_json(exits)}, {"by_rule", tally_json(exit_rules)}};
+  summary["not_applied"] = {{"total", na_total}, {"by_reason", tally_json(not_applied)}};
+  summary["violations"] = {{"total", v_total}, {"by_rule", tally_json(violations)}};
+  summary["followup"] = {{"citizens", followup_applies},
+                         {"in_followup_year", followup_running},
+                         {"breached_months", breached_months},
+                         {"citizens_with_breach", breached_citizens},
+                         {"worklist", worklist.size()}};
+  summary["sanctions"] = {{"failures", failures},
+                          {"by_status", tally_json(status)},
+                          {"not_eligible_because", tally_json(excluded_by)},
+                          {"undecided_wait_for", tally_json(waits_for)}};
+  report["summary"] = std::move(summary);
+  report["worklist"] = parse_ojson(k::to_json(worklist, as_of));
+  report["evaluations"] = parse_ojson(k::to_json(evaluations))["evaluations"];
+
+  {
+    std::ofstream f(out_path, std::ios::binary | std::ios::trunc);
+    if (!f) throw k::Error(k::Errc::io_error, "--out", out_path, "cannot be opened for writing");
+    f << report.dump(indent_of(a), ' ', false, ojson::error_handler_t::replace) << '\n';
+    f.close();
+    if (!f) throw k::Error(k::Errc::io_error, "--out", out_path, "cannot be written");
+  }
+  o << "\nFull report (every evaluation, with reasons and sources): " << out_path << "\n";
+  write_out(o.str());
+  return 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dispatch
+// ---------------------------------------------------------------------------------------------
+
+int run(const std::vector<std::string>& args) {
+  if (args.empty()) throw UsageError("missing command", "");
+  const std::string& cmd = args.front();
+  if (cmd == "--help" || cmd == "-h" || cmd == "help") {
+    if (args.size() > 1) {
+      auto it = usage_commands.find(args[1]);
+      if (it == usage_commands.end()) throw UsageError("unknown command '" + args[1] + "'", "");
+      std::cout << it->second;
+    } else {
+      std::cout << usage_main;
+    }
+    return 0;
+  }
+  if (cmd == "--version" || cmd == "version") {
+    std::cout << "kanten " << k::version_string << " (rule set " << k::default_rules().version << ")\n";
+    return 0;
+  }
+  auto usage = usage_commands.find(cmd);
+  if (usage == usage_commands.end()) {
+    if (cmd.rfind("-", 0) == 0) throw UsageError("unknown option '" + cmd + "'", "");
+    throw UsageError("unknown command '" + cmd + "'", "");
+  }
+  const std::vector<std::string> rest(args.begin() + 1, args.end());
+  if (std::find_if(rest.begin(), rest.end(), [](const std::string& s) { return s == "--help" || s == "-h"; }) !=
+      rest.end()) {
+    std::cout << usage->second;
+    return 0;
+  }
+  if (cmd == "evaluate") return cmd_evaluate(rest);
+  if (cmd == "followups") return cmd_followups(rest);
+  if (cmd == "sanction") return cmd_sanction(rest);
+  if (cmd == "model") return cmd_model(rest);
+  if (cmd == "generate") return cmd_generate(rest);
+  return cmd_demo(rest);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  try {
+    return run(args);
+  } catch (const UsageError& e) {
+    std::cerr << "kanten: error: " << e.what() << "\n";
+    if (e.command.empty())
+      std::cerr << "Run 'kanten --help' for usage.\n";
+    else
+      std::cerr << "Run 'kanten " << e.command << " --help' for usage.\n";
+    return 2;
+  } catch (const k::Error& e) {
+    std::cerr << "kanten: error: " << e.what() << "\n";
+    return 1;
+  } catch (const std::exception& e) {
+    std::cerr << "kanten: error: " << e.what() << "\n";
+    return 1;
+  }
+}

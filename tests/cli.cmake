@@ -1,0 +1,160 @@
+# tests/cli.cmake — CTest tests of the `kanten` command-line program on examples/data.
+#
+# Included from tests/CMakeLists.txt (after kanten_tests is defined): `include(cli.cmake)`.
+# The same file is also the checker each test runs (`cmake -P cli.cmake`): it runs the program
+# once and checks the exit code, a regex on stdout and one on stderr, and that no regex that must
+# not appear does (e.g. free text from a case). PASS_REGULAR_EXPRESSION alone would ignore the
+# exit code, so the checker tests both.
+
+if(CMAKE_SCRIPT_MODE_FILE)
+  # --- checker mode: -DKANTEN=exe -DARGS=a|b|c -DRC=n [-DOUT=re] [-DOUT2=re] [-DERR=re]
+  #                   [-DNOT=re] [-DINPUT=file] [-DCREATES=file]
+  string(REPLACE "|" ";" args "${ARGS}")
+  set(input_args)
+  if(DEFINED INPUT)
+    set(input_args INPUT_FILE "${INPUT}")
+  endif()
+  if(DEFINED CREATES)
+    file(REMOVE "${CREATES}")
+  endif()
+  execute_process(COMMAND "${KANTEN}" ${args} ${input_args}
+    RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  set(fail "")
+  if(NOT "${rc}" STREQUAL "${RC}")
+    string(APPEND fail "exit code ${rc}, expected ${RC}\n")
+  endif()
+  if(DEFINED OUT AND NOT out MATCHES "${OUT}")
+    string(APPEND fail "stdout does not match: ${OUT}\n")
+  endif()
+  if(DEFINED OUT2 AND NOT out MATCHES "${OUT2}")
+    string(APPEND fail "stdout does not match: ${OUT2}\n")
+  endif()
+  if(DEFINED ERR AND NOT err MATCHES "${ERR}")
+    string(APPEND fail "stderr does not match: ${ERR}\n")
+  endif()
+  if("${RC}" STREQUAL "0" AND NOT err STREQUAL "")
+    string(APPEND fail "stderr is not empty on success\n")
+  endif()
+  if(NOT "${RC}" STREQUAL "0" AND NOT err MATCHES "^kanten: error: ")
+    string(APPEND fail "stderr does not start with 'kanten: error: '\n")
+  endif()
+  if(DEFINED NOT AND ("${out}${err}" MATCHES "${NOT}"))
+    string(APPEND fail "output contains what it must not: ${NOT}\n")
+  endif()
+  if(DEFINED CREATES AND NOT EXISTS "${CREATES}")
+    string(APPEND fail "did not write ${CREATES}\n")
+  endif()
+  if(fail)
+    string(SUBSTRING "${out}" 0 2000 out_head)
+    message(FATAL_ERROR "kanten ${args}\n${fail}--- stdout (first 2000 bytes):\n${out_head}\n--- stderr:\n${err}")
+  endif()
+  return()
+endif()
+
+if(NOT TARGET kanten_cli)
+  return()
+endif()
+
+set(KANTEN_CLI_DATA "${PROJECT_SOURCE_DIR}/examples/data")
+
+# tests/test_json.cpp inspects the output with nlohmann-json (a private dependency of the library).
+if(TARGET kanten_tests)
+  target_link_libraries(kanten_tests PRIVATE nlohmann_json::nlohmann_json)
+endif()
+
+# Regexes must not hold an unbalanced '[' or ']': CMake's list splitting treats brackets as
+# grouping and would swallow the following arguments. Use '.' or a balanced class instead.
+# kanten_cli_test(NAME RC code [OUT re] [OUT2 re] [ERR re] [NOT re] [INPUT file] [CREATES file] ARGS ...)
+function(kanten_cli_test name)
+  cmake_parse_arguments(T "" "RC;OUT;OUT2;ERR;NOT;INPUT;CREATES" "ARGS" ${ARGN})
+  string(REPLACE ";" "|" args "${T_ARGS}")
+  set(defs "-DKANTEN=$<TARGET_FILE:kanten_cli>" "-DARGS=${args}" "-DRC=${T_RC}")
+  foreach(opt OUT OUT2 ERR NOT INPUT CREATES)
+    if(DEFINED T_${opt})
+      list(APPEND defs "-D${opt}=${T_${opt}}")
+    endif()
+  endforeach()
+  add_test(NAME cli.${name} COMMAND ${CMAKE_COMMAND} ${defs} -P "${CMAKE_CURRENT_FUNCTION_LIST_FILE}")
+  set_tests_properties(cli.${name} PROPERTIES LABELS cli)
+endfunction()
+
+# --- success ------------------------------------------------------------------------------------
+kanten_cli_test(version RC 0 OUT "^kanten [0-9]+\\.[0-9]+\\.[0-9]+ \\(rule set indsatsmodel-"
+  ARGS --version)
+kanten_cli_test(help RC 0 OUT "usage: kanten <command>.*evaluate FILE --as-of DATE.*demo"
+  ARGS --help)
+kanten_cli_test(help_evaluate RC 0 OUT "usage: kanten evaluate FILE --as-of DATE"
+  ARGS evaluate --help)
+kanten_cli_test(help_demo RC 0 OUT "usage: kanten demo"
+  ARGS demo --help)
+
+kanten_cli_test(evaluate_case RC 0
+  OUT "\"citizen\": \"c-0001\".*\"step\": \"trin3_virksomhedsforloeb\""
+  OUT2 "\"seed\": \"004_3897fdd271fa8a38.txt\""
+  NOT "free text"
+  ARGS evaluate "${KANTEN_CLI_DATA}/case.json" --as-of 2024-05-31)
+kanten_cli_test(evaluate_case_exit RC 0
+  OUT "\"exit\": {[^}]*\"step\": \"exit_self_support\""
+  ARGS evaluate "${KANTEN_CLI_DATA}/case.json" --as-of=2024-06-30)
+kanten_cli_test(evaluate_caseload RC 0
+  OUT "^{[^\"]*\"evaluations\": ..*\"citizen\": \"c-0101\".*\"citizen\": \"c-0104\""
+  OUT2 "\"rule\": \"education_goal_for_uddannelseshjaelp\""
+  ARGS evaluate "${KANTEN_CLI_DATA}/caseload.json" --as-of 2024-03-31)
+kanten_cli_test(evaluate_compact RC 0 OUT "^{\"citizen\":\"c-0001\",\"as_of\":\"2024-05-31\""
+  ARGS evaluate "${KANTEN_CLI_DATA}/case.json" --as-of 2024-05-31 --compact)
+kanten_cli_test(evaluate_explain RC 0 OUT "Citizen c-0001 as of 2024-05-31.*Step: Trin 3"
+  ARGS evaluate "${KANTEN_CLI_DATA}/case.json" --as-of 2024-05-31 --explain)
+kanten_cli_test(evaluate_stdin RC 0 OUT "\"citizen\": \"c-0001\""
+  INPUT "${KANTEN_CLI_DATA}/case.json"
+  ARGS evaluate - --as-of 2024-05-31)
+kanten_cli_test(evaluate_bad_events RC 0
+  OUT "\"reason\": \"unreadable\",.*\"field\": \"kind\",.*\"value\": \"\\\\\"coffee_break\\\\\"\""
+  OUT2 "\"reason\": \"non_positive_duration\""
+  NOT "free text is never echoed"
+  ARGS evaluate "${KANTEN_CLI_DATA}/bad-events.json" --as-of 2024-03-31)
+kanten_cli_test(followups RC 0
+  OUT "\"as_of\": \"2024-03-15\",.*\"worklist\": ..*\"citizen\": \"c-0102\""
+  ARGS followups "${KANTEN_CLI_DATA}/caseload.json" --as-of 2024-03-15)
+kanten_cli_test(sanction RC 0
+  OUT "\"failure_id\": \"F1\",.*\"status\": \"undecided\""
+  OUT2 "\"rule\": \"sanction_personal_contact\""
+  ARGS sanction "${KANTEN_CLI_DATA}/sanction.json")
+kanten_cli_test(model RC 0 OUT "\"transitions\": ..*\"rule\": \"trin1_start\""
+  ARGS model)
+kanten_cli_test(model_dot RC 0 OUT "^digraph"
+  ARGS model --dot)
+kanten_cli_test(generate RC 0 OUT "^{[^\"]*\"cases\": ..*\"citizen\""
+  ARGS generate --citizens 3 --seed 11)
+kanten_cli_test(demo RC 0 OUT "Citizens per step.*Sanction answers"
+  CREATES "${CMAKE_CURRENT_BINARY_DIR}/cli-demo-report.json"
+  ARGS demo --citizens 60 --seed 3 --out "${CMAKE_CURRENT_BINARY_DIR}/cli-demo-report.json")
+
+# --- bad input: exit code 1, the field and the value named on stderr ------------------------------
+kanten_cli_test(missing_file RC 1 ERR "field 'file': value '[^']*no-such-case\\.json'"
+  ARGS evaluate "${KANTEN_CLI_DATA}/no-such-case.json" --as-of 2024-01-31)
+kanten_cli_test(broken_json RC 1 ERR "not valid JSON: .*line 3"
+  ARGS evaluate "${KANTEN_CLI_DATA}/invalid/broken.json" --as-of 2024-01-31)
+kanten_cli_test(no_citizen RC 1 ERR "field 'citizen'"
+  ARGS evaluate "${KANTEN_CLI_DATA}/invalid/no-citizen.json" --as-of 2024-01-31)
+kanten_cli_test(bad_profile RC 1 ERR "field 'cases\\[1\\]\\.profile': value '\"kontanthjaelp\"'"
+  ARGS followups "${KANTEN_CLI_DATA}/invalid/bad-profile.json" --as-of 2024-01-31)
+kanten_cli_test(sanction_unknown_failure RC 1 ERR "field 'failure_id': value 'F7'"
+  ARGS sanction "${KANTEN_CLI_DATA}/invalid/sanction-unknown-failure.json")
+kanten_cli_test(sanction_of_a_case RC 1 ERR "field 'case'"
+  ARGS sanction "${KANTEN_CLI_DATA}/case.json")
+
+# --- usage errors: exit code 2 --------------------------------------------------------------------
+kanten_cli_test(bad_as_of RC 2 ERR "--as-of': value '2024-02-30'"
+  ARGS evaluate "${KANTEN_CLI_DATA}/case.json" --as-of 2024-02-30)
+kanten_cli_test(missing_as_of RC 2 ERR "missing --as-of"
+  ARGS evaluate "${KANTEN_CLI_DATA}/case.json")
+kanten_cli_test(missing_file_argument RC 2 ERR "missing FILE"
+  ARGS followups --as-of 2024-01-31)
+kanten_cli_test(unknown_option RC 2 ERR "unknown option '--fast'"
+  ARGS evaluate "${KANTEN_CLI_DATA}/case.json" --as-of 2024-01-31 --fast)
+kanten_cli_test(unknown_command RC 2 ERR "unknown command 'frobnicate'"
+  ARGS frobnicate)
+kanten_cli_test(no_command RC 2 ERR "missing command"
+  ARGS)
+kanten_cli_test(bad_number RC 2 ERR "--citizens': value 'many'"
+  ARGS generate --citizens many)

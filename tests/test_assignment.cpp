@@ -1,0 +1,453 @@
+// Tests of the optimal assignment solver (checked against Boost.Graph's successive shortest path),
+// top-k candidates and the DIMACS reader/writer.
+#include <catch2/catch.hpp>
+
+#include <boost/graph/adjacency_list.hpp>
+#include <boost/graph/successive_shortest_path_nonnegative_weights.hpp>
+// find_flow_cost.hpp is not self-contained in Boost 1.74: it must follow the SSP header.
+#include <boost/graph/find_flow_cost.hpp>
+
+#include <algorithm>
+#include <cstdint>
+#include <map>
+#include <sstream>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "kanten/match/assignment.hpp"
+#include "kanten/match/dimacs.hpp"
+#include "kanten/match/topk.hpp"
+
+namespace km = kanten::match;
+
+namespace {
+
+struct splitmix64 {
+    std::uint64_t state;
+    std::uint64_t next() {
+        std::uint64_t z = (state += 0x9E3779B97F4A7C15ULL);
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+        return z ^ (z >> 31);
+    }
+    std::int64_t in(std::int64_t lo, std::int64_t hi) {  // inclusive
+        return lo + static_cast<std::int64_t>(next() % static_cast<std::uint64_t>(hi - lo + 1));
+    }
+};
+
+// Random instance: zero slots and capacities, unbalanced sides, duplicate edges and scores,
+// non-positive scores all occur.
+km::instance random_instance(std::uint64_t seed, std::int32_t max_left = 10, std::int32_t max_right = 8,
+                             std::int32_t max_groups = 4, std::int64_t max_score = 12) {
+    splitmix64 r{seed};
+    km::instance inst;
+    inst.num_left = static_cast<std::int32_t>(r.in(0, max_left));
+    const auto ng = static_cast<std::int32_t>(r.in(1, max_groups));
+    const auto nr = static_cast<std::int32_t>(r.in(0, max_right));
+    for (std::int32_t g = 0; g < ng; ++g) inst.group_capacity.push_back(static_cast<std::int32_t>(r.in(0, 4)));
+    for (std::int32_t j = 0; j < nr; ++j) {
+        inst.right_slots.push_back(static_cast<std::int32_t>(r.in(0, 3)));
+        inst.right_group.push_back(static_cast<std::int32_t>(r.in(0, ng - 1)));
+    }
+    if (nr > 0 && inst.num_left > 0) {
+        const std::int64_t density = r.in(1, 4);
+        for (std::int32_t i = 0; i < inst.num_left; ++i)
+            for (std::int32_t j = 0; j < nr; ++j)
+                if (r.in(1, 4) <= density) {
+                    inst.edges.push_back({i, j, r.in(-3, max_score)});
+                    if (r.in(0, 9) == 0) inst.edges.push_back({i, j, r.in(-3, max_score)});  // duplicate pair
+                }
+    }
+    return inst;
+}
+
+// Reference optimum with Boost's SSP. SSP finds a min-cost MAXIMUM flow, so every left node gets a
+// bypass arc to the sink and all left arcs cost BIG − score >= 0 (bypass: BIG). Max flow is then
+// exactly L (every left node can bypass), and among max flows cost = L·BIG − total score, so the
+// min-cost max flow is the max-score assignment: optimum = L·BIG − cost.
+std::int64_t boost_optimum(const km::instance& inst) {
+    using traits = boost::adjacency_list_traits<boost::vecS, boost::vecS, boost::directedS>;
+    using graph = boost::adjacency_list<
+        boost::vecS, boost::vecS, boost::directedS, boost::no_property,
+        boost::property<boost::edge_capacity_t, long,
+                        boost::property<boost::edge_residual_capacity_t, long,
+                                        boost::property<boost::edge_reverse_t, traits::edge_descriptor,
+                                                        boost::property<boost::edge_weight_t, long>>>>>;
+    const int nl = inst.num_left, nr = inst.num_right(), ng = inst.num_groups();
+    const int s = nl + nr + ng, t = s + 1;
+    graph g(static_cast<std::size_t>(t + 1));
+    auto cap = boost::get(boost::edge_capacity, g);
+    auto rev = boost::get(boost::edge_reverse, g);
+    auto weight = boost::get(boost::edge_weight, g);
+    auto add = [&](int u, int v, long c, long w) {
+        const auto e = boost::add_edge(static_cast<std::size_t>(u), static_cast<std::size_t>(v), g).first;
+        const auto r = boost::add_edge(static_cast<std::size_t>(v), static_cast<std::size_t>(u), g).first;
+        cap[e] = c;
+        cap[r] = 0;
+        weight[e] = w;
+        weight[r] = -w;
+        rev[e] = r;
+        rev[r] = e;
+    };
+    std::int64_t big = 1;
+    for (const auto& x : inst.edges) big = std::max(big, (x.score < 0 ? -x.score : x.score) + 1);
+    for (int i = 0; i < nl; ++i) {
+        add(s, i, 1, 0);
+        add(i, t, 1, static_cast<long>(big));
+    }
+    for (const auto& x : inst.edges) add(x.left, nl + x.right, 1, static_cast<long>(big - x.score));
+    for (int j = 0; j < nr; ++j) add(nl + j, nl + nr + inst.right_group[j], inst.right_slots[j], 0);
+    for (int k = 0; k < ng; ++k) add(nl + nr + k, t, inst.group_capacity[k], 0);
+    boost::successive_shortest_path_nonnegative_weights(g, static_cast<std::size_t>(s), static_cast<std::size_t>(t));
+    const long cost = boost::find_flow_cost(g);
+    return static_cast<std::int64_t>(nl) * big - cost;
+}
+
+// Feasibility and score, recomputed here without the library's checker.
+struct recheck {
+    bool feasible = true;
+    std::int64_t total = 0;
+    std::string why;
+};
+recheck independent_check(const km::instance& inst, const std::vector<std::int32_t>& rol) {
+    recheck r;
+    if (static_cast<std::int32_t>(rol.size()) != inst.num_left) return {false, 0, "size"};
+    std::map<std::pair<std::int32_t, std::int32_t>, std::int64_t> best;
+    for (const auto& x : inst.edges) {
+        auto [it, fresh] = best.try_emplace({x.left, x.right}, x.score);
+        if (!fresh) it->second = std::max(it->second, x.score);
+    }
+    std::vector<int> used_r(inst.right_slots.size(), 0), used_g(inst.group_capacity.size(), 0);
+    for (std::int32_t i = 0; i < inst.num_left; ++i) {
+        if (rol[i] == -1) continue;
+        if (rol[i] < 0 || rol[i] >= inst.num_right()) return {false, 0, "bad right id"};
+        auto it = best.find({i, rol[i]});
+        if (it == best.end()) return {false, 0, "no edge"};
+        if (it->second <= 0) return {false, 0, "non-positive edge chosen"};
+        r.total += it->second;
+        ++used_r[rol[i]];
+        ++used_g[inst.right_group[rol[i]]];
+    }
+    for (std::size_t j = 0; j < used_r.size(); ++j)
+        if (used_r[j] > inst.right_slots[j]) return {false, 0, "slots exceeded"};
+    for (std::size_t g = 0; g < used_g.size(); ++g)
+        if (used_g[g] > inst.group_capacity[g]) return {false, 0, "capacity exceeded"};
+    return r;
+}
+
+bool same_instance(const km::instance& a, const km::instance& b) {
+    if (a.num_left != b.num_left || a.right_slots != b.right_slots || a.right_group != b.right_group ||
+        a.group_capacity != b.group_capacity || a.edges.size() != b.edges.size())
+        return false;
+    for (std::size_t k = 0; k < a.edges.size(); ++k)
+        if (a.edges[k].left != b.edges[k].left || a.edges[k].right != b.edges[k].right || a.edges[k].score != b.edges[k].score)
+            return false;
+    return true;
+}
+
+}  // namespace
+
+TEST_CASE("optimal assignment equals Boost successive shortest path on random small instances", "[assignment]") {
+    for (std::uint64_t seed = 1; seed <= 1500; ++seed) {
+        const km::instance inst = random_instance(seed);
+        const km::assignment_result res = km::solve_assignment(inst);
+        INFO("seed " << seed);
+        REQUIRE(res.feasible);
+        REQUIRE(res.optimal);
+        REQUIRE(res.total_score == boost_optimum(inst));
+        const recheck rc = independent_check(inst, res.right_of_left);
+        INFO(rc.why);
+        REQUIRE(rc.feasible);
+        REQUIRE(rc.total == res.total_score);
+    }
+}
+
+TEST_CASE("optimal assignment equals Boost on larger instances with many ties", "[assignment]") {
+    for (std::uint64_t seed = 1; seed <= 40; ++seed) {
+        const km::instance inst = random_instance(1000 + seed, 120, 60, 15, seed % 2 == 0 ? 3 : 1000);
+        const km::assignment_result res = km::solve_assignment(inst);
+        INFO("seed " << seed);
+        REQUIRE(res.feasible);
+        REQUIRE(res.total_score == boost_optimum(inst));
+        REQUIRE(independent_check(inst, res.right_of_left).feasible);
+    }
+}
+
+TEST_CASE("every returned assignment passes the independent feasibility check and edge_of_left matches", "[assignment]") {
+    for (std::uint64_t seed = 5000; seed < 5300; ++seed) {
+        const km::instance inst = random_instance(seed, 15, 10, 5, 6);
+        const km::assignment_result res = km::solve_assignment(inst);
+        REQUIRE(independent_check(inst, res.right_of_left).feasible);
+        std::int64_t sum = 0;
+        for (std::int32_t i = 0; i < inst.num_left; ++i) {
+            if (res.right_of_left[i] < 0) {
+                REQUIRE(res.edge_of_left[i] == -1);
+                continue;
+            }
+            const auto& x = inst.edges.at(static_cast<std::size_t>(res.edge_of_left[i]));
+            REQUIRE(x.left == i);
+            REQUIRE(x.right == res.right_of_left[i]);
+            sum += x.score;
+        }
+        REQUIRE(sum == res.total_score);
+        REQUIRE(res.num_assigned == std::count_if(res.right_of_left.begin(), res.right_of_left.end(), [](auto j) { return j >= 0; }));
+    }
+}
+
+TEST_CASE("non-positive edges are never chosen and an all-negative instance assigns nobody", "[assignment]") {
+    km::instance inst;
+    inst.num_left = 3;
+    inst.right_slots = {2, 1};
+    inst.right_group = {0, 0};
+    inst.group_capacity = {3};
+    inst.edges = {{0, 0, 0}, {1, 0, -4}, {2, 1, -1}};
+    const auto res = km::solve_assignment(inst);
+    REQUIRE(res.feasible);
+    REQUIRE(res.total_score == 0);
+    REQUIRE(res.num_assigned == 0);
+    REQUIRE(res.right_of_left == std::vector<std::int32_t>{-1, -1, -1});
+}
+
+TEST_CASE("group capacity binds below the sum of task slots", "[assignment]") {
+    km::instance inst;
+    inst.num_left = 4;
+    inst.right_slots = {2, 2};
+    inst.right_group = {0, 0};
+    inst.group_capacity = {2};
+    inst.edges = {{0, 0, 10}, {1, 0, 9}, {2, 1, 8}, {3, 1, 20}};
+    const auto res = km::solve_assignment(inst);
+    REQUIRE(res.total_score == 30);
+    REQUIRE(res.right_of_left == std::vector<std::int32_t>{0, -1, -1, 1});
+}
+
+TEST_CASE("zero slots, zero capacities, empty sides and no edges are handled", "[assignment]") {
+    km::instance empty;
+    auto r0 = km::solve_assignment(empty);
+    REQUIRE(r0.feasible);
+    REQUIRE(r0.total_score == 0);
+    REQUIRE(r0.right_of_left.empty());
+
+    km::instance no_right;
+    no_right.num_left = 5;
+    auto r1 = km::solve_assignment(no_right);
+    REQUIRE(r1.right_of_left == std::vector<std::int32_t>(5, -1));
+
+    km::instance zero;
+    zero.num_left = 2;
+    zero.right_slots = {0, 3};
+    zero.right_group = {0, 1};
+    zero.group_capacity = {5, 0};
+    zero.edges = {{0, 0, 7}, {1, 1, 9}};
+    auto r2 = km::solve_assignment(zero);
+    REQUIRE(r2.total_score == 0);
+    REQUIRE(r2.num_assigned == 0);
+}
+
+TEST_CASE("unbalanced sides: many more citizens than slots and many more slots than citizens", "[assignment]") {
+    for (std::uint64_t seed = 1; seed <= 30; ++seed) {
+        km::instance many_left = random_instance(seed * 77, 40, 3, 2, 50);
+        km::instance many_right = random_instance(seed * 91, 3, 40, 8, 50);
+        for (const auto* inst : {&many_left, &many_right}) {
+            const auto res = km::solve_assignment(*inst);
+            REQUIRE(res.feasible);
+            REQUIRE(res.total_score == boost_optimum(*inst));
+        }
+    }
+}
+
+TEST_CASE("the solver is deterministic: same input gives the same assignment", "[assignment]") {
+    const km::instance inst = random_instance(4242, 200, 80, 20, 5);
+    const auto a = km::solve_assignment(inst);
+    const auto b = km::solve_assignment(inst);
+    REQUIRE(a.right_of_left == b.right_of_left);
+    REQUIRE(a.edge_of_left == b.edge_of_left);
+    REQUIRE(a.total_score == b.total_score);
+}
+
+TEST_CASE("the scaling factor does not change the optimum", "[assignment]") {
+    for (std::uint64_t seed = 1; seed <= 50; ++seed) {
+        const km::instance inst = random_instance(seed * 13, 30, 20, 6, 100);
+        const std::int64_t ref = km::solve_assignment(inst).total_score;
+        for (int alpha : {2, 3, 16, 64}) {
+            km::assignment_options o;
+            o.scaling_factor = alpha;
+            REQUIRE(km::solve_assignment(inst, o).total_score == ref);
+        }
+    }
+}
+
+TEST_CASE("greedy assignment is feasible and never beats the optimum", "[assignment]") {
+    for (std::uint64_t seed = 1; seed <= 200; ++seed) {
+        const km::instance inst = random_instance(seed * 3 + 1);
+        const auto greedy = km::greedy_assignment(inst);
+        REQUIRE(greedy.feasible);
+        REQUIRE(independent_check(inst, greedy.right_of_left).feasible);
+        REQUIRE(greedy.total_score <= km::solve_assignment(inst).total_score);
+    }
+}
+
+TEST_CASE("check_assignment reports violations", "[assignment]") {
+    km::instance inst;
+    inst.num_left = 3;
+    inst.right_slots = {1, 1};
+    inst.right_group = {0, 0};
+    inst.group_capacity = {1};
+    inst.edges = {{0, 0, 5}, {1, 0, 4}, {2, 1, 3}};
+    REQUIRE(km::check_assignment(inst, std::vector<std::int32_t>{0, -1, -1}).feasible);
+    REQUIRE_FALSE(km::check_assignment(inst, std::vector<std::int32_t>{0, 0, -1}).feasible);   // slots
+    REQUIRE_FALSE(km::check_assignment(inst, std::vector<std::int32_t>{0, -1, 1}).feasible);   // capacity
+    REQUIRE_FALSE(km::check_assignment(inst, std::vector<std::int32_t>{1, -1, -1}).feasible);  // no edge
+    REQUIRE_FALSE(km::check_assignment(inst, std::vector<std::int32_t>{0, -1}).feasible);      // size
+}
+
+TEST_CASE("invalid instances are rejected with std::invalid_argument", "[assignment]") {
+    km::instance inst;
+    inst.num_left = 1;
+    inst.right_slots = {1};
+    inst.right_group = {0};
+    inst.group_capacity = {1};
+    inst.edges = {{0, 0, 1}};
+    auto bad = inst;
+    bad.edges[0].left = 1;
+    REQUIRE_THROWS_AS(km::solve_assignment(bad), std::invalid_argument);
+    bad = inst;
+    bad.edges[0].right = -1;
+    REQUIRE_THROWS_AS(km::solve_assignment(bad), std::invalid_argument);
+    bad = inst;
+    bad.right_group[0] = 3;
+    REQUIRE_THROWS_AS(km::solve_assignment(bad), std::invalid_argument);
+    bad = inst;
+    bad.group_capacity[0] = -1;
+    REQUIRE_THROWS_AS(km::solve_assignment(bad), std::invalid_argument);
+    bad = inst;
+    bad.right_group.push_back(0);
+    REQUIRE_THROWS_AS(km::solve_assignment(bad), std::invalid_argument);
+    bad = inst;
+    bad.edges[0].score = km::max_supported_score(inst) + 1;
+    REQUIRE_THROWS_AS(km::solve_assignment(bad), std::out_of_range);
+}
+
+TEST_CASE("top-k rights for a left node: best first, ties by lower id, at most m per group", "[topk]") {
+    km::instance inst;
+    inst.num_left = 2;
+    inst.right_slots = {1, 1, 1, 1, 1};
+    inst.right_group = {0, 0, 0, 1, 2};
+    inst.group_capacity = {1, 1, 1};
+    inst.edges = {{0, 0, 5}, {0, 1, 9}, {0, 2, 9}, {0, 3, 7}, {0, 4, 1}, {0, 1, 3}, {1, 4, 2}};
+    const km::bipartite_index idx(inst);
+    auto ids = [](const std::vector<km::candidate>& v) {
+        std::vector<std::int32_t> out;
+        for (const auto& c : v) out.push_back(c.id);
+        return out;
+    };
+    REQUIRE(ids(idx.top_rights(0, 10)) == std::vector<std::int32_t>{1, 2, 3, 0, 4});
+    REQUIRE(ids(idx.top_rights(0, 2)) == std::vector<std::int32_t>{1, 2});
+    REQUIRE(ids(idx.top_rights(0, 10, 1)) == std::vector<std::int32_t>{1, 3, 4});
+    REQUIRE(ids(idx.top_rights(0, 10, 2)) == std::vector<std::int32_t>{1, 2, 3, 4});
+    REQUIRE(idx.top_rights(0, 10, 0).empty());
+    REQUIRE(idx.top_rights(0, 0).empty());
+    REQUIRE(idx.top_rights(0, 1)[0].score == 9);  // duplicate (0,1) counts with its best score
+    REQUIRE(ids(km::top_rights_for_left(inst, 1, 3)) == std::vector<std::int32_t>{4});
+    REQUIRE_THROWS_AS(idx.top_rights(2, 1), std::out_of_range);
+}
+
+TEST_CASE("top-k lefts for a right node: best first, ties by lower left id", "[topk]") {
+    km::instance inst;
+    inst.num_left = 4;
+    inst.right_slots = {1, 1};
+    inst.right_group = {0, 0};
+    inst.group_capacity = {1};
+    inst.edges = {{3, 0, 4}, {1, 0, 4}, {2, 0, 8}, {0, 1, 1}, {0, 0, -2}};
+    const km::bipartite_index idx(inst);
+    const auto top = idx.top_lefts(0, 3);
+    REQUIRE(top.size() == 3);
+    REQUIRE(top[0].id == 2);
+    REQUIRE(top[1].id == 1);
+    REQUIRE(top[2].id == 3);
+    REQUIRE(top[1].edge == 1);
+    REQUIRE(km::top_lefts_for_right(inst, 0, 10).size() == 4);
+    REQUIRE(idx.top_lefts(1, 5).size() == 1);
+    REQUIRE_THROWS_AS(idx.top_lefts(2, 1), std::out_of_range);
+}
+
+TEST_CASE("DIMACS round trip preserves the instance and the optimum", "[dimacs]") {
+    for (std::uint64_t seed = 1; seed <= 200; ++seed) {
+        const km::instance inst = random_instance(seed * 31);
+        const std::string text = km::to_dimacs(inst);
+        const km::instance back = km::parse_dimacs(text);
+        INFO("seed " << seed);
+        REQUIRE(same_instance(inst, back));
+        std::istringstream in(text);
+        REQUIRE(same_instance(inst, km::read_dimacs(in)));
+        REQUIRE(km::solve_assignment(back).total_score == km::solve_assignment(inst).total_score);
+    }
+}
+
+TEST_CASE("DIMACS reader accepts another node numbering and line order", "[dimacs]") {
+    // sink 1, source 7; left 4,5; right 3; group 2; node 6 a group without tasks — lines
+    // shuffled, comments and blank lines.
+    const std::string text =
+        "c shuffled\n"
+        "p min 7 7\n"
+        "a 5 3 0 1 -4\n"
+        "\n"
+        "n 7 2\n"
+        "a 7 4 0 1 0\n"
+        "a 6 1 0 3 0\n"
+        "a 3 2 0 2 0\n"
+        "n 1 -2\n"
+        "a 7 1 0 9 0\n"
+        "a 2 1 0 1 0\n"
+        "a 7 5 0 1 0\n";
+    const km::instance inst = km::parse_dimacs(text);
+    REQUIRE(inst.num_left == 2);
+    REQUIRE(inst.right_slots == std::vector<std::int32_t>{2});
+    REQUIRE(inst.group_capacity == std::vector<std::int32_t>{1, 3});
+    REQUIRE(inst.edges.size() == 1);
+    REQUIRE(inst.edges[0].left == 1);
+    REQUIRE(inst.edges[0].score == 4);
+    REQUIRE(km::solve_assignment(inst).total_score == 4);
+}
+
+TEST_CASE("DIMACS reader reports malformed input with line and field", "[dimacs]") {
+    const std::string head = "p min 5 5\nn 1 1\nn 2 -1\na 1 2 0 1 0\na 1 3 0 1 0\n";
+    const std::string tail = "a 4 5 0 1 0\na 5 2 0 1 0\n";
+    struct bad_case {
+        std::string text;
+        std::int64_t line;
+        std::string field;
+    };
+    const std::vector<bad_case> cases = {
+        {head + "a 3 4 0 1 x\n" + tail, 6, "cost"},
+        {head + "a 3 4 0 1\n" + tail, 6, "a"},
+        {head + "a 3 9 0 1 -3\n" + tail, 6, "destination node"},
+        {head + "a 3 4 1 1 -3\n" + tail, 6, "low"},
+        {head + "a 3 4 0 -1 -3\n" + tail, 6, "capacity"},
+        {head + "a 3 4 0 2 -3\n" + tail, 6, "capacity"},
+        {head + "x 3 4 0 1 -3\n" + tail, 6, "line type"},
+        {"p max 5 5\n", 1, "problem type"},
+        {"p min five 5\n", 1, "nodes"},
+        {"n 1 1\np min 5 5\n", 1, "p"},
+        {head + "a 3 4 0 1 -3\n" + tail + "a 3 4 0 1 -3\n", 9, "arcs"},
+        {head + "a 3 4 0 1 -3\n" + "a 4 5 0 1 0\n", 7, "arcs"},
+        {"p min 5 5\nn 1 1\nn 2 -1\na 1 2 0 1 0\na 1 3 0 1 0\na 3 4 0 1 -3\na 4 5 0 1 7\na 5 2 0 1 0\n", 7, "cost"},
+        {"p min 5 5\nn 1 1\nn 2 -1\na 1 2 0 1 0\na 1 3 0 1 0\na 3 4 0 1 -3\na 4 5 0 1 0\na 5 2 0 1 0\nn 1 1\n", 9, "node id"},
+    };
+    for (const auto& c : cases) {
+        INFO(c.text);
+        try {
+            (void)km::parse_dimacs(c.text);
+            FAIL("no error");
+        } catch (const km::dimacs_error& e) {
+            INFO(e.what());
+            CHECK(e.line() == c.line);
+            CHECK(e.field() == c.field);
+            CHECK(std::string(e.what()).find("line " + std::to_string(c.line)) != std::string::npos);
+        }
+    }
+    // Structural errors concerning the file as a whole.
+    REQUIRE_THROWS_AS(km::parse_dimacs(""), km::dimacs_error);
+    REQUIRE_THROWS_AS(km::parse_dimacs("p min 3 1\nn 1 1\nn 2 -1\na 1 3 0 1 0\n"), std::invalid_argument);  // no bypass
+    REQUIRE(km::parse_dimacs(head + "a 3 4 0 1 -3\n" + tail).edges.size() == 1);
+}
