@@ -5,11 +5,12 @@
 // month"). Hours are whole minutes everywhere (project decision 5).
 #pragma once
 
-#include <boost/date_time/gregorian/gregorian_types.hpp>
+#include <boost/date_time/gregorian/gregorian.hpp>  // types and their operator<<
 
 #include <compare>
 #include <cstdint>
 #include <optional>
+#include <ostream>
 #include <string>
 #include <string_view>
 
@@ -44,6 +45,8 @@ struct YearMonth {
   [[nodiscard]] std::string str() const;
 
   friend auto operator<=>(YearMonth, YearMonth) = default;
+  /// Writes "YYYY-MM".
+  friend std::ostream& operator<<(std::ostream& out, YearMonth m) { return out << m.str(); }
 };
 
 /// Parses a strict ISO date "YYYY-MM-DD" (years 1400–9999, real calendar days only);

@@ -176,6 +176,10 @@ struct WorklistEntry {
 [[nodiscard]] std::string_view name(Missing m) noexcept;           ///< e.g. "followup_plan"
 [[nodiscard]] std::string_view name(NotAppliedReason r) noexcept;  ///< e.g. "after_exit"
 
+template <> inline constexpr std::size_t enum_size<TargetGroupReason> = 4;
+template <> inline constexpr std::size_t enum_size<Missing> = 8;
+template <> inline constexpr std::size_t enum_size<NotAppliedReason> = 21;
+
 /// English sentences, free of personal data, for explanations.
 [[nodiscard]] std::string describe(TargetGroupReason r);
 [[nodiscard]] std::string describe(Missing m, const RuleSet& rules = default_rules());

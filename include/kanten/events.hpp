@@ -10,6 +10,7 @@
 
 #include <compare>
 #include <memory>
+#include <ostream>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -333,6 +334,13 @@ template <> inline constexpr std::size_t enum_size<FailureKind> = 3;
 template <> inline constexpr std::size_t enum_size<CauseKind> = 4;
 template <> inline constexpr std::size_t enum_size<Health> = 7;
 template <> inline constexpr std::size_t enum_size<EventKind> = event_kind_count;
+
+/// Writes a vocabulary value as its name() (so tests and logs print "hours_worked", not 9).
+template <class Enum>
+  requires(enum_size<Enum> > 0)
+std::ostream& operator<<(std::ostream& out, Enum v) {
+  return out << name(v);
+}
 
 /// Parses a vocabulary name (the inverse of name()); false if the text names no value.
 template <class Enum>

@@ -4,6 +4,7 @@
 // made. The same table is drawn as a Graphviz diagram (to_dot) and handed to C and Python.
 #pragma once
 
+#include "kanten/events.hpp"
 #include "kanten/sources.hpp"
 
 #include <array>
@@ -111,6 +112,9 @@ inline constexpr std::array<Transition, 10> transitions{{
 [[nodiscard]] std::string_view label(Step s) noexcept;
 /// Snake-case name of a condition, e.g. "trin1_complete".
 [[nodiscard]] std::string_view name(Condition c) noexcept;
+
+template <> inline constexpr std::size_t enum_size<Step> = step_count;
+template <> inline constexpr std::size_t enum_size<Condition> = condition_count;
 
 /// Writes the step model as a Graphviz DOT digraph (through Boost.Graph's write_graphviz).
 void write_dot(std::ostream& out);

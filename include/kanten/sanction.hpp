@@ -24,6 +24,7 @@ enum class SanctionStatus : std::uint8_t {
 
 /// Snake-case name: "eligible", "not_eligible", "undecided".
 [[nodiscard]] std::string_view name(SanctionStatus s) noexcept;
+template <> inline constexpr std::size_t enum_size<SanctionStatus> = 3;
 
 /// One statement of a sanction answer, with the source paragraph it rests on.
 struct SanctionReason {
