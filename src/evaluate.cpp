@@ -64,7 +64,14 @@ class Fold {
     // The total order (date, kind, content) makes the result independent of append order;
     // identical events fall back to their position. Most records arrive sorted: check first.
     bool sorted = true;
-    for (std::size_t i = 1; i < ev.size() && sorted; ++i) sorted = !(ev[i] < ev[i - 1]);
+    for (std::size_t i = 1; i < ev.size() && sorted; ++i) {
+      const Event &a = ev[i - 1], &b = ev[i];
+      // Cheap keys first; the content only decides between events of one date and kind.
+      if (a.date != b.date || a.date.is_special() || b.date.is_special())
+        sorted = !(b < a);
+      else
+        sorted = a.data.index() != b.data.index() ? a.data.index() < b.data.index() : !(b < a);
+    }
     if (sorted) {
       for (std::size_t i = 0; i < ev.size(); ++i) step_event(i);
     } else {
@@ -136,7 +143,10 @@ class Fold {
   }
 
   MonthHours& month_hours(YearMonth m) {
-    if (out_.hours.empty() || out_.hours.back().month != m) out_.hours.push_back(MonthHours{m, 0, 0});
+    if (out_.hours.empty() || out_.hours.back().month != m) {
+      out_.hours.push_back(MonthHours{m, 0, 0});
+      open_month_end_ = m.last_day();
+    }
     return out_.hours.back();
   }
 
@@ -146,7 +156,7 @@ class Fold {
   void close_month_if_ended(Date now) {
     if (out_.hours.empty() || checked_month_ == out_.hours.back().month) return;
     const MonthHours& m = out_.hours.back();
-    const Date last = m.month.last_day();
+    const Date last = open_month_end_;
     if (!(last < now)) return;
     checked_month_ = m.month;
     if (step_ == Step::trin3_virksomhedsforloeb && m.ordinary >= rules_.exit_ordinary_minutes_per_month)
@@ -487,6 +497,7 @@ class Fold {
   Date day_;
   Minutes day_minutes_ = 0;
   YearMonth checked_month_{-1};
+  Date open_month_end_;  // last day of out_.hours.back().month
   std::vector<YearMonth> contact_months_;
   Date last_contact_;
   std::vector<detail::FailureFacts> failures_;
