@@ -1,10 +1,13 @@
 // kanten — the command-line program: evaluate cases, list follow-ups, answer sanction questions,
-// draw the step model, generate and evaluate a synthetic caseload.
+// draw the step model, generate and evaluate a synthetic caseload, match citizens to company
+// tasks and generate a synthetic labour market.
 //
 // Exit codes: 0 success, 1 bad input (unreadable file, invalid JSON, a field of the wrong type
 // or value), 2 usage error (unknown command or option, missing or malformed argument).
 // Errors go to stderr as "kanten: error: ..." naming the field and the value at fault.
 #include <kanten/kanten.hpp>
+#include <kanten/match_json.hpp>
+#include <kanten/matching.hpp>
 
 #include <nlohmann/json.hpp>
 
@@ -43,7 +46,8 @@ struct UsageError : std::runtime_error {
 
 constexpr const char* usage_main = R"(usage: kanten <command> [options]
 
-The indsatsmodel's step model for job centres (004_3897fdd271fa8a38.txt).
+The indsatsmodel's step model for job centres (004_3897fdd271fa8a38.txt), and the matching
+of citizens to company tasks (docs/matching.md).
 
 commands:
   evaluate FILE --as-of DATE      evaluate a case or a caseload (JSON on stdout)
@@ -54,6 +58,10 @@ commands:
                                   a synthetic caseload (JSON on stdout)
   demo [--citizens N] [--seed S] [--as-of DATE] [--out FILE]
                                   generate, evaluate and summarise a Lolland-Falster-sized sample
+  match FILE [--mode assignment|stable|top-k] [--citizen ID] [--task ID]
+                                  match a market's citizens to company tasks, explained
+  generate-market [--citizens N] [--companies N] [--seed S] [--region R]
+                                  a synthetic labour market (JSON on stdout)
 
 options:
   --help       help for the program or, after a command, for the command
@@ -122,6 +130,39 @@ worklist, sanction answers) and writes the full report as JSON to FILE.
   --as-of DATE    evaluate as of this date (default: the last day of the generated period)
   --out FILE      where to write the report (default kanten-report.json)
   --compact       report JSON on one line
+)"},
+    {"match", R"(usage: kanten match FILE [--mode assignment|stable|top-k] [--k N] [--per-company N]
+                  [--weights FILE] [--citizen ID] [--task ID] [--compact]
+
+Matches the citizens of the market in FILE ({"citizens": [...], "companies": [...],
+"tasks": [...]}) to company tasks: hard filters, then explainable scores, then a proposal.
+Every match carries its score feature by feature, why it fits and what stands in the way.
+
+  --mode M          assignment: the maximum total score, each citizen at most one task, no
+                    task or company overfilled (default); stable: citizen-proposing deferred
+                    acceptance, no citizen and company both rather have each other; top-k:
+                    each citizen's best k tasks
+  --k N             top-k, --citizen, --task: how many (default 5)
+  --per-company N   top-k, --citizen: at most N tasks of one company (default 1)
+  --weights FILE    the score's weights (JSON, with a version of their own; default the
+                    documented weights)
+  --citizen ID      only this citizen's best k tasks
+  --task ID         only this task's best k citizens; with --citizen, that one pair explained:
+                    every hard filter that rejects it, or its score, reasons and concerns
+  --compact         JSON on one line
+)"},
+    {"generate-market", R"(usage: kanten generate-market [--citizens N] [--companies N] [--seed S]
+                            [--region lolland-falster|denmark] [--compact]
+
+A deterministic synthetic labour market, as JSON on stdout (readable by 'kanten match'):
+citizens, companies and their tasks, placed around real towns. Sized like Lolland-Falster by
+default (003_b82c162ee9c6e810.txt: 850 citizens, 400 companies).
+
+  --citizens N     number of citizens (default 850)
+  --companies N    number of companies (default 400; about 2.5 tasks each)
+  --seed S         seed of the generator (default 2018)
+  --region R       lolland-falster (default) or denmark (the larger towns of all Denmark)
+  --compact        JSON on one line
 )"},
 };
 
@@ -596,6 +637,122 @@ int cmd_demo(const std::vector<std::string>& argv) {
   return 0;
 }
 
+// --- match and generate-market ---------------------------------------------------------------
+
+/// A positive integer option (at least 1, at most `max`), or `otherwise`.
+std::int32_t positive_option(const Args& a, std::string_view opt, std::int32_t otherwise, std::uint64_t max) {
+  const std::string* v = a.value(opt);
+  if (!v) return otherwise;
+  std::uint64_t n = 0;
+  auto [p, ec] = std::from_chars(v->data(), v->data() + v->size(), n);
+  if (v->empty() || ec != std::errc() || p != v->data() + v->size() || n < 1 || n > max)
+    throw UsageError("option '" + std::string(opt) + "': value '" + *v + "': not a whole number from 1 to " +
+                         std::to_string(max),
+                     a.command);
+  return static_cast<std::int32_t>(n);
+}
+
+/// The index of the item with id `id`; a kanten::Error naming `option` if there is none.
+template <class T>
+std::int32_t index_of(const std::vector<T>& items, const std::string& id, const char* option, const char* what) {
+  for (std::size_t i = 0; i < items.size(); ++i)
+    if (items[i].id == id) return static_cast<std::int32_t>(i);
+  throw k::Error(k::Errc::invalid_input, option, id, std::string("the market has no ") + what + " with this id");
+}
+
+int cmd_match(const std::vector<std::string>& argv) {
+  Args a = parse_args("match", argv, {"--mode", "--k", "--per-company", "--weights", "--citizen", "--task"},
+                      {"--compact"}, 1);
+  const std::string& file = file_arg(a);
+  k::MatchOptions opts;
+  if (const std::string* mode = a.value("--mode")) {
+    if (*mode == "assignment") opts.mode = k::MatchMode::assignment;
+    else if (*mode == "stable") opts.mode = k::MatchMode::stable;
+    else if (*mode == "top-k" || *mode == "top_k") opts.mode = k::MatchMode::top_k;
+    else throw UsageError("option '--mode': value '" + *mode + "': expected assignment, stable or top-k", "match");
+  }
+  opts.k = positive_option(a, "--k", opts.k, 10'000);
+  opts.per_company = positive_option(a, "--per-company", opts.per_company, 10'000);
+  const std::string* citizen = a.value("--citizen");
+  const std::string* task = a.value("--task");
+  if ((citizen || task) && opts.mode != k::MatchMode::top_k && a.value("--mode"))
+    throw UsageError(std::string(citizen ? "--citizen" : "--task") + " lists the best k: it takes no --mode but top-k",
+                     "match");
+  if (task && a.value("--per-company")) throw UsageError("--per-company applies to --citizen and top-k, not --task", "match");
+  if (citizen && task && (a.value("--k") || a.value("--per-company")))
+    throw UsageError("--citizen with --task explains one pair: it takes no --k or --per-company", "match");
+  const std::string* weights_file = a.value("--weights");
+  if (weights_file && *weights_file == "-" && file == "-")
+    throw UsageError("only one of FILE and --weights can be '-' (stdin)", "match");
+
+  const k::Market market = k::market_from_json(read_input(file));
+  const k::MatchWeights weights =
+      weights_file ? k::weights_from_json(read_input(*weights_file)) : k::default_weights();
+  opts.weights = &weights;
+
+  if (citizen && task) {
+    // One pair explained: every hard filter that rejects it, or its score, reasons and concerns.
+    const std::int32_t ci = index_of(market.citizens, *citizen, "--citizen", "citizen");
+    const std::int32_t ti = index_of(market.tasks, *task, "--task", "task");
+    const k::PairScore pair = k::score_pair(market, ci, ti, weights);
+    const auto cands = k::candidates(market, weights);
+    const bool candidate = std::any_of(cands.begin(), cands.end(),
+                                       [&](const k::Candidate& c) { return c.citizen == ci && c.task == ti; });
+    ojson out;
+    out["weights_version"] = weights.version;
+    const ojson explained = parse_ojson(k::to_json(pair, market));
+    for (const auto& [key, value] : explained.items()) out[key] = value;
+    out["candidate"] = candidate;
+    k::Match x;
+    x.citizen = ci;
+    x.task = ti;
+    x.breakdown = pair.breakdown;
+    if (pair.rejected.empty()) k::explain_match(market, x, weights);
+    out["reasons"] = x.reasons;
+    out["concerns"] = x.concerns;
+    write_out(out.dump(indent_of(a), ' ', false, ojson::error_handler_t::replace));
+    return 0;
+  }
+  if (citizen || task) {
+    ojson out;
+    out["weights_version"] = weights.version;
+    std::vector<k::Match> top;
+    if (citizen) {
+      const std::int32_t ci = index_of(market.citizens, *citizen, "--citizen", "citizen");
+      top = k::top_tasks(market, ci, opts.k, opts.per_company, weights);
+      out["citizen"] = *citizen;
+      out["k"] = opts.k;
+      out["per_company"] = opts.per_company;
+    } else {
+      const std::int32_t ti = index_of(market.tasks, *task, "--task", "task");
+      top = k::top_citizens(market, ti, opts.k, weights);
+      out["task"] = *task;
+      out["company"] = market.tasks[static_cast<std::size_t>(ti)].company;
+      out["k"] = opts.k;
+    }
+    out["matches"] = parse_ojson(k::to_json(top, market))["matches"];
+    write_out(out.dump(indent_of(a), ' ', false, ojson::error_handler_t::replace));
+    return 0;
+  }
+  write_out(k::to_json(k::match(market, opts), market, indent_of(a)));
+  return 0;
+}
+
+int cmd_generate_market(const std::vector<std::string>& argv) {
+  Args a = parse_args("generate-market", argv, {"--citizens", "--companies", "--seed", "--region"}, {"--compact"}, 0);
+  k::MarketOptions o;
+  if (auto n = number_option(a, "--citizens", 1'000'000)) o.citizens = static_cast<std::size_t>(*n);
+  if (auto n = number_option(a, "--companies", 1'000'000)) o.companies = static_cast<std::size_t>(*n);
+  if (auto s = number_option(a, "--seed", UINT64_MAX)) o.seed = *s;
+  if (const std::string* r = a.value("--region")) {
+    if (*r == "lolland-falster" || *r == "lolland_falster") o.region = k::Region::lolland_falster;
+    else if (*r == "denmark") o.region = k::Region::denmark;
+    else throw UsageError("option '--region': value '" + *r + "': expected lolland-falster or denmark", a.command);
+  }
+  write_out(k::to_json(k::generate_market(o), indent_of(a)));
+  return 0;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Dispatch
 // ---------------------------------------------------------------------------------------------
@@ -633,6 +790,8 @@ int run(const std::vector<std::string>& args) {
   if (cmd == "sanction") return cmd_sanction(rest);
   if (cmd == "model") return cmd_model(rest);
   if (cmd == "generate") return cmd_generate(rest);
+  if (cmd == "match") return cmd_match(rest);
+  if (cmd == "generate-market") return cmd_generate_market(rest);
   return cmd_demo(rest);
 }
 

@@ -4,9 +4,11 @@
 set -euo pipefail
 
 packages=(
-  cmake ninja-build g++ pkg-config
+  cmake ninja-build g++ make pkg-config clang-14 libclang-rt-14-dev
   libboost-dev libboost-date-time-dev libboost-graph-dev
   nlohmann-json3-dev catch2 libbenchmark-dev liblemon-dev
+  python3 python3-dev pybind11-dev python3-pytest python3-numpy python3-pandas
+  python3-matplotlib jupyter-nbconvert python3-ipykernel python3-nbformat
 )
 
 missing=()

@@ -125,6 +125,43 @@ kanten_cli_test(model_dot RC 0 OUT "^digraph"
   ARGS model --dot)
 kanten_cli_test(generate RC 0 OUT "^{[^\"]*\"cases\": ..*\"citizen\""
   ARGS generate --citizens 3 --seed 11)
+kanten_cli_test(help_match RC 0 OUT "usage: kanten match FILE .--mode assignment.stable.top-k."
+  ARGS match --help)
+kanten_cli_test(help_lists_match RC 0 OUT "match FILE.*generate-market"
+  ARGS --help)
+kanten_cli_test(match_assignment RC 0
+  OUT "\"mode\": \"assignment\",.*\"optimal\": true,.*\"citizen\": \"c-01\",.*\"task\": \"t-1\""
+  OUT2 "\"unmatched\": .[^}]*\"c-02\",[^}]*\"c-05\""
+  ARGS match "${KANTEN_CLI_DATA}/market.json")
+kanten_cli_test(match_explained RC 0
+  OUT "\"breakdown\": {[^}]*\"wish\": 40,.*\"reasons\": ..*shares 4 digits with the citizen's wish 9412 \\+40"
+  OUT2 "\"concerns\": ."
+  ARGS match "${KANTEN_CLI_DATA}/market.json")
+kanten_cli_test(match_stable RC 0 OUT "\"mode\": \"stable\",.*\"total_score\": [1-9]"
+  ARGS match "${KANTEN_CLI_DATA}/market.json" --mode stable)
+kanten_cli_test(match_top_k RC 0 OUT "^{\"weights_version\":\"match-weights-2026.1\",\"mode\":\"top_k\""
+  OUT2 "\"citizen\":\"c-06\",\"task\":\"t-1\".*\"citizen\":\"c-06\",\"task\":\"t-3\""
+  ARGS match "${KANTEN_CLI_DATA}/market.json" --mode top-k --k 2 --compact)
+kanten_cli_test(match_citizen RC 0 OUT "\"citizen\": \"c-03\",.*\"matches\": ..*\"task\": \"t-4\""
+  ARGS match "${KANTEN_CLI_DATA}/market.json" --citizen c-03 --k 3 --per-company 2)
+kanten_cli_test(match_task RC 0 OUT "\"task\": \"t-2\",.*\"matches\": ..*\"citizen\": \"c-01\""
+  ARGS match "${KANTEN_CLI_DATA}/market.json" --task t-2)
+kanten_cli_test(match_pair_rejected RC 0
+  OUT "\"passes_filters\": false,.*\"filter\": \"health_conflict\",.*task demands heavy_lifting; citizen has no_heavy_lifting"
+  OUT2 "\"candidate\": false"
+  ARGS match "${KANTEN_CLI_DATA}/market.json" --citizen c-02 --task t-3)
+kanten_cli_test(match_pair_too_far RC 0 OUT "\"filter\": \"too_far\",.*\"text\": \"travel 47.9 km > 10 km\""
+  ARGS match "${KANTEN_CLI_DATA}/market.json" --citizen c-05 --task t-1)
+kanten_cli_test(match_weights RC 0 OUT "\"weights_version\": \"example-weights-1\""
+  ARGS match "${KANTEN_CLI_DATA}/market.json" --weights "${KANTEN_CLI_DATA}/weights.json")
+kanten_cli_test(match_stdin RC 0 OUT "\"mode\": \"assignment\""
+  INPUT "${KANTEN_CLI_DATA}/market.json"
+  ARGS match -)
+kanten_cli_test(generate_market RC 0
+  OUT "^{[^\"]*\"citizens\": ..*\"id\": \"c-000001\".*\"companies\": ..*\"id\": \"co-00001\".*\"tasks\": ..*\"company\": \"co-00003\""
+  ARGS generate-market --citizens 5 --companies 3 --seed 7)
+kanten_cli_test(generate_market_denmark RC 0 OUT "^{\"citizens\":..*\"lat\":5[4-7]\\."
+  ARGS generate-market --citizens 4 --companies 2 --region denmark --compact)
 kanten_cli_test(demo RC 0 OUT "Citizens per step.*Sanction answers"
   CREATES "${CMAKE_CURRENT_BINARY_DIR}/cli-demo-report.json"
   ARGS demo --citizens 60 --seed 3 --out "${CMAKE_CURRENT_BINARY_DIR}/cli-demo-report.json")
@@ -143,6 +180,18 @@ kanten_cli_test(sanction_unknown_failure RC 1 ERR "field 'failure_id': value 'F7
 kanten_cli_test(sanction_of_a_case RC 1 ERR "field 'case'"
   ARGS sanction "${KANTEN_CLI_DATA}/case.json")
 
+kanten_cli_test(match_unknown_company RC 1 ERR "field 'tasks.1.\\.company': value 'co-999'"
+  ARGS match "${KANTEN_CLI_DATA}/invalid/market-unknown-company.json")
+kanten_cli_test(match_bad_field RC 1 ERR "field 'citizens.0.\\.wishes.0.': value '<text>': must be a DISCO-08 code"
+  NOT "kitchen work"
+  ARGS match "${KANTEN_CLI_DATA}/invalid/market-bad-field.json")
+kanten_cli_test(match_of_a_case RC 1 ERR "field 'citizens': missing"
+  ARGS match "${KANTEN_CLI_DATA}/case.json")
+kanten_cli_test(match_unknown_citizen RC 1 ERR "field '--citizen': value 'c-99': the market has no citizen"
+  ARGS match "${KANTEN_CLI_DATA}/market.json" --citizen c-99)
+kanten_cli_test(match_bad_weights RC 1 ERR "field 'version'"
+  ARGS match "${KANTEN_CLI_DATA}/market.json" --weights "${KANTEN_CLI_DATA}/market.json")
+
 # --- usage errors: exit code 2 --------------------------------------------------------------------
 kanten_cli_test(bad_as_of RC 2 ERR "--as-of': value '2024-02-30'"
   ARGS evaluate "${KANTEN_CLI_DATA}/case.json" --as-of 2024-02-30)
@@ -158,3 +207,15 @@ kanten_cli_test(no_command RC 2 ERR "missing command"
   ARGS)
 kanten_cli_test(bad_number RC 2 ERR "--citizens': value 'many'"
   ARGS generate --citizens many)
+kanten_cli_test(match_bad_mode RC 2 ERR "--mode': value 'greedy': expected assignment, stable or top-k"
+  ARGS match "${KANTEN_CLI_DATA}/market.json" --mode greedy)
+kanten_cli_test(match_k_zero RC 2 ERR "--k': value '0': not a whole number from 1"
+  ARGS match "${KANTEN_CLI_DATA}/market.json" --k 0)
+kanten_cli_test(match_missing_file RC 2 ERR "missing FILE"
+  ARGS match --mode stable)
+kanten_cli_test(match_citizen_and_mode RC 2 ERR "--citizen lists the best k"
+  ARGS match "${KANTEN_CLI_DATA}/market.json" --citizen c-01 --mode stable)
+kanten_cli_test(generate_market_bad_region RC 2 ERR "--region': value 'sweden'"
+  ARGS generate-market --region sweden)
+kanten_cli_test(generate_market_bad_number RC 2 ERR "--companies': value '-3'"
+  ARGS generate-market --companies -3)

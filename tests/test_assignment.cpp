@@ -19,7 +19,7 @@
 #include "kanten/match/dimacs.hpp"
 #include "kanten/match/topk.hpp"
 
-namespace km = kanten::match;
+namespace km = kanten::bipartite;
 
 namespace {
 

@@ -12,7 +12,7 @@
 #include "kanten/match/assignment.hpp"
 #include "kanten/match/stable.hpp"
 
-namespace km = kanten::match;
+namespace km = kanten::bipartite;
 
 namespace {
 

@@ -18,7 +18,7 @@
 #include <string>
 #include <vector>
 
-namespace kanten::inline v1::match {
+namespace kanten::inline v1::bipartite {
 
 /// One candidate pair: a left node, a right node and its integer score.
 struct edge {
@@ -56,6 +56,7 @@ struct assignment_options {
 struct assignment_stats {
     int phases = 0;                 ///< number of cost-scaling phases (refines)
     std::int64_t left_pushes = 0;   ///< left-node discharges (bids)
+    std::int64_t full_scans = 0;    ///< bids that had to scan all arcs of the left node
     std::int64_t relabels = 0;      ///< right/group relabel operations
     std::int64_t evictions = 0;     ///< units pushed back from a right node to a left node
 };
@@ -81,4 +82,4 @@ struct assignment_result {
 /// Greedy baseline: edges by score descending (ties by lower left, then lower right id), taken while feasible.
 [[nodiscard]] assignment_result greedy_assignment(const instance& inst);
 
-}  // namespace kanten::inline v1::match
+}  // namespace kanten::inline v1::bipartite

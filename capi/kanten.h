@@ -1,0 +1,864 @@
+/*
+ * kanten.h — the C ABI of kanten: the indsatsmodel's rules and citizen–company matching.
+ *
+ * This header is the specification of libkanten_c. It is C11 and C++ compatible.
+ *
+ * CONVENTIONS (they hold for every function below unless its comment says otherwise)
+ *
+ *  Status codes.  Functions that can fail return an `int` status: KANTEN_OK (0) on success, a
+ *    negative KANTEN_E* code on failure. The codes never change meaning; new failures get new
+ *    codes. Predicates and optional results return 1 (yes / present), 0 (no / absent) or a
+ *    negative code. Accessors that return a value directly document their value on bad
+ *    arguments (KANTEN_EINVAL for `int`, 0 for `size_t`, NULL for `const char*`).
+ *
+ *  Errors.  kanten_last_error() returns this thread's message for the last call that failed;
+ *    every function that can fail resets it to "" when it succeeds. Messages name the function,
+ *    the parameter or field at fault and the offending value ("kanten_case_add_event: field
+ *    'event.kind': value '42': not an event kind (0–18)"); they never carry personal data or
+ *    free text from a case.
+ *
+ *  Handles.  Every kanten_* object is opaque and created by a function of this header that
+ *    hands it over through an out-pointer (`T** out`): the caller owns it and frees it with the
+ *    matching kanten_*_free(), which accepts NULL. On failure `*out` is set to NULL. A handle
+ *    never refers to another handle the caller owns, so handles may be freed in any order.
+ *
+ *  Strings.  Input strings are UTF-8, NUL-terminated, and copied: the caller may free them as
+ *    soon as the call returns. `const char*` results are borrowed from the handle they came
+ *    from and stay valid until that handle is freed (they are never NULL on success). `char*`
+ *    results (`char** out`) are owned by the caller, who frees them with kanten_string_free().
+ *    JSON text is passed as (text, length); length KANTEN_NUL_TERMINATED means strlen(text).
+ *
+ *  Versioned structs.  Every struct that may grow starts with `unsigned version` and has an
+ *    _INIT macro; initialise it with the macro, then set fields. Fields are only ever
+ *    appended. The library reads (or, for out-structs, fills) the fields that existed in the
+ *    version given; version 0 or a version newer than the library's is KANTEN_EINVAL.
+ *
+ *  Dates.  A kanten_date is {year, month, day}; {0, 0, 0} in a result means "no date".
+ *    Events take any three ints: a day that does not exist (2023-02-29, years outside
+ *    1400–9999) is carried as "not a date", and the evaluation reports the event as not
+ *    applied (KANTEN_NOT_APPLIED_INVALID_DATE) — it is never dropped.
+ *
+ *  Enums.  The C enums below have the values of the C++ enums; function parameters and struct
+ *    fields take them as `int`. Values never change; new values are appended.
+ *
+ *  Thread-safety.  Every function is thread-safe for distinct handles. A handle may be read
+ *    (const parameters) from many threads at once; a function taking a non-const handle needs
+ *    exclusive access to it. The library has no global mutable state (the last error is
+ *    per-thread).
+ *
+ *  Exceptions.  No C++ exception ever crosses this interface: out of memory is KANTEN_ENOMEM,
+ *    anything unexpected is KANTEN_EINTERNAL.
+ *
+ *  Matching.  The section "Matching" wraps kanten's matching engine (include/kanten/matching.hpp):
+ *    markets and weights from JSON, the three solvers, and every match explained.
+ */
+#ifndef KANTEN_H
+#define KANTEN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* ------------------------------------------------------------------------------------------ */
+/* Export, linkage                                                                            */
+/* ------------------------------------------------------------------------------------------ */
+
+/* KANTEN_API marks the exported functions. The library is built with hidden visibility and
+ * KANTEN_C_BUILD defined; consumers define nothing (define KANTEN_C_STATIC when linking a
+ * static build of the C ABI on Windows). */
+#if defined(_WIN32) || defined(__CYGWIN__)
+#  if defined(KANTEN_C_STATIC)
+#    define KANTEN_API
+#  elif defined(KANTEN_C_BUILD)
+#    define KANTEN_API __declspec(dllexport)
+#  else
+#    define KANTEN_API __declspec(dllimport)
+#  endif
+#elif defined(__GNUC__) || defined(__clang__)
+#  define KANTEN_API __attribute__((visibility("default")))
+#else
+#  define KANTEN_API
+#endif
+
+#ifdef __cplusplus
+#  define KANTEN_NOEXCEPT noexcept
+extern "C" {
+#else
+#  define KANTEN_NOEXCEPT
+#endif
+
+/* ------------------------------------------------------------------------------------------ */
+/* Version                                                                                    */
+/* ------------------------------------------------------------------------------------------ */
+
+/* The version this header belongs to. The definitions are token for token those of
+ * include/kanten/version.hpp (so both headers may be included together), and the library
+ * checks at build time that the two agree. */
+/** Major version: changes only with an incompatible change of the ABI (the SOVERSION). */
+#define KANTEN_VERSION_MAJOR 0
+/** Minor version: new features (new functions, appended fields). */
+#define KANTEN_VERSION_MINOR 1
+/** Patch version: fixes. */
+#define KANTEN_VERSION_PATCH 0
+/** major * 10000 + minor * 100 + patch, e.g. 100 for 0.1.0. */
+#define KANTEN_VERSION_NUMBER (KANTEN_VERSION_MAJOR * 10000 + KANTEN_VERSION_MINOR * 100 + KANTEN_VERSION_PATCH)
+/** The version as text. */
+#define KANTEN_VERSION_STRING "0.1.0"
+
+/** The library's version number at run time (compare with KANTEN_VERSION_NUMBER). Never fails;
+ *  thread-safe. */
+KANTEN_API int kanten_version_number(void) KANTEN_NOEXCEPT;
+/** The library's version string, e.g. "0.1.0": static, never NULL. Thread-safe. */
+KANTEN_API const char* kanten_version_string(void) KANTEN_NOEXCEPT;
+
+/* ------------------------------------------------------------------------------------------ */
+/* Status codes and errors                                                                    */
+/* ------------------------------------------------------------------------------------------ */
+
+/** Status codes. 0 is success; the negative codes are kanten::Errc negated, plus two of the C
+ *  ABI's own. */
+typedef enum kanten_status {
+  KANTEN_OK = 0,         /**< success */
+  KANTEN_EINVAL = -1,    /**< an argument is NULL, out of range or otherwise invalid */
+  KANTEN_EPARSE = -2,    /**< input text is not well-formed (e.g. not JSON) */
+  KANTEN_EINPUT = -3,    /**< well-formed input with a field of the wrong type or value */
+  KANTEN_EIO = -4,       /**< a file could not be read or written */
+  KANTEN_ENOMEM = -5,    /**< out of memory */
+  KANTEN_EINTERNAL = -6  /**< an internal error (a bug: please report the message) */
+} kanten_status;
+
+/** This thread's message for the last call that failed; "" after a call that succeeded.
+ *  Never NULL. The pointer is valid until this thread's next kanten call. Thread-safe (the
+ *  message is per-thread). */
+KANTEN_API const char* kanten_last_error(void) KANTEN_NOEXCEPT;
+/** A short English name of a status code, e.g. "invalid argument"; "unknown status" for a
+ *  value that is not a status. Static, never NULL. Thread-safe. */
+KANTEN_API const char* kanten_status_string(int status) KANTEN_NOEXCEPT;
+/** Frees a string the library handed over through a `char** out` parameter. NULL is a no-op.
+ *  Never pass other strings. Thread-safe. */
+KANTEN_API void kanten_string_free(char* s) KANTEN_NOEXCEPT;
+
+/** Length value meaning "the text is NUL-terminated". */
+#define KANTEN_NUL_TERMINATED ((size_t)-1)
+
+/* ------------------------------------------------------------------------------------------ */
+/* Vocabularies                                                                               */
+/* ------------------------------------------------------------------------------------------ */
+
+/** The steps of the indsatsmodel (004_3897fdd271fa8a38.txt, Figur 1). */
+typedef enum kanten_step {
+  KANTEN_STEP_NOT_STARTED = 0,              /**< before the first conversation at visitation */
+  KANTEN_STEP_TRIN1_AFKLARING = 1,          /**< Trin 1: Afklaring */
+  KANTEN_STEP_TRIN2_PAA_VEJ_MOD_JOB = 2,    /**< Trin 2: På vej mod job */
+  KANTEN_STEP_TRIN3_VIRKSOMHEDSFORLOEB = 3, /**< Trin 3: Virksomhedsforløb */
+  KANTEN_STEP_EXIT_SELF_SUPPORT = 4,        /**< exit: self-supporting through job or education */
+  KANTEN_STEP_EXIT_30_HOURS = 5,            /**< exit: at least 30 ordinary hours in one month */
+  KANTEN_STEP_EXIT_REHABILITATION_TEAM = 6, /**< exit: the case goes to the rehabilitation team */
+  KANTEN_STEP_COUNT = 7
+} kanten_step;
+
+/** Event kinds, in the order the engine applies one day's events. */
+typedef enum kanten_event_kind {
+  KANTEN_EVENT_FIRST_CONVERSATION = 0,        /**< Trin 1 starts */
+  KANTEN_EVENT_VISITATION = 1,                /**< `outcome` */
+  KANTEN_EVENT_JOBFORMIDLER_ASSIGNED = 2,     /**< `jobformidler` (required) */
+  KANTEN_EVENT_CV_COMPLETED = 3,              /**< — */
+  KANTEN_EVENT_JOB_DIRECTION_SET = 4,         /**< `goal`, `wishes` */
+  KANTEN_EVENT_COURSE_BROKEN_OFF = 5,         /**< `rehabilitation_assessment` */
+  KANTEN_EVENT_AGREEMENT = 6,                 /**< `agreement_kind`, `start`, `minutes_per_week`, `company`, `tasks`, `sub_goals`, `health` */
+  KANTEN_EVENT_FOLLOWUP_PLAN = 7,             /**< — */
+  KANTEN_EVENT_CONTACT_PERSON = 8,            /**< `company` (required) */
+  KANTEN_EVENT_HOURS_WORKED = 9,              /**< `minutes`, `hours_kind` */
+  KANTEN_EVENT_CONTACT = 10,                  /**< `channel` */
+  KANTEN_EVENT_SANCTION_FAILURE = 11,         /**< `failure_id` (required), `failure` */
+  KANTEN_EVENT_REASONABLE_CAUSE = 12,         /**< `failure_id` (required), `cause`, `text` */
+  KANTEN_EVENT_VULNERABILITY_ASSESSED = 13,   /**< `failure_id` (required), `vulnerable` */
+  KANTEN_EVENT_CONCRETE_ASSESSMENT = 14,      /**< `failure_id` (required), `promotes_availability`, `considers_vulnerability`, `text` */
+  KANTEN_EVENT_HEARING_SENT = 15,             /**< `failure_id` (required) */
+  KANTEN_EVENT_HEARING_ANSWERED = 16,         /**< `failure_id` (required) */
+  KANTEN_EVENT_PERSONAL_CONTACT_ATTEMPT = 17, /**< `failure_id` (required), `channel`, `reached` */
+  KANTEN_EVENT_SELF_SUPPORT = 18,             /**< `via` */
+  KANTEN_EVENT_KIND_COUNT = 19
+} kanten_event_kind;
+
+/** The benefit the citizen receives (Kerneelement 3). */
+typedef enum kanten_benefit {
+  KANTEN_BENEFIT_KONTANTHJAELP = 0,
+  KANTEN_BENEFIT_UDDANNELSESHJAELP = 1,
+  KANTEN_BENEFIT_INTEGRATIONSYDELSE = 2,
+  KANTEN_BENEFIT_RESSOURCEFORLOEBSYDELSE = 3, /**< outside the target group */
+  KANTEN_BENEFIT_OTHER = 4,                   /**< outside the target group */
+  KANTEN_BENEFIT_NONE = 5,                    /**< outside the target group */
+  KANTEN_BENEFIT_COUNT = 6
+} kanten_benefit;
+
+/** The visitation decision: group 1 (the project) or group 2 (the rehabilitation team). */
+typedef enum kanten_visitation_outcome {
+  KANTEN_VISITATION_PROJECT = 0,
+  KANTEN_VISITATION_REHABILITATION_TEAM = 1,
+  KANTEN_VISITATION_OUTCOME_COUNT = 2
+} kanten_visitation_outcome;
+
+/** The long-term goal of the plan (Kerneelement 4). */
+typedef enum kanten_goal { KANTEN_GOAL_EMPLOYMENT = 0, KANTEN_GOAL_EDUCATION = 1, KANTEN_GOAL_COUNT = 2 } kanten_goal;
+
+/** What an agreement with a company covers (Kerneelement 7). */
+typedef enum kanten_agreement_kind {
+  KANTEN_AGREEMENT_ORDINARY_HOURS = 0,
+  KANTEN_AGREEMENT_INTERNSHIP = 1,
+  KANTEN_AGREEMENT_BOTH = 2,
+  KANTEN_AGREEMENT_KIND_COUNT = 3
+} kanten_agreement_kind;
+
+/** Ordinary (paid) or internship hours. */
+typedef enum kanten_hours_kind { KANTEN_HOURS_ORDINARY = 0, KANTEN_HOURS_INTERNSHIP = 1, KANTEN_HOURS_KIND_COUNT = 2 } kanten_hours_kind;
+
+/** How a contact or contact attempt took place. */
+typedef enum kanten_channel {
+  KANTEN_CHANNEL_IN_PERSON = 0,
+  KANTEN_CHANNEL_HOME_VISIT = 1,
+  KANTEN_CHANNEL_PHONE = 2,
+  KANTEN_CHANNEL_VIDEO = 3,
+  KANTEN_CHANNEL_WRITTEN = 4,
+  KANTEN_CHANNEL_COUNT = 5
+} kanten_channel;
+
+/** How the citizen became self-supporting. */
+typedef enum kanten_self_support_kind {
+  KANTEN_SELF_SUPPORT_JOB = 0,
+  KANTEN_SELF_SUPPORT_EDUCATION = 1,
+  KANTEN_SELF_SUPPORT_KIND_COUNT = 2
+} kanten_self_support_kind;
+
+/** The failures a punktsanktion may follow (Kerneelement 5). */
+typedef enum kanten_failure_kind {
+  KANTEN_FAILURE_REFUSED_JOB_OFFER = 0,
+  KANTEN_FAILURE_DID_NOT_APPLY_FOR_JOBS = 1,
+  KANTEN_FAILURE_DID_NOT_REPORT_ILLNESS = 2,
+  KANTEN_FAILURE_KIND_COUNT = 3
+} kanten_failure_kind;
+
+/** Reasonable causes (Kerneelement 5). */
+typedef enum kanten_cause_kind {
+  KANTEN_CAUSE_SEVERE_MENTAL_ILLNESS = 0,
+  KANTEN_CAUSE_HOMELESSNESS = 1,
+  KANTEN_CAUSE_ADDICTION = 2,
+  KANTEN_CAUSE_OTHER = 3,
+  KANTEN_CAUSE_KIND_COUNT = 4
+} kanten_cause_kind;
+
+/** Health considerations of an agreement. */
+typedef enum kanten_health {
+  KANTEN_HEALTH_NO_HEAVY_LIFTING = 0,
+  KANTEN_HEALTH_NO_LONG_STANDING = 1,
+  KANTEN_HEALTH_NO_CUSTOMER_CONTACT = 2,
+  KANTEN_HEALTH_NO_NOISE = 3,
+  KANTEN_HEALTH_NO_NIGHT_WORK = 4,
+  KANTEN_HEALTH_CALM_PACE = 5,
+  KANTEN_HEALTH_FIXED_ROUTINES = 6,
+  KANTEN_HEALTH_COUNT = 7
+} kanten_health;
+
+/** Why a citizen is outside the target group (Kerneelement 3). */
+typedef enum kanten_target_group_reason {
+  KANTEN_TARGET_NOT_ACTIVITY_READY = 0,
+  KANTEN_TARGET_BENEFIT_OUTSIDE = 1,
+  KANTEN_TARGET_OUTSIDE_DESIGNATED_AREA = 2,
+  KANTEN_TARGET_IN_INTEGRATION_PROGRAMME = 3,
+  KANTEN_TARGET_GROUP_REASON_COUNT = 4
+} kanten_target_group_reason;
+
+/** What is still missing to leave the current step. */
+typedef enum kanten_missing {
+  KANTEN_MISSING_VISITATION = 0,
+  KANTEN_MISSING_CV = 1,
+  KANTEN_MISSING_JOB_DIRECTION = 2,
+  KANTEN_MISSING_JOBFORMIDLER = 3,
+  KANTEN_MISSING_AGREEMENT = 4,
+  KANTEN_MISSING_FOLLOWUP_PLAN = 5,
+  KANTEN_MISSING_CONTACT_PERSON = 6,
+  KANTEN_MISSING_ORDINARY_HOURS = 7,
+  KANTEN_MISSING_COUNT = 8
+} kanten_missing;
+
+/** Why an event was not applied. */
+typedef enum kanten_not_applied_reason {
+  KANTEN_NOT_APPLIED_UNREADABLE = 0,
+  KANTEN_NOT_APPLIED_INVALID_DATE = 1,
+  KANTEN_NOT_APPLIED_INVALID_START_DATE = 2,
+  KANTEN_NOT_APPLIED_NON_POSITIVE_DURATION = 3,
+  KANTEN_NOT_APPLIED_DAY_OVER_24_HOURS = 4,
+  KANTEN_NOT_APPLIED_NEGATIVE_WEEKLY_HOURS = 5,
+  KANTEN_NOT_APPLIED_OUTSIDE_TARGET_GROUP = 6,
+  KANTEN_NOT_APPLIED_BEFORE_TRIN1 = 7,
+  KANTEN_NOT_APPLIED_NOT_VISITED = 8,
+  KANTEN_NOT_APPLIED_AFTER_EXIT = 9,
+  KANTEN_NOT_APPLIED_TRIN1_ALREADY_STARTED = 10,
+  KANTEN_NOT_APPLIED_ALREADY_VISITED = 11,
+  KANTEN_NOT_APPLIED_VISITATION_OUTSIDE_TRIN1 = 12,
+  KANTEN_NOT_APPLIED_EDUCATION_GOAL_REQUIRED = 13,
+  KANTEN_NOT_APPLIED_NO_AGREEMENT_IN_FORCE = 14,
+  KANTEN_NOT_APPLIED_HOURS_KIND_NOT_AGREED = 15,
+  KANTEN_NOT_APPLIED_NO_COURSE_IN_PROGRESS = 16,
+  KANTEN_NOT_APPLIED_EMPTY_FAILURE_ID = 17,
+  KANTEN_NOT_APPLIED_DUPLICATE_FAILURE = 18,
+  KANTEN_NOT_APPLIED_UNKNOWN_FAILURE = 19,
+  KANTEN_NOT_APPLIED_BEFORE_FAILURE = 20,
+  KANTEN_NOT_APPLIED_REASON_COUNT = 21
+} kanten_not_applied_reason;
+
+/** The answer to a sanction question. */
+typedef enum kanten_sanction_status {
+  KANTEN_SANCTION_ELIGIBLE = 0,     /**< a punktsanktion may be given; the deduction is stated */
+  KANTEN_SANCTION_NOT_ELIGIBLE = 1, /**< a rule excludes it (excluded_by) */
+  KANTEN_SANCTION_UNDECIDED = 2,    /**< something must happen first (pending) */
+  KANTEN_SANCTION_STATUS_COUNT = 3
+} kanten_sanction_status;
+
+/** Which proposal kanten_match() makes. */
+typedef enum kanten_match_mode {
+  KANTEN_MATCH_ASSIGNMENT = 0, /**< the maximum total score under slots and company capacities */
+  KANTEN_MATCH_STABLE = 1,     /**< citizen-proposing deferred acceptance */
+  KANTEN_MATCH_TOP_K = 2,      /**< each citizen's best k tasks, at most per_company of one company */
+  KANTEN_MATCH_MODE_COUNT = 3
+} kanten_match_mode;
+
+/* Snake-case names, as in kanten's JSON (e.g. kanten_step_name(2) = "trin2_paa_vej_mod_job").
+ * Each returns a static string, or NULL (KANTEN_EINVAL in kanten_last_error()) for a value out
+ * of range. Thread-safe. */
+KANTEN_API const char* kanten_step_name(int step) KANTEN_NOEXCEPT;
+/** Danish display name of a step, e.g. "Trin 2: På vej mod job"; NULL out of range. */
+KANTEN_API const char* kanten_step_label(int step) KANTEN_NOEXCEPT;
+KANTEN_API const char* kanten_event_kind_name(int kind) KANTEN_NOEXCEPT;
+KANTEN_API const char* kanten_benefit_name(int benefit) KANTEN_NOEXCEPT;
+KANTEN_API const char* kanten_visitation_outcome_name(int outcome) KANTEN_NOEXCEPT;
+KANTEN_API const char* kanten_goal_name(int goal) KANTEN_NOEXCEPT;
+KANTEN_API const char* kanten_agreement_kind_name(int kind) KANTEN_NOEXCEPT;
+KANTEN_API const char* kanten_hours_kind_name(int kind) KANTEN_NOEXCEPT;
+KANTEN_API const char* kanten_channel_name(int channel) KANTEN_NOEXCEPT;
+KANTEN_API const char* kanten_self_support_kind_name(int via) KANTEN_NOEXCEPT;
+KANTEN_API const char* kanten_failure_kind_name(int failure) KANTEN_NOEXCEPT;
+KANTEN_API const char* kanten_cause_kind_name(int cause) KANTEN_NOEXCEPT;
+KANTEN_API const char* kanten_health_name(int health) KANTEN_NOEXCEPT;
+KANTEN_API const char* kanten_target_group_reason_name(int reason) KANTEN_NOEXCEPT;
+KANTEN_API const char* kanten_missing_name(int missing) KANTEN_NOEXCEPT;
+KANTEN_API const char* kanten_not_applied_reason_name(int reason) KANTEN_NOEXCEPT;
+KANTEN_API const char* kanten_sanction_status_name(int status) KANTEN_NOEXCEPT;
+KANTEN_API const char* kanten_match_mode_name(int mode) KANTEN_NOEXCEPT;
+
+/** The step model (the transition table) as a Graphviz DOT digraph. On success `*out` is a
+ *  NUL-terminated string the caller frees with kanten_string_free(). NULL out: KANTEN_EINVAL.
+ *  Thread-safe. */
+KANTEN_API int kanten_step_model_dot(char** out) KANTEN_NOEXCEPT;
+
+/* ------------------------------------------------------------------------------------------ */
+/* Plain value types                                                                          */
+/* ------------------------------------------------------------------------------------------ */
+
+/** A calendar date; {0, 0, 0} in a result means "no date". Never grows. */
+typedef struct kanten_date {
+  int year;  /**< e.g. 2024 */
+  int month; /**< 1–12 */
+  int day;   /**< 1–31 */
+} kanten_date;
+
+/** A calendar month. Never grows. */
+typedef struct kanten_month {
+  int year;  /**< e.g. 2024 */
+  int month; /**< 1–12 */
+} kanten_month;
+
+/** A statement of a sanction answer with its source paragraph. Versioned out-struct. */
+typedef struct kanten_reason {
+  unsigned version;           /**< KANTEN_REASON_VERSION (set by KANTEN_REASON_INIT) */
+  const char* rule;           /**< stable rule id, e.g. "sanction_personal_contact" */
+  const char* text;           /**< the statement in English */
+  const char* source_seed;    /**< seed file of the source, e.g. "004_3897fdd271fa8a38.txt" */
+  const char* source_section; /**< section, e.g. "Kerneelement 5 (sanktioner)" */
+  const char* source_quote;   /**< the Danish sentence the rule encodes */
+} kanten_reason;
+#define KANTEN_REASON_VERSION 1u
+#define KANTEN_REASON_INIT {KANTEN_REASON_VERSION, NULL, NULL, NULL, NULL, NULL}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Cases                                                                                      */
+/* ------------------------------------------------------------------------------------------ */
+
+/** A citizen's case: an opaque id, a profile and the events (C++: kanten::Case). */
+typedef struct kanten_case kanten_case;
+
+/** The citizen's circumstances that decide membership of the target group (Kerneelement 3).
+ *  Versioned in-struct. */
+typedef struct kanten_profile {
+  unsigned version;             /**< KANTEN_PROFILE_VERSION */
+  int benefit;                  /**< kanten_benefit */
+  int activity_ready;           /**< nonzero: aktivitetsparat (not jobparat) */
+  int lives_in_designated_area; /**< nonzero: lives in a designated housing area */
+  int in_integration_programme; /**< nonzero: covered by the integration programme */
+} kanten_profile;
+#define KANTEN_PROFILE_VERSION 1u
+/** The defaults: kontanthjælp, activity-ready, in a designated area, not in the programme. */
+#define KANTEN_PROFILE_INIT {KANTEN_PROFILE_VERSION, KANTEN_BENEFIT_KONTANTHJAELP, 1, 1, 0}
+
+/** One dated event, tagged by `kind`. Only the fields of that kind are read; the others are
+ *  ignored. Strings are copied; NULL means "not given". Arrays are (pointer, count); a NULL
+ *  pointer needs a count of 0. Versioned in-struct: start from KANTEN_EVENT_INIT. */
+typedef struct kanten_event {
+  unsigned version;      /**< KANTEN_EVENT_VERSION */
+  int kind;              /**< kanten_event_kind; a value out of range is KANTEN_EINVAL */
+  kanten_date date;      /**< the date it happened; an invalid date is reported when evaluated */
+
+  int outcome;                   /**< visitation: kanten_visitation_outcome */
+  const char* jobformidler;      /**< jobformidler_assigned: staff id (required) */
+  int goal;                      /**< job_direction_set: kanten_goal */
+  const char* const* wishes;     /**< job_direction_set: wishes, e.g. DISCO-08 codes (free text) */
+  size_t wish_count;             /**< … their number */
+  int rehabilitation_assessment; /**< course_broken_off: nonzero when assessed for the rehabilitation team */
+  int agreement_kind;            /**< agreement: kanten_agreement_kind */
+  kanten_date start;             /**< agreement: first day; {0, 0, 0} means the event's date */
+  int32_t minutes_per_week;      /**< agreement: agreed minutes per week (negative ones are reported) */
+  const char* company;           /**< agreement: company id (optional); contact_person: company id (required) */
+  const char* const* tasks;      /**< agreement: the agreed tasks (free text) */
+  size_t task_count;             /**< … their number */
+  const char* const* sub_goals;  /**< agreement: sub-goals (free text) */
+  size_t sub_goal_count;         /**< … their number */
+  const int* health;             /**< agreement: kanten_health values */
+  size_t health_count;           /**< … their number */
+  int32_t minutes;               /**< hours_worked: minutes (non-positive ones are reported) */
+  int hours_kind;                /**< hours_worked: kanten_hours_kind */
+  int channel;                   /**< contact, personal_contact_attempt: kanten_channel */
+  const char* failure_id;        /**< sanction events: the caller's failure id (required; "" is reported) */
+  int failure;                   /**< sanction_failure: kanten_failure_kind */
+  int cause;                     /**< reasonable_cause: kanten_cause_kind */
+  const char* text;              /**< reasonable_cause, concrete_assessment: free text (optional, never echoed) */
+  int vulnerable;                /**< vulnerability_assessed: nonzero when vulnerable */
+  int promotes_availability;     /**< concrete_assessment: nonzero when a sanction promotes availability */
+  int considers_vulnerability;   /**< concrete_assessment: nonzero when it considers the vulnerable situation */
+  int reached;                   /**< personal_contact_attempt: nonzero when the citizen was reached */
+  int via;                       /**< self_support: kanten_self_support_kind */
+} kanten_event;
+#define KANTEN_EVENT_VERSION 1u
+/** All fields zero (first enum values, no strings), kind first_conversation. */
+#define KANTEN_EVENT_INIT {KANTEN_EVENT_VERSION, KANTEN_EVENT_FIRST_CONVERSATION, {0, 0, 0}, \
+    0, NULL, 0, NULL, 0, 0, 0, {0, 0, 0}, 0, NULL, NULL, 0, NULL, 0, NULL, 0, 0, 0, 0, NULL, 0, 0, NULL, 0, 0, 0, 0, 0}
+
+/** Creates an empty case for `citizen_id` (an opaque id, never a CPR number) with `profile`
+ *  (NULL: KANTEN_PROFILE_INIT's defaults). Both are copied. On success `*out` is a new case
+ *  the caller frees with kanten_case_free().
+ *  Errors: KANTEN_EINVAL for a NULL or empty citizen_id, a NULL out, a profile with an unknown
+ *  version or a benefit out of range. Thread-safe. */
+KANTEN_API int kanten_case_new(const char* citizen_id, const kanten_profile* profile, kanten_case** out) KANTEN_NOEXCEPT;
+
+/** Appends a copy of `event` to the case (the engine orders events itself).
+ *  An invalid date, non-positive minutes, negative weekly minutes or an empty failure_id are
+ *  carried and reported by the evaluation. What cannot be represented is KANTEN_EINVAL with
+ *  the field and value named, and the case is unchanged: NULL c or event, an unknown version,
+ *  a `kind` out of range, an enum field of the kind out of range, a required string that is
+ *  NULL (jobformidler, contact_person's company, failure_id), an array with a NULL pointer
+ *  and a non-zero count or a NULL element. Needs exclusive access to c. */
+KANTEN_API int kanten_case_add_event(kanten_case* c, const kanten_event* event) KANTEN_NOEXCEPT;
+
+/** Reads a case from JSON text (docs/json-format.md). Events that cannot be read are kept as
+ *  rejected and reported by the evaluation. On success `*out` is a new case (caller frees).
+ *  Errors: KANTEN_EINVAL (NULL text or out), KANTEN_EPARSE (not JSON), KANTEN_EINPUT (no
+ *  citizen id, a bad profile, …). Thread-safe. */
+KANTEN_API int kanten_case_from_json(const char* text, size_t length, kanten_case** out) KANTEN_NOEXCEPT;
+
+/** Writes the case as JSON (indent < 0: one line; otherwise spaces per level). `*out` is owned
+ *  by the caller (kanten_string_free()). Errors: KANTEN_EINVAL (NULL c or out). Thread-safe. */
+KANTEN_API int kanten_case_to_json(const kanten_case* c, int indent, char** out) KANTEN_NOEXCEPT;
+
+/** The case's citizen id (borrowed from c); NULL for a NULL c. */
+KANTEN_API const char* kanten_case_citizen(const kanten_case* c) KANTEN_NOEXCEPT;
+/** The number of events in the case; 0 for a NULL c. */
+KANTEN_API size_t kanten_case_event_count(const kanten_case* c) KANTEN_NOEXCEPT;
+/** The number of input events a JSON reader could not read (reported when evaluated); 0 for NULL. */
+KANTEN_API size_t kanten_case_rejected_count(const kanten_case* c) KANTEN_NOEXCEPT;
+/** Frees a case; NULL is a no-op. */
+KANTEN_API void kanten_case_free(kanten_case* c) KANTEN_NOEXCEPT;
+
+/* ------------------------------------------------------------------------------------------ */
+/* Caseloads                                                                                  */
+/* ------------------------------------------------------------------------------------------ */
+
+/** Many cases (C++: kanten::Caseload). */
+typedef struct kanten_caseload kanten_caseload;
+
+/** Creates an empty caseload (caller frees). Errors: KANTEN_EINVAL for a NULL out. */
+KANTEN_API int kanten_caseload_new(kanten_caseload** out) KANTEN_NOEXCEPT;
+/** Appends a copy of case c (c stays the caller's). Errors: KANTEN_EINVAL for NULL load or c.
+ *  Needs exclusive access to load. */
+KANTEN_API int kanten_caseload_add_case(kanten_caseload* load, const kanten_case* c) KANTEN_NOEXCEPT;
+/** Reads a caseload: {"cases": [...]} or a bare array of cases (caller frees `*out`).
+ *  Errors as kanten_case_from_json(). */
+KANTEN_API int kanten_caseload_from_json(const char* text, size_t length, kanten_caseload** out) KANTEN_NOEXCEPT;
+/** Writes the caseload as {"cases": [...]}; `*out` owned by the caller. */
+KANTEN_API int kanten_caseload_to_json(const kanten_caseload* load, int indent, char** out) KANTEN_NOEXCEPT;
+/** The number of cases; 0 for NULL. */
+KANTEN_API size_t kanten_caseload_count(const kanten_caseload* load) KANTEN_NOEXCEPT;
+/** Frees a caseload; NULL is a no-op. */
+KANTEN_API void kanten_caseload_free(kanten_caseload* load) KANTEN_NOEXCEPT;
+
+/* ------------------------------------------------------------------------------------------ */
+/* Evaluation                                                                                 */
+/* ------------------------------------------------------------------------------------------ */
+
+/** Everything kanten answers about one case as of one date (C++: kanten::Evaluation). */
+typedef struct kanten_evaluation kanten_evaluation;
+/** The evaluations of a caseload, in caseload order. */
+typedef struct kanten_evaluations kanten_evaluations;
+
+/** Options of an evaluation. Versioned in-struct. */
+typedef struct kanten_evaluate_options {
+  unsigned version;   /**< KANTEN_EVALUATE_OPTIONS_VERSION */
+  kanten_date as_of;  /**< evaluate as of the end of this date (required, a valid date) */
+  int has_daily_rate; /**< nonzero: daily_rate is given */
+  int64_t daily_rate; /**< the citizen's daily benefit rate in øre (≥ 0), for sanction deductions */
+} kanten_evaluate_options;
+#define KANTEN_EVALUATE_OPTIONS_VERSION 1u
+#define KANTEN_EVALUATE_OPTIONS_INIT {KANTEN_EVALUATE_OPTIONS_VERSION, {0, 0, 0}, 0, 0}
+
+/** Evaluates case c as of options->as_of. On success `*out` is a new evaluation the caller
+ *  frees with kanten_evaluation_free(). Errors: KANTEN_EINVAL for NULL c, options or out, an
+ *  unknown options version, an as_of that is not a valid date, a negative daily rate.
+ *  Pure and deterministic; thread-safe (c is only read). */
+KANTEN_API int kanten_evaluate(const kanten_case* c, const kanten_evaluate_options* options, kanten_evaluation** out) KANTEN_NOEXCEPT;
+
+/** Evaluates every case of a caseload as of the same date (caller frees `*out` with
+ *  kanten_evaluations_free()). Errors as kanten_evaluate(). Thread-safe. */
+KANTEN_API int kanten_evaluate_caseload(const kanten_caseload* load, const kanten_evaluate_options* options,
+                                        kanten_evaluations** out) KANTEN_NOEXCEPT;
+
+/** Frees an evaluation; NULL is a no-op. Never pass one borrowed from kanten_evaluations_get(). */
+KANTEN_API void kanten_evaluation_free(kanten_evaluation* e) KANTEN_NOEXCEPT;
+/** Frees evaluations (and every evaluation borrowed from them); NULL is a no-op. */
+KANTEN_API void kanten_evaluations_free(kanten_evaluations* es) KANTEN_NOEXCEPT;
+/** The number of evaluations; 0 for NULL. */
+KANTEN_API size_t kanten_evaluations_count(const kanten_evaluations* es) KANTEN_NOEXCEPT;
+/** The i-th evaluation, borrowed from es (valid until es is freed; do not free it); NULL for a
+ *  NULL es or i out of range. */
+KANTEN_API const kanten_evaluation* kanten_evaluations_get(const kanten_evaluations* es, size_t i) KANTEN_NOEXCEPT;
+/** Writes the evaluations as {"evaluations": [...]}; `*out` owned by the caller. */
+KANTEN_API int kanten_evaluations_to_json(const kanten_evaluations* es, int indent, char** out) KANTEN_NOEXCEPT;
+
+/** Writes one evaluation as JSON, with every reason and source (docs/json-format.md); `*out`
+ *  owned by the caller. Errors: KANTEN_EINVAL for NULL e or out. Thread-safe. */
+KANTEN_API int kanten_evaluation_to_json(const kanten_evaluation* e, int indent, char** out) KANTEN_NOEXCEPT;
+/** The evaluation as English text: step, reasons, sources, follow-up, sanctions; `*out` owned by
+ *  the caller. Errors: KANTEN_EINVAL for NULL e or out. Thread-safe. */
+KANTEN_API int kanten_evaluation_explain(const kanten_evaluation* e, char** out) KANTEN_NOEXCEPT;
+
+/* Accessors. They never allocate what the caller must free; strings are borrowed from e. */
+
+/** The citizen id; NULL for NULL e. */
+KANTEN_API const char* kanten_evaluation_citizen(const kanten_evaluation* e) KANTEN_NOEXCEPT;
+/** The version of the rule set used, e.g. "indsatsmodel-2019.1"; NULL for NULL e. */
+KANTEN_API const char* kanten_evaluation_rule_set(const kanten_evaluation* e) KANTEN_NOEXCEPT;
+/** Writes the as-of date to *out. Errors: KANTEN_EINVAL for NULL e or out. */
+KANTEN_API int kanten_evaluation_as_of(const kanten_evaluation* e, kanten_date* out) KANTEN_NOEXCEPT;
+/** The step (kanten_step, ≥ 0); KANTEN_EINVAL for NULL e. */
+KANTEN_API int kanten_evaluation_step(const kanten_evaluation* e) KANTEN_NOEXCEPT;
+/** The date the step began: 1 and *out set, or 0 and *out = {0, 0, 0} before Trin 1.
+ *  KANTEN_EINVAL for NULL e or out. */
+KANTEN_API int kanten_evaluation_since(const kanten_evaluation* e, kanten_date* out) KANTEN_NOEXCEPT;
+
+/** A step change. Versioned out-struct. */
+typedef struct kanten_step_change {
+  unsigned version;        /**< KANTEN_STEP_CHANGE_VERSION */
+  kanten_date date;        /**< the date it took effect */
+  int from;                /**< kanten_step before */
+  int to;                  /**< kanten_step after */
+  const char* rule;        /**< the transition table's rule id, e.g. "trin1_to_trin2" (static) */
+  const char* description; /**< the rule in English (static) */
+  const char* source_seed;    /**< the source paragraph (static) */
+  const char* source_section; /**< … */
+  const char* source_quote;   /**< … */
+} kanten_step_change;
+#define KANTEN_STEP_CHANGE_VERSION 1u
+#define KANTEN_STEP_CHANGE_INIT {KANTEN_STEP_CHANGE_VERSION, {0, 0, 0}, 0, 0, NULL, NULL, NULL, NULL, NULL}
+
+/** The exit, when the step is one: 1 and *out filled; 0 when the citizen has not exited.
+ *  KANTEN_EINVAL for NULL e, NULL out or a bad out->version. */
+KANTEN_API int kanten_evaluation_exit(const kanten_evaluation* e, kanten_step_change* out) KANTEN_NOEXCEPT;
+/** The number of step changes (oldest first); 0 for NULL e. */
+KANTEN_API size_t kanten_evaluation_history_count(const kanten_evaluation* e) KANTEN_NOEXCEPT;
+/** Fills *out with the i-th step change. KANTEN_EINVAL for NULL e or out, a bad out->version,
+ *  i out of range. */
+KANTEN_API int kanten_evaluation_history(const kanten_evaluation* e, size_t i, kanten_step_change* out) KANTEN_NOEXCEPT;
+
+/** 1 when the citizen is in the target group, 0 when not; KANTEN_EINVAL for NULL e. */
+KANTEN_API int kanten_evaluation_in_target_group(const kanten_evaluation* e) KANTEN_NOEXCEPT;
+/** The number of reasons the citizen is outside the target group; 0 for NULL e. */
+KANTEN_API size_t kanten_evaluation_target_group_reason_count(const kanten_evaluation* e) KANTEN_NOEXCEPT;
+/** The i-th reason (kanten_target_group_reason); KANTEN_EINVAL for NULL e or i out of range. */
+KANTEN_API int kanten_evaluation_target_group_reason(const kanten_evaluation* e, size_t i) KANTEN_NOEXCEPT;
+/** The i-th reason in English (borrowed from e); NULL for NULL e or i out of range. */
+KANTEN_API const char* kanten_evaluation_target_group_reason_text(const kanten_evaluation* e, size_t i) KANTEN_NOEXCEPT;
+
+/** The number of items still missing to leave the step; 0 for NULL e. */
+KANTEN_API size_t kanten_evaluation_missing_count(const kanten_evaluation* e) KANTEN_NOEXCEPT;
+/** The i-th missing item (kanten_missing); KANTEN_EINVAL for NULL e or i out of range. */
+KANTEN_API int kanten_evaluation_missing(const kanten_evaluation* e, size_t i) KANTEN_NOEXCEPT;
+/** The i-th missing item in English (borrowed from e); NULL for NULL e or i out of range. */
+KANTEN_API const char* kanten_evaluation_missing_text(const kanten_evaluation* e, size_t i) KANTEN_NOEXCEPT;
+
+/** Ordinary minutes in the as-of month so far (≥ 0); KANTEN_EINVAL for NULL e. */
+KANTEN_API int32_t kanten_evaluation_ordinary_this_month(const kanten_evaluation* e) KANTEN_NOEXCEPT;
+/** 1 when in Trin 3 with at least 30 ordinary hours this month (exit at the month's end), else 0;
+ *  KANTEN_EINVAL for NULL e. */
+KANTEN_API int kanten_evaluation_thirty_hours_pending(const kanten_evaluation* e) KANTEN_NOEXCEPT;
+/** Events dated on or before as-of that were applied; 0 for NULL e. */
+KANTEN_API size_t kanten_evaluation_events_applied(const kanten_evaluation* e) KANTEN_NOEXCEPT;
+/** Events dated after as-of (not considered); 0 for NULL e. */
+KANTEN_API size_t kanten_evaluation_events_after_as_of(const kanten_evaluation* e) KANTEN_NOEXCEPT;
+
+/** Minutes in one calendar month. Versioned out-struct. */
+typedef struct kanten_month_hours {
+  unsigned version;   /**< KANTEN_MONTH_HOURS_VERSION */
+  kanten_month month; /**< the month */
+  int32_t ordinary;   /**< ordinary (paid) minutes */
+  int32_t internship; /**< internship minutes */
+} kanten_month_hours;
+#define KANTEN_MONTH_HOURS_VERSION 1u
+#define KANTEN_MONTH_HOURS_INIT {KANTEN_MONTH_HOURS_VERSION, {0, 0}, 0, 0}
+/** The number of months with any hours; 0 for NULL e. */
+KANTEN_API size_t kanten_evaluation_hours_count(const kanten_evaluation* e) KANTEN_NOEXCEPT;
+/** Fills *out with the i-th month's hours (oldest first). KANTEN_EINVAL for bad arguments. */
+KANTEN_API int kanten_evaluation_hours(const kanten_evaluation* e, size_t i, kanten_month_hours* out) KANTEN_NOEXCEPT;
+
+/** An event that was not applied, with the reason. Versioned out-struct; strings borrowed. */
+typedef struct kanten_not_applied {
+  unsigned version;   /**< KANTEN_NOT_APPLIED_VERSION */
+  size_t index;       /**< position in the case's events (in the JSON input, for unreadable) */
+  kanten_date date;   /**< the event's date; {0, 0, 0} when it has none */
+  int kind;           /**< kanten_event_kind, or -1 when unreadable */
+  int reason;         /**< kanten_not_applied_reason */
+  kanten_date related; /**< a date the reason refers to (exit date, …); {0, 0, 0} when none */
+  const char* text;   /**< the reason in English */
+  const char* field;  /**< unreadable: the field at fault ("" otherwise) */
+  const char* value;  /**< unreadable: the offending value ("" otherwise; never free text) */
+} kanten_not_applied;
+#define KANTEN_NOT_APPLIED_VERSION 1u
+#define KANTEN_NOT_APPLIED_INIT {KANTEN_NOT_APPLIED_VERSION, 0, {0, 0, 0}, 0, 0, {0, 0, 0}, NULL, NULL, NULL}
+/** The number of events not applied; 0 for NULL e. */
+KANTEN_API size_t kanten_evaluation_not_applied_count(const kanten_evaluation* e) KANTEN_NOEXCEPT;
+/** Fills *out with the i-th event not applied. KANTEN_EINVAL for bad arguments. */
+KANTEN_API int kanten_evaluation_not_applied(const kanten_evaluation* e, size_t i, kanten_not_applied* out) KANTEN_NOEXCEPT;
+
+/** A breach of a rule found in the record. Versioned out-struct; strings static. */
+typedef struct kanten_violation {
+  unsigned version;   /**< KANTEN_VIOLATION_VERSION */
+  size_t index;       /**< the event that breaks the rule */
+  kanten_date date;   /**< its date */
+  const char* rule;   /**< rule id, e.g. "education_goal_for_uddannelseshjaelp" */
+  const char* text;   /**< the rule in English */
+  const char* source_seed;    /**< the source paragraph */
+  const char* source_section; /**< … */
+  const char* source_quote;   /**< … */
+} kanten_violation;
+#define KANTEN_VIOLATION_VERSION 1u
+#define KANTEN_VIOLATION_INIT {KANTEN_VIOLATION_VERSION, 0, {0, 0, 0}, NULL, NULL, NULL, NULL, NULL}
+/** The number of violations; 0 for NULL e. */
+KANTEN_API size_t kanten_evaluation_violation_count(const kanten_evaluation* e) KANTEN_NOEXCEPT;
+/** Fills *out with the i-th violation. KANTEN_EINVAL for bad arguments. */
+KANTEN_API int kanten_evaluation_violation(const kanten_evaluation* e, size_t i, kanten_violation* out) KANTEN_NOEXCEPT;
+
+/** The monthly follow-up in the first year of Trin 3 (Kerneelement 7). Versioned out-struct. */
+typedef struct kanten_followup {
+  unsigned version;         /**< KANTEN_FOLLOWUP_VERSION */
+  int applies;              /**< nonzero: the citizen has entered Trin 3 (the rest is zero otherwise) */
+  kanten_date start;        /**< entry into Trin 3 */
+  kanten_month first_month; /**< first month that needs a contact */
+  kanten_month last_month;  /**< last month that needs a contact */
+  size_t breached_count;    /**< months whose last day is before as-of, without a contact */
+  int due_this_month;       /**< nonzero: as-of's month needs a contact and has none yet */
+  kanten_date deadline;     /**< the next date a contact is due by; {0, 0, 0} when none */
+  kanten_date last_contact; /**< the latest contact on or before as-of; {0, 0, 0} when none */
+} kanten_followup;
+#define KANTEN_FOLLOWUP_VERSION 1u
+#define KANTEN_FOLLOWUP_INIT {KANTEN_FOLLOWUP_VERSION, 0, {0, 0, 0}, {0, 0}, {0, 0}, 0, 0, {0, 0, 0}, {0, 0, 0}}
+/** Fills *out with the follow-up. KANTEN_EINVAL for bad arguments. */
+KANTEN_API int kanten_evaluation_followup(const kanten_evaluation* e, kanten_followup* out) KANTEN_NOEXCEPT;
+/** Writes the i-th breached month (i < breached_count) to *out. KANTEN_EINVAL for bad arguments. */
+KANTEN_API int kanten_evaluation_followup_breached(const kanten_evaluation* e, size_t i, kanten_month* out) KANTEN_NOEXCEPT;
+
+/** The answer to "may this failure be sanctioned?". Versioned out-struct; strings borrowed. */
+typedef struct kanten_sanction {
+  unsigned version;             /**< KANTEN_SANCTION_VERSION */
+  const char* failure_id;       /**< the caller's id of the failure */
+  int failure;                  /**< kanten_failure_kind */
+  kanten_date failure_date;     /**< when */
+  int status;                   /**< kanten_sanction_status */
+  size_t reason_count;          /**< facts and rules established (kanten_evaluation_sanction_reason) */
+  size_t pending_count;         /**< undecided: what must happen first (kanten_evaluation_sanction_pending) */
+  const char* excluded_by_rule; /**< not eligible: the rule that excludes it; NULL otherwise */
+  const char* excluded_by_text; /**< … in English; NULL otherwise */
+  int deduction_days;           /**< eligible: days of benefit to deduct */
+  int has_daily_rate;           /**< nonzero: the caller gave a daily rate */
+  int64_t daily_rate;           /**< that rate, øre */
+  int has_deduction;            /**< nonzero: deduction is stated (eligible, with a rate) */
+  int64_t deduction;            /**< days × rate, øre */
+} kanten_sanction;
+#define KANTEN_SANCTION_VERSION 1u
+#define KANTEN_SANCTION_INIT {KANTEN_SANCTION_VERSION, NULL, 0, {0, 0, 0}, 0, 0, 0, NULL, NULL, 0, 0, 0, 0, 0}
+/** The number of sanction answers (one per recorded failure); 0 for NULL e. */
+KANTEN_API size_t kanten_evaluation_sanction_count(const kanten_evaluation* e) KANTEN_NOEXCEPT;
+/** Fills *out with the i-th sanction answer. KANTEN_EINVAL for bad arguments. */
+KANTEN_API int kanten_evaluation_sanction(const kanten_evaluation* e, size_t i, kanten_sanction* out) KANTEN_NOEXCEPT;
+/** Fills *out with reason j of sanction answer i. KANTEN_EINVAL for bad arguments. */
+KANTEN_API int kanten_evaluation_sanction_reason(const kanten_evaluation* e, size_t i, size_t j, kanten_reason* out) KANTEN_NOEXCEPT;
+/** Fills *out with pending item j of sanction answer i. KANTEN_EINVAL for bad arguments. */
+KANTEN_API int kanten_evaluation_sanction_pending(const kanten_evaluation* e, size_t i, size_t j, kanten_reason* out) KANTEN_NOEXCEPT;
+/** Writes sanction answer i as JSON; `*out` owned by the caller. KANTEN_EINVAL for bad arguments. */
+KANTEN_API int kanten_evaluation_sanction_to_json(const kanten_evaluation* e, size_t i, int indent, char** out) KANTEN_NOEXCEPT;
+
+/* ------------------------------------------------------------------------------------------ */
+/* The follow-up worklist                                                                     */
+/* ------------------------------------------------------------------------------------------ */
+
+/** Citizens who still need a contact in the as-of month, soonest deadline first. */
+typedef struct kanten_worklist kanten_worklist;
+
+/** One line of the worklist. Versioned out-struct; strings borrowed from the worklist. */
+typedef struct kanten_worklist_entry {
+  unsigned version;         /**< KANTEN_WORKLIST_ENTRY_VERSION */
+  const char* citizen;      /**< citizen id */
+  kanten_date deadline;     /**< last day to make the contact */
+  kanten_date last_contact; /**< latest contact so far; {0, 0, 0} when never */
+  size_t breached_months;   /**< months already breached */
+} kanten_worklist_entry;
+#define KANTEN_WORKLIST_ENTRY_VERSION 1u
+#define KANTEN_WORKLIST_ENTRY_INIT {KANTEN_WORKLIST_ENTRY_VERSION, NULL, {0, 0, 0}, {0, 0, 0}, 0}
+
+/** The follow-up worklist of a caseload's evaluations (caller frees `*out` with
+ *  kanten_worklist_free()). Errors: KANTEN_EINVAL for NULL es or out. Thread-safe. */
+KANTEN_API int kanten_followup_worklist(const kanten_evaluations* es, kanten_worklist** out) KANTEN_NOEXCEPT;
+/** The number of lines; 0 for NULL w. */
+KANTEN_API size_t kanten_worklist_count(const kanten_worklist* w) KANTEN_NOEXCEPT;
+/** Fills *out with line i. KANTEN_EINVAL for bad arguments. */
+KANTEN_API int kanten_worklist_entry_get(const kanten_worklist* w, size_t i, kanten_worklist_entry* out) KANTEN_NOEXCEPT;
+/** Writes the worklist as {"as_of": ..., "worklist": [...]}; `*out` owned by the caller. */
+KANTEN_API int kanten_worklist_to_json(const kanten_worklist* w, int indent, char** out) KANTEN_NOEXCEPT;
+/** Frees a worklist; NULL is a no-op. */
+KANTEN_API void kanten_worklist_free(kanten_worklist* w) KANTEN_NOEXCEPT;
+
+/* ------------------------------------------------------------------------------------------ */
+/* The sanction question                                                                      */
+/* ------------------------------------------------------------------------------------------ */
+
+/** A case, which failure, as of when, and the daily rate (C++: kanten::SanctionQuestion). */
+typedef struct kanten_sanction_question kanten_sanction_question;
+
+/** Reads a sanction question {"case": {...}, "failure_id": "...", "as_of": "...",
+ *  "daily_rate": 0} (caller frees `*out`). Errors as kanten_case_from_json(). */
+KANTEN_API int kanten_sanction_question_from_json(const char* text, size_t length, kanten_sanction_question** out) KANTEN_NOEXCEPT;
+/** Answers the question: evaluates its case as of its date with its rate. On success `*out` is
+ *  a new evaluation (caller frees) and `*out_index` the index of the answer among its
+ *  sanctions (kanten_evaluation_sanction()). When the question names no failure id, the
+ *  latest failure is answered. Errors: KANTEN_EINVAL (NULL arguments), KANTEN_EINPUT (no
+ *  such failure on or before the date). Thread-safe. */
+KANTEN_API int kanten_sanction_question_answer(const kanten_sanction_question* q, kanten_evaluation** out,
+                                               size_t* out_index) KANTEN_NOEXCEPT;
+/** Frees a sanction question; NULL is a no-op. */
+KANTEN_API void kanten_sanction_question_free(kanten_sanction_question* q) KANTEN_NOEXCEPT;
+
+/* ------------------------------------------------------------------------------------------ */
+/* Matching                                                                                   */
+/* ------------------------------------------------------------------------------------------ */
+
+/** Citizens, companies and tasks to match (C++: kanten::Market). */
+typedef struct kanten_market kanten_market;
+/** A weight set for the score (C++: kanten::MatchWeights). */
+typedef struct kanten_weights kanten_weights;
+/** A proposal for a whole market, with explanations (C++: kanten::MatchResult). */
+typedef struct kanten_match_result kanten_match_result;
+
+/** Reads a market {"citizens": [...], "companies": [...], "tasks": [...]} (docs/matching.md;
+ *  caller frees `*out`). Errors as kanten_case_from_json(). */
+KANTEN_API int kanten_market_from_json(const char* text, size_t length, kanten_market** out) KANTEN_NOEXCEPT;
+/** The numbers of citizens, companies and tasks; 0 for NULL m. */
+KANTEN_API size_t kanten_market_citizen_count(const kanten_market* m) KANTEN_NOEXCEPT;
+KANTEN_API size_t kanten_market_company_count(const kanten_market* m) KANTEN_NOEXCEPT;
+KANTEN_API size_t kanten_market_task_count(const kanten_market* m) KANTEN_NOEXCEPT;
+/** Frees a market; NULL is a no-op. Results made from it stay valid. */
+KANTEN_API void kanten_market_free(kanten_market* m) KANTEN_NOEXCEPT;
+
+/** Reads a weight set {"version": "...", ...} (caller frees `*out`). Errors as
+ *  kanten_case_from_json(). */
+KANTEN_API int kanten_weights_from_json(const char* text, size_t length, kanten_weights** out) KANTEN_NOEXCEPT;
+/** Frees a weight set; NULL is a no-op. Results made with it stay valid. */
+KANTEN_API void kanten_weights_free(kanten_weights* w) KANTEN_NOEXCEPT;
+
+/** Options of kanten_match(). Versioned in-struct. */
+typedef struct kanten_match_options {
+  unsigned version;              /**< KANTEN_MATCH_OPTIONS_VERSION */
+  int mode;                      /**< kanten_match_mode */
+  const kanten_weights* weights; /**< NULL: the documented default weights (only read during the call) */
+  int32_t k;                     /**< top_k: tasks per citizen (≥ 1) */
+  int32_t per_company;           /**< top_k: at most this many tasks of one company per citizen (≥ 1) */
+  int explain;                   /**< nonzero: fill reasons and concerns */
+} kanten_match_options;
+#define KANTEN_MATCH_OPTIONS_VERSION 1u
+#define KANTEN_MATCH_OPTIONS_INIT {KANTEN_MATCH_OPTIONS_VERSION, KANTEN_MATCH_ASSIGNMENT, NULL, 5, 1, 1}
+
+/** Makes a proposal for market m (options NULL: KANTEN_MATCH_OPTIONS_INIT). On success `*out`
+ *  is a new result the caller frees with kanten_match_result_free(); it keeps what it needs of
+ *  m. Errors: KANTEN_EINVAL for NULL m or out, an unknown options version, a mode out of range,
+ *  k or per_company < 1; KANTEN_EINPUT for a market the matcher refuses. Deterministic;
+ *  thread-safe (m is only read). */
+KANTEN_API int kanten_match(const kanten_market* m, const kanten_match_options* options, kanten_match_result** out) KANTEN_NOEXCEPT;
+
+/** One proposed match. Versioned out-struct; strings borrowed from the result. */
+typedef struct kanten_match_entry {
+  unsigned version;       /**< KANTEN_MATCH_ENTRY_VERSION */
+  size_t citizen_index;   /**< index of the citizen in the market */
+  size_t task_index;      /**< index of the task in the market */
+  const char* citizen_id; /**< the citizen's id */
+  const char* task_id;    /**< the task's id */
+  const char* company_id; /**< the task's company id */
+  int32_t score;          /**< total points */
+  int32_t wish;           /**< breakdown: wish fit through the DISCO hierarchy */
+  int32_t competences;    /**< breakdown: optional competences covered */
+  int32_t hours;          /**< breakdown: hours fit */
+  int32_t travel;         /**< breakdown: nearness */
+  int32_t readiness;      /**< breakdown: company readiness */
+  int32_t ordinary;       /**< breakdown: ordinary hours from the start */
+  int32_t wish_level;     /**< shared DISCO digits with the best wish (0–4) */
+  int32_t distance_m;     /**< travel distance, metres */
+  size_t reason_count;    /**< why it fits (kanten_match_result_reason) */
+  size_t concern_count;   /**< what stands in the way (kanten_match_result_concern) */
+} kanten_match_entry;
+#define KANTEN_MATCH_ENTRY_VERSION 1u
+#define KANTEN_MATCH_ENTRY_INIT {KANTEN_MATCH_ENTRY_VERSION, 0, 0, NULL, NULL, NULL, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}
+
+/** The result's mode (kanten_match_mode); KANTEN_EINVAL for NULL r. */
+KANTEN_API int kanten_match_result_mode(const kanten_match_result* r) KANTEN_NOEXCEPT;
+/** The version of the weights used; NULL for NULL r. */
+KANTEN_API const char* kanten_match_result_weights_version(const kanten_match_result* r) KANTEN_NOEXCEPT;
+/** Assignment/stable: the sum of the matched scores; 0 for NULL r. */
+KANTEN_API int64_t kanten_match_result_total_score(const kanten_match_result* r) KANTEN_NOEXCEPT;
+/** Candidate pairs that passed the hard filters; 0 for NULL r. */
+KANTEN_API size_t kanten_match_result_candidates(const kanten_match_result* r) KANTEN_NOEXCEPT;
+/** Assignment: 1 when the solver proved the optimum, else 0; KANTEN_EINVAL for NULL r. */
+KANTEN_API int kanten_match_result_optimal(const kanten_match_result* r) KANTEN_NOEXCEPT;
+/** The number of matches; 0 for NULL r. */
+KANTEN_API size_t kanten_match_result_count(const kanten_match_result* r) KANTEN_NOEXCEPT;
+/** Fills *out with match i. KANTEN_EINVAL for bad arguments. */
+KANTEN_API int kanten_match_result_get(const kanten_match_result* r, size_t i, kanten_match_entry* out) KANTEN_NOEXCEPT;
+/** Reason j of match i, e.g. "wish: 5120 matches 512 (3 digits) +28"; NULL for bad arguments. */
+KANTEN_API const char* kanten_match_result_reason(const kanten_match_result* r, size_t i, size_t j) KANTEN_NOEXCEPT;
+/** Concern j of match i; NULL for bad arguments. */
+KANTEN_API const char* kanten_match_result_concern(const kanten_match_result* r, size_t i, size_t j) KANTEN_NOEXCEPT;
+/** The number of citizens left without a task; 0 for NULL r. */
+KANTEN_API size_t kanten_match_result_unmatched_count(const kanten_match_result* r) KANTEN_NOEXCEPT;
+/** The id of unmatched citizen i; NULL for bad arguments. */
+KANTEN_API const char* kanten_match_result_unmatched(const kanten_match_result* r, size_t i) KANTEN_NOEXCEPT;
+/** Writes the proposal as JSON (docs/matching.md); `*out` owned by the caller. */
+KANTEN_API int kanten_match_result_to_json(const kanten_match_result* r, int indent, char** out) KANTEN_NOEXCEPT;
+/** Frees a result; NULL is a no-op. */
+KANTEN_API void kanten_match_result_free(kanten_match_result* r) KANTEN_NOEXCEPT;
+
+#ifdef __cplusplus
+} /* extern "C" */
+#endif
+
+#endif /* KANTEN_H */

@@ -1,0 +1,1008 @@
+// capi/kanten_c.cpp — the C ABI over kanten's C++ API: cases, evaluation, worklist, sanctions.
+//
+// leveldb's c.cc is the model: each handle is a struct holding the C++ value (`rep`), and one
+// function (status_of_current_exception) turns every C++ exception into a status and this
+// thread's message. Every extern "C" body is noexcept and runs inside guard()/guard_value().
+#include "kanten.h"
+
+// The C header's version must be the library's: capture it, then compare with version.hpp's.
+namespace {
+constexpr int c_header_version_number = KANTEN_VERSION_NUMBER;
+constexpr int c_header_version_major = KANTEN_VERSION_MAJOR;
+}  // namespace
+#undef KANTEN_VERSION_MAJOR
+#undef KANTEN_VERSION_MINOR
+#undef KANTEN_VERSION_PATCH
+#undef KANTEN_VERSION_NUMBER
+#include <kanten/version.hpp>
+static_assert(c_header_version_number == KANTEN_VERSION_NUMBER,
+              "capi/kanten.h and include/kanten/version.hpp disagree on the version");
+static_assert(c_header_version_major == KANTEN_VERSION_MAJOR);
+
+#include "kanten_c_internal.hpp"
+
+#include <kanten/evaluate.hpp>
+#include <kanten/events.hpp>
+#include <kanten/json.hpp>
+#include <kanten/matching.hpp>  // MatchMode only: the header, never the engine
+#include <kanten/model.hpp>
+
+#include <algorithm>
+#include <cstdlib>
+#include <cstring>
+#include <memory>
+#include <mutex>
+#include <new>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace k = kanten;
+
+// ---------------------------------------------------------------------------------------------
+// The C enums are the C++ enums: same values, same counts (never change meaning).
+// ---------------------------------------------------------------------------------------------
+static_assert(KANTEN_EINVAL == -static_cast<int>(k::Errc::invalid_argument));
+static_assert(KANTEN_EPARSE == -static_cast<int>(k::Errc::parse_error));
+static_assert(KANTEN_EINPUT == -static_cast<int>(k::Errc::invalid_input));
+static_assert(KANTEN_EIO == -static_cast<int>(k::Errc::io_error));
+static_assert(KANTEN_STEP_COUNT == k::step_count);
+static_assert(KANTEN_STEP_TRIN3_VIRKSOMHEDSFORLOEB == static_cast<int>(k::Step::trin3_virksomhedsforloeb));
+static_assert(KANTEN_STEP_EXIT_REHABILITATION_TEAM == static_cast<int>(k::Step::exit_rehabilitation_team));
+static_assert(KANTEN_EVENT_KIND_COUNT == k::event_kind_count);
+static_assert(KANTEN_EVENT_AGREEMENT == static_cast<int>(k::EventKind::agreement));
+static_assert(KANTEN_EVENT_HOURS_WORKED == static_cast<int>(k::EventKind::hours_worked));
+static_assert(KANTEN_EVENT_SELF_SUPPORT == static_cast<int>(k::EventKind::self_support));
+static_assert(KANTEN_BENEFIT_COUNT == k::enum_size<k::Benefit>);
+static_assert(KANTEN_BENEFIT_NONE == static_cast<int>(k::Benefit::none));
+static_assert(KANTEN_VISITATION_OUTCOME_COUNT == k::enum_size<k::VisitationOutcome>);
+static_assert(KANTEN_GOAL_COUNT == k::enum_size<k::Goal>);
+static_assert(KANTEN_AGREEMENT_KIND_COUNT == k::enum_size<k::AgreementKind>);
+static_assert(KANTEN_AGREEMENT_BOTH == static_cast<int>(k::AgreementKind::both));
+static_assert(KANTEN_HOURS_KIND_COUNT == k::enum_size<k::HoursKind>);
+static_assert(KANTEN_CHANNEL_COUNT == k::enum_size<k::Channel>);
+static_assert(KANTEN_CHANNEL_WRITTEN == static_cast<int>(k::Channel::written));
+static_assert(KANTEN_SELF_SUPPORT_KIND_COUNT == k::enum_size<k::SelfSupportKind>);
+static_assert(KANTEN_FAILURE_KIND_COUNT == k::enum_size<k::FailureKind>);
+static_assert(KANTEN_FAILURE_DID_NOT_REPORT_ILLNESS == static_cast<int>(k::FailureKind::did_not_report_illness));
+static_assert(KANTEN_CAUSE_KIND_COUNT == k::enum_size<k::CauseKind>);
+static_assert(KANTEN_HEALTH_COUNT == k::enum_size<k::Health>);
+static_assert(KANTEN_HEALTH_FIXED_ROUTINES == static_cast<int>(k::Health::fixed_routines));
+static_assert(KANTEN_TARGET_GROUP_REASON_COUNT == k::enum_size<k::TargetGroupReason>);
+static_assert(KANTEN_MISSING_COUNT == k::enum_size<k::Missing>);
+static_assert(KANTEN_MISSING_ORDINARY_HOURS == static_cast<int>(k::Missing::ordinary_hours));
+static_assert(KANTEN_NOT_APPLIED_REASON_COUNT == k::enum_size<k::NotAppliedReason>);
+static_assert(KANTEN_NOT_APPLIED_AFTER_EXIT == static_cast<int>(k::NotAppliedReason::after_exit));
+static_assert(KANTEN_NOT_APPLIED_BEFORE_FAILURE == static_cast<int>(k::NotAppliedReason::before_failure));
+static_assert(KANTEN_SANCTION_STATUS_COUNT == k::enum_size<k::SanctionStatus>);
+static_assert(KANTEN_SANCTION_UNDECIDED == static_cast<int>(k::SanctionStatus::undecided));
+static_assert(KANTEN_MATCH_MODE_COUNT == k::enum_size<k::MatchMode>);
+static_assert(KANTEN_MATCH_TOP_K == static_cast<int>(k::MatchMode::top_k));
+
+// ---------------------------------------------------------------------------------------------
+// The handles
+// ---------------------------------------------------------------------------------------------
+struct kanten_case {
+  k::Case rep;
+};
+struct kanten_caseload {
+  k::Caseload rep;
+};
+struct kanten_evaluation {
+  k::Evaluation owned;               ///< the evaluation, when this handle owns it
+  const k::Evaluation* rep = &owned;  ///< the evaluation: `owned`, or one of a kanten_evaluations
+
+  /// English texts, made on first use (once, thread-safe): most callers never ask for them.
+  struct Texts {
+    std::vector<std::string> target_group, missing, not_applied;
+  };
+  mutable std::once_flag texts_once;
+  mutable Texts texts;
+
+  kanten_evaluation() = default;
+  explicit kanten_evaluation(k::Evaluation e) : owned(std::move(e)) {}
+  kanten_evaluation(const kanten_evaluation&) = delete;
+  kanten_evaluation& operator=(const kanten_evaluation&) = delete;
+  ~kanten_evaluation() = default;
+};
+struct kanten_evaluations {
+  std::vector<k::Evaluation> rep;
+  std::unique_ptr<kanten_evaluation[]> views;  ///< views[i].rep == &rep[i]
+  k::Date as_of;
+};
+struct kanten_worklist {
+  std::vector<k::WorklistEntry> rep;
+  k::Date as_of;
+};
+struct kanten_sanction_question {
+  k::SanctionQuestion rep;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Shared helpers (kanten_c_internal.hpp)
+// ---------------------------------------------------------------------------------------------
+namespace kanten_capi {
+namespace {
+// A fixed buffer: trivially destructible, so thread exit and signal-free paths cost nothing.
+constexpr std::size_t message_capacity = 1024;
+thread_local char last_message[message_capacity] = "";
+}  // namespace
+
+void clear_error() noexcept { last_message[0] = '\0'; }
+
+void set_error(const char* func, std::string_view message) noexcept {
+  std::size_t n = 0;
+  auto put = [&](std::string_view s) {
+    for (char ch : s) {
+      if (n + 1 >= message_capacity) return;
+      last_message[n++] = ch;
+    }
+  };
+  put(func);
+  put(": ");
+  put(message);
+  if (n + 1 >= message_capacity) {
+    // Truncated: back off to a UTF-8 character boundary so the message stays valid UTF-8.
+    while (n > 0 && (static_cast<unsigned char>(last_message[n - 1]) & 0xC0) == 0x80) --n;
+    if (n > 0 && (static_cast<unsigned char>(last_message[n - 1]) & 0x80) != 0) --n;
+  }
+  last_message[n] = '\0';
+}
+
+int status_of_current_exception(const char* func) noexcept {
+  try {
+    throw;
+  } catch (const k::Error& e) {
+    set_error(func, e.what());
+    return -static_cast<int>(e.code());
+  } catch (const std::bad_alloc&) {
+    set_error(func, "out of memory");
+    return KANTEN_ENOMEM;
+  } catch (const std::exception& e) {
+    try {
+      set_error(func, std::string("internal error: ") + e.what());
+    } catch (...) {
+      set_error(func, "internal error");
+    }
+    return KANTEN_EINTERNAL;
+  } catch (...) {
+    set_error(func, "internal error: an unknown exception");
+    return KANTEN_EINTERNAL;
+  }
+}
+
+void need_index(std::size_t i, std::size_t count, const char* name) {
+  if (i >= count)
+    throw k::Error(k::Errc::invalid_argument, "", "",
+                   std::string("parameter '") + name + "' is " + std::to_string(i) + ", out of range (there are " +
+                       std::to_string(count) + ")");
+}
+
+void need_version(unsigned version, unsigned current, const char* field) {
+  if (version == 0 || version > current)
+    throw k::Error(k::Errc::invalid_argument, field, std::to_string(version),
+                   "unknown struct version (this library knows 1–" + std::to_string(current) +
+                       "; initialise the struct with its _INIT macro)");
+}
+
+k::Date to_date(const kanten_date& d) noexcept {
+  using cal = boost::gregorian::gregorian_calendar;
+  if (d.year < 1400 || d.year > 9999 || d.month < 1 || d.month > 12 || d.day < 1) return k::Date(boost::date_time::not_a_date_time);
+  const auto y = static_cast<unsigned short>(d.year), m = static_cast<unsigned short>(d.month);
+  if (d.day > cal::end_of_month_day(y, m)) return k::Date(boost::date_time::not_a_date_time);
+  return k::Date(y, m, static_cast<unsigned short>(d.day));
+}
+
+kanten_date from_date(const k::Date& d) noexcept {
+  if (d.is_special()) return {0, 0, 0};
+  const auto ymd = d.year_month_day();
+  return {static_cast<int>(ymd.year), static_cast<int>(ymd.month), static_cast<int>(ymd.day)};
+}
+
+std::string_view text_of(const char* text, std::size_t length, const char* name) {
+  need(text, name);
+  return length == KANTEN_NUL_TERMINATED ? std::string_view(text) : std::string_view(text, length);
+}
+
+char* hand_over(const std::string& s) {
+  auto* p = static_cast<char*>(std::malloc(s.size() + 1));
+  if (p == nullptr) throw std::bad_alloc();
+  std::memcpy(p, s.data(), s.size() + 1);
+  return p;
+}
+}  // namespace kanten_capi
+
+using namespace kanten_capi;
+
+namespace {
+
+kanten_month month_of(k::YearMonth m) noexcept { return {m.year(), m.month()}; }
+
+/// An int field of a C struct as a C++ enum; out of range is KANTEN_EINVAL naming field and value.
+template <class Enum>
+Enum enum_field(int v, const char* field, const char* what) {
+  if (v < 0 || static_cast<std::size_t>(v) >= k::enum_size<Enum>)
+    throw k::Error(k::Errc::invalid_argument, field, std::to_string(v),
+                   std::string("not a ") + what + " (0–" + std::to_string(k::enum_size<Enum> - 1) + ")");
+  return static_cast<Enum>(v);
+}
+
+/// A required C string, copied; NULL is KANTEN_EINVAL naming the field.
+std::string required(const char* s, const char* field) {
+  if (s == nullptr) throw k::Error(k::Errc::invalid_argument, field, "", "missing: the field is required (NULL)");
+  return s;
+}
+std::string optional_text(const char* s) { return s == nullptr ? std::string() : std::string(s); }
+
+/// A C array of strings, copied; a NULL array with a count, or a NULL element, is KANTEN_EINVAL.
+std::vector<std::string> strings(const char* const* a, std::size_t n, const char* field) {
+  if (a == nullptr && n != 0)
+    throw k::Error(k::Errc::invalid_argument, std::string(field), std::to_string(n), "a NULL array with a non-zero count");
+  std::vector<std::string> out;
+  out.reserve(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (a[i] == nullptr)
+      throw k::Error(k::Errc::invalid_argument, std::string(field) + "[" + std::to_string(i) + "]", "", "a NULL string");
+    out.emplace_back(a[i]);
+  }
+  return out;
+}
+
+k::Profile profile_of(const kanten_profile* p) {
+  k::Profile out;
+  if (p == nullptr) return out;
+  need_version(p->version, KANTEN_PROFILE_VERSION, "profile.version");
+  out.benefit = enum_field<k::Benefit>(p->benefit, "profile.benefit", "benefit");
+  out.activity_ready = p->activity_ready != 0;
+  out.lives_in_designated_area = p->lives_in_designated_area != 0;
+  out.in_integration_programme = p->in_integration_programme != 0;
+  return out;
+}
+
+/// A C event as a kanten::Event. Carries what the engine reports (dates, durations, empty ids);
+/// throws for what C++ cannot represent.
+k::Event event_of(const kanten_event& e) {
+  need_version(e.version, KANTEN_EVENT_VERSION, "event.version");
+  if (e.kind < 0 || e.kind >= KANTEN_EVENT_KIND_COUNT)
+    throw k::Error(k::Errc::invalid_argument, "event.kind", std::to_string(e.kind),
+                   "not an event kind (0–" + std::to_string(KANTEN_EVENT_KIND_COUNT - 1) + ")");
+  k::Event out;
+  out.date = to_date(e.date);
+  switch (static_cast<k::EventKind>(e.kind)) {
+    case k::EventKind::first_conversation: out.data = k::FirstConversation{}; break;
+    case k::EventKind::visitation:
+      out.data = k::Visitation{enum_field<k::VisitationOutcome>(e.outcome, "event.outcome", "visitation outcome")};
+      break;
+    case k::EventKind::jobformidler_assigned:
+      out.data = k::JobformidlerAssigned{required(e.jobformidler, "event.jobformidler")};
+      break;
+    case k::EventKind::cv_completed: out.data = k::CvCompleted{}; break;
+    case k::EventKind::job_direction_set:
+      out.data = k::JobDirectionSet{enum_field<k::Goal>(e.goal, "event.goal", "goal"),
+                                    strings(e.wishes, e.wish_count, "event.wishes")};
+      break;
+    case k::EventKind::course_broken_off: out.data = k::CourseBrokenOff{e.rehabilitation_assessment != 0}; break;
+    case k::EventKind::agreement: {
+      k::AgreementMade a;
+      a.kind = enum_field<k::AgreementKind>(e.agreement_kind, "event.agreement_kind", "agreement kind");
+      const bool start_given = e.start.year != 0 || e.start.month != 0 || e.start.day != 0;
+      a.start = start_given ? to_date(e.start) : out.date;
+      a.minutes_per_week = e.minutes_per_week;
+      if (e.health == nullptr && e.health_count != 0)
+        throw k::Error(k::Errc::invalid_argument, "event.health", std::to_string(e.health_count),
+                       "a NULL array with a non-zero count");
+      auto tasks = strings(e.tasks, e.task_count, "event.tasks");
+      auto sub_goals = strings(e.sub_goals, e.sub_goal_count, "event.sub_goals");
+      std::vector<k::Health> health;
+      health.reserve(e.health_count);
+      for (std::size_t i = 0; i < e.health_count; ++i) {
+        const std::string field = "event.health[" + std::to_string(i) + "]";
+        health.push_back(enum_field<k::Health>(e.health[i], field.c_str(), "health consideration"));
+      }
+      // As the JSON reader: terms only when any of company, tasks, sub-goals, health is given.
+      if (e.company != nullptr || !tasks.empty() || !sub_goals.empty() || !health.empty()) {
+        auto terms = std::make_shared<k::AgreementTerms>();
+        terms->company = optional_text(e.company);
+        terms->tasks = std::move(tasks);
+        terms->sub_goals = std::move(sub_goals);
+        terms->health = std::move(health);
+        a.terms = std::move(terms);
+      }
+      out.data = std::move(a);
+      break;
+    }
+    case k::EventKind::followup_plan: out.data = k::FollowUpPlanMade{}; break;
+    case k::EventKind::contact_person: out.data = k::ContactPersonAssigned{required(e.company, "event.company")}; break;
+    case k::EventKind::hours_worked:
+      out.data = k::HoursWorked{e.minutes, enum_field<k::HoursKind>(e.hours_kind, "event.hours_kind", "hours kind")};
+      break;
+    case k::EventKind::contact:
+      out.data = k::Contact{enum_field<k::Channel>(e.channel, "event.channel", "channel")};
+      break;
+    case k::EventKind::sanction_failure:
+      out.data = k::SanctionFailure{required(e.failure_id, "event.failure_id"),
+                                    enum_field<k::FailureKind>(e.failure, "event.failure", "failure kind")};
+      break;
+    case k::EventKind::reasonable_cause:
+      out.data = k::ReasonableCause{required(e.failure_id, "event.failure_id"),
+                                    enum_field<k::CauseKind>(e.cause, "event.cause", "cause kind"), optional_text(e.text)};
+      break;
+    case k::EventKind::vulnerability_assessed:
+      out.data = k::VulnerabilityAssessed{required(e.failure_id, "event.failure_id"), e.vulnerable != 0};
+      break;
+    case k::EventKind::concrete_assessment:
+      out.data = k::ConcreteAssessment{required(e.failure_id, "event.failure_id"), e.promotes_availability != 0,
+                                       e.considers_vulnerability != 0, optional_text(e.text)};
+      break;
+    case k::EventKind::hearing_sent: out.data = k::HearingSent{required(e.failure_id, "event.failure_id")}; break;
+    case k::EventKind::hearing_answered:
+      out.data = k::HearingAnswered{required(e.failure_id, "event.failure_id")};
+      break;
+    case k::EventKind::personal_contact_attempt:
+      out.data = k::PersonalContactAttempt{required(e.failure_id, "event.failure_id"),
+                                           enum_field<k::Channel>(e.channel, "event.channel", "channel"), e.reached != 0};
+      break;
+    case k::EventKind::self_support:
+      out.data = k::SelfSupport{enum_field<k::SelfSupportKind>(e.via, "event.via", "self-support kind")};
+      break;
+  }
+  return out;
+}
+
+k::EvaluateOptions options_of(const kanten_evaluate_options* o) {
+  need(o, "options");
+  need_version(o->version, KANTEN_EVALUATE_OPTIONS_VERSION, "options.version");
+  k::EvaluateOptions out;
+  out.as_of = to_date(o->as_of);
+  if (out.as_of.is_special())
+    throw k::Error(k::Errc::invalid_argument, "options.as_of",
+                   std::to_string(o->as_of.year) + "-" + std::to_string(o->as_of.month) + "-" + std::to_string(o->as_of.day),
+                   "not a valid date (years 1400–9999)");
+  if (o->has_daily_rate != 0) {
+    if (o->daily_rate < 0)
+      throw k::Error(k::Errc::invalid_argument, "options.daily_rate", std::to_string(o->daily_rate),
+                     "a daily rate cannot be negative");
+    out.daily_rate = o->daily_rate;
+  }
+  return out;
+}
+
+const k::Evaluation& ev(const kanten_evaluation* e) {
+  need(e, "e");
+  return *e->rep;
+}
+
+const kanten_evaluation::Texts& texts_of(const kanten_evaluation* e) {
+  std::call_once(e->texts_once, [e] {
+    kanten_evaluation::Texts t;
+    const k::Evaluation& r = *e->rep;
+    for (auto x : r.target_group.reasons) t.target_group.push_back(k::describe(x));
+    for (auto x : r.missing) t.missing.push_back(k::describe(x));
+    for (const auto& x : r.not_applied) t.not_applied.push_back(k::describe(x));
+    e->texts = std::move(t);
+  });
+  return e->texts;
+}
+
+void fill_source(const k::Source* s, const char*& seed, const char*& section, const char*& quote) noexcept {
+  seed = s ? cstr(s->seed) : "";
+  section = s ? cstr(s->section) : "";
+  quote = s ? cstr(s->quote) : "";
+}
+
+void fill_step_change(const k::StepChange& c, kanten_step_change* out) {
+  need(out, "out");
+  need_version(out->version, KANTEN_STEP_CHANGE_VERSION, "out->version");
+  out->date = from_date(c.date);
+  out->from = static_cast<int>(c.from);
+  out->to = static_cast<int>(c.to);
+  out->rule = c.transition ? cstr(c.transition->rule) : "";
+  out->description = c.transition ? cstr(c.transition->description) : "";
+  fill_source(c.transition ? c.transition->source : nullptr, out->source_seed, out->source_section, out->source_quote);
+}
+
+void fill_reason(const k::SanctionReason& r, kanten_reason* out) {
+  need(out, "out");
+  need_version(out->version, KANTEN_REASON_VERSION, "out->version");
+  out->rule = r.rule.c_str();
+  out->text = r.text.c_str();
+  fill_source(r.source, out->source_seed, out->source_section, out->source_quote);
+}
+
+template <class Enum>
+const char* name_of(const char* func, int v) noexcept {
+  clear_error();
+  if (v < 0 || static_cast<std::size_t>(v) >= k::enum_size<Enum>) {
+    set_error(func, "parameter value " + std::to_string(v) + " is out of range (0–" +
+                        std::to_string(k::enum_size<Enum> - 1) + ")");
+    return nullptr;
+  }
+  return cstr(k::name(static_cast<Enum>(v)));
+}
+
+}  // namespace
+
+// =============================================================================================
+// extern "C"
+// =============================================================================================
+extern "C" {
+
+// --- version, errors, strings -----------------------------------------------------------------
+int kanten_version_number(void) noexcept { return KANTEN_VERSION_NUMBER; }
+const char* kanten_version_string(void) noexcept { return k::version_string; }
+const char* kanten_last_error(void) noexcept { return last_message; }
+const char* kanten_status_string(int status) noexcept {
+  switch (status) {
+    case KANTEN_OK: return "ok";
+    case KANTEN_EINVAL: return "invalid argument";
+    case KANTEN_EPARSE: return "parse error";
+    case KANTEN_EINPUT: return "invalid input";
+    case KANTEN_EIO: return "io error";
+    case KANTEN_ENOMEM: return "out of memory";
+    case KANTEN_EINTERNAL: return "internal error";
+    default: return "unknown status";
+  }
+}
+void kanten_string_free(char* s) noexcept { std::free(s); }
+
+// --- names -------------------------------------------------------------------------------------
+const char* kanten_step_name(int v) noexcept { return name_of<k::Step>(__func__, v); }
+const char* kanten_step_label(int v) noexcept {
+  clear_error();
+  if (v < 0 || v >= KANTEN_STEP_COUNT) {
+    set_error(__func__, "parameter value " + std::to_string(v) + " is out of range (0–6)");
+    return nullptr;
+  }
+  return cstr(k::label(static_cast<k::Step>(v)));
+}
+const char* kanten_event_kind_name(int v) noexcept { return name_of<k::EventKind>(__func__, v); }
+const char* kanten_benefit_name(int v) noexcept { return name_of<k::Benefit>(__func__, v); }
+const char* kanten_visitation_outcome_name(int v) noexcept { return name_of<k::VisitationOutcome>(__func__, v); }
+const char* kanten_goal_name(int v) noexcept { return name_of<k::Goal>(__func__, v); }
+const char* kanten_agreement_kind_name(int v) noexcept { return name_of<k::AgreementKind>(__func__, v); }
+const char* kanten_hours_kind_name(int v) noexcept { return name_of<k::HoursKind>(__func__, v); }
+const char* kanten_channel_name(int v) noexcept { return name_of<k::Channel>(__func__, v); }
+const char* kanten_self_support_kind_name(int v) noexcept { return name_of<k::SelfSupportKind>(__func__, v); }
+const char* kanten_failure_kind_name(int v) noexcept { return name_of<k::FailureKind>(__func__, v); }
+const char* kanten_cause_kind_name(int v) noexcept { return name_of<k::CauseKind>(__func__, v); }
+const char* kanten_health_name(int v) noexcept { return name_of<k::Health>(__func__, v); }
+const char* kanten_target_group_reason_name(int v) noexcept { return name_of<k::TargetGroupReason>(__func__, v); }
+const char* kanten_missing_name(int v) noexcept { return name_of<k::Missing>(__func__, v); }
+const char* kanten_not_applied_reason_name(int v) noexcept { return name_of<k::NotAppliedReason>(__func__, v); }
+const char* kanten_sanction_status_name(int v) noexcept { return name_of<k::SanctionStatus>(__func__, v); }
+const char* kanten_match_mode_name(int v) noexcept {
+  // A table of its own, so the name needs no part of the matching engine (static_asserts above).
+  static constexpr const char* names[] = {"assignment", "stable", "top_k"};
+  clear_error();
+  if (v < 0 || v >= KANTEN_MATCH_MODE_COUNT) {
+    set_error(__func__, "parameter value " + std::to_string(v) + " is out of range (0–2)");
+    return nullptr;
+  }
+  return names[v];
+}
+
+int kanten_step_model_dot(char** out) noexcept {
+  return guard(__func__, [&] {
+    need(out, "out");
+    *out = nullptr;
+    *out = hand_over(k::to_dot());
+    return KANTEN_OK;
+  });
+}
+
+// --- cases -------------------------------------------------------------------------------------
+int kanten_case_new(const char* citizen_id, const kanten_profile* profile, kanten_case** out) noexcept {
+  if (out) *out = nullptr;
+  return guard(__func__, [&] {
+    need(out, "out");
+    need(citizen_id, "citizen_id");
+    if (*citizen_id == '\0')
+      throw k::Error(k::Errc::invalid_argument, "", "", "parameter 'citizen_id' must not be empty");
+    auto c = std::make_unique<kanten_case>();
+    c->rep.citizen = citizen_id;
+    c->rep.profile = profile_of(profile);
+    *out = c.release();
+    return KANTEN_OK;
+  });
+}
+
+int kanten_case_add_event(kanten_case* c, const kanten_event* event) noexcept {
+  return guard(__func__, [&] {
+    need(c, "c");
+    need(event, "event");
+    k::Event e = event_of(*event);
+    c->rep.events.push_back(std::move(e));
+    return KANTEN_OK;
+  });
+}
+
+int kanten_case_from_json(const char* text, std::size_t length, kanten_case** out) noexcept {
+  if (out) *out = nullptr;
+  return guard(__func__, [&] {
+    need(out, "out");
+    const auto t = text_of(text, length, "text");
+    auto c = std::make_unique<kanten_case>();
+    c->rep = k::case_from_json(t);
+    *out = c.release();
+    return KANTEN_OK;
+  });
+}
+
+int kanten_case_to_json(const kanten_case* c, int indent, char** out) noexcept {
+  if (out) *out = nullptr;
+  return guard(__func__, [&] {
+    need(c, "c");
+    need(out, "out");
+    *out = hand_over(k::to_json(c->rep, indent < 0 ? -1 : indent));
+    return KANTEN_OK;
+  });
+}
+
+const char* kanten_case_citizen(const kanten_case* c) noexcept {
+  return guard_value<const char*>(__func__, nullptr, [&] {
+    need(c, "c");
+    return c->rep.citizen.c_str();
+  });
+}
+std::size_t kanten_case_event_count(const kanten_case* c) noexcept {
+  return guard_value<std::size_t>(__func__, 0, [&] {
+    need(c, "c");
+    return c->rep.events.size();
+  });
+}
+std::size_t kanten_case_rejected_count(const kanten_case* c) noexcept {
+  return guard_value<std::size_t>(__func__, 0, [&] {
+    need(c, "c");
+    return c->rep.rejected.size();
+  });
+}
+void kanten_case_free(kanten_case* c) noexcept { delete c; }
+
+// --- caseloads -------------------------------------------------------------------------------
+int kanten_caseload_new(kanten_caseload** out) noexcept {
+  if (out) *out = nullptr;
+  return guard(__func__, [&] {
+    need(out, "out");
+    *out = new kanten_caseload();
+    return KANTEN_OK;
+  });
+}
+int kanten_caseload_add_case(kanten_caseload* load, const kanten_case* c) noexcept {
+  return guard(__func__, [&] {
+    need(load, "load");
+    need(c, "c");
+    load->rep.cases.push_back(c->rep);
+    return KANTEN_OK;
+  });
+}
+int kanten_caseload_from_json(const char* text, std::size_t length, kanten_caseload** out) noexcept {
+  if (out) *out = nullptr;
+  return guard(__func__, [&] {
+    need(out, "out");
+    const auto t = text_of(text, length, "text");
+    auto load = std::make_unique<kanten_caseload>();
+    load->rep = k::caseload_from_json(t);
+    *out = load.release();
+    return KANTEN_OK;
+  });
+}
+int kanten_caseload_to_json(const kanten_caseload* load, int indent, char** out) noexcept {
+  if (out) *out = nullptr;
+  return guard(__func__, [&] {
+    need(load, "load");
+    need(out, "out");
+    *out = hand_over(k::to_json(load->rep, indent < 0 ? -1 : indent));
+    return KANTEN_OK;
+  });
+}
+std::size_t kanten_caseload_count(const kanten_caseload* load) noexcept {
+  return guard_value<std::size_t>(__func__, 0, [&] {
+    need(load, "load");
+    return load->rep.cases.size();
+  });
+}
+void kanten_caseload_free(kanten_caseload* load) noexcept { delete load; }
+
+// --- evaluation --------------------------------------------------------------------------------
+int kanten_evaluate(const kanten_case* c, const kanten_evaluate_options* options, kanten_evaluation** out) noexcept {
+  if (out) *out = nullptr;
+  return guard(__func__, [&] {
+    need(c, "c");
+    need(out, "out");
+    const k::EvaluateOptions opts = options_of(options);
+    *out = new kanten_evaluation(k::evaluate(c->rep, opts));
+    return KANTEN_OK;
+  });
+}
+
+int kanten_evaluate_caseload(const kanten_caseload* load, const kanten_evaluate_options* options,
+                             kanten_evaluations** out) noexcept {
+  if (out) *out = nullptr;
+  return guard(__func__, [&] {
+    need(load, "load");
+    need(out, "out");
+    const k::EvaluateOptions opts = options_of(options);
+    auto es = std::make_unique<kanten_evaluations>();
+    es->rep = k::evaluate_all(load->rep, opts);
+    es->as_of = opts.as_of;
+    es->views = std::make_unique<kanten_evaluation[]>(es->rep.size());
+    for (std::size_t i = 0; i < es->rep.size(); ++i) es->views[i].rep = &es->rep[i];
+    *out = es.release();
+    return KANTEN_OK;
+  });
+}
+
+void kanten_evaluation_free(kanten_evaluation* e) noexcept { delete e; }
+void kanten_evaluations_free(kanten_evaluations* es) noexcept { delete es; }
+
+std::size_t kanten_evaluations_count(const kanten_evaluations* es) noexcept {
+  return guard_value<std::size_t>(__func__, 0, [&] {
+    need(es, "es");
+    return es->rep.size();
+  });
+}
+const kanten_evaluation* kanten_evaluations_get(const kanten_evaluations* es, std::size_t i) noexcept {
+  return guard_value<const kanten_evaluation*>(__func__, nullptr, [&] {
+    need(es, "es");
+    need_index(i, es->rep.size(), "i");
+    return &es->views[i];
+  });
+}
+int kanten_evaluations_to_json(const kanten_evaluations* es, int indent, char** out) noexcept {
+  if (out) *out = nullptr;
+  return guard(__func__, [&] {
+    need(es, "es");
+    need(out, "out");
+    *out = hand_over(k::to_json(es->rep, indent < 0 ? -1 : indent));
+    return KANTEN_OK;
+  });
+}
+
+int kanten_evaluation_to_json(const kanten_evaluation* e, int indent, char** out) noexcept {
+  if (out) *out = nullptr;
+  return guard(__func__, [&] {
+    const auto& r = ev(e);
+    need(out, "out");
+    *out = hand_over(k::to_json(r, indent < 0 ? -1 : indent));
+    return KANTEN_OK;
+  });
+}
+int kanten_evaluation_explain(const kanten_evaluation* e, char** out) noexcept {
+  if (out) *out = nullptr;
+  return guard(__func__, [&] {
+    const auto& r = ev(e);
+    need(out, "out");
+    *out = hand_over(k::explain(r));
+    return KANTEN_OK;
+  });
+}
+
+const char* kanten_evaluation_citizen(const kanten_evaluation* e) noexcept {
+  return guard_value<const char*>(__func__, nullptr, [&] { return ev(e).citizen.c_str(); });
+}
+const char* kanten_evaluation_rule_set(const kanten_evaluation* e) noexcept {
+  return guard_value<const char*>(__func__, nullptr, [&] { return ev(e).rule_set.c_str(); });
+}
+int kanten_evaluation_as_of(const kanten_evaluation* e, kanten_date* out) noexcept {
+  return guard(__func__, [&] {
+    const auto& r = ev(e);
+    need(out, "out");
+    *out = from_date(r.as_of);
+    return KANTEN_OK;
+  });
+}
+int kanten_evaluation_step(const kanten_evaluation* e) noexcept {
+  return guard(__func__, [&] { return static_cast<int>(ev(e).step); });
+}
+int kanten_evaluation_since(const kanten_evaluation* e, kanten_date* out) noexcept {
+  return guard(__func__, [&] {
+    const auto& r = ev(e);
+    need(out, "out");
+    *out = from_date(r.since);
+    return r.since.is_special() ? 0 : 1;
+  });
+}
+int kanten_evaluation_exit(const kanten_evaluation* e, kanten_step_change* out) noexcept {
+  return guard(__func__, [&] {
+    const auto& r = ev(e);
+    need(out, "out");
+    need_version(out->version, KANTEN_STEP_CHANGE_VERSION, "out->version");
+    const k::StepChange* x = r.exit();
+    if (x == nullptr) return 0;
+    fill_step_change(*x, out);
+    return 1;
+  });
+}
+std::size_t kanten_evaluation_history_count(const kanten_evaluation* e) noexcept {
+  return guard_value<std::size_t>(__func__, 0, [&] { return ev(e).history.size(); });
+}
+int kanten_evaluation_history(const kanten_evaluation* e, std::size_t i, kanten_step_change* out) noexcept {
+  return guard(__func__, [&] {
+    const auto& r = ev(e);
+    need_index(i, r.history.size(), "i");
+    fill_step_change(r.history[i], out);
+    return KANTEN_OK;
+  });
+}
+
+int kanten_evaluation_in_target_group(const kanten_evaluation* e) noexcept {
+  return guard(__func__, [&] { return ev(e).target_group.member ? 1 : 0; });
+}
+std::size_t kanten_evaluation_target_group_reason_count(const kanten_evaluation* e) noexcept {
+  return guard_value<std::size_t>(__func__, 0, [&] { return ev(e).target_group.reasons.size(); });
+}
+int kanten_evaluation_target_group_reason(const kanten_evaluation* e, std::size_t i) noexcept {
+  return guard(__func__, [&] {
+    const auto& r = ev(e);
+    need_index(i, r.target_group.reasons.size(), "i");
+    return static_cast<int>(r.target_group.reasons[i]);
+  });
+}
+const char* kanten_evaluation_target_group_reason_text(const kanten_evaluation* e, std::size_t i) noexcept {
+  return guard_value<const char*>(__func__, nullptr, [&] {
+    need_index(i, ev(e).target_group.reasons.size(), "i");
+    return texts_of(e).target_group[i].c_str();
+  });
+}
+
+std::size_t kanten_evaluation_missing_count(const kanten_evaluation* e) noexcept {
+  return guard_value<std::size_t>(__func__, 0, [&] { return ev(e).missing.size(); });
+}
+int kanten_evaluation_missing(const kanten_evaluation* e, std::size_t i) noexcept {
+  return guard(__func__, [&] {
+    const auto& r = ev(e);
+    need_index(i, r.missing.size(), "i");
+    return static_cast<int>(r.missing[i]);
+  });
+}
+const char* kanten_evaluation_missing_text(const kanten_evaluation* e, std::size_t i) noexcept {
+  return guard_value<const char*>(__func__, nullptr, [&] {
+    need_index(i, ev(e).missing.size(), "i");
+    return texts_of(e).missing[i].c_str();
+  });
+}
+
+std::int32_t kanten_evaluation_ordinary_this_month(const kanten_evaluation* e) noexcept {
+  return guard_value<std::int32_t>(__func__, KANTEN_EINVAL, [&] { return ev(e).ordinary_this_month; });
+}
+int kanten_evaluation_thirty_hours_pending(const kanten_evaluation* e) noexcept {
+  return guard(__func__, [&] { return ev(e).thirty_hours_pending ? 1 : 0; });
+}
+std::size_t kanten_evaluation_events_applied(const kanten_evaluation* e) noexcept {
+  return guard_value<std::size_t>(__func__, 0, [&] { return ev(e).events_applied; });
+}
+std::size_t kanten_evaluation_events_after_as_of(const kanten_evaluation* e) noexcept {
+  return guard_value<std::size_t>(__func__, 0, [&] { return ev(e).events_after_as_of; });
+}
+
+std::size_t kanten_evaluation_hours_count(const kanten_evaluation* e) noexcept {
+  return guard_value<std::size_t>(__func__, 0, [&] { return ev(e).hours.size(); });
+}
+int kanten_evaluation_hours(const kanten_evaluation* e, std::size_t i, kanten_month_hours* out) noexcept {
+  return guard(__func__, [&] {
+    const auto& r = ev(e);
+    need_index(i, r.hours.size(), "i");
+    need(out, "out");
+    need_version(out->version, KANTEN_MONTH_HOURS_VERSION, "out->version");
+    out->month = month_of(r.hours[i].month);
+    out->ordinary = r.hours[i].ordinary;
+    out->internship = r.hours[i].internship;
+    return KANTEN_OK;
+  });
+}
+
+std::size_t kanten_evaluation_not_applied_count(const kanten_evaluation* e) noexcept {
+  return guard_value<std::size_t>(__func__, 0, [&] { return ev(e).not_applied.size(); });
+}
+int kanten_evaluation_not_applied(const kanten_evaluation* e, std::size_t i, kanten_not_applied* out) noexcept {
+  return guard(__func__, [&] {
+    const auto& r = ev(e);
+    need_index(i, r.not_applied.size(), "i");
+    need(out, "out");
+    need_version(out->version, KANTEN_NOT_APPLIED_VERSION, "out->version");
+    const k::NotApplied& n = r.not_applied[i];
+    out->index = n.index;
+    out->date = from_date(n.date);
+    out->kind = n.kind ? static_cast<int>(*n.kind) : -1;
+    out->reason = static_cast<int>(n.reason);
+    out->related = from_date(n.related);
+    out->text = texts_of(e).not_applied[i].c_str();
+    out->field = n.field.c_str();
+    out->value = n.value.c_str();
+    return KANTEN_OK;
+  });
+}
+
+std::size_t kanten_evaluation_violation_count(const kanten_evaluation* e) noexcept {
+  return guard_value<std::size_t>(__func__, 0, [&] { return ev(e).violations.size(); });
+}
+int kanten_evaluation_violation(const kanten_evaluation* e, std::size_t i, kanten_violation* out) noexcept {
+  return guard(__func__, [&] {
+    const auto& r = ev(e);
+    need_index(i, r.violations.size(), "i");
+    need(out, "out");
+    need_version(out->version, KANTEN_VIOLATION_VERSION, "out->version");
+    const k::Violation& v = r.violations[i];
+    out->index = v.index;
+    out->date = from_date(v.date);
+    out->rule = cstr(v.rule);
+    out->text = cstr(v.text);
+    fill_source(v.source, out->source_seed, out->source_section, out->source_quote);
+    return KANTEN_OK;
+  });
+}
+
+int kanten_evaluation_followup(const kanten_evaluation* e, kanten_followup* out) noexcept {
+  return guard(__func__, [&] {
+    const auto& r = ev(e);
+    need(out, "out");
+    need_version(out->version, KANTEN_FOLLOWUP_VERSION, "out->version");
+    const k::FollowUp& f = r.followup;
+    out->applies = f.applies ? 1 : 0;
+    out->start = f.applies ? from_date(f.start) : kanten_date{0, 0, 0};
+    out->first_month = f.applies ? month_of(f.first_month) : kanten_month{0, 0};
+    out->last_month = f.applies ? month_of(f.last_month) : kanten_month{0, 0};
+    out->breached_count = f.breached.size();
+    out->due_this_month = f.due_this_month ? 1 : 0;
+    out->deadline = f.deadline ? from_date(*f.deadline) : kanten_date{0, 0, 0};
+    out->last_contact = f.last_contact ? from_date(*f.last_contact) : kanten_date{0, 0, 0};
+    return KANTEN_OK;
+  });
+}
+int kanten_evaluation_followup_breached(const kanten_evaluation* e, std::size_t i, kanten_month* out) noexcept {
+  return guard(__func__, [&] {
+    const auto& r = ev(e);
+    need_index(i, r.followup.breached.size(), "i");
+    need(out, "out");
+    *out = month_of(r.followup.breached[i]);
+    return KANTEN_OK;
+  });
+}
+
+std::size_t kanten_evaluation_sanction_count(const kanten_evaluation* e) noexcept {
+  return guard_value<std::size_t>(__func__, 0, [&] { return ev(e).sanctions.size(); });
+}
+int kanten_evaluation_sanction(const kanten_evaluation* e, std::size_t i, kanten_sanction* out) noexcept {
+  return guard(__func__, [&] {
+    const auto& r = ev(e);
+    need_index(i, r.sanctions.size(), "i");
+    need(out, "out");
+    need_version(out->version, KANTEN_SANCTION_VERSION, "out->version");
+    const k::SanctionAnswer& a = r.sanctions[i];
+    out->failure_id = a.failure_id.c_str();
+    out->failure = static_cast<int>(a.failure);
+    out->failure_date = from_date(a.failure_date);
+    out->status = static_cast<int>(a.status);
+    out->reason_count = a.reasons.size();
+    out->pending_count = a.pending.size();
+    out->excluded_by_rule = a.excluded_by ? a.excluded_by->rule.c_str() : nullptr;
+    out->excluded_by_text = a.excluded_by ? a.excluded_by->text.c_str() : nullptr;
+    out->deduction_days = a.deduction_days;
+    out->has_daily_rate = a.daily_rate ? 1 : 0;
+    out->daily_rate = a.daily_rate.value_or(0);
+    out->has_deduction = a.deduction ? 1 : 0;
+    out->deduction = a.deduction.value_or(0);
+    return KANTEN_OK;
+  });
+}
+int kanten_evaluation_sanction_reason(const kanten_evaluation* e, std::size_t i, std::size_t j, kanten_reason* out) noexcept {
+  return guard(__func__, [&] {
+    const auto& r = ev(e);
+    need_index(i, r.sanctions.size(), "i");
+    need_index(j, r.sanctions[i].reasons.size(), "j");
+    fill_reason(r.sanctions[i].reasons[j], out);
+    return KANTEN_OK;
+  });
+}
+int kanten_evaluation_sanction_pending(const kanten_evaluation* e, std::size_t i, std::size_t j, kanten_reason* out) noexcept {
+  return guard(__func__, [&] {
+    const auto& r = ev(e);
+    need_index(i, r.sanctions.size(), "i");
+    need_index(j, r.sanctions[i].pending.size(), "j");
+    fill_reason(r.sanctions[i].pending[j], out);
+    return KANTEN_OK;
+  });
+}
+int kanten_evaluation_sanction_to_json(const kanten_evaluation* e, std::size_t i, int indent, char** out) noexcept {
+  if (out) *out = nullptr;
+  return guard(__func__, [&] {
+    const auto& r = ev(e);
+    need_index(i, r.sanctions.size(), "i");
+    need(out, "out");
+    *out = hand_over(k::to_json(r.sanctions[i], indent < 0 ? -1 : indent));
+    return KANTEN_OK;
+  });
+}
+
+// --- worklist ------------------------------------------------------------------------------------
+int kanten_followup_worklist(const kanten_evaluations* es, kanten_worklist** out) noexcept {
+  if (out) *out = nullptr;
+  return guard(__func__, [&] {
+    need(es, "es");
+    need(out, "out");
+    auto w = std::make_unique<kanten_worklist>();
+    w->rep = k::followup_worklist(es->rep);
+    w->as_of = es->as_of;
+    *out = w.release();
+    return KANTEN_OK;
+  });
+}
+std::size_t kanten_worklist_count(const kanten_worklist* w) noexcept {
+  return guard_value<std::size_t>(__func__, 0, [&] {
+    need(w, "w");
+    return w->rep.size();
+  });
+}
+int kanten_worklist_entry_get(const kanten_worklist* w, std::size_t i, kanten_worklist_entry* out) noexcept {
+  return guard(__func__, [&] {
+    need(w, "w");
+    need_index(i, w->rep.size(), "i");
+    need(out, "out");
+    need_version(out->version, KANTEN_WORKLIST_ENTRY_VERSION, "out->version");
+    const k::WorklistEntry& x = w->rep[i];
+    out->citizen = x.citizen.c_str();
+    out->deadline = from_date(x.deadline);
+    out->last_contact = x.last_contact ? from_date(*x.last_contact) : kanten_date{0, 0, 0};
+    out->breached_months = x.breached_months;
+    return KANTEN_OK;
+  });
+}
+int kanten_worklist_to_json(const kanten_worklist* w, int indent, char** out) noexcept {
+  if (out) *out = nullptr;
+  return guard(__func__, [&] {
+    need(w, "w");
+    need(out, "out");
+    *out = hand_over(k::to_json(w->rep, w->as_of, indent < 0 ? -1 : indent));
+    return KANTEN_OK;
+  });
+}
+void kanten_worklist_free(kanten_worklist* w) noexcept { delete w; }
+
+// --- sanction question ---------------------------------------------------------------------------
+int kanten_sanction_question_from_json(const char* text, std::size_t length, kanten_sanction_question** out) noexcept {
+  if (out) *out = nullptr;
+  return guard(__func__, [&] {
+    need(out, "out");
+    const auto t = text_of(text, length, "text");
+    auto q = std::make_unique<kanten_sanction_question>();
+    q->rep = k::sanction_question_from_json(t);
+    *out = q.release();
+    return KANTEN_OK;
+  });
+}
+
+int kanten_sanction_question_answer(const kanten_sanction_question* q, kanten_evaluation** out, std::size_t* out_index) noexcept {
+  if (out) *out = nullptr;
+  return guard(__func__, [&] {
+    need(q, "q");
+    need(out, "out");
+    need(out_index, "out_index");
+    k::EvaluateOptions opts;
+    opts.as_of = q->rep.as_of;
+    opts.daily_rate = q->rep.daily_rate;
+    auto e = std::make_unique<kanten_evaluation>(k::evaluate(q->rep.case_data, opts));
+    const auto& s = e->owned.sanctions;
+    std::size_t found = s.size();
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      if (q->rep.failure_id.empty()) {
+        // The latest failure: the latest date; of one date, the last answer (as `kanten sanction`).
+        if (found == s.size() || !(s[i].failure_date < s[found].failure_date)) found = i;
+      } else if (s[i].failure_id == q->rep.failure_id) {
+        found = i;
+      }
+    }
+    if (found == s.size()) {
+      if (q->rep.failure_id.empty())
+        throw k::Error(k::Errc::invalid_input, "case.events", "",
+                       "the case records no sanction failure on or before as_of " + k::iso(q->rep.as_of));
+      throw k::Error(k::Errc::invalid_input, "failure_id", q->rep.failure_id,
+                     "the case records no sanction failure with this id on or before as_of " + k::iso(q->rep.as_of));
+    }
+    *out_index = found;
+    *out = e.release();
+    return KANTEN_OK;
+  });
+}
+void kanten_sanction_question_free(kanten_sanction_question* q) noexcept { delete q; }
+
+}  // extern "C"

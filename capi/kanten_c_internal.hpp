@@ -1,0 +1,74 @@
+// capi/kanten_c_internal.hpp — what kanten_c.cpp and kanten_c_match.cpp share: the one place
+// that turns a C++ exception into a status and a per-thread message, argument checks, dates and
+// strings across the boundary. Private to the C ABI's sources; never installed.
+#pragma once
+
+#include "kanten.h"
+
+#include <kanten/date.hpp>
+#include <kanten/error.hpp>
+#include <kanten/sources.hpp>
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace kanten_capi {
+
+/// Sets this thread's last-error message to "FUNC: MESSAGE" (truncated at a UTF-8 boundary).
+void set_error(const char* func, std::string_view message) noexcept;
+/// Sets this thread's last-error message to "".
+void clear_error() noexcept;
+/// The one translation of a C++ exception into a status: call only inside a catch block.
+/// kanten::Error → its Errc negated; std::bad_alloc → KANTEN_ENOMEM; anything else →
+/// KANTEN_EINTERNAL. Sets the last-error message.
+int status_of_current_exception(const char* func) noexcept;
+
+/// Runs `f` (returning a status) so that no exception escapes; clears the last error first.
+template <class F>
+int guard(const char* func, F&& f) noexcept {
+  clear_error();
+  try {
+    return f();
+  } catch (...) {
+    return status_of_current_exception(func);
+  }
+}
+
+/// Runs an accessor `f` (returning a value) so that no exception escapes; on an exception the
+/// status is recorded in the last error and `fallback` is returned.
+template <class T, class F>
+T guard_value(const char* func, T fallback, F&& f) noexcept {
+  clear_error();
+  try {
+    return f();
+  } catch (...) {
+    (void)status_of_current_exception(func);
+    return fallback;
+  }
+}
+
+/// Throws kanten::Error(invalid_argument) "parameter 'NAME' must not be NULL" when p is null.
+template <class P>
+void need(const P* p, const char* name) {
+  if (p == nullptr)
+    throw kanten::Error(kanten::Errc::invalid_argument, "", "", std::string("parameter '") + name + "' must not be NULL");
+}
+/// Throws kanten::Error(invalid_argument) naming the parameter when `i >= count`.
+void need_index(std::size_t i, std::size_t count, const char* name);
+/// Checks a versioned struct's version: 1 ≤ version ≤ current; throws naming `field`.
+void need_version(unsigned version, unsigned current, const char* field);
+
+/// A C date as a kanten::Date: not-a-date for anything that is not a real calendar day.
+kanten::Date to_date(const kanten_date& d) noexcept;
+/// A kanten::Date as a C date: {0, 0, 0} for a special value.
+kanten_date from_date(const kanten::Date& d) noexcept;
+/// The text of JSON input: (text, length) or NUL-terminated when length is KANTEN_NUL_TERMINATED.
+std::string_view text_of(const char* text, std::size_t length, const char* name);
+/// A copy of `s` in malloc'ed memory for the caller (freed with kanten_string_free()).
+char* hand_over(const std::string& s);
+
+/// A static string_view from a literal as a C string (kanten's names and sources are literals).
+inline const char* cstr(std::string_view literal) noexcept { return literal.data(); }
+
+}  // namespace kanten_capi

@@ -1,0 +1,196 @@
+// capi/kanten_c_match.cpp — the C ABI over kanten's matching engine: markets, weights, the three
+// solvers (assignment, stable, top-k) and every match explained. Same conventions as
+// kanten_c.cpp (kanten_c_internal.hpp): guard() around every body, handles holding `rep`.
+#include "kanten.h"
+#include "kanten_c_internal.hpp"
+
+#include <kanten/match_json.hpp>
+#include <kanten/matching.hpp>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace k = kanten;
+using namespace kanten_capi;
+
+// A market is shared with the results made from it, so either may be freed first.
+struct kanten_market {
+  std::shared_ptr<const k::Market> rep;
+};
+struct kanten_weights {
+  k::MatchWeights rep;
+};
+struct kanten_match_result {
+  k::MatchResult rep;
+  std::shared_ptr<const k::Market> market;
+};
+
+namespace {
+const k::Market& market_of(const kanten_market* m) {
+  need(m, "m");
+  return *m->rep;
+}
+const k::MatchResult& result_of(const kanten_match_result* r) {
+  need(r, "r");
+  return r->rep;
+}
+std::size_t index_of(std::int32_t i) { return i < 0 ? static_cast<std::size_t>(-1) : static_cast<std::size_t>(i); }
+}  // namespace
+
+extern "C" {
+
+int kanten_market_from_json(const char* text, std::size_t length, kanten_market** out) noexcept {
+  if (out) *out = nullptr;
+  return guard(__func__, [&] {
+    need(out, "out");
+    const auto t = text_of(text, length, "text");
+    auto m = std::make_unique<kanten_market>();
+    m->rep = std::make_shared<const k::Market>(k::market_from_json(t));
+    *out = m.release();
+    return KANTEN_OK;
+  });
+}
+std::size_t kanten_market_citizen_count(const kanten_market* m) noexcept {
+  return guard_value<std::size_t>(__func__, 0, [&] { return market_of(m).citizens.size(); });
+}
+std::size_t kanten_market_company_count(const kanten_market* m) noexcept {
+  return guard_value<std::size_t>(__func__, 0, [&] { return market_of(m).companies.size(); });
+}
+std::size_t kanten_market_task_count(const kanten_market* m) noexcept {
+  return guard_value<std::size_t>(__func__, 0, [&] { return market_of(m).tasks.size(); });
+}
+void kanten_market_free(kanten_market* m) noexcept { delete m; }
+
+int kanten_weights_from_json(const char* text, std::size_t length, kanten_weights** out) noexcept {
+  if (out) *out = nullptr;
+  return guard(__func__, [&] {
+    need(out, "out");
+    const auto t = text_of(text, length, "text");
+    auto w = std::make_unique<kanten_weights>();
+    w->rep = k::weights_from_json(t);
+    *out = w.release();
+    return KANTEN_OK;
+  });
+}
+void kanten_weights_free(kanten_weights* w) noexcept { delete w; }
+
+int kanten_match(const kanten_market* m, const kanten_match_options* options, kanten_match_result** out) noexcept {
+  if (out) *out = nullptr;
+  return guard(__func__, [&] {
+    need(m, "m");
+    need(out, "out");
+    k::MatchOptions opts;
+    if (options != nullptr) {
+      need_version(options->version, KANTEN_MATCH_OPTIONS_VERSION, "options.version");
+      if (options->mode < 0 || options->mode >= KANTEN_MATCH_MODE_COUNT)
+        throw k::Error(k::Errc::invalid_argument, "options.mode", std::to_string(options->mode),
+                       "not a match mode (0–" + std::to_string(KANTEN_MATCH_MODE_COUNT - 1) + ")");
+      if (options->k < 1)
+        throw k::Error(k::Errc::invalid_argument, "options.k", std::to_string(options->k), "must be at least 1");
+      if (options->per_company < 1)
+        throw k::Error(k::Errc::invalid_argument, "options.per_company", std::to_string(options->per_company),
+                       "must be at least 1");
+      opts.mode = static_cast<k::MatchMode>(options->mode);
+      opts.weights = options->weights ? &options->weights->rep : nullptr;
+      opts.k = options->k;
+      opts.per_company = options->per_company;
+      opts.explain = options->explain != 0;
+    }
+    auto r = std::make_unique<kanten_match_result>();
+    r->rep = k::match(*m->rep, opts);
+    r->market = m->rep;
+    *out = r.release();
+    return KANTEN_OK;
+  });
+}
+
+int kanten_match_result_mode(const kanten_match_result* r) noexcept {
+  return guard(__func__, [&] { return static_cast<int>(result_of(r).mode); });
+}
+const char* kanten_match_result_weights_version(const kanten_match_result* r) noexcept {
+  return guard_value<const char*>(__func__, nullptr, [&] { return result_of(r).weights_version.c_str(); });
+}
+std::int64_t kanten_match_result_total_score(const kanten_match_result* r) noexcept {
+  return guard_value<std::int64_t>(__func__, 0, [&] { return result_of(r).total_score; });
+}
+std::size_t kanten_match_result_candidates(const kanten_match_result* r) noexcept {
+  return guard_value<std::size_t>(__func__, 0, [&] { return result_of(r).candidates; });
+}
+int kanten_match_result_optimal(const kanten_match_result* r) noexcept {
+  return guard(__func__, [&] { return result_of(r).optimal ? 1 : 0; });
+}
+std::size_t kanten_match_result_count(const kanten_match_result* r) noexcept {
+  return guard_value<std::size_t>(__func__, 0, [&] { return result_of(r).matches.size(); });
+}
+
+int kanten_match_result_get(const kanten_match_result* r, std::size_t i, kanten_match_entry* out) noexcept {
+  return guard(__func__, [&] {
+    const auto& res = result_of(r);
+    need_index(i, res.matches.size(), "i");
+    need(out, "out");
+    need_version(out->version, KANTEN_MATCH_ENTRY_VERSION, "out->version");
+    const k::Match& x = res.matches[i];
+    const k::Market& m = *r->market;
+    const std::size_t ci = index_of(x.citizen), ti = index_of(x.task);
+    if (ci >= m.citizens.size() || ti >= m.tasks.size())
+      throw k::Error(k::Errc::invalid_argument, "", "", "match " + std::to_string(i) + " names no citizen or task of the market");
+    out->citizen_index = ci;
+    out->task_index = ti;
+    out->citizen_id = m.citizens[ci].id.c_str();
+    out->task_id = m.tasks[ti].id.c_str();
+    out->company_id = m.tasks[ti].company.c_str();
+    out->score = x.breakdown.total();
+    out->wish = x.breakdown.wish;
+    out->competences = x.breakdown.competences;
+    out->hours = x.breakdown.hours;
+    out->travel = x.breakdown.travel;
+    out->readiness = x.breakdown.readiness;
+    out->ordinary = x.breakdown.ordinary;
+    out->wish_level = x.breakdown.wish_level;
+    out->distance_m = x.breakdown.distance_m;
+    out->reason_count = x.reasons.size();
+    out->concern_count = x.concerns.size();
+    return KANTEN_OK;
+  });
+}
+const char* kanten_match_result_reason(const kanten_match_result* r, std::size_t i, std::size_t j) noexcept {
+  return guard_value<const char*>(__func__, nullptr, [&] {
+    const auto& res = result_of(r);
+    need_index(i, res.matches.size(), "i");
+    need_index(j, res.matches[i].reasons.size(), "j");
+    return res.matches[i].reasons[j].c_str();
+  });
+}
+const char* kanten_match_result_concern(const kanten_match_result* r, std::size_t i, std::size_t j) noexcept {
+  return guard_value<const char*>(__func__, nullptr, [&] {
+    const auto& res = result_of(r);
+    need_index(i, res.matches.size(), "i");
+    need_index(j, res.matches[i].concerns.size(), "j");
+    return res.matches[i].concerns[j].c_str();
+  });
+}
+std::size_t kanten_match_result_unmatched_count(const kanten_match_result* r) noexcept {
+  return guard_value<std::size_t>(__func__, 0, [&] { return result_of(r).unmatched.size(); });
+}
+const char* kanten_match_result_unmatched(const kanten_match_result* r, std::size_t i) noexcept {
+  return guard_value<const char*>(__func__, nullptr, [&] {
+    const auto& res = result_of(r);
+    need_index(i, res.unmatched.size(), "i");
+    const std::size_t ci = index_of(res.unmatched[i]);
+    need_index(ci, r->market->citizens.size(), "unmatched citizen index");
+    return r->market->citizens[ci].id.c_str();
+  });
+}
+int kanten_match_result_to_json(const kanten_match_result* r, int indent, char** out) noexcept {
+  if (out) *out = nullptr;
+  return guard(__func__, [&] {
+    const auto& res = result_of(r);
+    need(out, "out");
+    *out = hand_over(k::to_json(res, *r->market, indent < 0 ? -1 : indent));
+    return KANTEN_OK;
+  });
+}
+void kanten_match_result_free(kanten_match_result* r) noexcept { delete r; }
+
+}  // extern "C"

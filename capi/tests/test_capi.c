@@ -1,0 +1,1238 @@
+/* capi/tests/test_capi.c — kanten's C ABI, tested from C11 compiled as C.
+ *
+ * Every function of kanten.h, every NULL and invalid argument, ownership (create and free,
+ * free(NULL), results outliving their sources), a typed case through all three steps to an exit,
+ * JSON in and out, errors that are never NULL and name the parameter or field, the version
+ * numbers, and the per-thread last error. Prints "N passed, M failed" and exits non-zero on any
+ * failure. Also built with ASan + UBSan (test_capi_asan). */
+#include <kanten.h>
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#if !defined(__STDC_NO_THREADS__)
+#  include <threads.h>
+#endif
+
+#ifndef KANTEN_EXAMPLES_DIR
+#  error "KANTEN_EXAMPLES_DIR must name the repository's examples/ directory"
+#endif
+#ifndef KANTEN_TEST_MATCHING
+#  define KANTEN_TEST_MATCHING 0
+#endif
+
+static int passed, failed;
+
+#define CHECK(cond)                                                                                  \
+  do {                                                                                               \
+    if (cond) {                                                                                      \
+      ++passed;                                                                                      \
+    } else {                                                                                         \
+      ++failed;                                                                                      \
+      fprintf(stderr, "%s:%d: CHECK(%s) failed; last error: \"%s\"\n", __FILE__, __LINE__, #cond,   \
+              kanten_last_error());                                                                  \
+    }                                                                                                \
+  } while (0)
+
+/* The status is `expected` and the last error mentions every given fragment (NULL ends the list). */
+static int error_is(int status, int expected, const char* fragment1, const char* fragment2) {
+  const char* msg = kanten_last_error();
+  if (status != expected || msg == NULL || msg[0] == '\0') return 0;
+  if (fragment1 && !strstr(msg, fragment1)) return 0;
+  if (fragment2 && !strstr(msg, fragment2)) return 0;
+  return 1;
+}
+#define CHECK_ERROR(call, expected, f1, f2) CHECK(error_is((call), (expected), (f1), (f2)))
+/* The last call succeeded: the last error is "" (never NULL). */
+#define CHECK_NO_ERROR() CHECK(kanten_last_error() != NULL && kanten_last_error()[0] == '\0')
+
+static int contains(const char* s, const char* part) { return s != NULL && strstr(s, part) != NULL; }
+static int date_is(kanten_date d, int y, int m, int day) { return d.year == y && d.month == m && d.day == day; }
+
+static char* read_text(const char* relative) {
+  char path[1024];
+  snprintf(path, sizeof path, "%s/%s", KANTEN_EXAMPLES_DIR, relative);
+  FILE* f = fopen(path, "rb");
+  if (!f) {
+    fprintf(stderr, "cannot open %s\n", path);
+    ++failed;
+    return NULL;
+  }
+  fseek(f, 0, SEEK_END);
+  long n = ftell(f);
+  fseek(f, 0, SEEK_SET);
+  char* buf = malloc((size_t)n + 1);
+  if (buf && fread(buf, 1, (size_t)n, f) == (size_t)n) {
+    buf[n] = '\0';
+  } else {
+    free(buf);
+    buf = NULL;
+  }
+  fclose(f);
+  return buf;
+}
+
+static kanten_event event_on(int kind, int y, int m, int d) {
+  kanten_event ev = KANTEN_EVENT_INIT;
+  ev.kind = kind;
+  ev.date.year = y;
+  ev.date.month = m;
+  ev.date.day = d;
+  return ev;
+}
+
+static kanten_evaluation* evaluate_at(const kanten_case* c, int y, int m, int d) {
+  kanten_evaluate_options o = KANTEN_EVALUATE_OPTIONS_INIT;
+  o.as_of.year = y;
+  o.as_of.month = m;
+  o.as_of.day = d;
+  kanten_evaluation* e = NULL;
+  CHECK(kanten_evaluate(c, &o, &e) == KANTEN_OK);
+  CHECK(e != NULL);
+  return e;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+
+static void test_version_and_status(void) {
+  CHECK(kanten_version_number() == KANTEN_VERSION_NUMBER);
+  CHECK(KANTEN_VERSION_NUMBER == KANTEN_VERSION_MAJOR * 10000 + KANTEN_VERSION_MINOR * 100 + KANTEN_VERSION_PATCH);
+  CHECK(strcmp(kanten_version_string(), KANTEN_VERSION_STRING) == 0);
+  char expected[32];
+  snprintf(expected, sizeof expected, "%d.%d.%d", KANTEN_VERSION_MAJOR, KANTEN_VERSION_MINOR, KANTEN_VERSION_PATCH);
+  CHECK(strcmp(kanten_version_string(), expected) == 0);
+
+  CHECK(KANTEN_OK == 0 && KANTEN_EINVAL == -1 && KANTEN_EPARSE == -2 && KANTEN_EINPUT == -3 && KANTEN_EIO == -4 &&
+        KANTEN_ENOMEM == -5 && KANTEN_EINTERNAL == -6);
+  for (int s = -8; s <= 1; ++s) CHECK(kanten_status_string(s) != NULL);
+  CHECK(strcmp(kanten_status_string(KANTEN_OK), "ok") == 0);
+  CHECK(strcmp(kanten_status_string(KANTEN_EINVAL), "invalid argument") == 0);
+  CHECK(strcmp(kanten_status_string(KANTEN_ENOMEM), "out of memory") == 0);
+  CHECK(strcmp(kanten_status_string(42), "unknown status") == 0);
+
+  /* The last error is never NULL; "" before any failure. */
+  CHECK(kanten_last_error() != NULL);
+  kanten_string_free(NULL);
+}
+
+typedef const char* (*name_fn)(int);
+static void check_names(name_fn f, int count, const char* first, const char* last) {
+  for (int i = 0; i < count; ++i) {
+    const char* n = f(i);
+    CHECK(n != NULL && n[0] != '\0');
+    CHECK_NO_ERROR();
+  }
+  CHECK(strcmp(f(0), first) == 0);
+  CHECK(strcmp(f(count - 1), last) == 0);
+  CHECK(f(count) == NULL);
+  CHECK(contains(kanten_last_error(), "out of range"));
+  CHECK(f(-1) == NULL);
+  CHECK(kanten_last_error()[0] != '\0');
+}
+
+static void test_names(void) {
+  check_names(kanten_step_name, KANTEN_STEP_COUNT, "not_started", "exit_rehabilitation_team");
+  check_names(kanten_step_label, KANTEN_STEP_COUNT, kanten_step_label(0), kanten_step_label(KANTEN_STEP_COUNT - 1));
+  CHECK(strcmp(kanten_step_name(KANTEN_STEP_TRIN2_PAA_VEJ_MOD_JOB), "trin2_paa_vej_mod_job") == 0);
+  CHECK(strcmp(kanten_step_label(KANTEN_STEP_TRIN2_PAA_VEJ_MOD_JOB), "Trin 2: På vej mod job") == 0);
+  check_names(kanten_event_kind_name, KANTEN_EVENT_KIND_COUNT, "first_conversation", "self_support");
+  CHECK(strcmp(kanten_event_kind_name(KANTEN_EVENT_HOURS_WORKED), "hours_worked") == 0);
+  check_names(kanten_benefit_name, KANTEN_BENEFIT_COUNT, "kontanthjaelp", "none");
+  check_names(kanten_visitation_outcome_name, KANTEN_VISITATION_OUTCOME_COUNT, "project", "rehabilitation_team");
+  check_names(kanten_goal_name, KANTEN_GOAL_COUNT, "employment", "education");
+  check_names(kanten_agreement_kind_name, KANTEN_AGREEMENT_KIND_COUNT, "ordinary_hours", "both");
+  check_names(kanten_hours_kind_name, KANTEN_HOURS_KIND_COUNT, "ordinary", "internship");
+  check_names(kanten_channel_name, KANTEN_CHANNEL_COUNT, "in_person", "written");
+  check_names(kanten_self_support_kind_name, KANTEN_SELF_SUPPORT_KIND_COUNT, "job", "education");
+  check_names(kanten_failure_kind_name, KANTEN_FAILURE_KIND_COUNT, "refused_job_offer", "did_not_report_illness");
+  check_names(kanten_cause_kind_name, KANTEN_CAUSE_KIND_COUNT, "severe_mental_illness", "other");
+  check_names(kanten_health_name, KANTEN_HEALTH_COUNT, "no_heavy_lifting", "fixed_routines");
+  check_names(kanten_target_group_reason_name, KANTEN_TARGET_GROUP_REASON_COUNT, "not_activity_ready",
+              "in_integration_programme");
+  check_names(kanten_missing_name, KANTEN_MISSING_COUNT, "visitation", "ordinary_hours");
+  check_names(kanten_not_applied_reason_name, KANTEN_NOT_APPLIED_REASON_COUNT, "unreadable", "before_failure");
+  CHECK(strcmp(kanten_not_applied_reason_name(KANTEN_NOT_APPLIED_INVALID_DATE), "invalid_date") == 0);
+  check_names(kanten_sanction_status_name, KANTEN_SANCTION_STATUS_COUNT, "eligible", "undecided");
+  check_names(kanten_match_mode_name, KANTEN_MATCH_MODE_COUNT, "assignment", "top_k");
+}
+
+static void test_step_model_dot(void) {
+  char* dot = (char*)"untouched";
+  CHECK(kanten_step_model_dot(&dot) == KANTEN_OK);
+  CHECK_NO_ERROR();
+  CHECK(contains(dot, "digraph"));
+  CHECK(contains(dot, "trin1_to_trin2") || contains(dot, "Trin 1"));
+  kanten_string_free(dot);
+  CHECK_ERROR(kanten_step_model_dot(NULL), KANTEN_EINVAL, "kanten_step_model_dot", "'out'");
+}
+
+static void test_case_new(void) {
+  kanten_case* c = (kanten_case*)&c; /* garbage: must be reset to NULL on failure */
+  CHECK_ERROR(kanten_case_new(NULL, NULL, &c), KANTEN_EINVAL, "kanten_case_new", "'citizen_id'");
+  CHECK(c == NULL);
+  CHECK_ERROR(kanten_case_new("", NULL, &c), KANTEN_EINVAL, "'citizen_id'", "empty");
+  CHECK_ERROR(kanten_case_new("c-1", NULL, NULL), KANTEN_EINVAL, "'out'", NULL);
+
+  kanten_profile p = KANTEN_PROFILE_INIT;
+  p.version = 0;
+  CHECK_ERROR(kanten_case_new("c-1", &p, &c), KANTEN_EINVAL, "profile.version", "'0'");
+  p.version = KANTEN_PROFILE_VERSION + 1;
+  CHECK_ERROR(kanten_case_new("c-1", &p, &c), KANTEN_EINVAL, "profile.version", NULL);
+  p.version = KANTEN_PROFILE_VERSION;
+  p.benefit = KANTEN_BENEFIT_COUNT;
+  CHECK_ERROR(kanten_case_new("c-1", &p, &c), KANTEN_EINVAL, "profile.benefit", "'6'");
+  p.benefit = -3;
+  CHECK_ERROR(kanten_case_new("c-1", &p, &c), KANTEN_EINVAL, "profile.benefit", "'-3'");
+  CHECK(c == NULL);
+
+  p.benefit = KANTEN_BENEFIT_UDDANNELSESHJAELP;
+  CHECK(kanten_case_new("c-1", &p, &c) == KANTEN_OK);
+  CHECK_NO_ERROR();
+  CHECK(strcmp(kanten_case_citizen(c), "c-1") == 0);
+  CHECK(kanten_case_event_count(c) == 0);
+  CHECK(kanten_case_rejected_count(c) == 0);
+  kanten_case_free(c);
+
+  /* NULL profile: the defaults. The id is copied. */
+  char id[8] = "c-2";
+  CHECK(kanten_case_new(id, NULL, &c) == KANTEN_OK);
+  id[0] = 'x';
+  CHECK(strcmp(kanten_case_citizen(c), "c-2") == 0);
+  kanten_evaluation* e = evaluate_at(c, 2024, 1, 1);
+  CHECK(kanten_evaluation_in_target_group(e) == 1);
+  CHECK(kanten_evaluation_step(e) == KANTEN_STEP_NOT_STARTED);
+  kanten_evaluation_free(e);
+  kanten_case_free(c);
+
+  /* Accessors on NULL. */
+  CHECK(kanten_case_citizen(NULL) == NULL);
+  CHECK(contains(kanten_last_error(), "'c'"));
+  CHECK(kanten_case_event_count(NULL) == 0);
+  CHECK(kanten_case_rejected_count(NULL) == 0);
+  kanten_case_free(NULL);
+}
+
+static void test_add_event_rejects_what_cannot_be_represented(void) {
+  kanten_case* c = NULL;
+  CHECK(kanten_case_new("c-3", NULL, &c) == KANTEN_OK);
+  kanten_event ev = event_on(KANTEN_EVENT_FIRST_CONVERSATION, 2024, 1, 8);
+
+  CHECK_ERROR(kanten_case_add_event(NULL, &ev), KANTEN_EINVAL, "kanten_case_add_event", "'c'");
+  CHECK_ERROR(kanten_case_add_event(c, NULL), KANTEN_EINVAL, "'event'", NULL);
+  ev.version = 0;
+  CHECK_ERROR(kanten_case_add_event(c, &ev), KANTEN_EINVAL, "event.version", NULL);
+  ev.version = 99;
+  CHECK_ERROR(kanten_case_add_event(c, &ev), KANTEN_EINVAL, "event.version", "'99'");
+  ev.version = KANTEN_EVENT_VERSION;
+
+  /* An unknown kind names the field `kind` and the value. */
+  ev.kind = 42;
+  CHECK_ERROR(kanten_case_add_event(c, &ev), KANTEN_EINVAL, "event.kind", "'42'");
+  ev.kind = KANTEN_EVENT_KIND_COUNT;
+  CHECK_ERROR(kanten_case_add_event(c, &ev), KANTEN_EINVAL, "event.kind", "'19'");
+  ev.kind = -1;
+  CHECK_ERROR(kanten_case_add_event(c, &ev), KANTEN_EINVAL, "event.kind", "'-1'");
+
+  /* Enum fields out of range. */
+  ev = event_on(KANTEN_EVENT_VISITATION, 2024, 1, 8);
+  ev.outcome = 2;
+  CHECK_ERROR(kanten_case_add_event(c, &ev), KANTEN_EINVAL, "event.outcome", "'2'");
+  ev = event_on(KANTEN_EVENT_CONTACT, 2024, 1, 8);
+  ev.channel = 5;
+  CHECK_ERROR(kanten_case_add_event(c, &ev), KANTEN_EINVAL, "event.channel", "'5'");
+  ev = event_on(KANTEN_EVENT_HOURS_WORKED, 2024, 1, 8);
+  ev.hours_kind = 7;
+  CHECK_ERROR(kanten_case_add_event(c, &ev), KANTEN_EINVAL, "event.hours_kind", "'7'");
+  ev = event_on(KANTEN_EVENT_JOB_DIRECTION_SET, 2024, 1, 8);
+  ev.goal = -2;
+  CHECK_ERROR(kanten_case_add_event(c, &ev), KANTEN_EINVAL, "event.goal", NULL);
+  ev = event_on(KANTEN_EVENT_AGREEMENT, 2024, 1, 8);
+  ev.agreement_kind = 3;
+  CHECK_ERROR(kanten_case_add_event(c, &ev), KANTEN_EINVAL, "event.agreement_kind", "'3'");
+  ev = event_on(KANTEN_EVENT_SANCTION_FAILURE, 2024, 1, 8);
+  ev.failure_id = "F1";
+  ev.failure = 3;
+  CHECK_ERROR(kanten_case_add_event(c, &ev), KANTEN_EINVAL, "event.failure", "'3'");
+  ev = event_on(KANTEN_EVENT_REASONABLE_CAUSE, 2024, 1, 8);
+  ev.failure_id = "F1";
+  ev.cause = 4;
+  CHECK_ERROR(kanten_case_add_event(c, &ev), KANTEN_EINVAL, "event.cause", "'4'");
+  ev = event_on(KANTEN_EVENT_PERSONAL_CONTACT_ATTEMPT, 2024, 1, 8);
+  ev.failure_id = "F1";
+  ev.channel = 99;
+  CHECK_ERROR(kanten_case_add_event(c, &ev), KANTEN_EINVAL, "event.channel", "'99'");
+  ev = event_on(KANTEN_EVENT_SELF_SUPPORT, 2024, 1, 8);
+  ev.via = 2;
+  CHECK_ERROR(kanten_case_add_event(c, &ev), KANTEN_EINVAL, "event.via", "'2'");
+
+  /* Required strings. */
+  ev = event_on(KANTEN_EVENT_JOBFORMIDLER_ASSIGNED, 2024, 1, 8);
+  CHECK_ERROR(kanten_case_add_event(c, &ev), KANTEN_EINVAL, "event.jobformidler", "required");
+  ev = event_on(KANTEN_EVENT_CONTACT_PERSON, 2024, 1, 8);
+  CHECK_ERROR(kanten_case_add_event(c, &ev), KANTEN_EINVAL, "event.company", "required");
+  static const int failure_kinds[] = {KANTEN_EVENT_SANCTION_FAILURE,      KANTEN_EVENT_REASONABLE_CAUSE,
+                                      KANTEN_EVENT_VULNERABILITY_ASSESSED, KANTEN_EVENT_CONCRETE_ASSESSMENT,
+                                      KANTEN_EVENT_HEARING_SENT,           KANTEN_EVENT_HEARING_ANSWERED,
+                                      KANTEN_EVENT_PERSONAL_CONTACT_ATTEMPT};
+  for (size_t i = 0; i < sizeof failure_kinds / sizeof failure_kinds[0]; ++i) {
+    ev = event_on(failure_kinds[i], 2024, 1, 8);
+    CHECK_ERROR(kanten_case_add_event(c, &ev), KANTEN_EINVAL, "event.failure_id", NULL);
+  }
+
+  /* Arrays. */
+  const char* wishes[] = {"9412", NULL};
+  ev = event_on(KANTEN_EVENT_JOB_DIRECTION_SET, 2024, 1, 8);
+  ev.wish_count = 1;
+  CHECK_ERROR(kanten_case_add_event(c, &ev), KANTEN_EINVAL, "event.wishes", "NULL array");
+  ev.wishes = wishes;
+  ev.wish_count = 2;
+  CHECK_ERROR(kanten_case_add_event(c, &ev), KANTEN_EINVAL, "event.wishes[1]", NULL);
+  ev = event_on(KANTEN_EVENT_AGREEMENT, 2024, 1, 8);
+  ev.task_count = 2;
+  CHECK_ERROR(kanten_case_add_event(c, &ev), KANTEN_EINVAL, "event.tasks", NULL);
+  ev.task_count = 0;
+  ev.sub_goal_count = 1;
+  CHECK_ERROR(kanten_case_add_event(c, &ev), KANTEN_EINVAL, "event.sub_goals", NULL);
+  ev.sub_goal_count = 0;
+  ev.health_count = 1;
+  CHECK_ERROR(kanten_case_add_event(c, &ev), KANTEN_EINVAL, "event.health", NULL);
+  const int health[] = {KANTEN_HEALTH_CALM_PACE, 7};
+  ev.health = health;
+  ev.health_count = 2;
+  CHECK_ERROR(kanten_case_add_event(c, &ev), KANTEN_EINVAL, "event.health[1]", "'7'");
+
+  /* Nothing was added by the failed calls; fields of other kinds are ignored. */
+  CHECK(kanten_case_event_count(c) == 0);
+  ev = event_on(KANTEN_EVENT_CV_COMPLETED, 2024, 1, 8);
+  ev.channel = 12345; /* not a field of cv_completed */
+  ev.wish_count = 3;  /* neither */
+  CHECK(kanten_case_add_event(c, &ev) == KANTEN_OK);
+  CHECK_NO_ERROR();
+  CHECK(kanten_case_event_count(c) == 1);
+  kanten_case_free(c);
+}
+
+/* A citizen through Trin 1, 2 and 3 to the 30-hour exit, built from typed events only. */
+static kanten_case* typed_case(void) {
+  kanten_case* c = NULL;
+  kanten_profile p = KANTEN_PROFILE_INIT;
+  CHECK(kanten_case_new("c-0101", &p, &c) == KANTEN_OK);
+  kanten_event ev;
+  char jobformidler[16] = "jf-017"; /* copied: overwritten below */
+
+  ev = event_on(KANTEN_EVENT_FIRST_CONVERSATION, 2024, 1, 8);
+  CHECK(kanten_case_add_event(c, &ev) == KANTEN_OK);
+  ev = event_on(KANTEN_EVENT_VISITATION, 2024, 1, 8);
+  ev.outcome = KANTEN_VISITATION_PROJECT;
+  CHECK(kanten_case_add_event(c, &ev) == KANTEN_OK);
+  ev = event_on(KANTEN_EVENT_JOBFORMIDLER_ASSIGNED, 2024, 1, 8);
+  ev.jobformidler = jobformidler;
+  CHECK(kanten_case_add_event(c, &ev) == KANTEN_OK);
+  memset(jobformidler, 'x', sizeof jobformidler - 1);
+  ev = event_on(KANTEN_EVENT_CV_COMPLETED, 2024, 1, 15);
+  CHECK(kanten_case_add_event(c, &ev) == KANTEN_OK);
+  const char* wishes[] = {"9412", "warehouse"};
+  ev = event_on(KANTEN_EVENT_JOB_DIRECTION_SET, 2024, 1, 15);
+  ev.goal = KANTEN_GOAL_EMPLOYMENT;
+  ev.wishes = wishes;
+  ev.wish_count = 2;
+  CHECK(kanten_case_add_event(c, &ev) == KANTEN_OK);
+
+  const char* tasks[] = {"stocking shelves"};
+  const char* sub_goals[] = {"two days a week by March"};
+  const int health[] = {KANTEN_HEALTH_NO_HEAVY_LIFTING, KANTEN_HEALTH_CALM_PACE};
+  ev = event_on(KANTEN_EVENT_AGREEMENT, 2024, 2, 1);
+  ev.agreement_kind = KANTEN_AGREEMENT_BOTH;
+  ev.minutes_per_week = 600;
+  ev.company = "company-023";
+  ev.tasks = tasks;
+  ev.task_count = 1;
+  ev.sub_goals = sub_goals;
+  ev.sub_goal_count = 1;
+  ev.health = health;
+  ev.health_count = 2;
+  CHECK(kanten_case_add_event(c, &ev) == KANTEN_OK);
+  ev = event_on(KANTEN_EVENT_FOLLOWUP_PLAN, 2024, 2, 1);
+  CHECK(kanten_case_add_event(c, &ev) == KANTEN_OK);
+  ev = event_on(KANTEN_EVENT_CONTACT_PERSON, 2024, 2, 1);
+  ev.company = "company-023";
+  CHECK(kanten_case_add_event(c, &ev) == KANTEN_OK);
+  ev = event_on(KANTEN_EVENT_CONTACT, 2024, 2, 12);
+  ev.channel = KANTEN_CHANNEL_IN_PERSON;
+  CHECK(kanten_case_add_event(c, &ev) == KANTEN_OK);
+  ev = event_on(KANTEN_EVENT_HOURS_WORKED, 2024, 2, 20);
+  ev.minutes = 240;
+  ev.hours_kind = KANTEN_HOURS_INTERNSHIP;
+  CHECK(kanten_case_add_event(c, &ev) == KANTEN_OK);
+  /* March: 3 × 10:00 ordinary hours = 30 hours: the exit at the end of March. No contact in March. */
+  for (int day = 5; day <= 19; day += 7) {
+    ev = event_on(KANTEN_EVENT_HOURS_WORKED, 2024, 3, day);
+    ev.minutes = 600;
+    ev.hours_kind = KANTEN_HOURS_ORDINARY;
+    CHECK(kanten_case_add_event(c, &ev) == KANTEN_OK);
+  }
+  CHECK(kanten_case_event_count(c) == 13);
+  return c;
+}
+
+static void test_typed_case_through_all_steps(void) {
+  kanten_case* c = typed_case();
+
+  /* Before anything happened. */
+  kanten_evaluation* e = evaluate_at(c, 2024, 1, 1);
+  CHECK(kanten_evaluation_step(e) == KANTEN_STEP_NOT_STARTED);
+  kanten_date d = {9, 9, 9};
+  CHECK(kanten_evaluation_since(e, &d) == 0);
+  CHECK(date_is(d, 0, 0, 0));
+  CHECK(kanten_evaluation_history_count(e) == 0);
+  CHECK(kanten_evaluation_events_after_as_of(e) == 13);
+  kanten_evaluation_free(e);
+
+  /* Trin 1: CV and job direction missing. */
+  e = evaluate_at(c, 2024, 1, 10);
+  CHECK(kanten_evaluation_step(e) == KANTEN_STEP_TRIN1_AFKLARING);
+  CHECK(kanten_evaluation_since(e, &d) == 1 && date_is(d, 2024, 1, 8));
+  CHECK(kanten_evaluation_missing_count(e) == 2);
+  CHECK(kanten_evaluation_missing(e, 0) == KANTEN_MISSING_CV);
+  CHECK(kanten_evaluation_missing(e, 1) == KANTEN_MISSING_JOB_DIRECTION);
+  CHECK(contains(kanten_evaluation_missing_text(e, 0), "CV"));
+  CHECK(kanten_evaluation_missing_text(e, 2) == NULL);
+  CHECK(contains(kanten_last_error(), "'i'"));
+  CHECK(kanten_evaluation_missing(e, 2) == KANTEN_EINVAL);
+  kanten_evaluation_free(e);
+
+  /* Trin 2: agreement, follow-up plan, contact person missing. */
+  e = evaluate_at(c, 2024, 1, 31);
+  CHECK(kanten_evaluation_step(e) == KANTEN_STEP_TRIN2_PAA_VEJ_MOD_JOB);
+  CHECK(kanten_evaluation_since(e, &d) == 1 && date_is(d, 2024, 1, 15));
+  CHECK(kanten_evaluation_missing_count(e) == 3);
+  CHECK(kanten_evaluation_missing(e, 0) == KANTEN_MISSING_AGREEMENT);
+  kanten_step_change ch = KANTEN_STEP_CHANGE_INIT;
+  CHECK(kanten_evaluation_history_count(e) == 2);
+  CHECK(kanten_evaluation_history(e, 1, &ch) == KANTEN_OK);
+  CHECK(ch.from == KANTEN_STEP_TRIN1_AFKLARING && ch.to == KANTEN_STEP_TRIN2_PAA_VEJ_MOD_JOB);
+  CHECK(strcmp(ch.rule, "trin1_to_trin2") == 0);
+  CHECK(contains(ch.source_seed, "004_") && ch.source_section[0] != '\0' && ch.source_quote[0] != '\0');
+  CHECK(kanten_evaluation_exit(e, &ch) == 0);
+  kanten_evaluation_free(e);
+
+  /* Trin 3, mid-March: 20 ordinary hours so far, February's contact made, March's due. */
+  e = evaluate_at(c, 2024, 3, 15);
+  CHECK(kanten_evaluation_step(e) == KANTEN_STEP_TRIN3_VIRKSOMHEDSFORLOEB);
+  CHECK(kanten_evaluation_since(e, &d) == 1 && date_is(d, 2024, 2, 1));
+  CHECK(kanten_evaluation_ordinary_this_month(e) == 1200);
+  CHECK(kanten_evaluation_thirty_hours_pending(e) == 0);
+  CHECK(kanten_evaluation_missing_count(e) == 1);
+  CHECK(kanten_evaluation_missing(e, 0) == KANTEN_MISSING_ORDINARY_HOURS);
+  kanten_followup f = KANTEN_FOLLOWUP_INIT;
+  CHECK(kanten_evaluation_followup(e, &f) == KANTEN_OK);
+  CHECK(f.applies == 1);
+  CHECK(date_is(f.start, 2024, 2, 1));
+  CHECK(f.first_month.year == 2024 && f.first_month.month == 2);
+  CHECK(f.last_month.year == 2025 && f.last_month.month == 1);
+  CHECK(f.breached_count == 0);
+  CHECK(f.due_this_month == 1);
+  CHECK(date_is(f.deadline, 2024, 3, 31));
+  CHECK(date_is(f.last_contact, 2024, 2, 12));
+  kanten_evaluation_free(e);
+
+  /* The 30-hour exit at the end of March; April's breach is not counted after the exit. */
+  e = evaluate_at(c, 2024, 4, 30);
+  CHECK(kanten_evaluation_step(e) == KANTEN_STEP_EXIT_30_HOURS);
+  CHECK(kanten_evaluation_exit(e, &ch) == 1);
+  CHECK(date_is(ch.date, 2024, 3, 31));
+  CHECK(ch.from == KANTEN_STEP_TRIN3_VIRKSOMHEDSFORLOEB && ch.to == KANTEN_STEP_EXIT_30_HOURS);
+  CHECK(strcmp(ch.rule, "trin3_exit_30_hours") == 0);
+  CHECK(kanten_evaluation_history_count(e) == 4);
+  CHECK(kanten_evaluation_missing_count(e) == 0);
+  CHECK(kanten_evaluation_events_applied(e) == 13);
+  CHECK(kanten_evaluation_not_applied_count(e) == 0);
+  CHECK(kanten_evaluation_violation_count(e) == 0);
+  CHECK(kanten_evaluation_sanction_count(e) == 0);
+  CHECK(kanten_evaluation_hours_count(e) == 2);
+  kanten_month_hours h = KANTEN_MONTH_HOURS_INIT;
+  CHECK(kanten_evaluation_hours(e, 0, &h) == KANTEN_OK);
+  CHECK(h.month.year == 2024 && h.month.month == 2 && h.ordinary == 0 && h.internship == 240);
+  CHECK(kanten_evaluation_hours(e, 1, &h) == KANTEN_OK);
+  CHECK(h.month.month == 3 && h.ordinary == 1800 && h.internship == 0);
+  CHECK(kanten_evaluation_followup(e, &f) == KANTEN_OK);
+  CHECK(f.breached_count == 1);
+  kanten_month m = {0, 0};
+  CHECK(kanten_evaluation_followup_breached(e, 0, &m) == KANTEN_OK);
+  CHECK(m.year == 2024 && m.month == 3);
+  CHECK(strcmp(kanten_evaluation_citizen(e), "c-0101") == 0);
+  CHECK(contains(kanten_evaluation_rule_set(e), "indsatsmodel"));
+  CHECK(kanten_evaluation_as_of(e, &d) == KANTEN_OK && date_is(d, 2024, 4, 30));
+
+  char* json = NULL;
+  CHECK(kanten_evaluation_to_json(e, -1, &json) == KANTEN_OK);
+  CHECK(contains(json, "\"citizen\":\"c-0101\""));
+  CHECK(contains(json, "\"step\":\"exit_30_hours\""));
+  kanten_string_free(json);
+  CHECK(kanten_evaluation_to_json(e, 2, &json) == KANTEN_OK);
+  CHECK(contains(json, "\n  \"citizen\": \"c-0101\""));
+  kanten_string_free(json);
+  char* text = NULL;
+  CHECK(kanten_evaluation_explain(e, &text) == KANTEN_OK);
+  CHECK(text != NULL && strlen(text) > 40);
+  kanten_string_free(text);
+
+  /* The case written as JSON reads back to the same evaluation. */
+  CHECK(kanten_case_to_json(c, -1, &json) == KANTEN_OK);
+  CHECK(contains(json, "\"jobformidler\":\"jf-017\""));
+  CHECK(contains(json, "\"calm_pace\""));
+  kanten_case* back = NULL;
+  CHECK(kanten_case_from_json(json, KANTEN_NUL_TERMINATED, &back) == KANTEN_OK);
+  kanten_string_free(json);
+  kanten_evaluation* e2 = evaluate_at(back, 2024, 4, 30);
+  char *j1 = NULL, *j2 = NULL;
+  CHECK(kanten_evaluation_to_json(e, -1, &j1) == KANTEN_OK);
+  CHECK(kanten_evaluation_to_json(e2, -1, &j2) == KANTEN_OK);
+  CHECK(j1 && j2 && strcmp(j1, j2) == 0);
+  kanten_string_free(j1);
+  kanten_string_free(j2);
+  kanten_evaluation_free(e2);
+  kanten_case_free(back);
+
+  /* The evaluation outlives its case. */
+  kanten_case_free(c);
+  CHECK(kanten_evaluation_step(e) == KANTEN_STEP_EXIT_30_HOURS);
+  CHECK(strcmp(kanten_evaluation_citizen(e), "c-0101") == 0);
+  kanten_evaluation_free(e);
+}
+
+static void test_carried_then_reported(void) {
+  kanten_case* c = NULL;
+  CHECK(kanten_case_new("c-0102", NULL, &c) == KANTEN_OK);
+  kanten_event ev = event_on(KANTEN_EVENT_FIRST_CONVERSATION, 2024, 1, 8);
+  CHECK(kanten_case_add_event(c, &ev) == KANTEN_OK);
+  /* A day that does not exist, and dates outside the calendar's range: carried, not rejected. */
+  ev = event_on(KANTEN_EVENT_CV_COMPLETED, 2023, 2, 29);
+  CHECK(kanten_case_add_event(c, &ev) == KANTEN_OK);
+  CHECK_NO_ERROR();
+  ev = event_on(KANTEN_EVENT_CV_COMPLETED, 2024, 13, 1);
+  CHECK(kanten_case_add_event(c, &ev) == KANTEN_OK);
+  ev = event_on(KANTEN_EVENT_CV_COMPLETED, 70000, 1, 1);
+  CHECK(kanten_case_add_event(c, &ev) == KANTEN_OK);
+  ev = event_on(KANTEN_EVENT_CV_COMPLETED, -1, -1, -1);
+  CHECK(kanten_case_add_event(c, &ev) == KANTEN_OK);
+  /* Non-positive minutes, an empty failure id, an agreement with an invalid start. */
+  ev = event_on(KANTEN_EVENT_HOURS_WORKED, 2024, 1, 9);
+  ev.minutes = -30;
+  CHECK(kanten_case_add_event(c, &ev) == KANTEN_OK);
+  ev = event_on(KANTEN_EVENT_HEARING_SENT, 2024, 1, 9);
+  ev.failure_id = "";
+  CHECK(kanten_case_add_event(c, &ev) == KANTEN_OK);
+  ev = event_on(KANTEN_EVENT_AGREEMENT, 2024, 1, 9);
+  ev.start.year = 2024;
+  ev.start.month = 2;
+  ev.start.day = 30;
+  CHECK(kanten_case_add_event(c, &ev) == KANTEN_OK);
+  CHECK(kanten_case_event_count(c) == 8);
+
+  kanten_evaluation* e = evaluate_at(c, 2024, 6, 30);
+  CHECK(kanten_evaluation_step(e) == KANTEN_STEP_TRIN1_AFKLARING);
+  const size_t n = kanten_evaluation_not_applied_count(e);
+  CHECK(n == 7);
+  int invalid_dates = 0, durations = 0, empty_ids = 0, starts = 0;
+  for (size_t i = 0; i < n; ++i) {
+    kanten_not_applied na = KANTEN_NOT_APPLIED_INIT;
+    CHECK(kanten_evaluation_not_applied(e, i, &na) == KANTEN_OK);
+    CHECK(na.text != NULL && na.text[0] != '\0');
+    CHECK(na.field != NULL && na.value != NULL);
+    CHECK(na.index < 8);
+    if (na.reason == KANTEN_NOT_APPLIED_INVALID_DATE) {
+      ++invalid_dates;
+      CHECK(na.kind == KANTEN_EVENT_CV_COMPLETED);
+      CHECK(date_is(na.date, 0, 0, 0));
+    }
+    if (na.reason == KANTEN_NOT_APPLIED_NON_POSITIVE_DURATION) ++durations;
+    if (na.reason == KANTEN_NOT_APPLIED_EMPTY_FAILURE_ID) ++empty_ids;
+    if (na.reason == KANTEN_NOT_APPLIED_INVALID_START_DATE) {
+      ++starts;
+      CHECK(na.kind == KANTEN_EVENT_AGREEMENT);
+      CHECK(date_is(na.date, 2024, 1, 9));
+    }
+  }
+  CHECK(invalid_dates == 4 && durations == 1 && empty_ids == 1 && starts == 1);
+  kanten_not_applied na = KANTEN_NOT_APPLIED_INIT;
+  CHECK_ERROR(kanten_evaluation_not_applied(e, n, &na), KANTEN_EINVAL, "'i'", NULL);
+  na.version = 0;
+  CHECK_ERROR(kanten_evaluation_not_applied(e, 0, &na), KANTEN_EINVAL, "out->version", NULL);
+  CHECK_ERROR(kanten_evaluation_not_applied(e, 0, NULL), KANTEN_EINVAL, "'out'", NULL);
+  kanten_evaluation_free(e);
+  kanten_case_free(c);
+}
+
+static void test_evaluate_arguments(void) {
+  kanten_case* c = typed_case();
+  kanten_evaluate_options o = KANTEN_EVALUATE_OPTIONS_INIT;
+  o.as_of.year = 2024;
+  o.as_of.month = 3;
+  o.as_of.day = 1;
+  kanten_evaluation* e = (kanten_evaluation*)&o;
+  CHECK_ERROR(kanten_evaluate(NULL, &o, &e), KANTEN_EINVAL, "kanten_evaluate", "'c'");
+  CHECK(e == NULL);
+  CHECK_ERROR(kanten_evaluate(c, NULL, &e), KANTEN_EINVAL, "'options'", NULL);
+  CHECK_ERROR(kanten_evaluate(c, &o, NULL), KANTEN_EINVAL, "'out'", NULL);
+  o.version = 0;
+  CHECK_ERROR(kanten_evaluate(c, &o, &e), KANTEN_EINVAL, "options.version", NULL);
+  o.version = KANTEN_EVALUATE_OPTIONS_VERSION + 1;
+  CHECK_ERROR(kanten_evaluate(c, &o, &e), KANTEN_EINVAL, "options.version", NULL);
+  o.version = KANTEN_EVALUATE_OPTIONS_VERSION;
+  o.as_of.day = 30; /* 2024-03-30 exists; 2023-02-29 does not */
+  o.as_of.year = 2023;
+  o.as_of.month = 2;
+  o.as_of.day = 29;
+  CHECK_ERROR(kanten_evaluate(c, &o, &e), KANTEN_EINVAL, "options.as_of", "2023-2-29");
+  kanten_evaluate_options zero = KANTEN_EVALUATE_OPTIONS_INIT; /* as_of {0,0,0} is required */
+  CHECK_ERROR(kanten_evaluate(c, &zero, &e), KANTEN_EINVAL, "options.as_of", NULL);
+  o.as_of.year = 2024;
+  o.has_daily_rate = 1;
+  o.daily_rate = -1;
+  CHECK_ERROR(kanten_evaluate(c, &o, &e), KANTEN_EINVAL, "options.daily_rate", "'-1'");
+  CHECK(e == NULL);
+  o.daily_rate = 49100;
+  CHECK(kanten_evaluate(c, &o, &e) == KANTEN_OK);
+  CHECK_NO_ERROR();
+  kanten_evaluation_free(e);
+  kanten_case_free(c);
+}
+
+static void test_accessors_on_null_and_bad_indices(void) {
+  kanten_date d;
+  kanten_step_change ch = KANTEN_STEP_CHANGE_INIT;
+  kanten_month_hours h = KANTEN_MONTH_HOURS_INIT;
+  kanten_not_applied na = KANTEN_NOT_APPLIED_INIT;
+  kanten_violation v = KANTEN_VIOLATION_INIT;
+  kanten_followup f = KANTEN_FOLLOWUP_INIT;
+  kanten_sanction s = KANTEN_SANCTION_INIT;
+  kanten_reason r = KANTEN_REASON_INIT;
+  kanten_month m;
+  char* out = NULL;
+
+  CHECK(kanten_evaluation_citizen(NULL) == NULL && contains(kanten_last_error(), "'e'"));
+  CHECK(kanten_evaluation_rule_set(NULL) == NULL);
+  CHECK_ERROR(kanten_evaluation_as_of(NULL, &d), KANTEN_EINVAL, "'e'", NULL);
+  CHECK_ERROR(kanten_evaluation_step(NULL), KANTEN_EINVAL, "kanten_evaluation_step", "'e'");
+  CHECK_ERROR(kanten_evaluation_since(NULL, &d), KANTEN_EINVAL, "'e'", NULL);
+  CHECK_ERROR(kanten_evaluation_exit(NULL, &ch), KANTEN_EINVAL, "'e'", NULL);
+  CHECK(kanten_evaluation_history_count(NULL) == 0);
+  CHECK_ERROR(kanten_evaluation_history(NULL, 0, &ch), KANTEN_EINVAL, "'e'", NULL);
+  CHECK_ERROR(kanten_evaluation_in_target_group(NULL), KANTEN_EINVAL, "'e'", NULL);
+  CHECK(kanten_evaluation_target_group_reason_count(NULL) == 0);
+  CHECK_ERROR(kanten_evaluation_target_group_reason(NULL, 0), KANTEN_EINVAL, "'e'", NULL);
+  CHECK(kanten_evaluation_target_group_reason_text(NULL, 0) == NULL);
+  CHECK(kanten_evaluation_missing_count(NULL) == 0);
+  CHECK_ERROR(kanten_evaluation_missing(NULL, 0), KANTEN_EINVAL, "'e'", NULL);
+  CHECK(kanten_evaluation_missing_text(NULL, 0) == NULL);
+  CHECK(kanten_evaluation_ordinary_this_month(NULL) == KANTEN_EINVAL);
+  CHECK_ERROR(kanten_evaluation_thirty_hours_pending(NULL), KANTEN_EINVAL, "'e'", NULL);
+  CHECK(kanten_evaluation_events_applied(NULL) == 0);
+  CHECK(kanten_evaluation_events_after_as_of(NULL) == 0);
+  CHECK(kanten_evaluation_hours_count(NULL) == 0);
+  CHECK_ERROR(kanten_evaluation_hours(NULL, 0, &h), KANTEN_EINVAL, "'e'", NULL);
+  CHECK(kanten_evaluation_not_applied_count(NULL) == 0);
+  CHECK_ERROR(kanten_evaluation_not_applied(NULL, 0, &na), KANTEN_EINVAL, "'e'", NULL);
+  CHECK(kanten_evaluation_violation_count(NULL) == 0);
+  CHECK_ERROR(kanten_evaluation_violation(NULL, 0, &v), KANTEN_EINVAL, "'e'", NULL);
+  CHECK_ERROR(kanten_evaluation_followup(NULL, &f), KANTEN_EINVAL, "'e'", NULL);
+  CHECK_ERROR(kanten_evaluation_followup_breached(NULL, 0, &m), KANTEN_EINVAL, "'e'", NULL);
+  CHECK(kanten_evaluation_sanction_count(NULL) == 0);
+  CHECK_ERROR(kanten_evaluation_sanction(NULL, 0, &s), KANTEN_EINVAL, "'e'", NULL);
+  CHECK_ERROR(kanten_evaluation_sanction_reason(NULL, 0, 0, &r), KANTEN_EINVAL, "'e'", NULL);
+  CHECK_ERROR(kanten_evaluation_sanction_pending(NULL, 0, 0, &r), KANTEN_EINVAL, "'e'", NULL);
+  CHECK_ERROR(kanten_evaluation_sanction_to_json(NULL, 0, -1, &out), KANTEN_EINVAL, "'e'", NULL);
+  CHECK_ERROR(kanten_evaluation_to_json(NULL, -1, &out), KANTEN_EINVAL, "'e'", NULL);
+  CHECK(out == NULL);
+  CHECK_ERROR(kanten_evaluation_explain(NULL, &out), KANTEN_EINVAL, "'e'", NULL);
+  kanten_evaluation_free(NULL);
+
+  /* A real evaluation: NULL out-pointers, bad versions, indices out of range. */
+  kanten_case* c = typed_case();
+  kanten_evaluation* e = evaluate_at(c, 2024, 4, 30);
+  CHECK_ERROR(kanten_evaluation_as_of(e, NULL), KANTEN_EINVAL, "'out'", NULL);
+  CHECK_ERROR(kanten_evaluation_since(e, NULL), KANTEN_EINVAL, "'out'", NULL);
+  CHECK_ERROR(kanten_evaluation_exit(e, NULL), KANTEN_EINVAL, "'out'", NULL);
+  ch.version = 0;
+  CHECK_ERROR(kanten_evaluation_exit(e, &ch), KANTEN_EINVAL, "out->version", NULL);
+  CHECK_ERROR(kanten_evaluation_history(e, 0, &ch), KANTEN_EINVAL, "out->version", NULL);
+  ch.version = KANTEN_STEP_CHANGE_VERSION;
+  CHECK_ERROR(kanten_evaluation_history(e, 4, &ch), KANTEN_EINVAL, "'i'", "out of range");
+  CHECK_ERROR(kanten_evaluation_history(e, 0, NULL), KANTEN_EINVAL, "'out'", NULL);
+  CHECK_ERROR(kanten_evaluation_target_group_reason(e, 0), KANTEN_EINVAL, "'i'", NULL);
+  CHECK(kanten_evaluation_target_group_reason_text(e, 0) == NULL);
+  CHECK_ERROR(kanten_evaluation_hours(e, 2, &h), KANTEN_EINVAL, "'i'", NULL);
+  CHECK_ERROR(kanten_evaluation_hours(e, 0, NULL), KANTEN_EINVAL, "'out'", NULL);
+  h.version = 2;
+  CHECK_ERROR(kanten_evaluation_hours(e, 0, &h), KANTEN_EINVAL, "out->version", NULL);
+  CHECK_ERROR(kanten_evaluation_violation(e, 0, &v), KANTEN_EINVAL, "'i'", NULL);
+  CHECK_ERROR(kanten_evaluation_followup(e, NULL), KANTEN_EINVAL, "'out'", NULL);
+  f.version = 0;
+  CHECK_ERROR(kanten_evaluation_followup(e, &f), KANTEN_EINVAL, "out->version", NULL);
+  CHECK_ERROR(kanten_evaluation_followup_breached(e, 1, &m), KANTEN_EINVAL, "'i'", NULL);
+  CHECK_ERROR(kanten_evaluation_followup_breached(e, 0, NULL), KANTEN_EINVAL, "'out'", NULL);
+  CHECK_ERROR(kanten_evaluation_sanction(e, 0, &s), KANTEN_EINVAL, "'i'", NULL);
+  CHECK_ERROR(kanten_evaluation_sanction_reason(e, 0, 0, &r), KANTEN_EINVAL, "'i'", NULL);
+  CHECK_ERROR(kanten_evaluation_sanction_pending(e, 0, 0, &r), KANTEN_EINVAL, "'i'", NULL);
+  CHECK_ERROR(kanten_evaluation_sanction_to_json(e, 0, -1, &out), KANTEN_EINVAL, "'i'", NULL);
+  CHECK_ERROR(kanten_evaluation_to_json(e, -1, NULL), KANTEN_EINVAL, "'out'", NULL);
+  CHECK_ERROR(kanten_evaluation_explain(e, NULL), KANTEN_EINVAL, "'out'", NULL);
+  /* Huge indices. */
+  CHECK_ERROR(kanten_evaluation_missing(e, (size_t)-1), KANTEN_EINVAL, "'i'", NULL);
+  kanten_evaluation_free(e);
+  kanten_case_free(c);
+}
+
+static void test_case_json(void) {
+  char* text = read_text("data/case.json");
+  kanten_case* c = (kanten_case*)&text;
+  CHECK_ERROR(kanten_case_from_json(NULL, 0, &c), KANTEN_EINVAL, "kanten_case_from_json", "'text'");
+  CHECK(c == NULL);
+  CHECK_ERROR(kanten_case_from_json(text, KANTEN_NUL_TERMINATED, NULL), KANTEN_EINVAL, "'out'", NULL);
+  CHECK_ERROR(kanten_case_from_json("not json", KANTEN_NUL_TERMINATED, &c), KANTEN_EPARSE, "not valid JSON", NULL);
+  CHECK_ERROR(kanten_case_from_json("{}", KANTEN_NUL_TERMINATED, &c), KANTEN_EINPUT, "citizen", NULL);
+  CHECK_ERROR(kanten_case_from_json("{\"citizen\": \"c-1\"} trailing", 17, &c), KANTEN_EPARSE, NULL, NULL);
+  CHECK(kanten_case_from_json("{\"citizen\": \"c-1\"} trailing", 18, &c) == KANTEN_OK); /* length honoured */
+  kanten_case_free(c);
+  char* bad_profile = read_text("data/invalid/bad-profile.json");
+  kanten_caseload* load = NULL;
+  CHECK_ERROR(kanten_caseload_from_json(bad_profile, KANTEN_NUL_TERMINATED, &load), KANTEN_EINPUT,
+              "field 'cases[1].profile'", NULL);
+  CHECK(load == NULL);
+  free(bad_profile);
+
+  CHECK(kanten_case_from_json(text, KANTEN_NUL_TERMINATED, &c) == KANTEN_OK);
+  free(text);
+  CHECK(strcmp(kanten_case_citizen(c), "c-0001") == 0);
+  CHECK(kanten_case_event_count(c) == 29);
+  char* json = NULL;
+  CHECK_ERROR(kanten_case_to_json(NULL, -1, &json), KANTEN_EINVAL, "'c'", NULL);
+  CHECK_ERROR(kanten_case_to_json(c, -1, NULL), KANTEN_EINVAL, "'out'", NULL);
+
+  /* docs/json-format.md: as of 2024-05-31 the citizen is in Trin 3 since 2024-04-08, March breached. */
+  kanten_evaluate_options o = KANTEN_EVALUATE_OPTIONS_INIT;
+  o.as_of.year = 2024;
+  o.as_of.month = 5;
+  o.as_of.day = 31;
+  o.has_daily_rate = 1;
+  o.daily_rate = 49100;
+  kanten_evaluation* e = NULL;
+  CHECK(kanten_evaluate(c, &o, &e) == KANTEN_OK);
+  CHECK(kanten_evaluation_step(e) == KANTEN_STEP_TRIN3_VIRKSOMHEDSFORLOEB);
+  kanten_date d;
+  CHECK(kanten_evaluation_since(e, &d) == 1 && date_is(d, 2024, 4, 8));
+  CHECK(kanten_evaluation_history_count(e) == 5);
+  CHECK(kanten_evaluation_events_after_as_of(e) == 1);
+  kanten_followup f = KANTEN_FOLLOWUP_INIT;
+  CHECK(kanten_evaluation_followup(e, &f) == KANTEN_OK);
+  CHECK(f.breached_count == 1 && f.due_this_month == 1 && date_is(f.last_contact, 2024, 4, 24));
+  CHECK(kanten_evaluation_sanction_count(e) == 2);
+  kanten_sanction s = KANTEN_SANCTION_INIT;
+  CHECK(kanten_evaluation_sanction(e, 0, &s) == KANTEN_OK);
+  CHECK(strcmp(s.failure_id, "F1") == 0);
+  CHECK(s.failure == KANTEN_FAILURE_DID_NOT_REPORT_ILLNESS);
+  CHECK(date_is(s.failure_date, 2024, 3, 11));
+  CHECK(s.status == KANTEN_SANCTION_NOT_ELIGIBLE);
+  CHECK(s.excluded_by_rule && strcmp(s.excluded_by_rule, "sanction_reasonable_cause") == 0);
+  CHECK(contains(s.excluded_by_text, "homelessness"));
+  CHECK(s.has_deduction == 0);
+  CHECK(s.has_daily_rate == 1 && s.daily_rate == 49100);
+  CHECK(kanten_evaluation_sanction(e, 1, &s) == KANTEN_OK);
+  CHECK(strcmp(s.failure_id, "F2") == 0);
+  CHECK(s.status == KANTEN_SANCTION_ELIGIBLE);
+  CHECK(s.excluded_by_rule == NULL && s.excluded_by_text == NULL);
+  CHECK(s.deduction_days == 3 && s.has_deduction == 1 && s.deduction == 3 * 49100);
+  CHECK(s.reason_count > 0 && s.pending_count == 0);
+  kanten_reason r = KANTEN_REASON_INIT;
+  CHECK(kanten_evaluation_sanction_reason(e, 1, 0, &r) == KANTEN_OK);
+  CHECK(strcmp(r.rule, "sanction_punktsanktion") == 0 && r.text[0] && contains(r.source_seed, "004_"));
+  CHECK_ERROR(kanten_evaluation_sanction_reason(e, 1, s.reason_count, &r), KANTEN_EINVAL, "'j'", NULL);
+  CHECK_ERROR(kanten_evaluation_sanction_pending(e, 1, 0, &r), KANTEN_EINVAL, "'j'", NULL);
+  CHECK_ERROR(kanten_evaluation_sanction_reason(e, 1, 0, NULL), KANTEN_EINVAL, "'out'", NULL);
+  r.version = 0;
+  CHECK_ERROR(kanten_evaluation_sanction_reason(e, 1, 0, &r), KANTEN_EINVAL, "out->version", NULL);
+  CHECK(kanten_evaluation_sanction_to_json(e, 1, -1, &json) == KANTEN_OK);
+  CHECK(contains(json, "\"status\":\"eligible\"") && contains(json, "\"deduction\":147300"));
+  kanten_string_free(json);
+  /* Free text from the case never appears in the outputs' reasons. */
+  char* explained = NULL;
+  CHECK(kanten_evaluation_explain(e, &explained) == KANTEN_OK);
+  CHECK(!contains(explained, "Caseworker's"));
+  kanten_string_free(explained);
+  kanten_evaluation_free(e);
+
+  CHECK(kanten_case_to_json(c, 2, &json) == KANTEN_OK);
+  CHECK(contains(json, "\"citizen\": \"c-0001\""));
+  kanten_string_free(json);
+  kanten_case_free(c);
+
+  /* Unreadable events are kept and reported with the field and value. */
+  text = read_text("data/bad-events.json");
+  CHECK(kanten_case_from_json(text, KANTEN_NUL_TERMINATED, &c) == KANTEN_OK);
+  free(text);
+  CHECK(kanten_case_rejected_count(c) > 0);
+  e = evaluate_at(c, 2024, 6, 30);
+  int unreadable = 0, coffee = 0;
+  for (size_t i = 0; i < kanten_evaluation_not_applied_count(e); ++i) {
+    kanten_not_applied na = KANTEN_NOT_APPLIED_INIT;
+    CHECK(kanten_evaluation_not_applied(e, i, &na) == KANTEN_OK);
+    if (na.reason == KANTEN_NOT_APPLIED_UNREADABLE) {
+      ++unreadable;
+      CHECK(na.kind == -1);
+      CHECK(na.field[0] != '\0');
+      if (contains(na.value, "coffee_break") && strcmp(na.field, "kind") == 0) ++coffee;
+      CHECK(!contains(na.value, "free text"));
+    }
+  }
+  CHECK(unreadable == (int)kanten_case_rejected_count(c));
+  CHECK(coffee == 1);
+  kanten_evaluation_free(e);
+  kanten_case_free(c);
+}
+
+static void test_caseload_and_worklist(void) {
+  kanten_caseload* load = (kanten_caseload*)&load;
+  CHECK_ERROR(kanten_caseload_new(NULL), KANTEN_EINVAL, "kanten_caseload_new", "'out'");
+  CHECK_ERROR(kanten_caseload_from_json(NULL, 0, &load), KANTEN_EINVAL, "'text'", NULL);
+  CHECK(load == NULL);
+  CHECK_ERROR(kanten_caseload_from_json("[1,", KANTEN_NUL_TERMINATED, &load), KANTEN_EPARSE, NULL, NULL);
+  CHECK_ERROR(kanten_caseload_from_json("[]", KANTEN_NUL_TERMINATED, NULL), KANTEN_EINVAL, "'out'", NULL);
+  CHECK(kanten_caseload_count(NULL) == 0);
+  kanten_caseload_free(NULL);
+
+  char* text = read_text("data/caseload.json");
+  CHECK(kanten_caseload_from_json(text, KANTEN_NUL_TERMINATED, &load) == KANTEN_OK);
+  free(text);
+  CHECK(kanten_caseload_count(load) == 4);
+
+  kanten_evaluate_options o = KANTEN_EVALUATE_OPTIONS_INIT;
+  o.as_of.year = 2024;
+  o.as_of.month = 3;
+  o.as_of.day = 30; /* the day before c-0101's 30-hour exit takes effect */
+  kanten_evaluations* es = (kanten_evaluations*)&o;
+  CHECK_ERROR(kanten_evaluate_caseload(NULL, &o, &es), KANTEN_EINVAL, "'load'", NULL);
+  CHECK(es == NULL);
+  CHECK_ERROR(kanten_evaluate_caseload(load, NULL, &es), KANTEN_EINVAL, "'options'", NULL);
+  CHECK_ERROR(kanten_evaluate_caseload(load, &o, NULL), KANTEN_EINVAL, "'out'", NULL);
+  CHECK(kanten_evaluate_caseload(load, &o, &es) == KANTEN_OK);
+  CHECK(kanten_evaluations_count(es) == 4);
+  CHECK(kanten_evaluations_get(es, 4) == NULL && contains(kanten_last_error(), "'i'"));
+  CHECK(kanten_evaluations_get(NULL, 0) == NULL);
+  CHECK(kanten_evaluations_count(NULL) == 0);
+
+  const kanten_evaluation* e0 = kanten_evaluations_get(es, 0);
+  CHECK(strcmp(kanten_evaluation_citizen(e0), "c-0101") == 0);
+  CHECK(kanten_evaluation_step(e0) == KANTEN_STEP_TRIN3_VIRKSOMHEDSFORLOEB);
+  CHECK(kanten_evaluation_thirty_hours_pending(e0) == 1);
+  CHECK(kanten_evaluation_ordinary_this_month(e0) == 1800);
+
+  const kanten_evaluation* e1 = kanten_evaluations_get(es, 1);
+  CHECK(kanten_evaluation_violation_count(e1) == 1);
+  kanten_violation v = KANTEN_VIOLATION_INIT;
+  CHECK(kanten_evaluation_violation(e1, 0, &v) == KANTEN_OK);
+  CHECK(strcmp(v.rule, "education_goal_for_uddannelseshjaelp") == 0 && v.text[0] && v.source_quote[0]);
+  CHECK(date_is(v.date, 2024, 1, 17));
+  CHECK_ERROR(kanten_evaluation_violation(e1, 0, NULL), KANTEN_EINVAL, "'out'", NULL);
+  v.version = 7;
+  CHECK_ERROR(kanten_evaluation_violation(e1, 0, &v), KANTEN_EINVAL, "out->version", NULL);
+
+  const kanten_evaluation* e2 = kanten_evaluations_get(es, 2);
+  CHECK(kanten_evaluation_in_target_group(e2) == 0);
+  CHECK(kanten_evaluation_target_group_reason_count(e2) == 1);
+  CHECK(kanten_evaluation_target_group_reason(e2, 0) == KANTEN_TARGET_BENEFIT_OUTSIDE);
+  CHECK(contains(kanten_evaluation_target_group_reason_text(e2, 0), "kontanthjælp"));
+
+  const kanten_evaluation* e3 = kanten_evaluations_get(es, 3);
+  CHECK(kanten_evaluation_step(e3) == KANTEN_STEP_EXIT_REHABILITATION_TEAM);
+  kanten_step_change x = KANTEN_STEP_CHANGE_INIT;
+  CHECK(kanten_evaluation_exit(e3, &x) == 1 && strcmp(x.rule, "trin1_to_rehabilitation") == 0);
+
+  char* json = NULL;
+  CHECK(kanten_evaluations_to_json(es, -1, &json) == KANTEN_OK);
+  CHECK(contains(json, "{\"evaluations\":["));
+  kanten_string_free(json);
+  CHECK_ERROR(kanten_evaluations_to_json(NULL, -1, &json), KANTEN_EINVAL, "'es'", NULL);
+  CHECK_ERROR(kanten_evaluations_to_json(es, -1, NULL), KANTEN_EINVAL, "'out'", NULL);
+
+  /* The follow-up worklist. */
+  kanten_worklist* w = (kanten_worklist*)&json;
+  CHECK_ERROR(kanten_followup_worklist(NULL, &w), KANTEN_EINVAL, "'es'", NULL);
+  CHECK(w == NULL);
+  CHECK_ERROR(kanten_followup_worklist(es, NULL), KANTEN_EINVAL, "'out'", NULL);
+  CHECK(kanten_followup_worklist(es, &w) == KANTEN_OK);
+  CHECK(kanten_worklist_count(w) == 1); /* c-0102: March, no contact yet; c-0101 was contacted on 03-20 */
+  kanten_worklist_entry we = KANTEN_WORKLIST_ENTRY_INIT;
+  CHECK(kanten_worklist_entry_get(w, 0, &we) == KANTEN_OK);
+  CHECK(strcmp(we.citizen, "c-0102") == 0);
+  CHECK(date_is(we.deadline, 2024, 3, 31));
+  CHECK(date_is(we.last_contact, 0, 0, 0));
+  CHECK_ERROR(kanten_worklist_entry_get(w, 1, &we), KANTEN_EINVAL, "'i'", NULL);
+  CHECK_ERROR(kanten_worklist_entry_get(w, 0, NULL), KANTEN_EINVAL, "'out'", NULL);
+  CHECK_ERROR(kanten_worklist_entry_get(NULL, 0, &we), KANTEN_EINVAL, "'w'", NULL);
+  we.version = 0;
+  CHECK_ERROR(kanten_worklist_entry_get(w, 0, &we), KANTEN_EINVAL, "out->version", NULL);
+  CHECK(kanten_worklist_to_json(w, -1, &json) == KANTEN_OK);
+  CHECK(contains(json, "\"as_of\":\"2024-03-30\"") && contains(json, "c-0102"));
+  kanten_string_free(json);
+  CHECK_ERROR(kanten_worklist_to_json(NULL, -1, &json), KANTEN_EINVAL, "'w'", NULL);
+  CHECK_ERROR(kanten_worklist_to_json(w, -1, NULL), KANTEN_EINVAL, "'out'", NULL);
+  CHECK(kanten_worklist_count(NULL) == 0);
+  kanten_evaluations_free(es); /* the worklist keeps its own copy */
+  CHECK(kanten_worklist_entry_get(w, 0, &we) == KANTEN_EINVAL); /* version still 0 */
+  we.version = KANTEN_WORKLIST_ENTRY_VERSION;
+  CHECK(kanten_worklist_entry_get(w, 0, &we) == KANTEN_OK && strcmp(we.citizen, "c-0102") == 0);
+  kanten_worklist_free(w);
+  kanten_worklist_free(NULL);
+  kanten_evaluations_free(NULL);
+
+  /* A caseload built from typed cases; the caseload copies the case. */
+  kanten_caseload* built = NULL;
+  CHECK(kanten_caseload_new(&built) == KANTEN_OK);
+  kanten_case* c = typed_case();
+  CHECK_ERROR(kanten_caseload_add_case(NULL, c), KANTEN_EINVAL, "'load'", NULL);
+  CHECK_ERROR(kanten_caseload_add_case(built, NULL), KANTEN_EINVAL, "'c'", NULL);
+  CHECK(kanten_caseload_add_case(built, c) == KANTEN_OK);
+  CHECK(kanten_caseload_add_case(built, c) == KANTEN_OK);
+  kanten_case_free(c);
+  CHECK(kanten_caseload_count(built) == 2);
+  CHECK(kanten_caseload_to_json(built, -1, &json) == KANTEN_OK);
+  CHECK(contains(json, "{\"cases\":["));
+  kanten_caseload* again = NULL;
+  CHECK(kanten_caseload_from_json(json, strlen(json), &again) == KANTEN_OK);
+  CHECK(kanten_caseload_count(again) == 2);
+  kanten_caseload_free(again);
+  kanten_string_free(json);
+  CHECK_ERROR(kanten_caseload_to_json(NULL, -1, &json), KANTEN_EINVAL, "'load'", NULL);
+  CHECK_ERROR(kanten_caseload_to_json(built, -1, NULL), KANTEN_EINVAL, "'out'", NULL);
+  o.as_of.month = 4;
+  o.as_of.day = 30;
+  CHECK(kanten_evaluate_caseload(built, &o, &es) == KANTEN_OK);
+  CHECK(kanten_evaluation_step(kanten_evaluations_get(es, 1)) == KANTEN_STEP_EXIT_30_HOURS);
+  kanten_evaluations_free(es);
+  kanten_caseload_free(built);
+  kanten_caseload_free(load);
+}
+
+static void test_sanction_question(void) {
+  char* text = read_text("data/sanction.json");
+  kanten_sanction_question* q = (kanten_sanction_question*)&text;
+  CHECK_ERROR(kanten_sanction_question_from_json(NULL, 0, &q), KANTEN_EINVAL, "'text'", NULL);
+  CHECK(q == NULL);
+  CHECK_ERROR(kanten_sanction_question_from_json(text, KANTEN_NUL_TERMINATED, NULL), KANTEN_EINVAL, "'out'", NULL);
+  CHECK_ERROR(kanten_sanction_question_from_json("{\"case\": {\"citizen\": \"c\"}}", KANTEN_NUL_TERMINATED, &q),
+              KANTEN_EINPUT, "as_of", NULL);
+  CHECK(kanten_sanction_question_from_json(text, KANTEN_NUL_TERMINATED, &q) == KANTEN_OK);
+  free(text);
+
+  kanten_evaluation* e = (kanten_evaluation*)&q;
+  size_t index = 99;
+  CHECK_ERROR(kanten_sanction_question_answer(NULL, &e, &index), KANTEN_EINVAL, "'q'", NULL);
+  CHECK(e == NULL);
+  CHECK_ERROR(kanten_sanction_question_answer(q, NULL, &index), KANTEN_EINVAL, "'out'", NULL);
+  CHECK_ERROR(kanten_sanction_question_answer(q, &e, NULL), KANTEN_EINVAL, "'out_index'", NULL);
+  CHECK(kanten_sanction_question_answer(q, &e, &index) == KANTEN_OK);
+  kanten_sanction_question_free(q); /* the answer outlives the question */
+  CHECK(index == 0);
+  CHECK(kanten_evaluation_step(e) == KANTEN_STEP_TRIN2_PAA_VEJ_MOD_JOB);
+  kanten_sanction s = KANTEN_SANCTION_INIT;
+  CHECK(kanten_evaluation_sanction(e, index, &s) == KANTEN_OK);
+  CHECK(s.status == KANTEN_SANCTION_UNDECIDED);
+  CHECK(strcmp(s.failure_id, "F1") == 0);
+  CHECK(s.reason_count == 4 && s.pending_count == 2);
+  CHECK(s.has_daily_rate == 1 && s.daily_rate == 49100 && s.has_deduction == 0);
+  kanten_reason r = KANTEN_REASON_INIT;
+  CHECK(kanten_evaluation_sanction_pending(e, index, 0, &r) == KANTEN_OK);
+  CHECK(strcmp(r.rule, "sanction_concrete_assessment") == 0);
+  CHECK(kanten_evaluation_sanction_pending(e, index, 1, &r) == KANTEN_OK);
+  CHECK(strcmp(r.rule, "sanction_personal_contact") == 0 && contains(r.text, "2024-03-22"));
+  CHECK(contains(r.source_section, "Kerneelement 5"));
+  char* json = NULL;
+  CHECK(kanten_evaluation_sanction_to_json(e, index, 2, &json) == KANTEN_OK);
+  CHECK(contains(json, "\"status\": \"undecided\""));
+  kanten_string_free(json);
+  CHECK_ERROR(kanten_evaluation_sanction_to_json(e, index, 2, NULL), KANTEN_EINVAL, "'out'", NULL);
+  kanten_evaluation_free(e);
+
+  /* A question naming a failure the case does not record. */
+  text = read_text("data/invalid/sanction-unknown-failure.json");
+  CHECK(kanten_sanction_question_from_json(text, KANTEN_NUL_TERMINATED, &q) == KANTEN_OK);
+  free(text);
+  CHECK_ERROR(kanten_sanction_question_answer(q, &e, &index), KANTEN_EINPUT, "failure_id", NULL);
+  CHECK(e == NULL);
+  kanten_sanction_question_free(q);
+  kanten_sanction_question_free(NULL);
+
+  /* No failure id: the latest failure. */
+  const char* latest =
+      "{\"case\": {\"citizen\": \"c-9\", \"events\": ["
+      "{\"date\": \"2024-01-08\", \"kind\": \"first_conversation\"},"
+      "{\"date\": \"2024-02-01\", \"kind\": \"sanction_failure\", \"failure_id\": \"A\", \"failure\": \"refused_job_offer\"},"
+      "{\"date\": \"2024-03-01\", \"kind\": \"sanction_failure\", \"failure_id\": \"B\", \"failure\": \"did_not_apply_for_jobs\"}"
+      "]}, \"as_of\": \"2024-04-01\"}";
+  CHECK(kanten_sanction_question_from_json(latest, KANTEN_NUL_TERMINATED, &q) == KANTEN_OK);
+  CHECK(kanten_sanction_question_answer(q, &e, &index) == KANTEN_OK);
+  CHECK(kanten_evaluation_sanction(e, index, &s) == KANTEN_OK && strcmp(s.failure_id, "B") == 0);
+  CHECK(s.has_daily_rate == 0);
+  kanten_evaluation_free(e);
+  kanten_sanction_question_free(q);
+  const char* none = "{\"case\": {\"citizen\": \"c-9\"}, \"as_of\": \"2024-04-01\"}";
+  CHECK(kanten_sanction_question_from_json(none, KANTEN_NUL_TERMINATED, &q) == KANTEN_OK);
+  CHECK_ERROR(kanten_sanction_question_answer(q, &e, &index), KANTEN_EINPUT, "no sanction failure", NULL);
+  kanten_sanction_question_free(q);
+}
+
+#if KANTEN_TEST_MATCHING
+static void test_matching(void) {
+  char* text = read_text("data/market.json");
+  kanten_market* m = (kanten_market*)&text;
+  CHECK_ERROR(kanten_market_from_json(NULL, 0, &m), KANTEN_EINVAL, "kanten_market_from_json", "'text'");
+  CHECK(m == NULL);
+  CHECK_ERROR(kanten_market_from_json(text, KANTEN_NUL_TERMINATED, NULL), KANTEN_EINVAL, "'out'", NULL);
+  CHECK_ERROR(kanten_market_from_json("{", KANTEN_NUL_TERMINATED, &m), KANTEN_EPARSE, NULL, NULL);
+  char* bad = read_text("data/invalid/market-bad-field.json");
+  CHECK_ERROR(kanten_market_from_json(bad, KANTEN_NUL_TERMINATED, &m), KANTEN_EINPUT, "field '", NULL);
+  free(bad);
+  bad = read_text("data/invalid/market-unknown-company.json");
+  CHECK_ERROR(kanten_market_from_json(bad, KANTEN_NUL_TERMINATED, &m), KANTEN_EINPUT, "company", NULL);
+  free(bad);
+  CHECK(kanten_market_from_json(text, KANTEN_NUL_TERMINATED, &m) == KANTEN_OK);
+  free(text);
+  CHECK(kanten_market_citizen_count(m) == 6);
+  CHECK(kanten_market_company_count(m) == 3);
+  CHECK(kanten_market_task_count(m) > 0);
+  CHECK(kanten_market_citizen_count(NULL) == 0 && kanten_market_company_count(NULL) == 0 &&
+        kanten_market_task_count(NULL) == 0);
+
+  kanten_weights* w = (kanten_weights*)&m;
+  CHECK_ERROR(kanten_weights_from_json(NULL, 0, &w), KANTEN_EINVAL, "'text'", NULL);
+  CHECK(w == NULL);
+  CHECK_ERROR(kanten_weights_from_json("{}", KANTEN_NUL_TERMINATED, &w), KANTEN_EINPUT, "version", NULL);
+  CHECK_ERROR(kanten_weights_from_json("{}", KANTEN_NUL_TERMINATED, NULL), KANTEN_EINVAL, "'out'", NULL);
+  text = read_text("data/weights.json");
+  CHECK(kanten_weights_from_json(text, KANTEN_NUL_TERMINATED, &w) == KANTEN_OK);
+  free(text);
+
+  kanten_match_result* r = (kanten_match_result*)&m;
+  kanten_match_options o = KANTEN_MATCH_OPTIONS_INIT;
+  CHECK_ERROR(kanten_match(NULL, &o, &r), KANTEN_EINVAL, "kanten_match", "'m'");
+  CHECK(r == NULL);
+  CHECK_ERROR(kanten_match(m, &o, NULL), KANTEN_EINVAL, "'out'", NULL);
+  o.version = 0;
+  CHECK_ERROR(kanten_match(m, &o, &r), KANTEN_EINVAL, "options.version", NULL);
+  o.version = KANTEN_MATCH_OPTIONS_VERSION;
+  o.mode = 3;
+  CHECK_ERROR(kanten_match(m, &o, &r), KANTEN_EINVAL, "options.mode", "'3'");
+  o.mode = KANTEN_MATCH_TOP_K;
+  o.k = 0;
+  CHECK_ERROR(kanten_match(m, &o, &r), KANTEN_EINVAL, "options.k", "'0'");
+  o.k = 2;
+  o.per_company = -1;
+  CHECK_ERROR(kanten_match(m, &o, &r), KANTEN_EINVAL, "options.per_company", "'-1'");
+
+  /* The three solvers. */
+  for (int mode = 0; mode < KANTEN_MATCH_MODE_COUNT; ++mode) {
+    o = (kanten_match_options)KANTEN_MATCH_OPTIONS_INIT;
+    o.mode = mode;
+    o.k = 2;
+    CHECK(kanten_match(m, mode == KANTEN_MATCH_ASSIGNMENT ? NULL : &o, &r) == KANTEN_OK);
+    CHECK_NO_ERROR();
+    CHECK(kanten_match_result_mode(r) == mode);
+    CHECK(strcmp(kanten_match_result_weights_version(r), "match-weights-2026.1") == 0);
+    CHECK(kanten_match_result_candidates(r) > 0);
+    const size_t n = kanten_match_result_count(r);
+    CHECK(n > 0);
+    int64_t total = 0;
+    for (size_t i = 0; i < n; ++i) {
+      kanten_match_entry x = KANTEN_MATCH_ENTRY_INIT;
+      CHECK(kanten_match_result_get(r, i, &x) == KANTEN_OK);
+      CHECK(x.citizen_index < kanten_market_citizen_count(m) && x.task_index < kanten_market_task_count(m));
+      CHECK(x.citizen_id && x.citizen_id[0] == 'c' && x.task_id && x.task_id[0] == 't' && x.company_id &&
+            strncmp(x.company_id, "co-", 3) == 0);
+      CHECK(x.score == x.wish + x.competences + x.hours + x.travel + x.readiness + x.ordinary);
+      CHECK(x.score > 0 && x.wish_level >= 0 && x.wish_level <= 4 && x.distance_m >= 0);
+      CHECK(x.reason_count > 0);
+      for (size_t j = 0; j < x.reason_count; ++j) CHECK(kanten_match_result_reason(r, i, j) != NULL);
+      CHECK(kanten_match_result_reason(r, i, x.reason_count) == NULL && contains(kanten_last_error(), "'j'"));
+      for (size_t j = 0; j < x.concern_count; ++j) CHECK(kanten_match_result_concern(r, i, j) != NULL);
+      CHECK(kanten_match_result_concern(r, i, x.concern_count) == NULL);
+      total += x.score;
+    }
+    if (mode != KANTEN_MATCH_TOP_K) CHECK(kanten_match_result_total_score(r) == total);
+    if (mode == KANTEN_MATCH_ASSIGNMENT) CHECK(kanten_match_result_optimal(r) == 1);
+    for (size_t i = 0; i < kanten_match_result_unmatched_count(r); ++i)
+      CHECK(kanten_match_result_unmatched(r, i) != NULL);
+    CHECK(kanten_match_result_unmatched(r, kanten_match_result_unmatched_count(r)) == NULL);
+    kanten_match_entry x = KANTEN_MATCH_ENTRY_INIT;
+    CHECK_ERROR(kanten_match_result_get(r, n, &x), KANTEN_EINVAL, "'i'", NULL);
+    CHECK_ERROR(kanten_match_result_get(r, 0, NULL), KANTEN_EINVAL, "'out'", NULL);
+    x.version = 0;
+    CHECK_ERROR(kanten_match_result_get(r, 0, &x), KANTEN_EINVAL, "out->version", NULL);
+    char* json = NULL;
+    CHECK(kanten_match_result_to_json(r, -1, &json) == KANTEN_OK);
+    CHECK(contains(json, "\"mode\":\"") && contains(json, kanten_match_mode_name(mode)));
+    kanten_string_free(json);
+    CHECK_ERROR(kanten_match_result_to_json(r, -1, NULL), KANTEN_EINVAL, "'out'", NULL);
+    kanten_match_result_free(r);
+  }
+
+  /* Custom weights, no explanations; the result outlives market and weights. */
+  o = (kanten_match_options)KANTEN_MATCH_OPTIONS_INIT;
+  o.weights = w;
+  o.explain = 0;
+  CHECK(kanten_match(m, &o, &r) == KANTEN_OK);
+  kanten_weights_free(w);
+  kanten_market_free(m);
+  CHECK(strcmp(kanten_match_result_weights_version(r), "example-weights-1") == 0);
+  kanten_match_entry x = KANTEN_MATCH_ENTRY_INIT;
+  CHECK(kanten_match_result_get(r, 0, &x) == KANTEN_OK && x.reason_count == 0 && x.citizen_id[0] == 'c');
+  char* json = NULL;
+  CHECK(kanten_match_result_to_json(r, 2, &json) == KANTEN_OK && contains(json, "example-weights-1"));
+  kanten_string_free(json);
+  kanten_match_result_free(r);
+
+  /* NULL everywhere. */
+  CHECK_ERROR(kanten_match_result_mode(NULL), KANTEN_EINVAL, "'r'", NULL);
+  CHECK(kanten_match_result_weights_version(NULL) == NULL);
+  CHECK(kanten_match_result_total_score(NULL) == 0);
+  CHECK(kanten_match_result_candidates(NULL) == 0);
+  CHECK_ERROR(kanten_match_result_optimal(NULL), KANTEN_EINVAL, "'r'", NULL);
+  CHECK(kanten_match_result_count(NULL) == 0);
+  CHECK_ERROR(kanten_match_result_get(NULL, 0, &x), KANTEN_EINVAL, "'r'", NULL);
+  CHECK(kanten_match_result_reason(NULL, 0, 0) == NULL);
+  CHECK(kanten_match_result_concern(NULL, 0, 0) == NULL);
+  CHECK(kanten_match_result_unmatched_count(NULL) == 0);
+  CHECK(kanten_match_result_unmatched(NULL, 0) == NULL);
+  CHECK_ERROR(kanten_match_result_to_json(NULL, -1, &json), KANTEN_EINVAL, "'r'", NULL);
+  kanten_match_result_free(NULL);
+  kanten_market_free(NULL);
+  kanten_weights_free(NULL);
+}
+#endif
+
+#if !defined(__STDC_NO_THREADS__)
+/* The last error is per thread: a failure on one thread leaves another's message alone, and
+ * evaluations of one shared case on many threads agree. */
+typedef struct {
+  const kanten_case* c;
+  int step;
+  int failed_status;
+  int own_message_ok;
+} thread_job;
+
+static int thread_main(void* arg) {
+  thread_job* job = arg;
+  kanten_evaluation* e = NULL;
+  job->failed_status = kanten_evaluate(job->c, NULL, &e); /* fails on this thread only */
+  job->own_message_ok = contains(kanten_last_error(), "'options'");
+  kanten_evaluate_options o = KANTEN_EVALUATE_OPTIONS_INIT;
+  o.as_of.year = 2024;
+  o.as_of.month = 4;
+  o.as_of.day = 30;
+  for (int i = 0; i < 20; ++i) {
+    if (kanten_evaluate(job->c, &o, &e) != KANTEN_OK) return 1;
+    job->step = kanten_evaluation_step(e);
+    kanten_evaluation_free(e);
+  }
+  return 0;
+}
+
+static void test_threads(void) {
+  kanten_case* c = typed_case();
+  CHECK(kanten_case_event_count(c) == 13); /* succeeds: this thread's message is "" */
+  thread_job jobs[4];
+  thrd_t threads[4];
+  for (int i = 0; i < 4; ++i) {
+    jobs[i] = (thread_job){c, -1, 0, 0};
+    CHECK(thrd_create(&threads[i], thread_main, &jobs[i]) == thrd_success);
+  }
+  for (int i = 0; i < 4; ++i) {
+    int rc = 1;
+    CHECK(thrd_join(threads[i], &rc) == thrd_success && rc == 0);
+    CHECK(jobs[i].failed_status == KANTEN_EINVAL && jobs[i].own_message_ok);
+    CHECK(jobs[i].step == KANTEN_STEP_EXIT_30_HOURS);
+  }
+  CHECK_NO_ERROR();
+  kanten_case_free(c);
+}
+#endif
+
+/* The last error: "" after success, the function and parameter after failure, truncated long
+ * messages stay NUL-terminated. */
+static void test_last_error_lifecycle(void) {
+  kanten_case* c = NULL;
+  CHECK(kanten_case_new(NULL, NULL, &c) == KANTEN_EINVAL);
+  CHECK(strncmp(kanten_last_error(), "kanten_case_new: ", 17) == 0);
+  CHECK(kanten_case_new("c", NULL, &c) == KANTEN_OK);
+  CHECK_NO_ERROR();
+  /* A failure message with a long field path (an array index) still ends properly. */
+  static const char* many[300];
+  for (int i = 0; i < 300; ++i) many[i] = "x";
+  many[299] = NULL;
+  kanten_event ev = event_on(KANTEN_EVENT_JOB_DIRECTION_SET, 2024, 1, 1);
+  ev.wishes = many;
+  ev.wish_count = 300;
+  CHECK_ERROR(kanten_case_add_event(c, &ev), KANTEN_EINVAL, "event.wishes[299]", NULL);
+  CHECK(strlen(kanten_last_error()) < 1024);
+  kanten_case_free(c);
+}
+
+/* Regression inputs found by fuzz/fuzz_capi_events.cpp (none so far) go here. */
+static void test_fuzz_regressions(void) {
+  kanten_case* c = NULL;
+  CHECK(kanten_case_new("fuzz", NULL, &c) == KANTEN_OK);
+  /* Extreme values in every integer field are carried or rejected, never a crash. */
+  kanten_event ev = event_on(KANTEN_EVENT_HOURS_WORKED, 2024, 2, 29);
+  ev.minutes = INT32_MIN;
+  CHECK(kanten_case_add_event(c, &ev) == KANTEN_OK);
+  ev.minutes = INT32_MAX;
+  CHECK(kanten_case_add_event(c, &ev) == KANTEN_OK);
+  ev = event_on(KANTEN_EVENT_AGREEMENT, 2024, 2, 29);
+  ev.minutes_per_week = INT32_MIN;
+  ev.start.year = 9999;
+  ev.start.month = 12;
+  ev.start.day = 31;
+  CHECK(kanten_case_add_event(c, &ev) == KANTEN_OK);
+  ev = event_on(KANTEN_EVENT_FIRST_CONVERSATION, 1400, 1, 1);
+  CHECK(kanten_case_add_event(c, &ev) == KANTEN_OK);
+  ev = event_on(KANTEN_EVENT_CONTACT, 9999, 12, 31);
+  CHECK(kanten_case_add_event(c, &ev) == KANTEN_OK);
+  kanten_evaluation* e = evaluate_at(c, 9999, 12, 31);
+  CHECK(kanten_evaluation_step(e) >= 0);
+  char* json = NULL;
+  CHECK(kanten_evaluation_to_json(e, -1, &json) == KANTEN_OK);
+  kanten_string_free(json);
+  kanten_evaluation_free(e);
+  e = evaluate_at(c, 1400, 1, 1);
+  CHECK(kanten_evaluation_step(e) == KANTEN_STEP_TRIN1_AFKLARING);
+  kanten_evaluation_free(e);
+  kanten_case_free(c);
+}
+
+int main(void) {
+  test_version_and_status();
+  test_names();
+  test_step_model_dot();
+  test_case_new();
+  test_add_event_rejects_what_cannot_be_represented();
+  test_typed_case_through_all_steps();
+  test_carried_then_reported();
+  test_evaluate_arguments();
+  test_accessors_on_null_and_bad_indices();
+  test_case_json();
+  test_caseload_and_worklist();
+  test_sanction_question();
+#if KANTEN_TEST_MATCHING
+  test_matching();
+#else
+  printf("matching: not built into this libkanten_c (skipped)\n");
+#endif
+#if !defined(__STDC_NO_THREADS__)
+  test_threads();
+#endif
+  test_last_error_lifecycle();
+  test_fuzz_regressions();
+  printf("%d passed, %d failed\n", passed, failed);
+  return failed == 0 ? 0 : 1;
+}

@@ -1,0 +1,578 @@
+"""kanten: the Danish *indsatsmodel* for job centres, from Python.
+
+kanten encodes the indsatsmodel (Trin 1: Afklaring, Trin 2: På vej mod job, Trin 3:
+Virksomhedsforløb, and the three exits) as a rules engine in C++. This package is its
+interface for evaluators: read a caseload from JSON or from pandas DataFrames, evaluate every
+case as of a date into DataFrames, list the monthly follow-up worklist, answer sanction
+questions, and (when built with the matching engine) propose citizen–task matches with their
+explanations.
+
+Every table is built in C++ as numpy arrays and wrapped by pandas; the C++ work runs with the
+GIL released, so evaluations in several Python threads run in parallel. Every fault kanten
+reports is a :class:`KantenError` (a ``ValueError``) whose message names the field and the
+value at fault.
+
+Example::
+
+    import kanten
+    load = kanten.generate_caseload(citizens=850, seed=2018)
+    df = kanten.evaluate(load, "2020-06-30")
+    df["step"].value_counts()
+
+Conventions of every table:
+
+- ``citizen`` is the opaque citizen id (a string), in caseload order.
+- Dates are ``datetime64[ns]`` columns (pandas' date type), ``NaT`` where there is none.
+- Months are ``period[M]`` columns (e.g. ``2024-03``).
+- Durations are whole minutes in integer columns (``1800`` is 30 hours).
+- Vocabulary values (steps, kinds, reasons) are ``category`` columns with every value of the
+  vocabulary as a category, in kanten's order (so ``value_counts()`` lists zero counts too).
+- Counts and minutes that may be absent (e.g. ``deduction``) are pandas ``Int64`` columns.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as _dt
+import os
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
+
+import numpy as np
+import pandas as pd
+
+from . import _kanten
+from ._kanten import Caseload, KantenError, model_dot
+
+__version__: str = _kanten.__version__
+"""The library's version, e.g. ``"0.1.0"``."""
+
+HAS_MATCHING: bool = bool(_kanten.HAS_MATCHING)
+"""True when the module was built with kanten's matching engine."""
+
+__all__ = [
+    "__version__",
+    "HAS_MATCHING",
+    "KantenError",
+    "Caseload",
+    "Evaluations",
+    "SanctionAnswer",
+    "SanctionReason",
+    "Source",
+    "STEPS",
+    "STEP_LABELS",
+    "EXITS",
+    "VOCABULARIES",
+    "read_caseload",
+    "caseload_from_frames",
+    "generate_caseload",
+    "evaluate",
+    "evaluate_all",
+    "followup_worklist",
+    "answer_sanction",
+    "answer_sanction_json",
+    "transitions",
+    "model_dot",
+]
+
+_VOCAB: Dict[str, Any] = _kanten._vocabularies()
+
+STEPS: Tuple[str, ...] = tuple(_VOCAB["step"])
+"""The steps in model order: ``not_started``, the three Trin, then the three exits."""
+
+STEP_LABELS: Dict[str, str] = dict(_VOCAB["step_label"])
+"""Danish display names of the steps, e.g. ``{"trin1_afklaring": "Trin 1: Afklaring", ...}``."""
+
+EXITS: Tuple[str, ...] = tuple(s for s in STEPS if s.startswith("exit_"))
+"""The three exits: ``exit_self_support``, ``exit_30_hours``, ``exit_rehabilitation_team``."""
+
+VOCABULARIES: Dict[str, Tuple[str, ...]] = {
+    k: tuple(v) for k, v in _VOCAB.items() if k != "step_label"
+}
+"""Every vocabulary kanten uses (event kinds, benefits, channels, reasons, ...), by name."""
+
+
+# ---------------------------------------------------------------------------------------------
+# Columns from C++ into pandas
+# ---------------------------------------------------------------------------------------------
+
+def _column(value: Any) -> Any:
+    """One column from the compiled module as a pandas-ready array (see module.cpp)."""
+    if isinstance(value, tuple):
+        tag = value[0]
+        if tag == "category":
+            return pd.Categorical.from_codes(value[1].astype(np.int64), categories=list(value[2]))
+        if tag == "period":
+            return pd.arrays.PeriodArray(value[1].astype(np.int64), dtype=pd.PeriodDtype("M"))
+        if tag == "Int64":
+            return pd.arrays.IntegerArray(value[1].astype(np.int64), value[2])
+        raise AssertionError(f"unknown column tag {tag!r}")
+    return value
+
+
+def _frame(columns: Mapping[str, Any]) -> pd.DataFrame:
+    """A DataFrame of the compiled module's columns (numpy arrays, no copy per row)."""
+    return pd.DataFrame({name: _column(col) for name, col in columns.items()})
+
+
+def _date_text(value: Any, field: str) -> str:
+    """A date argument (str, date, datetime, pandas.Timestamp, numpy.datetime64) as ISO text."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, np.datetime64):
+        return str(value.astype("datetime64[D]"))
+    if isinstance(value, _dt.datetime):  # includes pandas.Timestamp
+        return value.date().isoformat()
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    raise KantenError(
+        f"field '{field}': value '{value!r}': not a date: expected a date, a datetime or 'YYYY-MM-DD'"
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Caseloads: JSON, DataFrames, the generator
+# ---------------------------------------------------------------------------------------------
+
+def read_caseload(source: Union[str, os.PathLike]) -> Caseload:
+    """Reads a caseload from a JSON file path, or from JSON text when ``source`` starts with ``{`` or ``[``.
+
+    The format is docs/json-format.md's: ``{"cases": [...]}``, a bare array of cases, or one
+    case. Events that cannot be read are kept and reported (``Caseload.rejected()`` and every
+    evaluation's ``not_applied``); a whole-document fault raises :class:`KantenError`.
+    """
+    if isinstance(source, str) and source.lstrip()[:1] in ("{", "["):
+        return Caseload.from_json(source)
+    return Caseload.from_file(os.fspath(source))
+
+
+def _prepared(df: pd.DataFrame, table: str) -> Dict[str, np.ndarray]:
+    """The DataFrame's columns as contiguous numpy arrays the C++ reader takes (one step per column)."""
+    if not isinstance(df, pd.DataFrame):
+        raise KantenError(f"field '{table}': must be a pandas DataFrame, not {type(df).__name__}")
+    out: Dict[str, np.ndarray] = {}
+    for name in df.columns:
+        if not isinstance(name, str):
+            raise KantenError(f"field '{table}.{name!r}': column names must be strings")
+        s = df[name]
+        dtype = s.dtype
+        if name == "citizen" and pd.api.types.is_integer_dtype(dtype):
+            # Numeric ids become their decimal text (kanten's ids are strings).
+            out[name] = s.astype("Int64").astype(str).to_numpy(dtype=object)
+        elif pd.api.types.is_datetime64_any_dtype(dtype):
+            if getattr(dtype, "tz", None) is not None:
+                s = s.dt.tz_localize(None)
+            out[name] = np.ascontiguousarray(s.to_numpy().astype("datetime64[D]"))
+        elif isinstance(dtype, np.dtype) and dtype.kind in "iu":
+            out[name] = np.ascontiguousarray(s.to_numpy().astype(np.int64))
+        elif isinstance(dtype, np.dtype) and dtype.kind == "f":
+            out[name] = np.ascontiguousarray(s.to_numpy().astype(np.float64))
+        elif isinstance(dtype, np.dtype) and dtype.kind == "b":
+            out[name] = np.ascontiguousarray(s.to_numpy())
+        else:  # object, string, categorical, nullable Int64/boolean: missing values become None
+            out[name] = np.ascontiguousarray(s.to_numpy(dtype=object, na_value=None))
+    return out
+
+
+def caseload_from_frames(events: pd.DataFrame, profiles: Optional[pd.DataFrame] = None) -> Caseload:
+    """Reads a caseload from DataFrames: one row per event, and optionally one row per citizen's profile.
+
+    ``events`` columns (names and values as the JSON fields of docs/json-format.md):
+
+    - ``citizen`` (str, required): the opaque citizen id; integer ids become their text.
+    - ``date`` (datetime64 or ``"YYYY-MM-DD"`` text, required): the event's date.
+    - ``kind`` (str, required): the event kind, e.g. ``"hours_worked"`` (``VOCABULARIES["event_kind"]``).
+    - one column per field any kind has, left empty (None/NaN/NaT) where a kind has no such
+      field: ``outcome``, ``jobformidler``, ``goal``, ``wishes`` (list of str),
+      ``rehabilitation_assessment``, ``agreement_kind``, ``start`` (date), ``minutes_per_week``
+      or ``hours_per_week`` (``"H:MM"``), ``company``, ``tasks``, ``sub_goals`` (lists of str),
+      ``health`` (list of names), ``minutes`` or ``hours`` (``"H:MM"``), ``type``
+      (``"ordinary"``/``"internship"``), ``channel``, ``failure_id``, ``failure``, ``cause``,
+      ``text``, ``vulnerable``, ``promotes_availability``, ``considers_vulnerability``,
+      ``reached``, ``via``. Other columns are ignored, as unknown JSON fields are.
+
+    A float column holding whole numbers (as pandas makes of an integer column with gaps) is
+    read as integers; a fraction such as ``90.5`` minutes is refused like the JSON ``90.5``.
+
+    ``profiles`` columns: ``citizen`` (required, once per citizen), and optionally ``benefit``,
+    ``activity_ready``, ``lives_in_designated_area``, ``in_integration_programme``; citizens
+    without a profile row get the defaults. Cases come in profile order, then citizens seen
+    only in ``events`` by first appearance.
+
+    Nothing is dropped: a row that cannot be read becomes a rejected input event, listed by
+    ``Caseload.rejected()`` and in every evaluation's ``not_applied`` with its ``row`` (the
+    row's position in ``events``, as for ``.iloc``), field and value. A row without a citizen
+    id, a bad profile, or a duplicated profile raises :class:`KantenError` naming the table,
+    row and column, e.g. ``profiles[3].benefit``.
+    """
+    prepared_profiles = None if profiles is None else _prepared(profiles, "profiles")
+    return _kanten._caseload_from_columns(_prepared(events, "events"), prepared_profiles)
+
+
+def _caseload_to_frames(self: Caseload) -> Tuple[pd.DataFrame, pd.DataFrame]:
+    """The caseload as ``(events, profiles)`` DataFrames, readable back by ``Caseload.from_frames``.
+
+    ``events`` has ``citizen``, ``date`` (datetime64), ``kind`` and one column per JSON field
+    any event has (empty where a kind has none; ``start`` as datetime64; lists as lists).
+    ``profiles`` has ``citizen``, ``benefit`` (category) and the three flags. Rejected input
+    events are not written, as in ``to_json``.
+    """
+    cols = self._columns()
+    events = _frame(cols["events"])
+    for name in ("date", "start"):
+        if name in events.columns:
+            events[name] = pd.to_datetime(events[name], format="%Y-%m-%d")
+    for name in ("minutes", "minutes_per_week"):
+        if name in events.columns:
+            events[name] = events[name].astype("Int64")
+    profiles = _frame(cols["profiles"])
+    return events, profiles
+
+
+def _caseload_rejected(self: Caseload) -> pd.DataFrame:
+    """Input events the reader could not read: ``citizen``, ``index`` (position in the case's
+    input events), ``row`` (position in the events DataFrame when read from frames, else
+    ``<NA>``), ``field``, ``value`` and ``reason``."""
+    return _frame(self._rejected_columns())
+
+
+def _caseload_from_frames(events: pd.DataFrame, profiles: Optional[pd.DataFrame] = None) -> Caseload:
+    """Reads a caseload from DataFrames; see :func:`caseload_from_frames`."""
+    return caseload_from_frames(events, profiles)
+
+
+Caseload.from_frames = staticmethod(_caseload_from_frames)  # type: ignore[attr-defined]
+Caseload.to_frames = _caseload_to_frames  # type: ignore[attr-defined]
+Caseload.rejected = _caseload_rejected  # type: ignore[attr-defined]
+
+
+def generate_caseload(
+    citizens: int = 850,
+    seed: int = 2018,
+    *,
+    start: Any = "2019-01-01",
+    months: int = 24,
+    paid_hours_share: float = 0.15,
+    rehabilitation_share: float = 0.06,
+    agreement_share: float = 0.55,
+    break_off_share: float = 0.12,
+    self_support_share: float = 0.04,
+    missed_contact_share: float = 0.08,
+    sanction_share: float = 0.04,
+    outside_target_share: float = 0.02,
+) -> Caseload:
+    """A deterministic synthetic caseload, sized like Lolland-Falster by default.
+
+    The defaults follow seed 003 ("Rekruttering fra kanten": 850 citizens, about 15 % with paid
+    hours); the other shares are assumptions (kanten/generate.hpp). Citizen ids are
+    ``"c-000001"``, ... The same arguments give the same caseload on every platform.
+    """
+    return _kanten._generate_caseload(
+        citizens=citizens, seed=seed, start=_date_text(start, "start"), months=months,
+        paid_hours_share=paid_hours_share, rehabilitation_share=rehabilitation_share,
+        agreement_share=agreement_share, break_off_share=break_off_share,
+        self_support_share=self_support_share, missed_contact_share=missed_contact_share,
+        sanction_share=sanction_share, outside_target_share=outside_target_share,
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Evaluations
+# ---------------------------------------------------------------------------------------------
+
+class Evaluations:
+    """Every case of a caseload evaluated as of one date, with its tables.
+
+    Made by :func:`evaluate_all`. Each table is built on first use from the C++ results.
+    """
+
+    def __init__(self, raw: Any) -> None:
+        """Wraps the compiled module's results (use :func:`evaluate_all`)."""
+        self._raw = raw
+        self._cache: Dict[str, pd.DataFrame] = {}
+
+    def _table(self, name: str) -> pd.DataFrame:
+        if name not in self._cache:
+            self._cache[name] = _frame(getattr(self._raw, name + "_columns")())
+        return self._cache[name]
+
+    @property
+    def as_of(self) -> _dt.date:
+        """The date evaluated."""
+        return _dt.date.fromisoformat(self._raw.as_of)
+
+    @property
+    def caseload(self) -> Caseload:
+        """The caseload evaluated."""
+        return self._raw.caseload
+
+    def __len__(self) -> int:
+        """The number of citizens evaluated."""
+        return len(self._raw)
+
+    def __repr__(self) -> str:
+        return f"<kanten.Evaluations: {len(self)} citizens as of {self._raw.as_of}>"
+
+    @property
+    def summary(self) -> pd.DataFrame:
+        """One row per citizen, in caseload order. Columns:
+
+        - ``citizen``; ``target_group`` (bool, KE3 membership)
+        - ``step`` (category of :data:`STEPS`) and ``since`` (date it began; NaT before Trin 1)
+        - ``missing``: tuple of what is still missing to leave the step (``VOCABULARIES["missing"]``)
+        - ``exit`` (category of :data:`EXITS`, NaN when not exited), ``exit_date``, ``exit_from`` (the step left)
+        - ``ordinary_this_month`` (minutes in as_of's month), ``thirty_hours_pending`` (Trin 3
+          with ≥ 30 h this month: the exit takes effect at the month's end)
+        - ``ordinary_minutes``, ``internship_minutes``: totals over all months up to as_of
+          (``ordinary_minutes > 0``: the citizen has had paid hours)
+        - ``followup`` (the monthly follow-up applies), ``followup_start``, ``breaches`` (count),
+          ``breached_months`` (tuple of ``"YYYY-MM"``), ``due_this_month``, ``deadline``, ``last_contact``
+        - ``sanction_failures``, ``sanctions_undecided``, ``sanctions_eligible`` (counts)
+        - ``violations``, ``not_applied`` (counts; see :attr:`violations`, :attr:`not_applied`)
+        - ``events_applied``, ``events_after_as_of``
+        """
+        return self._table("summary")
+
+    @property
+    def hours(self) -> pd.DataFrame:
+        """Minutes by citizen and calendar month, long form: one row per month with any hours.
+
+        Columns ``citizen``, ``month`` (period[M]), ``ordinary_minutes``, ``internship_minutes``.
+        For a citizen × month table: ``ev.hours.pivot(index="citizen", columns="month",
+        values="ordinary_minutes")`` (or :meth:`hours_wide`).
+        """
+        return self._table("hours")
+
+    def hours_wide(self, kind: str = "ordinary") -> pd.DataFrame:
+        """Minutes as a citizen × month table (``kind`` ``"ordinary"`` or ``"internship"``),
+        every citizen a row (0 where no hours), every month with any hours a column."""
+        if kind not in ("ordinary", "internship"):
+            raise KantenError(f"field 'kind': value '{kind}': must be 'ordinary' or 'internship'")
+        wide = self.hours.pivot(index="citizen", columns="month", values=f"{kind}_minutes")
+        citizens = self.summary["citizen"]
+        return wide.reindex(citizens).fillna(0).astype(np.int64)
+
+    @property
+    def breaches(self) -> pd.DataFrame:
+        """Follow-up breaches, one row per month without the required contact: ``citizen``, ``month`` (period[M])."""
+        return self._table("breach")
+
+    @property
+    def history(self) -> pd.DataFrame:
+        """Every step change, oldest first per citizen: ``citizen``, ``date``, ``from``, ``to``
+        (categories of :data:`STEPS`) and ``rule`` (the transition's rule id, see :func:`transitions`)."""
+        return self._table("history")
+
+    @property
+    def not_applied(self) -> pd.DataFrame:
+        """Events not applied, with the reason: ``citizen``, ``index``, ``row`` (the events
+        DataFrame row when the caseload was read from frames, else <NA>), ``date``, ``kind``,
+        ``reason`` (category, ``VOCABULARIES["not_applied_reason"]``), ``related`` (a date the
+        reason refers to), ``field``/``value``/``detail`` (for ``unreadable`` input) and ``text``."""
+        return self._table("not_applied")
+
+    @property
+    def violations(self) -> pd.DataFrame:
+        """Rule breaches found in the records: ``citizen``, ``index``, ``date``, ``rule``, ``text``."""
+        return self._table("violation")
+
+    @property
+    def sanctions(self) -> pd.DataFrame:
+        """One row per recorded sanction failure: ``citizen``, ``failure_id``, ``failure``,
+        ``failure_date``, ``status`` (eligible/not_eligible/undecided), ``reasons`` and
+        ``pending`` (tuples of rule ids), ``pending_text`` (what must happen first, in English),
+        ``excluded_by`` (rule id or None), ``deduction_days``, ``daily_rate`` and ``deduction`` (øre, Int64)."""
+        return self._table("sanction")
+
+    def worklist(self) -> pd.DataFrame:
+        """The follow-up worklist: citizens who still need a contact in as_of's month, soonest
+        deadline first. Columns ``citizen``, ``deadline``, ``last_contact``, ``breached_months`` (count)."""
+        return self._table("worklist")
+
+    def _index(self, citizen: str) -> int:
+        return int(self._raw.index_of(citizen))
+
+    def explain(self, citizen: str) -> str:
+        """One citizen's evaluation as English text: step, reasons, sources, follow-up, sanctions."""
+        return self._raw.explain(self._index(citizen))
+
+    def to_json(self, citizen: Optional[str] = None, indent: Optional[int] = None) -> str:
+        """The evaluations as JSON ``{"evaluations": [...]}``, or one citizen's evaluation."""
+        index = None if citizen is None else self._index(citizen)
+        return self._raw.to_json(index, indent)
+
+    def sanction(self, citizen: str, failure_id: Optional[str] = None) -> "SanctionAnswer":
+        """The answer to one citizen's sanction question (``failure_id`` None: the latest failure)."""
+        return SanctionAnswer._from_dict(self._raw.sanction(self._index(citizen), failure_id or ""))
+
+
+def evaluate_all(caseload: Caseload, as_of: Any, *, daily_rate: Optional[int] = None) -> Evaluations:
+    """Evaluates every case as of ``as_of`` (a date, datetime, Timestamp or ``"YYYY-MM-DD"``).
+
+    ``daily_rate`` is the benefit per day in øre, used to state sanction deductions; kanten
+    never guesses it. The C++ work runs with the GIL released.
+    """
+    if not isinstance(caseload, Caseload):
+        raise KantenError(f"field 'caseload': must be a kanten.Caseload, not {type(caseload).__name__}")
+    return Evaluations(_kanten._evaluate(caseload, _date_text(as_of, "as_of"), daily_rate))
+
+
+def evaluate(caseload: Caseload, as_of: Any, *, daily_rate: Optional[int] = None) -> pd.DataFrame:
+    """Evaluates every case as of ``as_of``: one row per citizen (see :attr:`Evaluations.summary`).
+
+    For hours by month, breaches, events not applied and sanctions, use :func:`evaluate_all`.
+    """
+    if not isinstance(caseload, Caseload):
+        raise KantenError(f"field 'caseload': must be a kanten.Caseload, not {type(caseload).__name__}")
+    return _frame(_kanten._evaluate_summary(caseload, _date_text(as_of, "as_of"), daily_rate))
+
+
+def followup_worklist(source: Union[Caseload, Evaluations], as_of: Any = None) -> pd.DataFrame:
+    """The monthly follow-up worklist as of a date (see :meth:`Evaluations.worklist`).
+
+    ``source`` is a caseload (``as_of`` required) or an :class:`Evaluations`.
+    """
+    if isinstance(source, Evaluations):
+        return source.worklist()
+    if as_of is None:
+        raise KantenError("field 'as_of': missing: a caseload's worklist needs the date")
+    return evaluate_all(source, as_of).worklist()
+
+
+# ---------------------------------------------------------------------------------------------
+# Sanction questions
+# ---------------------------------------------------------------------------------------------
+
+@dataclasses.dataclass(frozen=True)
+class Source:
+    """A citation: the seed file, its section, and the Danish sentence a rule encodes."""
+
+    seed: str
+    section: str
+    quote: str
+
+
+@dataclasses.dataclass(frozen=True)
+class SanctionReason:
+    """One statement of a sanction answer: rule id, the statement in English, its source."""
+
+    rule: str
+    text: str
+    source: Source
+
+    @classmethod
+    def _from_dict(cls, d: Mapping[str, Any]) -> "SanctionReason":
+        return cls(rule=d["rule"], text=d["text"], source=Source(**d["source"]))
+
+
+@dataclasses.dataclass(frozen=True)
+class SanctionAnswer:
+    """The answer to "may this failure be sanctioned?" (004, Kerneelement 5).
+
+    ``status`` is ``"eligible"``, ``"not_eligible"`` or ``"undecided"``; ``reasons`` are the
+    facts and rules established; ``pending`` (undecided) what must happen first;
+    ``excluded_by`` (not eligible) the rule that excludes it; ``deduction_days`` (eligible)
+    the days of benefit to deduct and ``deduction`` their amount in øre when a daily rate was given.
+    """
+
+    citizen: str
+    as_of: _dt.date
+    rule_set: str
+    step: str
+    failure_id: str
+    failure: str
+    failure_date: Optional[_dt.date]
+    status: str
+    reasons: List[SanctionReason]
+    pending: List[SanctionReason]
+    excluded_by: Optional[SanctionReason]
+    deduction_days: int
+    daily_rate: Optional[int]
+    deduction: Optional[int]
+
+    @property
+    def eligible(self) -> bool:
+        """True when a punktsanktion may be given."""
+        return self.status == "eligible"
+
+    @property
+    def decided(self) -> bool:
+        """True unless something must happen first."""
+        return self.status != "undecided"
+
+    @classmethod
+    def _from_dict(cls, d: Mapping[str, Any]) -> "SanctionAnswer":
+        fields = dict(d)
+        fields["reasons"] = [SanctionReason._from_dict(r) for r in d["reasons"]]
+        fields["pending"] = [SanctionReason._from_dict(r) for r in d["pending"]]
+        fields["excluded_by"] = None if d["excluded_by"] is None else SanctionReason._from_dict(d["excluded_by"])
+        return cls(**fields)
+
+
+def answer_sanction(
+    caseload: Caseload,
+    citizen: str,
+    as_of: Any,
+    failure_id: Optional[str] = None,
+    *,
+    daily_rate: Optional[int] = None,
+) -> SanctionAnswer:
+    """Answers a sanction question for one citizen of a caseload as of a date.
+
+    ``failure_id`` None asks about the latest failure (latest date; of one date, the last).
+    Raises :class:`KantenError` when the citizen or the failure is unknown.
+    """
+    return SanctionAnswer._from_dict(
+        _kanten._answer_sanction(caseload, citizen, _date_text(as_of, "as_of"), failure_id or "", daily_rate)
+    )
+
+
+def answer_sanction_json(source: Union[str, os.PathLike]) -> SanctionAnswer:
+    """Answers a sanction question in JSON (text, or a file path): ``{"case": {...},
+    "failure_id": "F1", "as_of": "YYYY-MM-DD", "daily_rate": 49100}`` as ``kanten sanction`` does."""
+    if isinstance(source, str) and source.lstrip().startswith("{"):
+        text = source
+    else:
+        text = _kanten._read_file(os.fspath(source))
+    return SanctionAnswer._from_dict(_kanten._answer_sanction_json(text))
+
+
+# ---------------------------------------------------------------------------------------------
+# The step model
+# ---------------------------------------------------------------------------------------------
+
+def transitions() -> pd.DataFrame:
+    """The step model as a table, one row per transition: ``from``, ``condition``, ``to``
+    (categories), ``rule``, ``description``, and the source: ``seed``, ``section``, ``quote``."""
+    return _frame(_kanten._transition_columns())
+
+
+# ---------------------------------------------------------------------------------------------
+# Matching (present when the module was built with the matching engine)
+# ---------------------------------------------------------------------------------------------
+
+if HAS_MATCHING:
+    from ._match import (  # noqa: E402
+        Market,
+        MatchProposal,
+        audit,
+        candidates,
+        generate_market,
+        match,
+        market_from_frames,
+        score_pair,
+        top_citizens,
+        top_tasks,
+    )
+
+    __all__ += [
+        "Market",
+        "MatchProposal",
+        "audit",
+        "candidates",
+        "generate_market",
+        "match",
+        "market_from_frames",
+        "score_pair",
+        "top_citizens",
+        "top_tasks",
+    ]

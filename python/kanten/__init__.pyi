@@ -1,0 +1,194 @@
+# Hand-written stubs of the kanten package (python/kanten/__init__.py and the compiled
+# kanten._kanten). Keep in step with both; tests/test_api.py checks every name of __all__.
+import datetime as _dt
+import os
+from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+
+_DateLike = Union[str, _dt.date, _dt.datetime, pd.Timestamp, np.datetime64]
+_PathLike = Union[str, os.PathLike[str]]
+
+__version__: str
+HAS_MATCHING: bool
+STEPS: Tuple[str, ...]
+STEP_LABELS: Dict[str, str]
+EXITS: Tuple[str, ...]
+VOCABULARIES: Dict[str, Tuple[str, ...]]
+__all__: List[str]
+
+class KantenError(ValueError):
+    """An error kanten reports; the message names the field and the value at fault."""
+    code: str
+    field: str
+    value: str
+
+class Caseload:
+    """A caseload: one case per citizen, immutable once read."""
+    @staticmethod
+    def from_json(text: str) -> Caseload: ...
+    @staticmethod
+    def from_file(path: str) -> Caseload: ...
+    @staticmethod
+    def from_frames(events: pd.DataFrame, profiles: Optional[pd.DataFrame] = ...) -> Caseload: ...
+    def to_json(self, indent: Optional[int] = ...) -> str: ...
+    def to_frames(self) -> Tuple[pd.DataFrame, pd.DataFrame]: ...
+    def rejected(self) -> pd.DataFrame: ...
+    @property
+    def citizens(self) -> npt.NDArray[np.object_]: ...
+    @property
+    def event_count(self) -> int: ...
+    def __len__(self) -> int: ...
+
+class Evaluations:
+    """Every case of a caseload evaluated as of one date, with its tables."""
+    def __init__(self, raw: Any) -> None: ...
+    @property
+    def as_of(self) -> _dt.date: ...
+    @property
+    def caseload(self) -> Caseload: ...
+    def __len__(self) -> int: ...
+    @property
+    def summary(self) -> pd.DataFrame: ...
+    @property
+    def hours(self) -> pd.DataFrame: ...
+    def hours_wide(self, kind: str = ...) -> pd.DataFrame: ...
+    @property
+    def breaches(self) -> pd.DataFrame: ...
+    @property
+    def history(self) -> pd.DataFrame: ...
+    @property
+    def not_applied(self) -> pd.DataFrame: ...
+    @property
+    def violations(self) -> pd.DataFrame: ...
+    @property
+    def sanctions(self) -> pd.DataFrame: ...
+    def worklist(self) -> pd.DataFrame: ...
+    def explain(self, citizen: str) -> str: ...
+    def to_json(self, citizen: Optional[str] = ..., indent: Optional[int] = ...) -> str: ...
+    def sanction(self, citizen: str, failure_id: Optional[str] = ...) -> SanctionAnswer: ...
+
+class Source:
+    """A citation: seed file, section, and the Danish sentence a rule encodes."""
+    seed: str
+    section: str
+    quote: str
+    def __init__(self, seed: str, section: str, quote: str) -> None: ...
+
+class SanctionReason:
+    """One statement of a sanction answer."""
+    rule: str
+    text: str
+    source: Source
+    def __init__(self, rule: str, text: str, source: Source) -> None: ...
+
+class SanctionAnswer:
+    """The answer to "may this failure be sanctioned?"."""
+    citizen: str
+    as_of: _dt.date
+    rule_set: str
+    step: str
+    failure_id: str
+    failure: str
+    failure_date: Optional[_dt.date]
+    status: str
+    reasons: List[SanctionReason]
+    pending: List[SanctionReason]
+    excluded_by: Optional[SanctionReason]
+    deduction_days: int
+    daily_rate: Optional[int]
+    deduction: Optional[int]
+    @property
+    def eligible(self) -> bool: ...
+    @property
+    def decided(self) -> bool: ...
+
+def read_caseload(source: _PathLike) -> Caseload: ...
+def caseload_from_frames(events: pd.DataFrame, profiles: Optional[pd.DataFrame] = ...) -> Caseload: ...
+def generate_caseload(
+    citizens: int = ...,
+    seed: int = ...,
+    *,
+    start: _DateLike = ...,
+    months: int = ...,
+    paid_hours_share: float = ...,
+    rehabilitation_share: float = ...,
+    agreement_share: float = ...,
+    break_off_share: float = ...,
+    self_support_share: float = ...,
+    missed_contact_share: float = ...,
+    sanction_share: float = ...,
+    outside_target_share: float = ...,
+) -> Caseload: ...
+def evaluate_all(caseload: Caseload, as_of: _DateLike, *, daily_rate: Optional[int] = ...) -> Evaluations: ...
+def evaluate(caseload: Caseload, as_of: _DateLike, *, daily_rate: Optional[int] = ...) -> pd.DataFrame: ...
+def followup_worklist(source: Union[Caseload, Evaluations], as_of: Optional[_DateLike] = ...) -> pd.DataFrame: ...
+def answer_sanction(
+    caseload: Caseload,
+    citizen: str,
+    as_of: _DateLike,
+    failure_id: Optional[str] = ...,
+    *,
+    daily_rate: Optional[int] = ...,
+) -> SanctionAnswer: ...
+def answer_sanction_json(source: _PathLike) -> SanctionAnswer: ...
+def transitions() -> pd.DataFrame: ...
+def model_dot() -> str: ...
+
+# --- matching (present when HAS_MATCHING) ----------------------------------------------------
+
+class Market:
+    """Citizens to match, companies and their tasks; immutable once read."""
+    @staticmethod
+    def from_json(text: str) -> Market: ...
+    @staticmethod
+    def from_file(path: str) -> Market: ...
+    @staticmethod
+    def from_frames(citizens: pd.DataFrame, companies: pd.DataFrame, tasks: pd.DataFrame) -> Market: ...
+    def to_json(self, indent: Optional[int] = ...) -> str: ...
+    @property
+    def citizen_ids(self) -> npt.NDArray[np.object_]: ...
+    @property
+    def company_ids(self) -> npt.NDArray[np.object_]: ...
+    @property
+    def task_ids(self) -> npt.NDArray[np.object_]: ...
+
+class MatchProposal:
+    """A proposal for a market: the matches with their explanations."""
+    mode: str
+    weights_version: str
+    total_score: int
+    candidates: int
+    optimal: bool
+    @property
+    def matches(self) -> pd.DataFrame: ...
+    @property
+    def unmatched(self) -> pd.DataFrame: ...
+    def to_json(self, indent: Optional[int] = ...) -> str: ...
+
+def market_from_frames(citizens: pd.DataFrame, companies: pd.DataFrame, tasks: pd.DataFrame) -> Market: ...
+def generate_market(
+    citizens: int = ...,
+    companies: int = ...,
+    seed: int = ...,
+    *,
+    region: str = ...,
+    tasks_per_company: float = ...,
+    travel_m: int = ...,
+) -> Market: ...
+def match(
+    market: Market,
+    mode: str = ...,
+    *,
+    k: int = ...,
+    per_company: int = ...,
+    weights: Optional[str] = ...,
+    explain: bool = ...,
+) -> MatchProposal: ...
+def candidates(market: Market, *, weights: Optional[str] = ...) -> pd.DataFrame: ...
+def top_tasks(market: Market, citizen: Union[str, int], k: int = ..., per_company: int = ..., *, weights: Optional[str] = ...) -> pd.DataFrame: ...
+def top_citizens(market: Market, task: Union[str, int], k: int = ..., *, weights: Optional[str] = ...) -> pd.DataFrame: ...
+def score_pair(market: Market, citizen: Union[str, int], task: Union[str, int], *, weights: Optional[str] = ...) -> Dict[str, Any]: ...
+def audit(market: Market, proposal: MatchProposal, groups: Sequence[str]) -> pd.DataFrame: ...

@@ -1,0 +1,173 @@
+// python/src/common.cpp — DataFrame columns into JSON for kanten's readers (see common.hpp).
+#include "common.hpp"
+
+#include <cmath>
+#include <cstdio>
+
+namespace kanten_py {
+
+InColumn::InColumn(std::string name, py::array a) : name_(std::move(name)) {
+  array_ = py::array::ensure(a, py::array::c_style);
+  if (!array_ || array_.ndim() != 1)
+    throw k::Error(k::Errc::invalid_argument, name_, "", "a column must be one-dimensional");
+  size_ = static_cast<std::size_t>(array_.shape(0));
+  const char kind = array_.dtype().kind();
+  const auto item = array_.itemsize();
+  if (kind == 'i' && item == 8) {
+    kind_ = Kind::i64;
+  } else if (kind == 'f' && item == 8) {
+    kind_ = Kind::f64;
+  } else if (kind == 'b') {
+    kind_ = Kind::boolean;
+  } else if (kind == 'M' && item == 8) {
+    kind_ = Kind::days;  // the Python side gives datetime64[D]
+  } else if (kind == 'O') {
+    kind_ = Kind::object;
+  } else {
+    throw k::Error(k::Errc::invalid_argument, name_, std::string(1, kind),
+                   "internal: a prepared column must be int64, float64, bool, datetime64[D] or object");
+  }
+  data_ = array_.data();
+}
+
+namespace {
+
+json from_double(double v) {
+  if (std::isfinite(v) && v == std::trunc(v) && std::fabs(v) < 9.0e15) return json(static_cast<std::int64_t>(v));
+  return json(v);  // a fraction: the reader refuses it and names field and value
+}
+
+std::string iso_from_days(std::int64_t days) {
+  static const k::Date epoch(1970, 1, 1);
+  try {
+    return k::iso(epoch + boost::gregorian::date_duration(static_cast<long>(days)));
+  } catch (const std::exception&) {
+    return std::to_string(days) + " days after 1970-01-01";  // outside Boost's range: the reader refuses it
+  }
+}
+
+bool is_numpy(py::handle o, const char* type) {
+  static py::object np = py::module_::import("numpy");
+  return py::isinstance(o, np.attr(type));
+}
+
+}  // namespace
+
+json to_json_value(py::handle o) {
+  if (o.is_none()) return nullptr;
+  if (PyBool_Check(o.ptr())) return o.ptr() == Py_True;
+  if (PyUnicode_Check(o.ptr())) return o.cast<std::string>();
+  if (PyFloat_Check(o.ptr())) {
+    const double v = PyFloat_AsDouble(o.ptr());
+    return std::isnan(v) ? json(nullptr) : from_double(v);
+  }
+  if (PyLong_Check(o.ptr())) {
+    int overflow = 0;
+    const long long v = PyLong_AsLongLongAndOverflow(o.ptr(), &overflow);
+    if (overflow == 0) return static_cast<std::int64_t>(v);
+    return py::str(o).cast<std::string>();  // too large for any field: shown as given
+  }
+  if (is_numpy(o, "bool_")) return o.attr("item")().cast<bool>();
+  if (is_numpy(o, "integer") || is_numpy(o, "floating")) return to_json_value(o.attr("item")());
+  if (is_numpy(o, "datetime64")) {
+    py::object day = o.attr("astype")("datetime64[D]");
+    const std::string text = py::str(day).cast<std::string>();
+    return text == "NaT" ? json(nullptr) : json(text);
+  }
+  if (PyList_Check(o.ptr()) || PyTuple_Check(o.ptr()) || is_numpy(o, "ndarray")) {
+    json a = json::array();
+    for (py::handle x : o) a.push_back(to_json_value(x));
+    return a;
+  }
+  if (PyDict_Check(o.ptr())) {
+    json obj = json::object();
+    for (auto [key, value] : py::reinterpret_borrow<py::dict>(o)) obj[py::str(key).cast<std::string>()] = to_json_value(value);
+    return obj;
+  }
+  // datetime.date, datetime.datetime, pandas.Timestamp: the calendar date.
+  if (py::hasattr(o, "year") && py::hasattr(o, "month") && py::hasattr(o, "day") && py::hasattr(o, "isoformat")) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", o.attr("year").cast<int>(), o.attr("month").cast<int>(),
+                  o.attr("day").cast<int>());
+    return std::string(buf);
+  }
+  return json{{"python", py::repr(o).cast<std::string>()}};
+}
+
+std::optional<json> InColumn::cell(std::size_t row) const {
+  switch (kind_) {
+    case Kind::i64: return json(static_cast<const std::int64_t*>(data_)[row]);
+    case Kind::f64: {
+      const double v = static_cast<const double*>(data_)[row];
+      if (std::isnan(v)) return std::nullopt;
+      return from_double(v);
+    }
+    case Kind::boolean: return json(static_cast<const bool*>(data_)[row]);
+    case Kind::days: {
+      const std::int64_t v = static_cast<const std::int64_t*>(data_)[row];
+      if (v == nat) return std::nullopt;
+      return json(iso_from_days(v));
+    }
+    case Kind::object: {
+      PyObject* o = static_cast<PyObject* const*>(data_)[row];
+      if (o == nullptr || o == Py_None) return std::nullopt;
+      json v = to_json_value(o);
+      if (v.is_null()) return std::nullopt;
+      return v;
+    }
+  }
+  return std::nullopt;
+}
+
+PyObject* InColumn::object(std::size_t row) const {
+  return kind_ == Kind::object ? static_cast<PyObject* const*>(data_)[row] : nullptr;
+}
+
+std::vector<InColumn> in_columns(const py::dict& frame, std::size_t& rows, const char* table) {
+  std::vector<InColumn> cols;
+  bool first = true;
+  for (auto [key, value] : frame) {
+    cols.emplace_back(py::str(key).cast<std::string>(), py::reinterpret_borrow<py::array>(value));
+    if (first) rows = cols.back().size();
+    first = false;
+    if (cols.back().size() != rows)
+      throw k::Error(k::Errc::invalid_argument, std::string(table) + "." + cols.back().name(), "",
+                     "every column must have the same length");
+  }
+  if (first) rows = 0;
+  return cols;
+}
+
+json row_object(const std::vector<InColumn>& cols, std::size_t row, std::string_view skip) {
+  json obj = json::object();
+  for (const auto& c : cols) {
+    if (c.name() == skip) continue;
+    if (auto v = c.cell(row)) obj[c.name()] = std::move(*v);
+  }
+  return obj;
+}
+
+std::string required_id(const InColumn& col, std::size_t row, const char* table) {
+  const std::string field = std::string(table) + "[" + std::to_string(row) + "]." + col.name();
+  auto v = col.cell(row);
+  if (!v) throw k::Error(k::Errc::invalid_input, field, "", "missing: every row needs a " + col.name() + " id");
+  if (!v->is_string()) {
+    std::string shown = v->dump();
+    if (shown.size() > 64) shown = shown.substr(0, 61) + "...";
+    throw k::Error(k::Errc::invalid_input, field, shown, "the " + col.name() + " id must be a string");
+  }
+  auto s = v->get<std::string>();
+  if (s.empty()) throw k::Error(k::Errc::invalid_input, field, "", "the " + col.name() + " id must not be empty");
+  return s;
+}
+
+std::string bare_message(const k::Error& e) {
+  std::string m = e.what();
+  std::string prefix;
+  if (!e.field().empty()) prefix += "field '" + e.field() + "': ";
+  if (!e.value().empty()) prefix += "value '" + e.value() + "': ";
+  if (m.compare(0, prefix.size(), prefix) == 0) m.erase(0, prefix.size());
+  return m;
+}
+
+}  // namespace kanten_py

@@ -1,0 +1,182 @@
+"""DataFrames in and out: shapes and dtypes, round trips, and bad input that is reported, not lost."""
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import kanten
+from conftest import Events
+
+
+@pytest.fixture(scope="module")
+def sample():
+    return kanten.generate_caseload(citizens=120, seed=7)
+
+
+def test_summary_has_one_row_per_citizen_with_documented_dtypes(sample):
+    s = kanten.evaluate(sample, "2020-06-30")
+    assert len(s) == len(sample) == 120
+    assert list(s["citizen"]) == list(sample.citizens)
+    expected = {
+        "citizen": "object", "target_group": "bool", "step": "category", "since": "datetime64[ns]",
+        "exit": "category", "exit_date": "datetime64[ns]", "ordinary_this_month": "int32",
+        "thirty_hours_pending": "bool", "ordinary_minutes": "int64", "breaches": "int32",
+        "breached_months": "object", "due_this_month": "bool", "deadline": "datetime64[ns]",
+        "not_applied": "int32", "events_applied": "int64",
+    }
+    for col, dtype in expected.items():
+        assert str(s[col].dtype) == dtype, col
+    assert list(s["step"].cat.categories) == list(kanten.STEPS)
+    assert list(s["exit"].cat.categories) == list(kanten.EXITS)
+    # exit and exit_date are set exactly for the exits, since is NaT exactly before Trin 1.
+    exited = s["step"].isin(kanten.EXITS)
+    assert (s["exit"].notna() == exited).all() and (s["exit_date"].notna() == exited).all()
+    assert (s["since"].isna() == (s["step"] == "not_started")).all()
+    assert (s["breaches"] == s["breached_months"].map(len)).all()
+
+
+def test_long_tables_agree_with_the_summary(sample):
+    ev = kanten.evaluate_all(sample, "2020-06-30")
+    s = ev.summary.set_index("citizen")
+    assert str(ev.hours["month"].dtype) == "period[M]"
+    by = ev.hours.groupby("citizen")[["ordinary_minutes", "internship_minutes"]].sum()
+    joined = s[["ordinary_minutes", "internship_minutes"]].join(by, rsuffix="_h").fillna(0)
+    assert (joined["ordinary_minutes"] == joined["ordinary_minutes_h"]).all()
+    assert (joined["internship_minutes"] == joined["internship_minutes_h"]).all()
+    assert ev.breaches.groupby("citizen").size().reindex(s.index, fill_value=0).equals(s["breaches"].astype("int64"))
+    assert ev.not_applied.groupby("citizen").size().reindex(s.index, fill_value=0).equals(s["not_applied"].astype("int64"))
+    assert len(ev.sanctions) == s["sanction_failures"].sum()
+    assert set(ev.sanctions["status"].cat.categories) == {"eligible", "not_eligible", "undecided"}
+    wide = ev.hours_wide()
+    assert wide.shape[0] == len(sample) and (wide.sum(axis=1).values == s["ordinary_minutes"].values).all()
+    last_step = ev.history.groupby("citizen")["to"].last()
+    assert (last_step == s.loc[last_step.index, "step"]).all()
+    w = ev.worklist()
+    assert list(w.columns) == ["citizen", "deadline", "last_contact", "breached_months"]
+    assert set(w["citizen"]) == set(s.index[s["due_this_month"]])
+    assert (w["deadline"].diff().dropna() >= pd.Timedelta(0)).all()
+
+
+def test_json_round_trip(sample, examples):
+    again = kanten.Caseload.from_json(sample.to_json())
+    assert again.to_json() == sample.to_json()
+    one = kanten.read_caseload(examples / "data" / "case.json")
+    assert len(one) == 1 and one.citizens[0] == "c-0001"
+    assert kanten.read_caseload(one.to_json(indent=2)).to_json() == one.to_json()
+
+
+def test_frames_round_trip(sample):
+    events, profiles = sample.to_frames()
+    assert len(events) == sample.event_count and len(profiles) == len(sample)
+    assert str(events["date"].dtype) == "datetime64[ns]"
+    assert list(events.columns[:3]) == ["citizen", "date", "kind"]
+    again = kanten.Caseload.from_frames(events, profiles)
+    assert again.to_json() == sample.to_json()
+    # Shuffled rows: the same answers (the engine orders events itself).
+    shuffled = kanten.caseload_from_frames(events.sample(frac=1.0, random_state=3), profiles)
+    a = kanten.evaluate(sample, "2020-01-31")
+    b = kanten.evaluate(shuffled, "2020-01-31")
+    pd.testing.assert_frame_equal(a, b)
+
+
+def test_frames_accept_strings_nullable_and_float_columns():
+    df = Events().trin1_complete("2024-01-08").trin2_complete("2024-02-01").hours("2024-03-05", 900).hours("2024-03-06", 900).frame()
+    df["date"] = df["date"].dt.strftime("%Y-%m-%d")            # dates as text
+    df["minutes"] = df["minutes"].astype("float64")             # NaN-padded float column of whole numbers
+    df["minutes_per_week"] = df["minutes_per_week"].astype("Int64")
+    df["citizen"] = df["citizen"].astype("string")
+    profiles = pd.DataFrame({"citizen": ["citizen-1"], "benefit": pd.Categorical(["integrationsydelse"])})
+    load = kanten.caseload_from_frames(df, profiles)
+    row = kanten.evaluate(load, "2024-04-01").iloc[0]
+    assert row["step"] == "exit_30_hours" and row["not_applied"] == 0
+
+
+def test_bad_rows_are_reported_with_row_field_and_value_not_dropped():
+    df = (Events().trin1_complete("2024-01-08")
+          .on("2024-01-09", "coffee_break")
+          .on("2024-02-30", "cv_completed")
+          .on("2024-01-10", "contact", channel="pigeon")
+          .hours("2024-01-11", 90.5)
+          .hours("2024-01-13", -30)).rows
+    df = pd.DataFrame(df)  # dates as text: 2024-02-30 cannot be a datetime64
+    load = kanten.caseload_from_frames(df)
+    rejected = load.rejected()
+    assert list(rejected["row"]) == [5, 6, 7, 8]
+    assert list(rejected["field"]) == ["kind", "date", "channel", "minutes"]
+    assert list(rejected["value"]) == ['"coffee_break"', '"2024-02-30"', '"pigeon"', "90.5"]
+    ev = kanten.evaluate_all(load, "2024-03-01")
+    na = ev.not_applied
+    # Every input row is either applied or reported: nothing is lost.
+    assert ev.summary.iloc[0]["events_applied"] + len(na) == len(df)
+    unreadable = na[na["reason"] == "unreadable"]
+    assert list(unreadable["row"]) == [5, 6, 7, 8]
+    assert list(unreadable["field"]) == ["kind", "date", "channel", "minutes"]
+    negative = na[na["reason"] == "non_positive_duration"]
+    assert list(negative["row"]) == [9] and negative.iloc[0]["kind"] == "hours_worked"
+    assert str(na["row"].dtype) == "Int64"
+
+
+def test_a_row_without_a_citizen_names_the_row():
+    df = Events().trin1_complete("2024-01-08").frame()
+    df.loc[2, "citizen"] = None
+    with pytest.raises(kanten.KantenError, match=r"events\[2\]\.citizen") as e:
+        kanten.caseload_from_frames(df)
+    assert e.value.field == "events[2].citizen" and e.value.code == "invalid_input"
+    assert isinstance(e.value, ValueError)
+
+
+def test_a_bad_profile_names_the_profiles_row_column_and_value():
+    df = Events().trin1_complete("2024-01-08").frame()
+    profiles = pd.DataFrame({"citizen": ["x", "citizen-1"], "benefit": ["kontanthjaelp", "lottery"]})
+    with pytest.raises(kanten.KantenError) as e:
+        kanten.caseload_from_frames(df, profiles)
+    assert e.value.field == "profiles[1].benefit"
+    assert "lottery" in str(e.value) and "profiles[1].benefit" in str(e.value)
+    dup = pd.DataFrame({"citizen": ["a", "a"]})
+    with pytest.raises(kanten.KantenError, match=r"profiles\[1\]\.citizen.*duplicate"):
+        kanten.caseload_from_frames(df, dup)
+
+
+def test_bad_arguments_are_kanten_errors_naming_field_and_value(sample, tmp_path):
+    with pytest.raises(kanten.KantenError, match=r"field 'as_of': value '2023-02-29'"):
+        kanten.evaluate(sample, "2023-02-29")
+    with pytest.raises(kanten.KantenError, match=r"daily_rate.*-5"):
+        kanten.evaluate(sample, "2023-02-28", daily_rate=-5)
+    with pytest.raises(kanten.KantenError, match="not valid JSON") as e:
+        kanten.Caseload.from_json("{ not json")
+    assert e.value.code == "parse_error"
+    missing = tmp_path / "nope.json"
+    with pytest.raises(kanten.KantenError, match="nope.json") as e:
+        kanten.read_caseload(missing)
+    assert e.value.code == "io_error"
+    with pytest.raises(kanten.KantenError, match="citizen"):
+        kanten.Caseload.from_json('{"cases": [{"events": []}]}')
+
+
+def test_the_same_message_as_the_cpp_error(examples):
+    # The message is kanten::Error::what(), as the kanten program prints it.
+    with pytest.raises(kanten.KantenError) as e:
+        kanten.read_caseload(examples / "data" / "invalid" / "bad-profile.json")
+    assert str(e.value).startswith(f"field '{e.value.field}': ")
+    assert e.value.field == "cases[1].profile" and "kontanthjaelp" in str(e.value)
+
+
+def test_generator_is_deterministic_and_sized():
+    assert len(kanten.generate_caseload()) == 850
+    a = kanten.generate_caseload(citizens=60)
+    assert a.citizens[0] == "c-000001"
+    assert a.to_json() == kanten.generate_caseload(citizens=60, seed=2018).to_json()
+    assert a.to_json() != kanten.generate_caseload(citizens=60, seed=2019).to_json()
+    with pytest.raises(kanten.KantenError, match="paid_hours_share"):
+        kanten.generate_caseload(paid_hours_share=1.5)
+
+
+def test_the_step_model_as_a_table_and_dot():
+    t = kanten.transitions()
+    assert len(t) == 10
+    assert list(t.columns) == ["from", "condition", "to", "rule", "description", "seed", "section", "quote"]
+    row = t.set_index("rule").loc["trin3_exit_30_hours"]
+    assert row["from"] == "trin3_virksomhedsforloeb" and row["to"] == "exit_30_hours"
+    assert row["seed"] == "004_3897fdd271fa8a38.txt"
+    assert kanten.model_dot().lstrip().startswith("digraph")
+    assert kanten.STEP_LABELS["trin1_afklaring"] == "Trin 1: Afklaring"

@@ -1,0 +1,678 @@
+// The matching engine's JSON in and out: markets, weights, proposals, top lists, audits.
+//
+// nlohmann-json is a private dependency: no nlohmann type appears in a public header. The format
+// is documented with complete examples in docs/matching.md; the conventions are those of
+// docs/json-format.md (src/json.cpp): a null field counts as absent, unknown fields are ignored,
+// hours are exact whole minutes or "H:MM", and every fault throws kanten::Error naming the field
+// path and the value. Values are shown as compact JSON (long strings cut, objects and arrays only
+// named); a string that should be a DISCO-08 code and is not (it may be free text such as
+// "kitchen work") is never shown.
+#include "kanten/match_json.hpp"
+
+#include "kanten/error.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <array>
+#include <cmath>
+#include <limits>
+#include <optional>
+#include <unordered_map>
+#include <utility>
+
+namespace kanten::inline v1 {
+namespace {
+
+using json = nlohmann::json;           // input: lookups by key
+using ojson = nlohmann::ordered_json;  // output: keys in the documented order
+
+std::string str(std::string_view s) { return std::string(s); }
+
+// ---------------------------------------------------------------------------------------------
+// Showing values in messages (as src/json.cpp)
+// ---------------------------------------------------------------------------------------------
+
+/// Placeholder shown instead of a string that may be free text.
+constexpr const char* free_text_placeholder = "<text>";
+
+/// At most `max` bytes of `s`, cut on a UTF-8 character boundary, marked with "..." when cut.
+std::string utf8_prefix(const std::string& s, std::size_t max) {
+  if (s.size() <= max) return s;
+  std::size_t n = max;
+  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0U) == 0x80U) --n;
+  return s.substr(0, n) + "...";
+}
+
+/// A value as shown in an Error: scalars as compact JSON (strings cut at 64 bytes), objects and
+/// arrays only named.
+std::string shown(const json& v) {
+  if (v.is_object()) return "<object>";
+  if (v.is_array()) return "<array>";
+  return utf8_prefix(v.dump(-1, ' ', false, json::error_handler_t::replace), 64);
+}
+
+/// "a string", "an object", … for messages.
+std::string a_type(const json& v) {
+  std::string t = v.type_name();
+  const bool vowel = !t.empty() && std::string_view("aeiou").find(t[0]) != std::string_view::npos;
+  return (vowel ? "an " : "a ") + t;
+}
+
+/// "a, b, c": every name of a vocabulary, for "expected one of" messages.
+template <class Enum>
+std::string names_of() {
+  std::string out;
+  for (std::size_t i = 0; i < enum_size<Enum>; ++i) {
+    if (i) out += ", ";
+    out += name(static_cast<Enum>(i));
+  }
+  return out;
+}
+
+/// Joins a field path: "tasks[3]" + "slots" → "tasks[3].slots".
+std::string join(const std::string& base, std::string_view key) {
+  return base.empty() ? str(key) : base + "." + str(key);
+}
+/// "tasks" + 3 → "tasks[3]".
+std::string at(const std::string& base, std::size_t i) { return base + "[" + std::to_string(i) + "]"; }
+
+[[noreturn]] void invalid(const std::string& field, const json& v, const std::string& message) {
+  throw Error(Errc::invalid_input, field, shown(v), message);
+}
+[[noreturn]] void invalid_text(const std::string& field, const std::string& message) {
+  throw Error(Errc::invalid_input, field, free_text_placeholder, message);
+}
+
+/// nlohmann's parse message without its id prefix and without the "last read" excerpt of the
+/// input (which could be free text).
+std::string parse_message(const json::parse_error& e) {
+  std::string m = e.what();
+  if (auto close = m.find("] "); m.rfind("[json.exception.", 0) == 0 && close != std::string::npos)
+    m.erase(0, close + 2);
+  if (auto lr = m.find("; last read: '"); lr != std::string::npos) {
+    auto expected = m.rfind("'; expected ");
+    if (expected != std::string::npos && expected >= lr)
+      m.erase(lr, expected + 1 - lr);
+    else
+      m.erase(lr);
+  }
+  return m;
+}
+
+json parse_document(std::string_view text) {
+  try {
+    return json::parse(text.begin(), text.end());
+  } catch (const json::parse_error& e) {
+    throw Error(Errc::parse_error, "", "", "not valid JSON: " + parse_message(e));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading: the fields of one object at a path
+// ---------------------------------------------------------------------------------------------
+
+/// Whether `s` is a DISCO-08 code: 1 to 4 digits (major group to unit group) or the Danish
+/// 6-digit form.
+bool is_disco_code(const std::string& s) {
+  if (s.empty() || s.size() == 5 || s.size() > 6) return false;
+  for (char c : s)
+    if (c < '0' || c > '9') return false;
+  return true;
+}
+
+/// "H:MM" (hours any number of digits up to 7, minutes exactly two, below 60) → minutes.
+std::optional<Minutes> parse_hours_text(std::string_view s) {
+  const auto colon = s.find(':');
+  if (colon == std::string_view::npos || colon == 0 || colon > 7 || s.size() != colon + 3) return std::nullopt;
+  std::int64_t h = 0;
+  for (char c : s.substr(0, colon)) {
+    if (c < '0' || c > '9') return std::nullopt;
+    h = h * 10 + (c - '0');
+  }
+  const char m1 = s[colon + 1], m2 = s[colon + 2];
+  if (m1 < '0' || m1 > '5' || m2 < '0' || m2 > '9') return std::nullopt;
+  const std::int64_t total = h * 60 + (m1 - '0') * 10 + (m2 - '0');
+  if (total > std::numeric_limits<Minutes>::max()) return std::nullopt;
+  return static_cast<Minutes>(total);
+}
+
+/// A whole number in [lo, hi] at `field`.
+std::int32_t integer_value(const std::string& field, const json& v, std::int64_t lo, std::int64_t hi) {
+  if (v.is_number_float()) invalid(field, v, "must be a whole number, not a fraction");
+  if (!v.is_number()) invalid(field, v, "must be a whole number, not " + a_type(v));
+  const bool too_big = v.is_number_unsigned() && v.get<std::uint64_t>() > static_cast<std::uint64_t>(hi);
+  const std::int64_t i = too_big ? hi : v.get<std::int64_t>();
+  if (too_big || i < lo || i > hi) {
+    if (lo == 0 && i < 0) invalid(field, v, "must not be negative");
+    invalid(field, v, "out of range: from " + std::to_string(lo) + " to " + std::to_string(hi));
+  }
+  return static_cast<std::int32_t>(i);
+}
+
+/// The fields of one JSON object at `path` ("citizens[2]", "" for the document).
+class Fields {
+ public:
+  Fields(const json& o, std::string path) : o_(o), path_(std::move(path)) {}
+
+  [[nodiscard]] std::string path(std::string_view key) const { return join(path_, key); }
+
+  /// The field's value, or nullptr when absent or null.
+  [[nodiscard]] const json* get(const char* key) const {
+    auto it = o_.find(key);
+    return it == o_.end() || it->is_null() ? nullptr : &*it;
+  }
+
+  /// A required, non-empty id string (ids are opaque and may be shown).
+  [[nodiscard]] std::string id(const char* key, const char* what) const {
+    const json* v = get(key);
+    if (!v) throw Error(Errc::invalid_input, path(key), "", std::string("missing: every ") + what + " needs an id");
+    if (!v->is_string()) invalid(path(key), *v, "an id must be a string, not " + a_type(*v));
+    std::string s = v->get<std::string>();
+    if (s.empty()) invalid(path(key), *v, "an id must not be empty");
+    return s;
+  }
+
+  /// An optional integer in [lo, hi].
+  void integer(const char* key, std::int32_t& out, std::int64_t lo, std::int64_t hi) const {
+    const json* v = get(key);
+    if (!v) return;
+    out = integer_value(path(key), *v, lo, hi);
+  }
+  void integer(const char* key, std::int8_t& out, std::int64_t lo, std::int64_t hi) const {
+    const json* v = get(key);
+    if (!v) return;
+    out = static_cast<std::int8_t>(integer_value(path(key), *v, lo, hi));
+  }
+
+  /// Optional hours per week: whole minutes (an integer) or "H:MM"; never negative.
+  void minutes(const char* key, Minutes& out) const {
+    const json* v = get(key);
+    if (!v) return;
+    if (v->is_string()) {
+      auto m = parse_hours_text(v->get_ref<const std::string&>());
+      if (!m) invalid(path(key), *v, "must be hours and minutes \"H:MM\", e.g. \"7:30\", or whole minutes");
+      out = *m;
+      return;
+    }
+    if (v->is_number_float())
+      invalid(path(key), *v, "must be a whole number of minutes, not a fraction (hours are exact; or give \"H:MM\")");
+    if (!v->is_number())
+      invalid(path(key), *v, "must be a whole number of minutes or \"H:MM\", not " + a_type(*v));
+    out = integer_value(path(key), *v, 0, std::numeric_limits<Minutes>::max());
+  }
+
+  /// An optional boolean.
+  void flag(const char* key, bool& out) const {
+    const json* v = get(key);
+    if (!v) return;
+    if (!v->is_boolean()) invalid(path(key), *v, "must be true or false, not " + a_type(*v));
+    out = v->get<bool>();
+  }
+
+  /// An optional vocabulary name.
+  template <class Enum>
+  void vocab(const char* key, Enum& out) const {
+    const json* v = get(key);
+    if (!v) return;
+    out = as_vocab<Enum>(path(key), *v);
+  }
+
+  /// An optional array of vocabulary names.
+  template <class Enum>
+  void vocabs(const char* key, std::vector<Enum>& out) const {
+    const json* v = array(key);
+    if (!v) return;
+    out.clear();
+    for (std::size_t i = 0; i < v->size(); ++i) out.push_back(as_vocab<Enum>(at(path(key), i), (*v)[i]));
+  }
+
+  /// An optional array of strings in the caller's vocabulary (competences).
+  void strings(const char* key, std::vector<std::string>& out) const {
+    const json* v = array(key);
+    if (!v) return;
+    out.clear();
+    for (std::size_t i = 0; i < v->size(); ++i) {
+      const json& e = (*v)[i];
+      if (!e.is_string()) invalid(at(path(key), i), e, "must be a string, not " + a_type(e));
+      out.push_back(e.get<std::string>());
+    }
+  }
+
+  /// An optional array of DISCO-08 codes; a string that is no code is never shown.
+  void codes(const char* key, std::vector<std::string>& out) const {
+    const json* v = array(key);
+    if (!v) return;
+    out.clear();
+    for (std::size_t i = 0; i < v->size(); ++i) {
+      const json& e = (*v)[i];
+      if (!e.is_string()) invalid(at(path(key), i), e, "must be a DISCO-08 code as a string, not " + a_type(e));
+      const std::string& s = e.get_ref<const std::string&>();
+      if (!is_disco_code(s))
+        invalid_text(at(path(key), i), "must be a DISCO-08 code: 1 to 4 digits or the Danish 6-digit form, e.g. \"5120\"");
+      out.push_back(s);
+    }
+  }
+
+  /// A required location {"lat": .., "lon": ..} in degrees.
+  [[nodiscard]] GeoPoint point(const char* key) const {
+    const json* v = get(key);
+    if (!v) throw Error(Errc::invalid_input, path(key), "", "missing: a location {\"lat\": .., \"lon\": ..} is required");
+    if (!v->is_object()) invalid(path(key), *v, "must be a location {\"lat\": .., \"lon\": ..}, not " + a_type(*v));
+    const Fields p(*v, path(key));
+    return {p.degrees("lat", 90), p.degrees("lon", 180)};
+  }
+
+ private:
+  /// An optional array field; nullptr when absent.
+  [[nodiscard]] const json* array(const char* key) const {
+    const json* v = get(key);
+    if (v && !v->is_array()) invalid(path(key), *v, "must be an array, not " + a_type(*v));
+    return v;
+  }
+
+  [[nodiscard]] double degrees(const char* key, double limit) const {
+    const json* v = get(key);
+    if (!v) throw Error(Errc::invalid_input, path(key), "", "missing: a location needs \"lat\" and \"lon\" in degrees");
+    if (!v->is_number()) invalid(path(key), *v, "must be a number of degrees, not " + a_type(*v));
+    const double d = v->get<double>();
+    if (!std::isfinite(d) || d < -limit || d > limit)
+      invalid(path(key), *v, "out of range: degrees from " + std::to_string(static_cast<int>(-limit)) + " to " +
+                                 std::to_string(static_cast<int>(limit)));
+    return d;
+  }
+
+  template <class Enum>
+  static Enum as_vocab(const std::string& field, const json& v) {
+    if (!v.is_string()) invalid(field, v, "must be a name (a string), not " + a_type(v));
+    Enum out{};
+    if (!parse_name(v.get_ref<const std::string&>(), out))
+      invalid(field, v, "unknown value; expected one of: " + names_of<Enum>());
+    return out;
+  }
+
+  const json& o_;
+  std::string path_;
+};
+
+constexpr std::int64_t int32_max = std::numeric_limits<std::int32_t>::max();
+
+Citizen read_citizen(const json& j, const std::string& path) {
+  if (!j.is_object()) invalid(path, j, "a citizen must be a JSON object, not " + a_type(j));
+  const Fields f(j, path);
+  Citizen c;
+  c.id = f.id("id", "citizen");
+  c.home = f.point("home");
+  f.vocab("mode", c.mode);
+  f.integer("max_travel_m", c.max_travel_m, 0, int32_max);
+  f.integer("max_travel_minutes", c.max_travel_minutes, 0, 24 * 60);
+  f.minutes("hours_now", c.hours_now);
+  f.minutes("hours_max", c.hours_max);
+  if (c.hours_now > c.hours_max)
+    throw Error(Errc::invalid_input, f.path("hours_max"), std::to_string(c.hours_max),
+                "less than hours_now (" + std::to_string(c.hours_now) + " minutes)");
+  f.codes("wishes", c.wishes);
+  f.strings("competences", c.competences);
+  f.vocabs("health", c.health);
+  f.integer("danish_level", c.danish_level, 0, 3);
+  f.flag("driving_licence", c.driving_licence);
+  f.vocab("goal", c.goal);
+  return c;
+}
+
+Company read_company(const json& j, const std::string& path) {
+  if (!j.is_object()) invalid(path, j, "a company must be a JSON object, not " + a_type(j));
+  const Fields f(j, path);
+  Company c;
+  c.id = f.id("id", "company");
+  c.location = f.point("location");
+  if (const json* v = f.get("db07")) {
+    if (!v->is_string()) invalid(f.path("db07"), *v, "must be a DB07 industry code as a string, not " + a_type(*v));
+    c.db07 = v->get<std::string>();
+  }
+  f.integer("inclusion_internships", c.inclusion_internships, 0, int32_max);
+  f.integer("inclusion_paid", c.inclusion_paid, 0, int32_max);
+  f.flag("social_responsibility", c.social_responsibility);
+  f.flag("labour_shortage", c.labour_shortage);
+  f.integer("mentors", c.mentors, 0, int32_max);
+  f.integer("capacity", c.capacity, 0, int32_max);
+  return c;
+}
+
+Task read_task(const json& j, const std::string& path) {
+  if (!j.is_object()) invalid(path, j, "a task must be a JSON object, not " + a_type(j));
+  const Fields f(j, path);
+  Task t;
+  t.id = f.id("id", "task");
+  t.company = f.id("company", "task");
+  f.codes("disco", t.disco);
+  f.strings("required_competences", t.required_competences);
+  f.strings("optional_competences", t.optional_competences);
+  f.vocabs("demands", t.demands);
+  f.minutes("min_per_week", t.min_per_week);
+  f.minutes("max_per_week", t.max_per_week);
+  if (t.min_per_week > t.max_per_week)
+    throw Error(Errc::invalid_input, f.path("max_per_week"), std::to_string(t.max_per_week),
+                "less than min_per_week (" + std::to_string(t.min_per_week) + " minutes)");
+  f.flag("ordinary_from_start", t.ordinary_from_start);
+  f.flag("internship", t.internship);
+  f.integer("slots", t.slots, 0, int32_max);
+  f.integer("min_danish_level", t.min_danish_level, 0, 3);
+  f.flag("needs_driving_licence", t.needs_driving_licence);
+  return t;
+}
+
+/// The array under `key` of the market document; required.
+const json& market_array(const json& doc, const char* key) {
+  auto it = doc.find(key);
+  if (it == doc.end() || it->is_null())
+    throw Error(Errc::invalid_input, key, "",
+                "missing: a market is {\"citizens\": [...], \"companies\": [...], \"tasks\": [...]}");
+  if (!it->is_array()) invalid(key, *it, std::string("the ") + key + " must be a JSON array, not " + a_type(*it));
+  return *it;
+}
+
+/// Throws for the first id that repeats one before it.
+template <class T>
+void check_unique(const std::vector<T>& items, const char* side, const char* what) {
+  std::unordered_map<std::string_view, std::size_t> first;
+  first.reserve(items.size());
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    auto [it, fresh] = first.try_emplace(items[i].id, i);
+    if (!fresh)
+      throw Error(Errc::invalid_input, at(side, i) + ".id", items[i].id,
+                  std::string("duplicate ") + what + " id: also " + at(side, it->second) + ".id");
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Weights
+// ---------------------------------------------------------------------------------------------
+
+/// The integer weights, in the documented order, with their ranges.
+struct WeightField {
+  const char* key;
+  std::int32_t MatchWeights::*member;
+  std::int32_t lo, hi;
+};
+constexpr std::int32_t max_points = 1'000'000;  // keeps every sum of points far inside int32
+constexpr std::array<WeightField, 15> weight_fields{{
+    {"competences", &MatchWeights::competences, 0, max_points},
+    {"hours", &MatchWeights::hours, 0, max_points},
+    {"travel", &MatchWeights::travel, 0, max_points},
+    {"inclusion_experience", &MatchWeights::inclusion_experience, 0, max_points},
+    {"inclusion_paid", &MatchWeights::inclusion_paid, 0, max_points},
+    {"social_responsibility", &MatchWeights::social_responsibility, 0, max_points},
+    {"labour_shortage", &MatchWeights::labour_shortage, 0, max_points},
+    {"mentors", &MatchWeights::mentors, 0, max_points},
+    {"ordinary_from_start", &MatchWeights::ordinary_from_start, 0, max_points},
+    {"min_wish_level", &MatchWeights::min_wish_level, 0, 4},
+    {"car_kmh", &MatchWeights::car_kmh, 1, 1000},
+    {"public_transport_kmh", &MatchWeights::public_transport_kmh, 1, 1000},
+    {"bicycle_kmh", &MatchWeights::bicycle_kmh, 1, 1000},
+    {"walk_kmh", &MatchWeights::walk_kmh, 1, 1000},
+    {"", nullptr, 0, 0},  // end
+}};
+
+bool same_weights(const MatchWeights& a, const MatchWeights& b) {
+  if (a.wish_by_level != b.wish_by_level) return false;
+  for (const auto& f : weight_fields)
+    if (f.member && a.*f.member != b.*f.member) return false;
+  return true;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing
+// ---------------------------------------------------------------------------------------------
+
+std::string dump(const ojson& j, int indent) {
+  return j.dump(indent < 0 ? -1 : indent, ' ', false, ojson::error_handler_t::replace);
+}
+
+ojson point_json(GeoPoint p) {
+  ojson j;
+  j["lat"] = p.lat;
+  j["lon"] = p.lon;
+  return j;
+}
+
+template <class Enum>
+ojson names_json(const std::vector<Enum>& v) {
+  ojson a = ojson::array();
+  for (Enum e : v) a.push_back(str(name(e)));
+  return a;
+}
+
+ojson citizen_json(const Citizen& c) {
+  ojson j;
+  j["id"] = c.id;
+  j["home"] = point_json(c.home);
+  j["mode"] = str(name(c.mode));
+  j["max_travel_m"] = c.max_travel_m;
+  j["max_travel_minutes"] = c.max_travel_minutes;
+  j["hours_now"] = c.hours_now;
+  j["hours_max"] = c.hours_max;
+  j["wishes"] = c.wishes;
+  j["competences"] = c.competences;
+  j["health"] = names_json(c.health);
+  j["danish_level"] = static_cast<int>(c.danish_level);
+  j["driving_licence"] = c.driving_licence;
+  j["goal"] = str(name(c.goal));
+  return j;
+}
+
+ojson company_json(const Company& c) {
+  ojson j;
+  j["id"] = c.id;
+  j["location"] = point_json(c.location);
+  j["db07"] = c.db07;
+  j["inclusion_internships"] = c.inclusion_internships;
+  j["inclusion_paid"] = c.inclusion_paid;
+  j["social_responsibility"] = c.social_responsibility;
+  j["labour_shortage"] = c.labour_shortage;
+  j["mentors"] = c.mentors;
+  j["capacity"] = c.capacity;
+  return j;
+}
+
+ojson task_json(const Task& t) {
+  ojson j;
+  j["id"] = t.id;
+  j["company"] = t.company;
+  j["disco"] = t.disco;
+  j["required_competences"] = t.required_competences;
+  j["optional_competences"] = t.optional_competences;
+  j["demands"] = names_json(t.demands);
+  j["min_per_week"] = t.min_per_week;
+  j["max_per_week"] = t.max_per_week;
+  j["ordinary_from_start"] = t.ordinary_from_start;
+  j["internship"] = t.internship;
+  j["slots"] = t.slots;
+  j["min_danish_level"] = static_cast<int>(t.min_danish_level);
+  j["needs_driving_licence"] = t.needs_driving_licence;
+  return j;
+}
+
+ojson weights_json(const MatchWeights& w) {
+  ojson j;
+  j["version"] = w.version;
+  j["wish_by_level"] = w.wish_by_level;
+  for (const auto& f : weight_fields)
+    if (f.member) j[f.key] = w.*f.member;
+  return j;
+}
+
+ojson breakdown_json(const ScoreBreakdown& b) {
+  ojson j;
+  j["wish"] = b.wish;
+  j["competences"] = b.competences;
+  j["hours"] = b.hours;
+  j["travel"] = b.travel;
+  j["readiness"] = b.readiness;
+  j["ordinary"] = b.ordinary;
+  j["wish_level"] = b.wish_level;
+  j["distance_m"] = b.distance_m;
+  return j;
+}
+
+/// The id at index `i` of `items`, checked (a match from another market is a caller's bug).
+template <class T>
+const std::string& id_at(const std::vector<T>& items, std::int32_t i, const char* field) {
+  if (i < 0 || static_cast<std::size_t>(i) >= items.size())
+    throw Error(Errc::invalid_argument, field, std::to_string(i),
+                "index out of range of the market (size " + std::to_string(items.size()) + ")");
+  return items[static_cast<std::size_t>(i)].id;
+}
+
+ojson match_json(const Match& x, const Market& m) {
+  ojson j;
+  j["citizen"] = id_at(m.citizens, x.citizen, "citizen");
+  j["task"] = id_at(m.tasks, x.task, "task");
+  j["company"] = m.tasks[static_cast<std::size_t>(x.task)].company;
+  j["score"] = x.breakdown.total();
+  j["breakdown"] = breakdown_json(x.breakdown);
+  j["reasons"] = x.reasons;
+  j["concerns"] = x.concerns;
+  return j;
+}
+
+ojson matches_json(const std::vector<Match>& v, const Market& m) {
+  ojson a = ojson::array();
+  for (const auto& x : v) a.push_back(match_json(x, m));
+  return a;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------
+// Public API
+// ---------------------------------------------------------------------------------------------
+
+Market market_from_json(std::string_view text) {
+  const json doc = parse_document(text);
+  if (!doc.is_object())
+    invalid("", doc,
+            "a market must be a JSON object {\"citizens\": [...], \"companies\": [...], \"tasks\": [...]}, not " +
+                a_type(doc));
+  const json& citizens = market_array(doc, "citizens");
+  const json& companies = market_array(doc, "companies");
+  const json& tasks = market_array(doc, "tasks");
+  Market m;
+  m.citizens.reserve(citizens.size());
+  for (std::size_t i = 0; i < citizens.size(); ++i) m.citizens.push_back(read_citizen(citizens[i], at("citizens", i)));
+  m.companies.reserve(companies.size());
+  for (std::size_t i = 0; i < companies.size(); ++i)
+    m.companies.push_back(read_company(companies[i], at("companies", i)));
+  m.tasks.reserve(tasks.size());
+  for (std::size_t i = 0; i < tasks.size(); ++i) m.tasks.push_back(read_task(tasks[i], at("tasks", i)));
+
+  check_unique(m.citizens, "citizens", "citizen");
+  check_unique(m.companies, "companies", "company");
+  check_unique(m.tasks, "tasks", "task");
+  std::unordered_map<std::string_view, std::size_t> company;
+  company.reserve(m.companies.size());
+  for (std::size_t i = 0; i < m.companies.size(); ++i) company.emplace(m.companies[i].id, i);
+  for (std::size_t i = 0; i < m.tasks.size(); ++i)
+    if (!company.count(m.tasks[i].company))
+      throw Error(Errc::invalid_input, at("tasks", i) + ".company", m.tasks[i].company,
+                  "the task names a company that is not in the market");
+  return m;
+}
+
+MatchWeights weights_from_json(std::string_view text) {
+  const json doc = parse_document(text);
+  if (!doc.is_object()) invalid("", doc, "a weight set must be a JSON object with \"version\", not " + a_type(doc));
+  const Fields f(doc, "");
+  MatchWeights w;
+  const json* version = f.get("version");
+  if (!version) throw Error(Errc::invalid_input, "version", "", "missing: a weight set needs its own version");
+  if (!version->is_string() || version->get_ref<const std::string&>().empty())
+    invalid("version", *version, "must be a non-empty string, not " + a_type(*version));
+  w.version = version->get<std::string>();
+  if (const json* levels = f.get("wish_by_level")) {
+    if (!levels->is_array() || levels->size() != w.wish_by_level.size())
+      invalid("wish_by_level", *levels, "must be an array of 5 points, for 0 to 4 shared DISCO digits");
+    for (std::size_t i = 0; i < w.wish_by_level.size(); ++i) {
+      const std::int32_t v = integer_value(at("wish_by_level", i), (*levels)[i], 0, max_points);
+      w.wish_by_level[i] = v;
+    }
+  }
+  for (const auto& field : weight_fields)
+    if (field.member) f.integer(field.key, w.*field.member, field.lo, field.hi);
+  if (w.version == default_weights().version && !same_weights(w, default_weights()))
+    throw Error(Errc::invalid_input, "version", w.version,
+                "these weights differ from the defaults of this version: give them a version of their own");
+  return w;
+}
+
+std::string to_json(const Market& m, int indent) {
+  ojson j;
+  ojson citizens = ojson::array(), companies = ojson::array(), tasks = ojson::array();
+  for (const auto& c : m.citizens) citizens.push_back(citizen_json(c));
+  for (const auto& c : m.companies) companies.push_back(company_json(c));
+  for (const auto& t : m.tasks) tasks.push_back(task_json(t));
+  j["citizens"] = std::move(citizens);
+  j["companies"] = std::move(companies);
+  j["tasks"] = std::move(tasks);
+  return dump(j, indent);
+}
+
+std::string to_json(const MatchWeights& w, int indent) { return dump(weights_json(w), indent); }
+
+std::string to_json(const MatchResult& r, const Market& m, int indent) {
+  ojson j;
+  j["weights_version"] = r.weights_version;
+  j["mode"] = str(name(r.mode));
+  j["optimal"] = r.optimal;
+  j["candidates"] = r.candidates;
+  j["citizens"] = m.citizens.size();
+  j["citizens_matched"] = m.citizens.size() >= r.unmatched.size() ? m.citizens.size() - r.unmatched.size() : 0;
+  j["total_score"] = r.total_score;
+  j["matches"] = matches_json(r.matches, m);
+  ojson unmatched = ojson::array();
+  for (auto i : r.unmatched) unmatched.push_back(id_at(m.citizens, i, "unmatched"));
+  j["unmatched"] = std::move(unmatched);
+  return dump(j, indent);
+}
+
+std::string to_json(const std::vector<Match>& top, const Market& m, int indent) {
+  ojson j;
+  j["matches"] = matches_json(top, m);
+  return dump(j, indent);
+}
+
+std::string to_json(const PairScore& p, const Market& m, int indent) {
+  ojson j;
+  j["citizen"] = id_at(m.citizens, p.citizen, "citizen");
+  j["task"] = id_at(m.tasks, p.task, "task");
+  j["company"] = m.tasks[static_cast<std::size_t>(p.task)].company;
+  j["passes_filters"] = p.rejected.empty();
+  j["score"] = p.score();
+  j["breakdown"] = breakdown_json(p.breakdown);
+  ojson rejected = ojson::array();
+  for (const auto& r : p.rejected) {
+    ojson rj;
+    rj["filter"] = str(name(r.kind));
+    rj["text"] = r.text;
+    rejected.push_back(std::move(rj));
+  }
+  j["rejected"] = std::move(rejected);
+  return dump(j, indent);
+}
+
+std::string to_json(const std::vector<AuditRow>& rows, int indent) {
+  ojson list = ojson::array();
+  for (const auto& r : rows) {
+    ojson rj;
+    rj["group"] = r.group;
+    rj["citizens"] = r.citizens;
+    rj["matched"] = r.matched;
+    rj["rate"] = r.rate;
+    rj["mean_score"] = r.mean_score;
+    list.push_back(std::move(rj));
+  }
+  ojson j;
+  j["audit"] = std::move(list);
+  return dump(j, indent);
+}
+
+}  // namespace kanten::inline v1
