@@ -31,9 +31,9 @@ std::string_view name(TravelMode m) noexcept {
 }
 
 std::string_view name(Rejection r) noexcept {
-  static constexpr std::array<std::string_view, 8> n{"health_conflict",    "too_far",      "too_long_travel",
-                                                     "too_many_hours",     "missing_competence", "danish_level",
-                                                     "driving_licence",    "no_capacity"};
+  static constexpr std::array<std::string_view, 9> n{"health_conflict", "too_far",         "too_long_travel",
+                                                     "too_many_hours",  "missing_competence", "danish_level",
+                                                     "driving_licence", "no_capacity",     "outside_wishes"};
   const auto i = static_cast<std::size_t>(r);
   return i < n.size() ? n[i] : std::string_view{"unknown"};
 }
@@ -97,7 +97,7 @@ std::int32_t speed_kmh(TravelMode mode, const MatchWeights& w) {
 
 /// The farthest a citizen can go, in metres: the tighter of the distance and the time limits.
 std::int32_t reach_m(const Citizen& c, const MatchWeights& w) {
-  std::int64_t reach = c.max_travel_m > 0 ? c.max_travel_m : 400'000;  // no limit: all of Denmark
+  std::int64_t reach = c.max_travel_m > 0 ? c.max_travel_m : 2'000'000;  // no limit: farther than Denmark spans
   if (c.max_travel_minutes > 0)
     reach = std::min<std::int64_t>(reach, std::int64_t{c.max_travel_minutes} * speed_kmh(c.mode, w) * 1000 / 60);
   return static_cast<std::int32_t>(std::max<std::int64_t>(reach, 1));
@@ -342,6 +342,12 @@ class Scorer {
     if (tx.needs_licence && !cx.licence &&
         !reject(Rejection::driving_licence, [&] { return std::string("task needs a driving licence; citizen has none"); }))
       return false;
+    // The citizen's own wish sets the direction (004, Kerneelement 4 and 6).
+    if (!within_wishes(cx, tx, w_.min_wish_level) && !reject(Rejection::outside_wishes, [&] {
+          return "the task's DISCO codes share fewer than " + std::to_string(w_.min_wish_level) +
+                 " digits with each of the citizen's wishes";
+        }))
+      return false;
     if (!ok) return false;
 
     // The features (docs/matching.md). Wish fit through the DISCO hierarchy (004, KE4 and KE6).
@@ -502,10 +508,13 @@ std::vector<Candidate> candidates(const Market& m, const MatchWeights& w) {
     }
     const double cos_home = std::cos(c.home.lat * pi / 180.0);
     const auto [cx, cy] = cell_xy(c.home);
-    const auto r = static_cast<std::int64_t>(std::ceil(reach / cell));
+    // A cell spans `cell` metres north–south, but east–west only cell × cos(lat) / cos(lat0)
+    // at the citizen's latitude: the box reaches further east and west in the north.
+    const auto ry = static_cast<std::int64_t>(std::ceil(reach / cell));
+    const auto rx = static_cast<std::int64_t>(std::ceil(reach * std::cos(lat0 * pi / 180.0) / (cos_home * cell)));
     const std::size_t first = found.size();
-    for (std::int64_t y = std::max(cy - r, y0); y <= std::min(cy + r, y1); ++y) {
-      for (std::int64_t x = std::max(cx - r, x0); x <= std::min(cx + r, x1); ++x) {
+    for (std::int64_t y = std::max(cy - ry, y0); y <= std::min(cy + ry, y1); ++y) {
+      for (std::int64_t x = std::max(cx - rx, x0); x <= std::min(cx + rx, x1); ++x) {
         const auto id = static_cast<std::size_t>((y - y0) * gw + (x - x0));
         for (std::uint32_t k = cell_start[id]; k < cell_start[id + 1]; ++k) {
           const Entry& e = index[k];
@@ -515,7 +524,6 @@ std::vector<Candidate> candidates(const Market& m, const MatchWeights& w) {
           const std::int32_t t = e.task;
           if (seen[t] == ci) continue;  // a task filed under two of the citizen's prefixes
           seen[t] = ci;
-          if (!scorer.within_wishes(cinfo, scorer.task(t), w.min_wish_level)) continue;
           ScoreBreakdown b;
           if (!scorer.score(ci, t, d, b, nullptr)) continue;
           if (b.total() > 0) found.push_back({ci, t, b.total()});
@@ -541,6 +549,12 @@ std::vector<Candidate> candidates(const Market& m, const MatchWeights& w) {
 // =============================================================================================
 
 namespace kanten::inline v1 {
+
+std::string_view name(Region r) noexcept {
+  static constexpr std::array<std::string_view, 2> n{"lolland_falster", "denmark"};
+  const auto i = static_cast<std::size_t>(r);
+  return i < n.size() ? n[i] : std::string_view{"unknown"};
+}
 
 std::string_view name(MatchMode m) noexcept {
   static constexpr std::array<std::string_view, 3> n{"assignment", "stable", "top_k"};
@@ -572,7 +586,20 @@ std::string points(std::int32_t p) { return (p >= 0 ? " +" : " ") + std::to_stri
 
 }  // namespace
 
+namespace {
+void explain_with(const Market& m, Match& x, const Company* co, const MatchWeights& w);
+}  // namespace
+
 void explain_match(const Market& m, Match& x, const MatchWeights& w) {
+  const Task& t = m.tasks.at(static_cast<std::size_t>(x.task));
+  const Company* co = nullptr;
+  for (const auto& k : m.companies)
+    if (k.id == t.company) co = &k;
+  explain_with(m, x, co, w);
+}
+
+namespace {
+void explain_with(const Market& m, Match& x, const Company* co, const MatchWeights& w) {
   const Citizen& c = m.citizens.at(static_cast<std::size_t>(x.citizen));
   const Task& t = m.tasks.at(static_cast<std::size_t>(x.task));
   const ScoreBreakdown& b = x.breakdown;
@@ -585,7 +612,10 @@ void explain_match(const Market& m, Match& x, const MatchWeights& w) {
       if (disco_level(wish, code) == b.wish_level && best_wish.empty()) best_wish = wish, best_code = code;
   if (b.wish_level > 0)
     x.reasons.push_back("wish: the task's DISCO " + best_code + " shares " + std::to_string(b.wish_level) +
-                        " digits with the citizen's wish " + best_wish + points(b.wish));
+                        (b.wish_level == 1 ? " digit" : " digits") + " with the citizen's wish " + best_wish +
+                        points(b.wish));
+  else if (c.wishes.empty())
+    x.reasons.push_back("wish: the citizen has no job wishes recorded yet" + points(b.wish));
   else
     x.reasons.push_back("wish: the task is outside the citizen's wishes" + points(b.wish));
   std::size_t have = 0;
@@ -594,14 +624,14 @@ void explain_match(const Market& m, Match& x, const MatchWeights& w) {
     if (std::find(c.competences.begin(), c.competences.end(), o) != c.competences.end()) ++have;
     else lacking.push_back(o);
   }
-  x.reasons.push_back("competences: " + std::to_string(have) + " of " + std::to_string(t.optional_competences.size()) +
-                      " helpful competences" + points(b.competences));
+  x.reasons.push_back(t.optional_competences.empty()
+                          ? "competences: the task lists no helpful competences" + points(b.competences)
+                          : "competences: " + std::to_string(have) + " of " +
+                                std::to_string(t.optional_competences.size()) + " helpful competences" +
+                                points(b.competences));
   x.reasons.push_back("hours: the task starts at " + hours_text(t.min_per_week) + " h/week; the citizen can do " +
                       hours_text(c.hours_now) + " now" + points(b.hours));
   x.reasons.push_back("travel: " + km_text(b.distance_m) + points(b.travel));
-  const Company* co = nullptr;
-  for (const auto& k : m.companies)
-    if (k.id == t.company) co = &k;
   if (co) {
     std::string r;
     if (co->inclusion_internships + co->inclusion_paid > 0) r += "has had citizens in internship or paid hours; ";
@@ -615,7 +645,11 @@ void explain_match(const Market& m, Match& x, const MatchWeights& w) {
     x.reasons.push_back("ordinary hours are possible from the start (004, Kerneelement 7)" + points(b.ordinary));
 
   // What stands in the way.
-  if (b.wish_level == 0) x.concerns.push_back("the task is outside the citizen's own wishes (004, Kerneelement 4)");
+  if (c.wishes.empty())
+    x.concerns.push_back("the citizen has no job wishes yet: the job direction is set with the consultant (004, "
+                         "Kerneelement 4)");
+  else if (b.wish_level == 0)
+    x.concerns.push_back("the task is outside the citizen's own wishes (004, Kerneelement 4)");
   if (t.min_per_week > c.hours_now)
     x.concerns.push_back("the task needs at least " + hours_text(t.min_per_week) + " h/week; the citizen can do " +
                          hours_text(c.hours_now) + " now (up to " + hours_text(c.hours_max) + ")");
@@ -631,6 +665,7 @@ void explain_match(const Market& m, Match& x, const MatchWeights& w) {
   if (b.distance_m * 4 > reach * 3) x.concerns.push_back("travel " + km_text(b.distance_m) + " is near the citizen's limit");
   if (co && co->mentors == 0) x.concerns.push_back("no mentor-trained contact person at the company (001)");
 }
+}  // namespace
 
 MatchResult match(const Market& m, const MatchOptions& o) {
   const MatchWeights& w = o.weights ? *o.weights : default_weights();
@@ -668,7 +703,7 @@ MatchResult match(const Market& m, const MatchOptions& o) {
     x.task = ti;
     const GeoPoint loc = m.companies[scorer.task(ti).company].location;
     scorer.score(ci, ti, distance_m(m.citizens[ci].home, loc), x.breakdown, nullptr);
-    if (o.explain) explain_match(m, x, w);
+    if (o.explain) explain_with(m, x, &m.companies[scorer.task(ti).company], w);
     return x;
   };
   if (o.mode == MatchMode::top_k) {
@@ -715,7 +750,7 @@ std::vector<Match> top_citizens(const Market& m, std::int32_t task, std::int32_t
     x.task = task;
     const GeoPoint loc = m.companies[scorer.task(task).company].location;
     scorer.score(c.id, task, distance_m(m.citizens[c.id].home, loc), x.breakdown, nullptr);
-    explain_match(m, x, w);
+    explain_with(m, x, &m.companies[scorer.task(task).company], w);
     out.push_back(std::move(x));
   }
   return out;

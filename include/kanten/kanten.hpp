@@ -1,4 +1,4 @@
-// kanten/kanten.hpp — everything: the indsatsmodel rules engine and its interfaces.
+// kanten/kanten.hpp — everything: the indsatsmodel rules engine, the matcher, and their interfaces.
 #pragma once
 
 #include "kanten/date.hpp"
@@ -7,6 +7,8 @@
 #include "kanten/events.hpp"
 #include "kanten/generate.hpp"
 #include "kanten/json.hpp"
+#include "kanten/match_json.hpp"
+#include "kanten/matching.hpp"
 #include "kanten/model.hpp"
 #include "kanten/rules.hpp"
 #include "kanten/sanction.hpp"

@@ -54,7 +54,7 @@ struct Citizen {
   std::string id;                        ///< opaque id (never a CPR number)
   GeoPoint home;                         ///< where the citizen lives
   TravelMode mode = TravelMode::public_transport;  ///< how the citizen travels
-  std::int32_t max_travel_m = 20'000;    ///< farthest the citizen can travel, metres (0 = no limit by distance)
+  std::int32_t max_travel_m = 20'000;    ///< farthest the citizen can travel, metres (0 = no limit by distance: 2,000 km)
   std::int32_t max_travel_minutes = 0;   ///< longest travel time, minutes (0 = no limit by time)
   Minutes hours_now = 6 * 60;            ///< hours per week the citizen can work now
   Minutes hours_max = 15 * 60;           ///< hours per week at most
@@ -153,7 +153,9 @@ enum class Rejection : std::uint8_t {
   danish_level,       ///< the task needs more Danish
   driving_licence,    ///< the task needs a driving licence
   no_capacity,        ///< the task or its company takes nobody
+  outside_wishes,     ///< the task shares too few DISCO digits with the citizen's wishes (MatchWeights::min_wish_level)
 };
+template <> inline constexpr std::size_t enum_size<Rejection> = 9;
 /// Snake-case name of a rejection.
 [[nodiscard]] std::string_view name(Rejection r) noexcept;
 
@@ -261,6 +263,9 @@ enum class Region : std::uint8_t {
   lolland_falster,  ///< the towns of Lolland and Falster (seed 003)
   denmark,          ///< the larger towns of all Denmark (regional and national sizes)
 };
+template <> inline constexpr std::size_t enum_size<Region> = 2;
+/// Snake-case name: "lolland_falster", "denmark".
+[[nodiscard]] std::string_view name(Region r) noexcept;
 
 /// Parameters of a generated market; the numbers beside the source's are assumptions.
 struct MarketOptions {

@@ -1,7 +1,7 @@
 // kanten/sources.hpp — the source paragraphs kanten's rules rest on.
 //
 // Every decision kanten makes names one of these: the seed file (the Danish source text,
-// shipped beside the project as shared/seeds/), the section, and the sentence itself, so a
+// kept in docs/sources/), the section, and the sentence itself, so a
 // caseworker or a lawyer can check the code against the text line by line.
 #pragma once
 
