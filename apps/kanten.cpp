@@ -121,13 +121,15 @@ as JSON on stdout.
 )"},
     {"demo", R"(usage: kanten demo [--citizens N] [--seed S] [--as-of DATE] [--out FILE] [--compact]
 
-Generates the synthetic caseload, evaluates every case as of DATE, prints a summary (citizens
-per step, exits, target group, events not applied, violations, follow-up breaches and the
-worklist, sanction answers) and writes the full report as JSON to FILE.
+Generates the synthetic caseload and its market, evaluates every case as of DATE, prints a
+summary (citizens per step, exits, target group, events not applied, violations, follow-up
+breaches and this month's worklist, sanction answers and what undecided ones wait for, and a
+proposed matching for everyone in Trin 2 with the reasons for each match) and writes the full
+report as JSON to FILE.
 
   --citizens N    number of citizens (default 850)
   --seed S        seed of the generator (default 2018)
-  --as-of DATE    evaluate as of this date (default: the last day of the generated period)
+  --as-of DATE    evaluate as of this date (default: the 15th of the period's 12th month)
   --out FILE      where to write the report (default kanten-report.json)
   --compact       report JSON on one line
 )"},
@@ -459,8 +461,11 @@ void print_tally(std::ostream& o, const Tally& t, const std::string& none = "(no
 int cmd_demo(const std::vector<std::string>& argv) {
   Args a = parse_args("demo", argv, {"--citizens", "--seed", "--as-of", "--out"}, {"--compact"}, 0);
   const k::GeneratorOptions g = generator_options(a);
+  // By default the programme's midterm, mid-month: the 15th of the period's 12th month, when many
+  // citizens are in their follow-up year and this month's contacts are still being made.
   const k::Date as_of = date_option(a, "--as-of", false)
-                            .value_or(k::YearMonth::of(g.start).plus(std::max(g.months, 1) - 1).last_day());
+                            .value_or(k::YearMonth::of(g.start).plus(std::min(std::max(g.months, 1), 12) - 1).first_day() +
+                                      boost::gregorian::days(14));
   const std::string out_path = a.value("--out") ? *a.value("--out") : "kanten-report.json";
   if (out_path.empty()) throw UsageError("option '--out': needs a file name", "demo");
 
@@ -584,6 +589,39 @@ int cmd_demo(const std::vector<std::string>& argv) {
     for (const auto& [name, c] : by_count(waits_for)) print_row(o, "  " + name, c);
   }
 
+  // --- a proposed matching for everyone in Trin 2 (004, Kerneelement 6–7) ---
+  // The market of the same seed: companies and tasks around Lolland-Falster's towns, and the
+  // matcher's view of each citizen (same ids as the caseload).
+  const k::Market market = k::generate_market({.citizens = g.citizens, .seed = g.seed});
+  k::Market trin2;
+  trin2.companies = market.companies;
+  trin2.tasks = market.tasks;
+  {
+    std::set<std::string> in_trin2;
+    for (const auto& e : evaluations)
+      if (e.step == k::Step::trin2_paa_vej_mod_job) in_trin2.insert(e.citizen);
+    for (const auto& c : market.citizens)
+      if (in_trin2.count(c.id)) trin2.citizens.push_back(c);
+  }
+  const k::MatchResult proposal = k::match(trin2, {.mode = k::MatchMode::assignment});
+  o << "\nProposed matching for the " << trin2.citizens.size() << " citizens in Trin 2 (optimal assignment, "
+    << market.companies.size() << " companies, " << market.tasks.size() << " tasks, weights "
+    << proposal.weights_version << ")\n";
+  print_row(o, "candidate pairs after the hard filters", proposal.candidates);
+  print_row(o, "citizens matched to a task", proposal.matches.size(),
+            percent(proposal.matches.size(), trin2.citizens.size()));
+  print_row(o, "total score", static_cast<std::size_t>(proposal.total_score), proposal.optimal ? "optimal" : "");
+  const std::size_t shown = std::min<std::size_t>(proposal.matches.size(), 5);
+  for (std::size_t i = 0; i < shown; ++i) {
+    const auto& x = proposal.matches[i];
+    o << "    " << trin2.citizens[x.citizen].id << " -> " << trin2.tasks[x.task].id << " (" << x.breakdown.total()
+      << " points)\n";
+    for (const auto& r : x.reasons) o << "      + " << r << "\n";
+    for (const auto& c : x.concerns) o << "      ! " << c << "\n";
+  }
+  if (proposal.matches.size() > shown)
+    o << "    ... and " << proposal.matches.size() - shown << " more matches, with reasons, in the report\n";
+
   // --- the report ---
   ojson report;
   report["kanten"] = k::version_string;
@@ -624,6 +662,7 @@ int cmd_demo(const std::vector<std::string>& argv) {
   report["summary"] = std::move(summary);
   report["worklist"] = parse_ojson(k::to_json(worklist, as_of));
   report["evaluations"] = parse_ojson(k::to_json(evaluations))["evaluations"];
+  report["matching"] = parse_ojson(k::to_json(proposal, trin2));
 
   {
     std::ofstream f(out_path, std::ios::binary | std::ios::trunc);

@@ -162,7 +162,7 @@ kanten_cli_test(generate_market RC 0
   ARGS generate-market --citizens 5 --companies 3 --seed 7)
 kanten_cli_test(generate_market_denmark RC 0 OUT "^{\"citizens\":..*\"lat\":5[4-7]\\."
   ARGS generate-market --citizens 4 --companies 2 --region denmark --compact)
-kanten_cli_test(demo RC 0 OUT "Citizens per step.*Sanction answers"
+kanten_cli_test(demo RC 0 OUT "Citizens per step.*Sanction answers.*Proposed matching"
   CREATES "${CMAKE_CURRENT_BINARY_DIR}/cli-demo-report.json"
   ARGS demo --citizens 60 --seed 3 --out "${CMAKE_CURRENT_BINARY_DIR}/cli-demo-report.json")
 
