@@ -1,0 +1,92 @@
+// Private: what the JSON readers (json.cpp, match_json.cpp) share — showing values in messages
+// without leaking free text, field paths, and parsing a whole document.
+#pragma once
+
+#include "kanten/error.hpp"
+#include "kanten/events.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <string_view>
+
+namespace kanten::inline v1::json_text {
+
+using json = nlohmann::json;           // input: lookups by key
+using ojson = nlohmann::ordered_json;  // output: keys in the documented order
+
+inline std::string str(std::string_view s) { return std::string(s); }
+
+/// Placeholder shown instead of the content of a free-text field.
+inline constexpr const char* free_text_placeholder = "<text>";
+
+/// At most `max` bytes of `s`, cut on a UTF-8 character boundary, marked with "..." when cut.
+inline std::string utf8_prefix(const std::string& s, std::size_t max) {
+  if (s.size() <= max) return s;
+  std::size_t n = max;
+  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0U) == 0x80U) --n;
+  return s.substr(0, n) + "...";
+}
+
+/// A value as shown in an InputIssue or an Error: scalars as compact JSON (strings cut at 64
+/// bytes), objects and arrays only named, so a misplaced structure never leaks its content.
+inline std::string shown(const json& v) {
+  if (v.is_object()) return "<object>";
+  if (v.is_array()) return "<array>";
+  return utf8_prefix(v.dump(-1, ' ', false, json::error_handler_t::replace), 64);
+}
+
+/// "a string", "an object", … for messages.
+inline std::string a_type(const json& v) {
+  std::string t = v.type_name();
+  const bool vowel = !t.empty() && std::string_view("aeiou").find(t[0]) != std::string_view::npos;
+  return (vowel ? "an " : "a ") + t;
+}
+
+/// "a, b, c": every name of a vocabulary, for "expected one of" messages.
+template <class Enum>
+std::string names_of() {
+  std::string out;
+  for (std::size_t i = 0; i < enum_size<Enum>; ++i) {
+    if (i) out += ", ";
+    out += name(static_cast<Enum>(i));
+  }
+  return out;
+}
+
+/// Joins a field path: "cases[3]" + "citizen" → "cases[3].citizen".
+inline std::string join(const std::string& base, std::string_view key) {
+  return base.empty() ? str(key) : base + "." + str(key);
+}
+
+/// Throws invalid_input naming the field and showing the value.
+[[noreturn]] inline void invalid(const std::string& field, const json& v, const std::string& message) {
+  throw Error(Errc::invalid_input, field, shown(v), message);
+}
+
+/// nlohmann's parse message without its id prefix and without the "last read" excerpt of the
+/// input (which could be free text).
+inline std::string parse_message(const json::parse_error& e) {
+  std::string m = e.what();
+  if (auto close = m.find("] "); m.rfind("[json.exception.", 0) == 0 && close != std::string::npos)
+    m.erase(0, close + 2);
+  if (auto lr = m.find("; last read: '"); lr != std::string::npos) {
+    auto expected = m.rfind("'; expected ");
+    if (expected != std::string::npos && expected >= lr)
+      m.erase(lr, expected + 1 - lr);
+    else
+      m.erase(lr);
+  }
+  return m;
+}
+
+/// Parses a whole document; throws parse_error with the position, never the input's text.
+inline json parse_document(std::string_view text) {
+  try {
+    return json::parse(text.begin(), text.end());
+  } catch (const json::parse_error& e) {
+    throw Error(Errc::parse_error, "", "", "not valid JSON: " + parse_message(e));
+  }
+}
+
+}  // namespace kanten::inline v1::json_text
