@@ -390,12 +390,24 @@ void check_index(std::int32_t i, std::size_t n, const char* field) {
 PairScore score_pair(const Market& m, std::int32_t citizen, std::int32_t task, const MatchWeights& w) {
   check_index(citizen, m.citizens.size(), "citizen");
   check_index(task, m.tasks.size(), "task");
-  Scorer s(m, w);
+  // A pair's score depends on the citizen, the task and its company only: score it in a market
+  // of just those three, so explaining one pair never costs the whole market.
+  Market one;
+  one.citizens = {m.citizens[static_cast<std::size_t>(citizen)]};
+  one.tasks = {m.tasks[static_cast<std::size_t>(task)]};
+  for (const auto& co : m.companies)
+    if (co.id == one.tasks[0].company) {
+      one.companies = {co};
+      break;
+    }
+  if (one.companies.empty())
+    throw Error(Errc::invalid_input, "tasks[" + std::to_string(task) + "].company", one.tasks[0].company,
+                "the task names a company that is not in the market");
+  Scorer s(one, w);
   PairScore p;
   p.citizen = citizen;
   p.task = task;
-  const auto& co = m.companies[s.task(task).company];
-  s.score(citizen, task, distance_m(m.citizens[citizen].home, co.location), p.breakdown, &p.rejected);
+  s.score(0, 0, distance_m(one.citizens[0].home, one.companies[0].location), p.breakdown, &p.rejected);
   if (!p.rejected.empty()) p.breakdown = ScoreBreakdown{};
   return p;
 }

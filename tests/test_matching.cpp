@@ -690,7 +690,7 @@ TEST_CASE("matching: a task naming an unknown company throws naming the field", 
   Market m = varied_market(5, 3, 1, Region::lolland_falster);
   m.tasks[1].company = "co-nowhere";
   for (const auto& f : std::vector<std::function<void()>>{[&] { (void)candidates(m); }, [&] { (void)match(m); },
-                                                          [&] { (void)score_pair(m, 0, 0); }}) {
+                                                          [&] { (void)score_pair(m, 0, 1); }}) {
     const Error e = error_of(f);
     CHECK(e.code() == Errc::invalid_input);
     CHECK(e.field() == "tasks[1].company");
