@@ -8,6 +8,7 @@
 #include <boost/graph/find_flow_cost.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <map>
 #include <sstream>
@@ -65,7 +66,9 @@ km::instance random_instance(std::uint64_t seed, std::int32_t max_left = 10, std
 // Reference optimum with Boost's SSP. SSP finds a min-cost MAXIMUM flow, so every left node gets a
 // bypass arc to the sink and all left arcs cost BIG − score >= 0 (bypass: BIG). Max flow is then
 // exactly L (every left node can bypass), and among max flows cost = L·BIG − total score, so the
-// min-cost max flow is the max-score assignment: optimum = L·BIG − cost.
+// min-cost max flow is the max-score assignment: optimum = L·BIG − cost. Costs are doubles
+// (exact for these integers): Boost's SSP adds its "infinite" distances, which overflows a signed
+// integer weight type (undefined behaviour that UBSan reports) but is harmless in floating point.
 std::int64_t boost_optimum(const km::instance& inst) {
     using traits = boost::adjacency_list_traits<boost::vecS, boost::vecS, boost::directedS>;
     using graph = boost::adjacency_list<
@@ -73,14 +76,14 @@ std::int64_t boost_optimum(const km::instance& inst) {
         boost::property<boost::edge_capacity_t, long,
                         boost::property<boost::edge_residual_capacity_t, long,
                                         boost::property<boost::edge_reverse_t, traits::edge_descriptor,
-                                                        boost::property<boost::edge_weight_t, long>>>>>;
+                                                        boost::property<boost::edge_weight_t, double>>>>>;
     const int nl = inst.num_left, nr = inst.num_right(), ng = inst.num_groups();
     const int s = nl + nr + ng, t = s + 1;
     graph g(static_cast<std::size_t>(t + 1));
     auto cap = boost::get(boost::edge_capacity, g);
     auto rev = boost::get(boost::edge_reverse, g);
     auto weight = boost::get(boost::edge_weight, g);
-    auto add = [&](int u, int v, long c, long w) {
+    auto add = [&](int u, int v, long c, double w) {
         const auto e = boost::add_edge(static_cast<std::size_t>(u), static_cast<std::size_t>(v), g).first;
         const auto r = boost::add_edge(static_cast<std::size_t>(v), static_cast<std::size_t>(u), g).first;
         cap[e] = c;
@@ -94,14 +97,14 @@ std::int64_t boost_optimum(const km::instance& inst) {
     for (const auto& x : inst.edges) big = std::max(big, (x.score < 0 ? -x.score : x.score) + 1);
     for (int i = 0; i < nl; ++i) {
         add(s, i, 1, 0);
-        add(i, t, 1, static_cast<long>(big));
+        add(i, t, 1, static_cast<double>(big));
     }
-    for (const auto& x : inst.edges) add(x.left, nl + x.right, 1, static_cast<long>(big - x.score));
+    for (const auto& x : inst.edges) add(x.left, nl + x.right, 1, static_cast<double>(big - x.score));
     for (int j = 0; j < nr; ++j) add(nl + j, nl + nr + inst.right_group[j], inst.right_slots[j], 0);
     for (int k = 0; k < ng; ++k) add(nl + nr + k, t, inst.group_capacity[k], 0);
     boost::successive_shortest_path_nonnegative_weights(g, static_cast<std::size_t>(s), static_cast<std::size_t>(t));
-    const long cost = boost::find_flow_cost(g);
-    return static_cast<std::int64_t>(nl) * big - cost;
+    const double cost = boost::find_flow_cost(g);
+    return static_cast<std::int64_t>(nl) * big - std::llround(cost);
 }
 
 // Feasibility and score, recomputed here without the library's checker.
