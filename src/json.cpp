@@ -392,10 +392,6 @@ Caseload read_caseload(const json& doc) {
 // Writing
 // ---------------------------------------------------------------------------------------------
 
-std::string dump(const ojson& j, int indent) {
-  return j.dump(indent < 0 ? -1 : indent, ' ', false, ojson::error_handler_t::replace);
-}
-
 ojson date_json(Date d) { return d.is_special() ? ojson(nullptr) : ojson(iso(d)); }
 ojson date_json(const std::optional<Date>& d) { return d ? date_json(*d) : ojson(nullptr); }
 

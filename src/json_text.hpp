@@ -89,4 +89,9 @@ inline json parse_document(std::string_view text) {
   }
 }
 
+/// Output text: compact for indent < 0, invalid UTF-8 replaced (ids are opaque bytes).
+inline std::string dump(const ojson& j, int indent) {
+  return j.dump(indent < 0 ? -1 : indent, ' ', false, ojson::error_handler_t::replace);
+}
+
 }  // namespace kanten::inline v1::json_text

@@ -351,10 +351,6 @@ bool same_weights(const MatchWeights& a, const MatchWeights& b) {
 // Writing
 // ---------------------------------------------------------------------------------------------
 
-std::string dump(const ojson& j, int indent) {
-  return j.dump(indent < 0 ? -1 : indent, ' ', false, ojson::error_handler_t::replace);
-}
-
 ojson point_json(GeoPoint p) {
   ojson j;
   j["lat"] = p.lat;

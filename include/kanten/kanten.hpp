@@ -1,6 +1,7 @@
 // kanten/kanten.hpp — everything: the indsatsmodel rules engine, the matcher, and their interfaces.
 #pragma once
 
+#include "kanten/bus.hpp"
 #include "kanten/date.hpp"
 #include "kanten/error.hpp"
 #include "kanten/evaluate.hpp"
@@ -13,4 +14,5 @@
 #include "kanten/rules.hpp"
 #include "kanten/sanction.hpp"
 #include "kanten/sources.hpp"
+#include "kanten/training.hpp"
 #include "kanten/version.hpp"

@@ -147,5 +147,110 @@ inline constexpr Source sanction_personal_contact{
     "sanktion. Den personlige kontakt kan fx være telefonisk eller personlig kontakt, hvor borgeren "
     "bor eller opholder sig."};
 
+// ---------------------------------------------------------------------------------------------
+// Bus trips to companies (002_35b99bd4972212c9.txt)
+// ---------------------------------------------------------------------------------------------
+
+inline constexpr std::string_view bus_trips = "002_35b99bd4972212c9.txt";
+
+/// Who the offer is for: activity-ready citizens under §6.3 and §6.5.
+inline constexpr Source bus_target{
+    bus_trips, "Visitering af borgere",
+    "I begge kommuner gælder tilbuddet for alle borgere, som er visiteret aktivitetsparate … "
+    "Tilbuddet gælder både for §6.3: Aktivitetsparate over 30 år og §6.5: Aktivitetsparate under 30 "
+    "år uden erhvervskompetencegivende uddannelse."};
+
+/// Model 1: caseworkers may also refer citizens exempt from activity.
+inline constexpr Source bus_exempt_referral{
+    bus_trips, "Visitering af borgere, Model 1",
+    "Sagsbehandlere kan også visitere borgere, som er fritaget for aktivitet, hvis det gavner "
+    "borgeren at deltage."};
+
+/// Model 1: 6–12 citizens, two company visits, at least one with inclusion experience.
+inline constexpr Source bus_model1{
+    bus_trips, "Afvikling af bustur, Model 1",
+    "I Guldborgsund Kommune møder borgerne ind på jobcentret kl. 8:30, og turen slutter samme sted "
+    "ca. kl. 13. På jobcentret bliver de 6-12 borgere præsenteret for turen, hvor de skal på en "
+    "hyggelig skovtur med to virksomhedsbesøg indlagt, hvor minimum én virksomhed har eller har "
+    "haft en borger i praktik eller lønnede timer."};
+
+/// Model 2: two trips within the 13-week job club programme, one company per trip.
+inline constexpr Source bus_model2_programme{
+    bus_trips, "Planlægning af bustur, Model 2",
+    "Borgere, der følger Springbrættets program på 13 uger, deltager på to busture, hvor de "
+    "besøger én virksomhed pr. gang."};
+
+/// Model 2: 12–15 citizens, 13:00–16:00.
+inline constexpr Source bus_model2{
+    bus_trips, "Afvikling af bustur, Model 2",
+    "I Lolland Kommune mødes borgere og jobformidlere på kompetencecentret kl. 13, … og er hjemme "
+    "igen omkring kl. 16. … På busturene er de afsted 12-15 borgere ad gangen og typisk tre "
+    "jobformidlere"};
+
+/// Which companies trips visit.
+inline constexpr Source bus_company_selection{
+    bus_trips, "Udvælgelse af virksomheder",
+    "Begge kommuner udvælger virksomheder, som har eller har haft udsatte borgere i praktik eller "
+    "lønnede timer, alternativt virksomheder, der er kendt for at tage et særligt socialt ansvar. … "
+    "Virksomheder som mangler arbejdskraft, og har opgaver til borgere fra kanten af "
+    "arbejdsmarkedet, kan også være destination for busture."};
+
+/// Attendance is compulsory; a citizen who does not come is invited to the next trip.
+inline constexpr Source bus_attendance{
+    bus_trips, "Visitering af borgere, Model 1",
+    "Borgeren har pligt til at deltage, og de modtager indkaldelsesbrev inden busturen. Såfremt "
+    "borgeren ikke møder op, bliver borgeren indkaldt til at deltage på næste tur."};
+
+/// The resources one trip takes.
+inline constexpr Source bus_costs{
+    bus_trips, "Ressourceforbrug",
+    "Leje af bus: 2000-2500 kr. pr. gang. Forplejning (sandwich og vand): 75-90 kr. pr. deltager. "
+    "Planlægning af bustur: 1-2 timer for én jobcentermedarbejder. Afvikling af bustur: 3-4 "
+    "jobcentermedarbejdere i 4-5 timer."};
+
+/// A relation to the companies early on is the point of the trips.
+inline constexpr Source bus_relation{
+    bus_trips, "Introduktion",
+    "Busturene indgår som en del af den virksomhedsdrevne indsats, hvor borgerne tidligere i "
+    "forløbet skal have en relation til virksomhederne."};
+
+// ---------------------------------------------------------------------------------------------
+// Social training tracks (001_8429fb4aa12981cf.txt)
+// ---------------------------------------------------------------------------------------------
+
+inline constexpr std::string_view training = "001_8429fb4aa12981cf.txt";
+
+/// Internship only for citizens close to an ordinary job or a job on special terms.
+inline constexpr Source training_internship_route{
+    training, "Fokus på job til de stærkeste ledige",
+    "Da virksomhedspraktik skal have et reelt jobperspektiv, bruger vi nu kun den ordning til "
+    "borgere, der står lige foran at kunne få et ordinært job eller et job på særlige vilkår og med "
+    "stort fokus på det private arbejdsmarked"};
+
+/// The track: typically 13 weeks, with a mentor-trained contact person.
+inline constexpr Source training_track{
+    training, "og en social træningsbane til andre",
+    "Det er forløb på typisk 13 uger, hvor borgere prøver en række arbejdspladsfunktioner som fx "
+    "service-, pedel- og køkkenopgaver, og hvor en mentoruddannet medarbejder på arbejdspladsen er "
+    "kontaktperson for borgeren."};
+
+/// Each citizen gets a mentor at the workplace.
+inline constexpr Source training_mentor{
+    training, "Sociale træningsbaner på kommunale arbejdspladser",
+    "Borgeren får derfor tildelt en mentor på arbejdspladsen, der understøtter og har samtaler med "
+    "borgeren om personlige arbejds- og udviklingspunkter."};
+
+/// Hours and length fitted to the citizen's capacity and health considerations.
+inline constexpr Source training_fit{
+    training, "Sociale træningsbaner på kommunale arbejdspladser",
+    "Opgaveløsningen tilrettelægges med udgangspunkt i den enkeltes formåen samt skånebehov. Også "
+    "timetallet og træningsbanens varighed afstemmes med den enkeltes formåen."};
+
+/// No personal data to the workplace after the course.
+inline constexpr Source training_no_personal_data{
+    training, "Den svære opfølgning",
+    "Kommunen må ikke videregive personlige oplysninger om en borger til arbejdspladsen, efter "
+    "forløbet er slut."};
+
 }  // namespace sources
 }  // namespace kanten::inline v1

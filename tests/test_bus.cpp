@@ -1,0 +1,327 @@
+// Bus trips to companies (include/kanten/bus.hpp), one test per rule of
+// 002_35b99bd4972212c9.txt, named after it, plus the planner's behaviour on small markets.
+#include "helpers.hpp"
+
+#include <kanten/bus.hpp>
+#include <kanten/error.hpp>
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+using namespace kt;
+
+namespace {
+
+const GeoPoint kTown{54.7691, 11.8743};  // Nykøbing Falster
+
+Citizen citizen(std::string id, std::string wish) {
+  Citizen c;
+  c.id = std::move(id);
+  c.home = kTown;
+  c.wishes = {std::move(wish)};
+  c.hours_now = 6 * 60;
+  c.hours_max = 15 * 60;
+  return c;
+}
+
+Company company(std::string id, int internships, bool responsible, bool shortage) {
+  Company k;
+  k.id = std::move(id);
+  k.location = {kTown.lat + 0.05, kTown.lon};
+  k.inclusion_internships = internships;
+  k.social_responsibility = responsible;
+  k.labour_shortage = shortage;
+  k.capacity = 2;
+  return k;
+}
+
+Task task(std::string id, std::string company, std::string disco) {
+  Task t;
+  t.id = std::move(id);
+  t.company = std::move(company);
+  t.disco = {std::move(disco)};
+  t.min_per_week = 4 * 60;
+  return t;
+}
+
+/// `cooks` citizens wishing kitchen work (5120) and `cleaners` wishing cleaning (9112); companies:
+/// two kitchens and two cleaning firms with inclusion experience, one kitchen known for social
+/// responsibility only, one shortage company without fitting tasks, one ordinary company.
+Market two_clusters(int cooks, int cleaners) {
+  Market m;
+  for (int i = 0; i < cooks; ++i) m.citizens.push_back(citizen("cook-" + std::to_string(i), "5120"));
+  for (int i = 0; i < cleaners; ++i) m.citizens.push_back(citizen("clean-" + std::to_string(i), "9112"));
+  m.companies = {company("kitchen-a", 2, false, false), company("kitchen-b", 1, false, false),
+                 company("clean-a", 3, false, false),   company("clean-b", 1, false, false),
+                 company("kitchen-c", 0, true, false),  company("shortage-x", 0, false, true),
+                 company("plain", 0, false, false)};
+  m.tasks = {task("t-ka", "kitchen-a", "5120"), task("t-kb", "kitchen-b", "5120"), task("t-ca", "clean-a", "9112"),
+             task("t-cb", "clean-b", "9112"),   task("t-kc", "kitchen-c", "5120"), task("t-x", "shortage-x", "8160"),
+             task("t-p", "plain", "5120")};
+  return m;
+}
+
+std::vector<BusReferral> refer_all(const Market& m, int age = 35) {
+  std::vector<BusReferral> r;
+  for (const auto& c : m.citizens) r.push_back({c.id, true, age, false, false, false});
+  return r;
+}
+
+const std::string& company_id(const Market& m, std::int32_t k) { return m.companies.at(static_cast<std::size_t>(k)).id; }
+
+/// Every referral is in exactly one group or in left_out.
+void check_nothing_lost(const Market& m, const BusPlan& p, const std::vector<BusReferral>& refs) {
+  std::map<std::string, int> seen;
+  for (const auto& g : p.groups)
+    for (const auto& x : g.participants) ++seen[m.citizens.at(static_cast<std::size_t>(x.citizen)).id];
+  for (const auto& l : p.left_out) ++seen[refs.at(static_cast<std::size_t>(l.referral)).citizen];
+  CHECK(seen.size() == refs.size());
+  for (const auto& [id, n] : seen) CHECK(n == 1);
+}
+
+}  // namespace
+
+TEST_CASE("Bus trips are for activity-ready citizens under §6.3 and §6.5 — 002_35b99bd4972212c9.txt, Visitering af borgere",
+          "[bus][rules]") {
+  const BusModel& m1 = bus_model_1();
+  BusReferral r{"c", true, 30, false, false, false};
+  auto a = bus_eligibility(r, m1);
+  CHECK(a.answer == BusEligibility::eligible);
+  CHECK(a.category == BusCategory::s6_3);
+  CHECK(a.source.quote == sources::bus_target.quote);
+
+  r.age = 29;
+  a = bus_eligibility(r, m1);
+  CHECK(a.answer == BusEligibility::eligible);
+  CHECK(a.category == BusCategory::s6_5);
+
+  r.vocational_education = true;  // under 30 with a vocational education: neither provision
+  a = bus_eligibility(r, m1);
+  CHECK(a.answer == BusEligibility::not_eligible);
+  CHECK(a.reason.find("neither §6.3 nor §6.5") != std::string::npos);
+
+  r.age = 52;  // 30 or over: education does not matter
+  CHECK(bus_eligibility(r, m1).category == BusCategory::s6_3);
+
+  r.age.reset();  // age unknown: with a vocational education only §6.3 could cover → undecided
+  a = bus_eligibility(r, m1);
+  CHECK(a.answer == BusEligibility::undecided);
+  CHECK(a.reason.find("age needed") != std::string::npos);
+  r.vocational_education = false;  // without one, either provision covers
+  CHECK(bus_eligibility(r, m1).category == BusCategory::s6_3_or_s6_5);
+
+  BusReferral job_ready{"c", false, 40, false, false, false};
+  a = bus_eligibility(job_ready, m1);
+  CHECK(a.answer == BusEligibility::not_eligible);
+  CHECK(a.reason.find("not activity-ready") != std::string::npos);
+
+  BusReferral bad{"c", true, -1, false, false, false};
+  CHECK_THROWS_AS(bus_eligibility(bad, m1), Error);
+}
+
+TEST_CASE("Model 1: caseworkers may also refer citizens exempt from activity — 002_35b99bd4972212c9.txt, Visitering af borgere, Model 1",
+          "[bus][rules]") {
+  BusReferral r{"c", false, 45, false, true, true};
+  auto a = bus_eligibility(r, bus_model_1());
+  CHECK(a.answer == BusEligibility::eligible);
+  CHECK(a.category == BusCategory::exempt_referred);
+  CHECK(a.source.quote == sources::bus_exempt_referral.quote);
+  // Model 2 takes the activity-ready citizens of its job club programme.
+  CHECK(bus_eligibility(r, bus_model_2()).answer == BusEligibility::not_eligible);
+  // Without the caseworker's finding that it helps, an exempt citizen does not come.
+  r.caseworker_finds_it_helps = false;
+  CHECK(bus_eligibility(r, bus_model_1()).answer == BusEligibility::not_eligible);
+}
+
+TEST_CASE("Model 1: 6-12 citizens, two visits, at least one company with inclusion experience, 08:30-13:00 — 002_35b99bd4972212c9.txt, Afvikling af bustur, Model 1",
+          "[bus][rules]") {
+  const Market m = two_clusters(10, 10);
+  const auto refs = refer_all(m);
+  const BusPlan p = plan_bus_trips(m, refs);
+  CHECK(p.model == "model-1-guldborgsund");
+  REQUIRE(p.groups.size() == 2);  // 20 citizens: two groups of 10 within 6–12
+  for (const auto& g : p.groups) {
+    CHECK(g.participants.size() == 10);
+    REQUIRE(g.trips.size() == 1);
+    const auto& t = g.trips[0];
+    CHECK(t.start == 8 * 60 + 30);
+    CHECK(t.end == 13 * 60);
+    REQUIRE(t.visits.size() == 2);
+    CHECK(t.visits[0].company != t.visits[1].company);
+    const auto experienced = std::count_if(t.visits.begin(), t.visits.end(), [&](const BusVisit& v) {
+      return m.companies.at(static_cast<std::size_t>(v.company)).inclusion_internships > 0;
+    });
+    CHECK(experienced >= 1);
+  }
+  check_nothing_lost(m, p, refs);
+
+  // Fewer than six: no trip, everyone reported.
+  const Market small = two_clusters(3, 2);
+  const auto few = refer_all(small);
+  const BusPlan q = plan_bus_trips(small, few);
+  CHECK(q.groups.empty());
+  CHECK(q.left_out.size() == 5);
+  REQUIRE(q.notes.size() == 1);
+  CHECK(q.notes[0].find("fewer than the 6") != std::string::npos);
+}
+
+TEST_CASE("Model 2: two trips of one company in the 13-week programme, 12-15 citizens, 13:00-16:00 — 002_35b99bd4972212c9.txt, Model 2",
+          "[bus][rules]") {
+  BusPlanOptions o;
+  o.model = &bus_model_2();
+  const Market m = two_clusters(15, 15);
+  const auto refs = refer_all(m);
+  const BusPlan p = plan_bus_trips(m, refs, o);
+  REQUIRE(p.groups.size() == 2);
+  for (const auto& g : p.groups) {
+    CHECK(g.participants.size() == 15);
+    REQUIRE(g.trips.size() == 2);
+    for (const auto& t : g.trips) {
+      CHECK(t.visits.size() == 1);
+      CHECK(t.start == 13 * 60);
+      CHECK(t.end == 16 * 60);
+    }
+    CHECK(g.trips[0].visits[0].company != g.trips[1].visits[0].company);
+  }
+  // 16 citizens cannot make two groups of at least 12: one group of 15, one citizen left out.
+  const Market m16 = two_clusters(8, 8);
+  const auto r16 = refer_all(m16);
+  const BusPlan q = plan_bus_trips(m16, r16, o);
+  REQUIRE(q.groups.size() == 1);
+  CHECK(q.groups[0].participants.size() == 15);
+  REQUIRE(q.left_out.size() == 1);
+  CHECK(q.left_out[0].reason.find("full") != std::string::npos);
+  check_nothing_lost(m16, q, r16);
+}
+
+TEST_CASE("Companies are chosen for inclusion experience, social responsibility, or labour shortage with fitting tasks — 002_35b99bd4972212c9.txt, Udvælgelse af virksomheder",
+          "[bus][rules]") {
+  const Market m = two_clusters(6, 6);
+  const auto refs = refer_all(m);
+  const BusPlan p = plan_bus_trips(m, refs);
+  std::set<std::string> qualifying;
+  for (auto k : p.qualifying_companies) qualifying.insert(company_id(m, k));
+  // The shortage company has no task for these citizens; the plain company meets no criterion.
+  CHECK(qualifying == std::set<std::string>{"kitchen-a", "kitchen-b", "clean-a", "clean-b", "kitchen-c"});
+  for (const auto& g : p.groups)
+    for (const auto& t : g.trips)
+      for (const auto& v : t.visits) {
+        CHECK(qualifying.count(company_id(m, v.company)) == 1);
+        REQUIRE_FALSE(v.reasons.empty());
+        const auto& co = m.companies.at(static_cast<std::size_t>(v.company));
+        if (co.inclusion_internships > 0) CHECK(v.reasons[0].find("has had vulnerable citizens") != std::string::npos);
+      }
+
+  // A shortage company with a task that fits qualifies.
+  Market with_fit = m;
+  with_fit.tasks.push_back(task("t-x2", "shortage-x", "9112"));
+  const BusPlan q = plan_bus_trips(with_fit, refs);
+  const bool has_shortage = std::any_of(q.qualifying_companies.begin(), q.qualifying_companies.end(),
+                                        [&](std::int32_t k) { return company_id(with_fit, k) == "shortage-x"; });
+  CHECK(has_shortage);
+}
+
+TEST_CASE("Bus planner: citizens see companies that fit their wishes", "[bus]") {
+  const Market m = two_clusters(10, 10);
+  const auto refs = refer_all(m);
+  const BusPlan p = plan_bus_trips(m, refs);
+  REQUIRE(p.groups.size() == 2);
+  for (const auto& g : p.groups) {
+    std::set<char> kinds;  // 'c' cooks, 'l' cleaners
+    for (const auto& x : g.participants) {
+      const auto& id = m.citizens.at(static_cast<std::size_t>(x.citizen)).id;
+      kinds.insert(id[1] == 'o' ? 'c' : 'l');
+      CHECK(x.best_task >= 0);  // every participant sees a task that fits their wish
+      CHECK(x.score > 0);
+      CHECK(x.reason.find("wish") != std::string::npos);
+    }
+    CHECK(kinds.size() == 1);  // the optimal assignment keeps the wish clusters apart
+  }
+  // Same input, same plan.
+  const BusPlan again = plan_bus_trips(m, refs);
+  REQUIRE(again.groups.size() == p.groups.size());
+  for (std::size_t g = 0; g < p.groups.size(); ++g) {
+    for (std::size_t i = 0; i < p.groups[g].participants.size(); ++i)
+      CHECK(again.groups[g].participants[i].citizen == p.groups[g].participants[i].citizen);
+    CHECK(again.groups[g].trips[0].visits[0].company == p.groups[g].trips[0].visits[0].company);
+  }
+}
+
+TEST_CASE("Bus planner reports every referral it cannot place and rejects unknown ids", "[bus]") {
+  Market m = two_clusters(8, 8);
+  auto refs = refer_all(m);
+  refs[0].activity_ready = false;        // not eligible
+  refs[1].age.reset();                   // undecided: age needed
+  refs[1].vocational_education = true;
+  BusPlanOptions o;
+  o.max_groups = 1;                      // room for 12 of the 14 eligible
+  const BusPlan p = plan_bus_trips(m, refs, o);
+  REQUIRE(p.groups.size() == 1);
+  CHECK(p.groups[0].participants.size() == 12);
+  CHECK(p.left_out.size() == 4);
+  check_nothing_lost(m, p, refs);
+  CHECK(p.left_out[0].reason.rfind("not_eligible:", 0) == 0);
+  CHECK(p.left_out[1].reason.rfind("undecided:", 0) == 0);
+
+  std::vector<BusReferral> unknown{{"nobody", true, 40, false, false, false}};
+  try {
+    (void)plan_bus_trips(m, unknown);
+    FAIL("an unknown referral must throw");
+  } catch (const Error& e) {
+    CHECK(e.field() == "referrals[0].citizen");
+    CHECK(std::string(e.what()).find("nobody") == std::string::npos);  // ids of people are not echoed
+  }
+}
+
+TEST_CASE("The cost of a trip from the source's figures — 002_35b99bd4972212c9.txt, Ressourceforbrug", "[bus][rules]") {
+  const TripCost c = trip_cost(10);
+  CHECK(c.bus_dkk == Range{2000, 2500});
+  CHECK(c.food_dkk == Range{750, 900});
+  CHECK(c.planning_staff_minutes == Range{60, 120});
+  CHECK(c.running_staff_minutes == Range{720, 1200});  // 3–4 staff × 4–5 hours
+  CHECK(c.total_dkk == Range{2750, 3400});
+  const TripCost priced = trip_cost(10, 300);  // staff at 300 DKK/h: 13–22 hours
+  CHECK(priced.total_dkk == Range{2750 + 3900, 3400 + 6600});
+  CHECK_THROWS_AS(trip_cost(-1), Error);
+}
+
+TEST_CASE("Attendance is compulsory: who does not come is invited to the next trip — 002_35b99bd4972212c9.txt, Visitering af borgere, Model 1",
+          "[bus][rules]") {
+  const Market m = two_clusters(4, 4);
+  const auto refs = refer_all(m);
+  const BusPlan p = plan_bus_trips(m, refs);
+  REQUIRE(p.groups.size() == 1);
+  const auto& g = p.groups[0];
+  std::vector<std::string> present;
+  for (std::size_t i = 1; i < g.participants.size(); ++i)
+    present.push_back(m.citizens.at(static_cast<std::size_t>(g.participants[i].citizen)).id);
+  present.push_back("visitor");
+  const Attendance a = record_attendance(m, p, 0, 0, D("2026-03-12"), present);
+  const std::string absent = m.citizens.at(static_cast<std::size_t>(g.participants[0].citizen)).id;
+  CHECK(a.invite_next == std::vector<std::string>{absent});
+  CHECK(a.came.size() == 7);
+  CHECK(a.not_participants == std::vector<std::string>{"visitor"});
+  CHECK(a.visits.size() == 7 * 2);  // each who came visited both companies: a relation to each
+  CHECK(a.visits[0].date == D("2026-03-12"));
+  CHECK_THROWS_AS(record_attendance(m, p, 1, 0, D("2026-03-12"), present), Error);
+
+  // The next plan invites the absent citizen first: with room for six of seven, they are placed.
+  Market next = two_clusters(4, 3);
+  auto r2 = refer_all(next);
+  BusPlanOptions o;
+  o.max_groups = 1;
+  o.invite_first = {r2.back().citizen};
+  Market bigger = next;
+  for (int i = 0; i < 7; ++i) bigger.citizens.push_back(citizen("extra-" + std::to_string(i), "5120"));
+  auto r3 = refer_all(bigger);
+  const BusPlan q = plan_bus_trips(bigger, r3, o);
+  REQUIRE(q.groups.size() == 1);
+  const auto placed = std::find_if(q.groups[0].participants.begin(), q.groups[0].participants.end(),
+                                   [&](const BusParticipant& x) { return bigger.citizens[static_cast<std::size_t>(x.citizen)].id == o.invite_first[0]; });
+  REQUIRE(placed != q.groups[0].participants.end());
+  CHECK(placed->invited_again);
+  CHECK(q.left_out.size() == 2);  // 14 eligible, 12 places: the last referred wait
+}
