@@ -62,6 +62,12 @@ commands:
                                   match a market's citizens to company tasks, explained
   generate-market [--citizens N] [--companies N] [--seed S] [--region R]
                                   a synthetic labour market (JSON on stdout)
+  bus plan FILE [--model 1|2]     plan bus trips to companies for referred citizens (002)
+  bus cost --participants N       what one bus trip costs, as ranges (002)
+  training plan FILE [--start DATE]
+                                  place citizens on 13-week social training tracks (001)
+  training route [--close-to-ordinary-job] [--close-to-special-terms-job]
+                                  internship or training track, and why (001)
 
 options:
   --help       help for the program or, after a command, for the command
@@ -165,6 +171,49 @@ default (003_b82c162ee9c6e810.txt: 850 citizens, 400 companies).
   --seed S         seed of the generator (default 2018)
   --region R       lolland-falster (default) or denmark (the larger towns of all Denmark)
   --compact        JSON on one line
+)"},
+    {"bus", R"(usage: kanten bus plan FILE [--model 1|2] [--max-groups N] [--staff-rate DKK] [--compact]
+       kanten bus cost --participants N [--staff-rate DKK] [--compact]
+
+Bus trips to companies for citizens on the edge of the labour market (002_35b99bd4972212c9.txt).
+
+plan: FILE is a market ({"citizens", "companies", "tasks"}) with the referred citizens
+("referrals": [{"citizen": ID, "activity_ready": true, "age": 34, "vocational_education": false,
+"exempt_from_activity": false, "caseworker_finds_it_helps": false}]) and optional settings
+("bus": {"model", "max_groups", "staff_dkk_per_hour", "invite_first": [ID...]}); see
+docs/bus-and-training.md. Prints the plan as JSON: each referral's eligibility (§6.3, §6.5, exempt
+citizens referred under Model 1) with its source, the groups and their trips, the companies
+visited and why they were chosen, each participant's best-fitting visit, the cost of each
+trip, and every referral left out with its reason.
+
+  --model M          1 = model-1-guldborgsund: 6-12 citizens, two visits, one company with
+                     inclusion experience, 08:30-13:00 (default); 2 = model-2-lolland: 12-15
+                     citizens, two trips of one visit in the 13-week job club, 13:00-16:00
+  --max-groups N     plan at most N groups (default: as many as the referrals need)
+  --staff-rate DKK   price staff time at DKK per hour in the cost
+  --participants N   cost: the number of citizens on the trip
+  --compact          JSON on one line
+)"},
+    {"training", R"(usage: kanten training plan FILE [--start DATE] [--compact]
+       kanten training route [--close-to-ordinary-job] [--close-to-special-terms-job] [--compact]
+
+Social training tracks at workplaces (001_8429fb4aa12981cf.txt).
+
+plan: FILE is a market ({"citizens", "companies", "tasks"}) with optional
+"training": {"start": DATE, "requests": [{"citizen": ID, "weeks": 13}], "ongoing": [tracks]}
+(all citizens of the market when no requests are given); see docs/bus-and-training.md. Places the
+citizens on tracks by the matcher's optimal assignment, each workplace taking no more citizens
+than it has mentor-trained contact persons free; prints the tracks (13 weeks unless fitted,
+hours fitted to the citizen, the company-facing view), who could not be placed and why, and
+the mentor load.
+
+route: internship for a citizen close to an ordinary job or a job on special terms, the
+training track for the others, with the reason and its source.
+
+  --start DATE                   plan: the tracks' first day (overrides the file's)
+  --close-to-ordinary-job        route: the caseworker finds the citizen close to an ordinary job
+  --close-to-special-terms-job   route: … or to a job on special terms
+  --compact                      JSON on one line
 )"},
 };
 
@@ -793,6 +842,89 @@ int cmd_generate_market(const std::vector<std::string>& argv) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Bus trips and training tracks (002, 001)
+// ---------------------------------------------------------------------------------------------
+
+/// The subcommand word of `kanten bus` / `kanten training`.
+std::string subcommand(const std::vector<std::string>& argv, const std::string& command,
+                       std::initializer_list<std::string_view> known) {
+  if (argv.empty() || argv.front().rfind("-", 0) == 0) throw UsageError("missing subcommand", command);
+  if (std::find(known.begin(), known.end(), argv.front()) == known.end())
+    throw UsageError("unknown subcommand '" + argv.front() + "'", command);
+  return argv.front();
+}
+
+std::optional<std::int64_t> rate_option(const Args& a) {
+  if (auto r = number_option(a, "--staff-rate", 1'000'000)) return static_cast<std::int64_t>(*r);
+  return std::nullopt;
+}
+
+ojson range_ojson(const k::Range& r) { return ojson::array({r.low, r.high}); }
+
+int cmd_bus(const std::vector<std::string>& argv) {
+  const std::string sub = subcommand(argv, "bus", {"plan", "cost"});
+  const std::vector<std::string> rest(argv.begin() + 1, argv.end());
+  if (sub == "cost") {
+    Args a = parse_args("bus", rest, {"--participants", "--staff-rate"}, {"--compact"}, 0);
+    const auto n = number_option(a, "--participants", 10'000);
+    if (!n) throw UsageError("missing --participants N", "bus");
+    const k::TripCost c = k::trip_cost(static_cast<std::int32_t>(*n), rate_option(a));
+    ojson out;
+    out["participants"] = *n;
+    out["bus_dkk"] = range_ojson(c.bus_dkk);
+    out["food_dkk"] = range_ojson(c.food_dkk);
+    out["planning_staff_minutes"] = range_ojson(c.planning_staff_minutes);
+    out["running_staff_minutes"] = range_ojson(c.running_staff_minutes);
+    out["total_dkk"] = range_ojson(c.total_dkk);
+    out["source"] = {{"seed", std::string(k::sources::bus_costs.seed)}, {"section", std::string(k::sources::bus_costs.section)}};
+    write_out(out.dump(indent_of(a), ' ', false, ojson::error_handler_t::replace));
+    return 0;
+  }
+  Args a = parse_args("bus", rest, {"--model", "--max-groups", "--staff-rate"}, {"--compact"}, 1);
+  k::BusRequest req = k::bus_request_from_json(read_input(file_arg(a)));
+  const std::string model = a.value("--model") ? *a.value("--model") : req.model;
+  const k::BusModel* m = nullptr;
+  try {
+    m = &k::bus_model(model);
+  } catch (const k::Error&) {
+    if (a.value("--model")) throw UsageError("option '--model': value '" + model + "': expected 1 or 2", "bus");
+    throw;
+  }
+  req.options.model = m;
+  if (auto g = number_option(a, "--max-groups", 100'000)) req.options.max_groups = static_cast<std::int32_t>(*g);
+  if (auto r = rate_option(a)) req.options.staff_dkk_per_hour = r;
+  const k::BusPlan plan = k::plan_bus_trips(req.market, req.referrals, req.options);
+  write_out(k::to_json(plan, req.market, req.referrals, indent_of(a)));
+  return 0;
+}
+
+int cmd_training(const std::vector<std::string>& argv) {
+  const std::string sub = subcommand(argv, "training", {"plan", "route"});
+  const std::vector<std::string> rest(argv.begin() + 1, argv.end());
+  if (sub == "route") {
+    Args a = parse_args("training", rest, {}, {"--close-to-ordinary-job", "--close-to-special-terms-job", "--compact"}, 0);
+    const k::RouteAnswer r = k::route_workplace(
+        {a.flag("--close-to-ordinary-job"), a.flag("--close-to-special-terms-job")});
+    ojson out;
+    out["route"] = std::string(k::name(r.route));
+    out["private_employer_focus"] = r.private_employer_focus;
+    out["reason"] = r.reason;
+    out["source"] = {{"seed", std::string(r.source.seed)}, {"section", std::string(r.source.section)}};
+    write_out(out.dump(indent_of(a), ' ', false, ojson::error_handler_t::replace));
+    return 0;
+  }
+  Args a = parse_args("training", rest, {"--start"}, {"--compact"}, 1);
+  const k::TrainingInput in = k::training_input_from_json(read_input(file_arg(a)));
+  k::TrainingOptions o;
+  o.start = in.start;
+  if (auto d = date_option(a, "--start", false)) o.start = *d;
+  if (o.start.is_special()) throw UsageError("missing --start DATE (or \"training\": {\"start\"} in FILE)", "training");
+  o.ongoing = in.ongoing;
+  write_out(k::to_json(k::plan_training_tracks(in.market, in.requests, o), in.market, indent_of(a)));
+  return 0;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Dispatch
 // ---------------------------------------------------------------------------------------------
 
@@ -831,6 +963,8 @@ int run(const std::vector<std::string>& args) {
   if (cmd == "generate") return cmd_generate(rest);
   if (cmd == "match") return cmd_match(rest);
   if (cmd == "generate-market") return cmd_generate_market(rest);
+  if (cmd == "bus") return cmd_bus(rest);
+  if (cmd == "training") return cmd_training(rest);
   return cmd_demo(rest);
 }
 

@@ -1,4 +1,4 @@
-// kanten — JSON in and out for bus trips and training tracks (docs/programme.md). The market part of
+// kanten — JSON in and out for bus trips and training tracks (docs/bus-and-training.md). The market part of
 // an input is read by market_from_json; this file reads what is added to it and writes the plans.
 
 #include "json_text.hpp"

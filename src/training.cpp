@@ -102,6 +102,8 @@ TrainingPlan plan_training_tracks(const Market& m, std::span<const TrainingReque
   mo.mode = MatchMode::assignment;
   const MatchResult res = match(sub, mo);
 
+  std::vector<char> has_candidate(requests.size(), 0);
+  for (const auto& c : candidates(sub, w)) has_candidate[static_cast<std::size_t>(c.citizen)] = 1;
   std::vector<const Match*> match_of(requests.size(), nullptr);
   for (const auto& x : res.matches) match_of[static_cast<std::size_t>(x.citizen)] = &x;
   const auto idx = index_of_companies(m);
@@ -112,9 +114,12 @@ TrainingPlan plan_training_tracks(const Market& m, std::span<const TrainingReque
     const Citizen& c = m.citizens[static_cast<std::size_t>(ci)];
     const Match* x = match_of[r];
     if (!x) {
-      plan.unplaced.push_back({ci, any_free ? "no workplace with a free mentor-trained contact person has a task that "
-                                              "fits the citizen (or the fitting ones were given to others)"
-                                            : "no workplace has a free mentor-trained contact person on the start date"});
+      plan.unplaced.push_back(
+          {ci, !any_free                ? "no workplace has a free mentor-trained contact person on the start date"
+               : has_candidate[r] != 0 ? "the workplaces with free mentors that fit the citizen are full: their "
+                                          "mentors went to citizens with a better fit"
+                                        : "no workplace with a free mentor-trained contact person has a task that fits "
+                                          "the citizen's wishes, hours, travel and health considerations"});
       continue;
     }
     const Task& t = m.tasks[static_cast<std::size_t>(x->task)];

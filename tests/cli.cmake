@@ -219,3 +219,28 @@ kanten_cli_test(generate_market_bad_region RC 2 ERR "--region': value 'sweden'"
   ARGS generate-market --region sweden)
 kanten_cli_test(generate_market_bad_number RC 2 ERR "--companies': value '-3'"
   ARGS generate-market --companies -3)
+
+# --- bus trips and training tracks (002, 001) ---------------------------------------------------
+kanten_cli_test(bus_plan RC 0
+  OUT "\"model\": \"model-1-guldborgsund\".*\"visits\": .*\"reasons\": .*has had vulnerable citizens"
+  OUT2 "\"answer\": \"undecided\".*\"left_out\": .*\"reason\": \"not_eligible: not activity-ready"
+  ARGS bus plan "${KANTEN_CLI_DATA}/bus-request.json")
+kanten_cli_test(bus_plan_model_2 RC 0
+  OUT "\"model\": \"model-2-lolland\".*\"start\": \"13:00\",\n *\"end\": \"16:00\""
+  ARGS bus plan "${KANTEN_CLI_DATA}/bus-request.json" --model 2)
+kanten_cli_test(bus_cost RC 0 OUT "^{\"participants\":12,\"bus_dkk\":.2000,2500.,\"food_dkk\":.900,1080."
+  ARGS bus cost --participants 12 --compact)
+kanten_cli_test(bus_bad_model RC 2 ERR "--model': value '3': expected 1 or 2"
+  ARGS bus plan "${KANTEN_CLI_DATA}/bus-request.json" --model 3)
+kanten_cli_test(bus_missing_subcommand RC 2 ERR "missing subcommand"
+  ARGS bus)
+kanten_cli_test(bus_bad_age RC 1 ERR "field 'referrals.0..age': value '\"thirty\"': must be a whole number"
+  ARGS bus plan "${KANTEN_CLI_DATA}/invalid/bus-bad-age.json")
+kanten_cli_test(training_plan RC 0
+  OUT "\"tracks\": .*\"weeks\": 13.*\"company_view\": "
+  OUT2 "\"mentors\": .*\"busy\": 1"
+  ARGS training plan "${KANTEN_CLI_DATA}/training-request.json")
+kanten_cli_test(training_plan_needs_start RC 2 ERR "missing --start DATE"
+  ARGS training plan "${KANTEN_CLI_DATA}/market.json")
+kanten_cli_test(training_route RC 0 OUT "\"route\": \"training_track\""
+  ARGS training route)

@@ -233,7 +233,7 @@ struct BusRequest {
 };
 
 /// Reads {"citizens": [...], "companies": [...], "tasks": [...], "referrals": [...], "bus": {...}}
-/// (docs/programme.md); throws kanten::Error naming the field and value.
+/// (docs/bus-and-training.md); throws kanten::Error naming the field and value.
 [[nodiscard]] BusRequest bus_request_from_json(std::string_view text);
 /// JSON of a plan, citizens and companies by id.
 [[nodiscard]] std::string to_json(const BusPlan& plan, const Market& m, std::span<const BusReferral> referrals,

@@ -157,7 +157,7 @@ struct TrainingInput {
 
 /// Reads {"citizens": [...], "companies": [...], "tasks": [...], "training": {"start": "YYYY-MM-DD",
 /// "requests": [{"citizen": id, "weeks": 13}], "ongoing": [{"citizen", "company", "task", "start",
-/// "end"}]}} (docs/programme.md); throws kanten::Error naming the field and value.
+/// "end"}]}} (docs/bus-and-training.md); throws kanten::Error naming the field and value.
 [[nodiscard]] TrainingInput training_input_from_json(std::string_view text);
 
 /// JSON of a company view (the only fields a company gets).
