@@ -857,6 +857,110 @@ KANTEN_API int kanten_match_result_to_json(const kanten_match_result* r, int ind
 /** Frees a result; NULL is a no-op. */
 KANTEN_API void kanten_match_result_free(kanten_match_result* r) KANTEN_NOEXCEPT;
 
+/* =============================================================================================
+ * Bus trips to companies (002_35b99bd4972212c9.txt) and social training tracks
+ * (001_8429fb4aa12981cf.txt). The plans take and give JSON (docs/bus-and-training.md); the
+ * rule checks are typed. Every function here is thread-safe (no shared state).
+ * ============================================================================================= */
+
+/** The answer of the bus-trip eligibility check. */
+typedef enum kanten_bus_answer_kind {
+  KANTEN_BUS_ELIGIBLE = 0,      /**< covered by the offer */
+  KANTEN_BUS_NOT_ELIGIBLE = 1,  /**< not covered; the reason says why */
+  KANTEN_BUS_UNDECIDED = 2      /**< a fact is missing (the age); the reason says which */
+} kanten_bus_answer_kind;
+
+/** Under which provision a citizen comes on a bus trip. */
+typedef enum kanten_bus_category {
+  KANTEN_BUS_CATEGORY_NONE = 0,             /**< not covered */
+  KANTEN_BUS_CATEGORY_S6_3 = 1,             /**< §6.3: activity-ready, 30 or over */
+  KANTEN_BUS_CATEGORY_S6_5 = 2,             /**< §6.5: activity-ready, under 30, no vocational education */
+  KANTEN_BUS_CATEGORY_S6_3_OR_S6_5 = 3,     /**< activity-ready, no vocational education, age unknown */
+  KANTEN_BUS_CATEGORY_EXEMPT_REFERRED = 4   /**< exempt from activity, referred by the caseworker (Model 1) */
+} kanten_bus_category;
+
+/** What decides whether a referred citizen may come. Versioned in-struct: start from
+ *  KANTEN_BUS_REFERRAL_INIT. No id: the check needs none. */
+typedef struct kanten_bus_referral {
+  unsigned version;                /**< KANTEN_BUS_REFERRAL_VERSION */
+  int activity_ready;              /**< visited as aktivitetsparat (non-zero) */
+  int age;                         /**< age in years on the trip's date; negative: unknown */
+  int vocational_education;        /**< has an education that qualifies for a vocation */
+  int exempt_from_activity;        /**< fritaget for aktivitet */
+  int caseworker_finds_it_helps;   /**< the caseworker refers an exempt citizen because it helps them */
+} kanten_bus_referral;
+#define KANTEN_BUS_REFERRAL_VERSION 1u
+#define KANTEN_BUS_REFERRAL_INIT {KANTEN_BUS_REFERRAL_VERSION, 1, -1, 0, 0, 0}
+
+/** The eligibility answer. Versioned out-struct (KANTEN_BUS_ANSWER_INIT); the source strings
+ *  are static and never freed. */
+typedef struct kanten_bus_answer {
+  unsigned version;     /**< KANTEN_BUS_ANSWER_VERSION */
+  int answer;           /**< kanten_bus_answer_kind */
+  int category;         /**< kanten_bus_category */
+  const char* seed;     /**< the source's seed file */
+  const char* section;  /**< its section */
+  const char* quote;    /**< the Danish sentence the answer rests on */
+} kanten_bus_answer;
+#define KANTEN_BUS_ANSWER_VERSION 1u
+#define KANTEN_BUS_ANSWER_INIT {KANTEN_BUS_ANSWER_VERSION, 0, 0, NULL, NULL, NULL}
+
+/** Whether the citizen described by `r` may come on a trip of `model` (1: Guldborgsund, 2:
+ *  Lolland). `*reason`, when `reason` is not NULL, receives the reason in English, owned by the
+ *  caller (kanten_string_free()). Errors: KANTEN_EINVAL (NULL r or out, a bad version, a model
+ *  other than 1 or 2). Thread-safe. */
+KANTEN_API int kanten_bus_eligibility(const kanten_bus_referral* r, int model, kanten_bus_answer* out,
+                                      char** reason) KANTEN_NOEXCEPT;
+
+/** A closed range [low, high]. */
+typedef struct kanten_range {
+  int64_t low;   /**< lower end */
+  int64_t high;  /**< upper end */
+} kanten_range;
+
+/** What one trip costs, from the source's figures. Versioned out-struct (KANTEN_TRIP_COST_INIT). */
+typedef struct kanten_trip_cost {
+  unsigned version;                   /**< KANTEN_TRIP_COST_VERSION */
+  kanten_range bus_dkk;               /**< bus hire, DKK: 2000–2500 */
+  kanten_range food_dkk;              /**< food, DKK: 75–90 per participant */
+  kanten_range planning_staff_minutes;  /**< planning: 1–2 hours of one staff member */
+  kanten_range running_staff_minutes;   /**< running: 3–4 staff for 4–5 hours */
+  kanten_range total_dkk;             /**< bus + food (+ staff time when priced) */
+} kanten_trip_cost;
+#define KANTEN_TRIP_COST_VERSION 1u
+#define KANTEN_TRIP_COST_INIT {KANTEN_TRIP_COST_VERSION, {0, 0}, {0, 0}, {0, 0}, {0, 0}, {0, 0}}
+
+/** The cost of one trip with `participants` citizens; `staff_dkk_per_hour` < 0 leaves staff time
+ *  unpriced. Errors: KANTEN_EINVAL (NULL out, bad version, negative participants). Thread-safe. */
+KANTEN_API int kanten_bus_trip_cost(int32_t participants, int64_t staff_dkk_per_hour,
+                                    kanten_trip_cost* out) KANTEN_NOEXCEPT;
+
+/** Plans bus trips for a request (JSON: a market with "referrals" and optional "bus" settings,
+ *  docs/bus-and-training.md) and writes the plan as JSON to `*out`, owned by the caller
+ *  (kanten_string_free()). `length` may be KANTEN_NUL_TERMINATED. Errors: KANTEN_EINVAL (NULL
+ *  text or out), KANTEN_EPARSE, KANTEN_EINPUT (naming the field). Thread-safe. */
+KANTEN_API int kanten_bus_plan_json(const char* text, size_t length, int indent, char** out) KANTEN_NOEXCEPT;
+
+/** Where a citizen goes to work training. */
+typedef enum kanten_workplace_route {
+  KANTEN_ROUTE_INTERNSHIP = 0,     /**< virksomhedspraktik, private employers first */
+  KANTEN_ROUTE_TRAINING_TRACK = 1  /**< a social training track with a mentor */
+} kanten_workplace_route;
+
+/** Internship for a citizen close to an ordinary job or a job on special terms, the training
+ *  track for the others: `*route` receives a kanten_workplace_route, `*reason` (when not NULL)
+ *  the reason, owned by the caller. Errors: KANTEN_EINVAL (NULL route). Thread-safe. */
+KANTEN_API int kanten_route_workplace(int close_to_ordinary_job, int close_to_special_terms_job, int* route,
+                                      char** reason) KANTEN_NOEXCEPT;
+
+/** Places citizens on social training tracks for a request (JSON: a market with an optional
+ *  "training" object, docs/bus-and-training.md); `start` {0, 0, 0} takes the request's start.
+ *  Writes the plan (tracks, company-facing views, the unplaced with reasons, mentor load) as JSON
+ *  to `*out`, owned by the caller. Errors: KANTEN_EINVAL (NULL text or out, no start date),
+ *  KANTEN_EPARSE, KANTEN_EINPUT. Thread-safe. */
+KANTEN_API int kanten_training_plan_json(const char* text, size_t length, kanten_date start, int indent,
+                                         char** out) KANTEN_NOEXCEPT;
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif

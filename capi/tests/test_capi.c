@@ -1210,6 +1210,71 @@ static void test_fuzz_regressions(void) {
   kanten_case_free(c);
 }
 
+#if KANTEN_TEST_MATCHING
+/* Bus trips (002) and training tracks (001): the typed checks and the JSON plans. */
+static void test_bus_and_training(void) {
+  kanten_bus_referral r = KANTEN_BUS_REFERRAL_INIT;
+  kanten_bus_answer a = KANTEN_BUS_ANSWER_INIT;
+  char* reason = NULL;
+  r.age = 30;
+  CHECK(kanten_bus_eligibility(&r, 1, &a, &reason) == KANTEN_OK);
+  CHECK(a.answer == KANTEN_BUS_ELIGIBLE && a.category == KANTEN_BUS_CATEGORY_S6_3);
+  CHECK(reason != NULL && strstr(reason, "30 or over") != NULL);
+  CHECK(a.seed != NULL && strcmp(a.seed, "002_35b99bd4972212c9.txt") == 0);
+  kanten_string_free(reason);
+  r.age = 24;
+  r.vocational_education = 1;
+  CHECK(kanten_bus_eligibility(&r, 1, &a, NULL) == KANTEN_OK);
+  CHECK(a.answer == KANTEN_BUS_NOT_ELIGIBLE);
+  r.age = -1; /* unknown: undecided with a vocational education */
+  CHECK(kanten_bus_eligibility(&r, 2, &a, NULL) == KANTEN_OK);
+  CHECK(a.answer == KANTEN_BUS_UNDECIDED);
+  r.activity_ready = 0;
+  r.exempt_from_activity = 1;
+  r.caseworker_finds_it_helps = 1;
+  CHECK(kanten_bus_eligibility(&r, 1, &a, NULL) == KANTEN_OK && a.category == KANTEN_BUS_CATEGORY_EXEMPT_REFERRED);
+  CHECK(kanten_bus_eligibility(&r, 2, &a, NULL) == KANTEN_OK && a.answer == KANTEN_BUS_NOT_ELIGIBLE);
+  CHECK_ERROR(kanten_bus_eligibility(&r, 3, &a, NULL), KANTEN_EINVAL, "model", "3");
+  CHECK(kanten_bus_eligibility(NULL, 1, &a, NULL) == KANTEN_EINVAL);
+
+  kanten_trip_cost c = KANTEN_TRIP_COST_INIT;
+  CHECK(kanten_bus_trip_cost(10, -1, &c) == KANTEN_OK);
+  CHECK(c.bus_dkk.low == 2000 && c.bus_dkk.high == 2500 && c.food_dkk.low == 750 && c.food_dkk.high == 900);
+  CHECK(c.total_dkk.low == 2750 && c.total_dkk.high == 3400);
+  CHECK(kanten_bus_trip_cost(10, 300, &c) == KANTEN_OK && c.total_dkk.low == 6650 && c.total_dkk.high == 10000);
+  CHECK_ERROR(kanten_bus_trip_cost(-2, -1, &c), KANTEN_EINVAL, "participants", "-2");
+
+  int route = -1;
+  CHECK(kanten_route_workplace(1, 0, &route, NULL) == KANTEN_OK && route == KANTEN_ROUTE_INTERNSHIP);
+  CHECK(kanten_route_workplace(0, 0, &route, &reason) == KANTEN_OK && route == KANTEN_ROUTE_TRAINING_TRACK);
+  CHECK(reason != NULL && strstr(reason, "training track") != NULL);
+  kanten_string_free(reason);
+
+  char* text = read_text("data/bus-request.json");
+  char* out = NULL;
+  CHECK(kanten_bus_plan_json(text, KANTEN_NUL_TERMINATED, -1, &out) == KANTEN_OK);
+  CHECK(out != NULL && strstr(out, "\"model\":\"model-1-guldborgsund\"") != NULL && strstr(out, "\"left_out\":") != NULL);
+  kanten_string_free(out);
+  free(text);
+  CHECK_ERROR(kanten_bus_plan_json("{\"citizens\": [], \"companies\": [], \"tasks\": []}", KANTEN_NUL_TERMINATED, -1, &out),
+              KANTEN_EINPUT, "referrals", NULL);
+  CHECK(out == NULL);
+
+  text = read_text("data/training-request.json");
+  const kanten_date none = {0, 0, 0};
+  CHECK(kanten_training_plan_json(text, KANTEN_NUL_TERMINATED, none, -1, &out) == KANTEN_OK);
+  CHECK(out != NULL && strstr(out, "\"company_view\":") != NULL && strstr(out, "\"weeks\":13") != NULL);
+  kanten_string_free(out);
+  free(text);
+  text = read_text("data/market.json");
+  CHECK_ERROR(kanten_training_plan_json(text, KANTEN_NUL_TERMINATED, none, -1, &out), KANTEN_EINVAL, "start", NULL);
+  const kanten_date start = {2026, 3, 2};
+  CHECK(kanten_training_plan_json(text, KANTEN_NUL_TERMINATED, start, -1, &out) == KANTEN_OK);
+  kanten_string_free(out);
+  free(text);
+}
+#endif
+
 int main(void) {
   test_version_and_status();
   test_names();
@@ -1225,6 +1290,7 @@ int main(void) {
   test_sanction_question();
 #if KANTEN_TEST_MATCHING
   test_matching();
+  test_bus_and_training();
 #else
   printf("matching: not built into this libkanten_c (skipped)\n");
 #endif
