@@ -42,6 +42,7 @@ void flag(const json& o, const char* key, const std::string& path, bool& out) {
 }
 
 std::int64_t whole(const json& v, const std::string& field, std::int64_t lo, std::int64_t hi) {
+  if (v.is_number_float()) invalid(field, v, "must be a whole number, not a fraction");
   if (!v.is_number_integer() && !v.is_number_unsigned()) invalid(field, v, "must be a whole number, not " + a_type(v));
   if (v.is_number_unsigned() && v.get<std::uint64_t>() > static_cast<std::uint64_t>(hi))
     invalid(field, v, "out of range: from " + std::to_string(lo) + " to " + std::to_string(hi));

@@ -576,3 +576,23 @@ if HAS_MATCHING:
         "top_citizens",
         "top_tasks",
     ]
+
+    from ._workplace import (  # noqa: E402
+        BusPlan,
+        TrainingPlan,
+        bus_eligibility,
+        plan_bus_trips,
+        plan_training_tracks,
+        route_workplace,
+        trip_cost,
+    )
+
+    __all__ += [
+        "BusPlan",
+        "TrainingPlan",
+        "bus_eligibility",
+        "plan_bus_trips",
+        "plan_training_tracks",
+        "route_workplace",
+        "trip_cost",
+    ]

@@ -2,7 +2,7 @@
 # kanten._kanten). Keep in step with both; tests/test_api.py checks every name of __all__.
 import datetime as _dt
 import os
-from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
 
 import numpy as np
 import numpy.typing as npt
@@ -192,3 +192,57 @@ def top_tasks(market: Market, citizen: Union[str, int], k: int = ..., per_compan
 def top_citizens(market: Market, task: Union[str, int], k: int = ..., *, weights: Optional[str] = ...) -> pd.DataFrame: ...
 def score_pair(market: Market, citizen: Union[str, int], task: Union[str, int], *, weights: Optional[str] = ...) -> Dict[str, Any]: ...
 def audit(market: Market, proposal: MatchProposal, groups: Sequence[str]) -> pd.DataFrame: ...
+
+# Bus trips (002) and social training tracks (001): kanten/_workplace.py
+
+def bus_eligibility(
+    *,
+    activity_ready: bool = ...,
+    age: Optional[int] = ...,
+    vocational_education: bool = ...,
+    exempt_from_activity: bool = ...,
+    caseworker_finds_it_helps: bool = ...,
+    model: str = ...,
+) -> Dict[str, Any]: ...
+def trip_cost(participants: int, staff_dkk_per_hour: Optional[int] = ...) -> Dict[str, Any]: ...
+def route_workplace(close_to_ordinary_job: bool = ..., close_to_special_terms_job: bool = ...) -> Dict[str, Any]: ...
+
+class BusPlan:
+    model: str
+    weights_version: str
+    notes: List[str]
+    qualifying_companies: List[str]
+    participants: pd.DataFrame
+    visits: pd.DataFrame
+    trips: pd.DataFrame
+    eligibility: pd.DataFrame
+    left_out: pd.DataFrame
+    @property
+    def groups(self) -> int: ...
+    def to_json(self) -> str: ...
+
+def plan_bus_trips(
+    market: Market,
+    referrals: Union[pd.DataFrame, Iterable[Mapping[str, Any]]],
+    *,
+    model: str = ...,
+    max_groups: int = ...,
+    invite_first: Sequence[str] = ...,
+    staff_dkk_per_hour: Optional[int] = ...,
+) -> BusPlan: ...
+
+class TrainingPlan:
+    tracks: pd.DataFrame
+    company_views: pd.DataFrame
+    unplaced: pd.DataFrame
+    mentors: pd.DataFrame
+    def to_json(self) -> str: ...
+
+def plan_training_tracks(
+    market: Market,
+    start: Any,
+    *,
+    citizens: Optional[Sequence[str]] = ...,
+    weeks: Union[int, Mapping[str, int]] = ...,
+    ongoing: Optional[Union[pd.DataFrame, Iterable[Mapping[str, Any]]]] = ...,
+) -> TrainingPlan: ...

@@ -24,6 +24,7 @@ namespace kanten_py {
 
 #ifdef KANTEN_PYTHON_MATCHING
 void bind_match(py::module_& m);
+void bind_workplace(py::module_& m);
 #endif
 
 namespace {
@@ -1069,5 +1070,6 @@ events that could not be read are kept (``rejected()``) and reported by every ev
 
 #ifdef KANTEN_PYTHON_MATCHING
   bind_match(m);
+  bind_workplace(m);
 #endif
 }

@@ -1,0 +1,105 @@
+"""Bus trips (seed 002) and social training tracks (seed 001) through Python.
+
+Skipped when the module was built without the matching engine (kanten.HAS_MATCHING)."""
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import kanten
+
+pytestmark = pytest.mark.skipif(not kanten.HAS_MATCHING, reason="built without the matching engine")
+
+
+@pytest.fixture(scope="module")
+def market():
+    return kanten.generate_market(citizens=60, companies=30, seed=11)
+
+
+def referrals(market, n=40):
+    ids = list(market.citizen_ids[:n])
+    ages = [35 + (i % 20) if i % 7 else np.nan for i in range(n)]  # every 7th age unknown
+    return pd.DataFrame(
+        {
+            "citizen": ids,
+            "activity_ready": [i % 13 != 5 for i in range(n)],  # a few job-ready
+            "age": ages,
+            "vocational_education": [i % 14 == 0 for i in range(n)],
+        }
+    )
+
+
+def test_bus_eligibility_follows_6_3_and_6_5():
+    assert kanten.bus_eligibility(age=30)["category"] == "s6_3"
+    assert kanten.bus_eligibility(age=25)["category"] == "s6_5"
+    a = kanten.bus_eligibility(age=25, vocational_education=True)
+    assert a["answer"] == "not_eligible" and "neither" in a["reason"]
+    assert kanten.bus_eligibility(vocational_education=True)["answer"] == "undecided"
+    e = kanten.bus_eligibility(activity_ready=False, exempt_from_activity=True, caseworker_finds_it_helps=True)
+    assert e["category"] == "exempt_referred" and e["source"]["seed"] == "002_35b99bd4972212c9.txt"
+    assert kanten.bus_eligibility(activity_ready=False, exempt_from_activity=True, caseworker_finds_it_helps=True,
+                                  model="2")["answer"] == "not_eligible"
+    with pytest.raises(kanten.KantenError, match="model"):
+        kanten.bus_eligibility(model="3")
+
+
+def test_trip_cost_ranges():
+    c = kanten.trip_cost(10, 300)
+    assert c["bus_dkk"] == (2000, 2500) and c["food_dkk"] == (750, 900)
+    assert c["total_dkk"] == (6650, 10000)
+    with pytest.raises(kanten.KantenError, match="participants"):
+        kanten.trip_cost(-1)
+
+
+def test_plan_bus_trips_as_frames(market):
+    refs = referrals(market)
+    plan = kanten.plan_bus_trips(market, refs, staff_dkk_per_hour=350)
+    assert plan.model == "model-1-guldborgsund"
+    # Every referral is placed or left out with a reason: nothing is lost.
+    placed = set(plan.participants["citizen"])
+    left = set(plan.left_out["citizen"])
+    assert placed | left == set(refs["citizen"]) and not (placed & left)
+    assert len(plan.eligibility) == len(refs)
+    assert set(plan.eligibility.loc[plan.eligibility["answer"] != "eligible", "citizen"]) <= left
+    # Model 1: groups of 6-12, one trip of two visits each.
+    sizes = plan.participants.groupby("group").size()
+    assert ((sizes >= 6) & (sizes <= 12)).all()
+    assert (plan.visits.groupby(["group", "trip"]).size() == 2).all()
+    assert (plan.trips["start"] == "8:30").all() and (plan.trips["bus_dkk_low"] == 2000).all()
+    assert all(len(r) > 0 for r in plan.visits["reasons"])
+
+    two = kanten.plan_bus_trips(market, refs, model="model-2-lolland")
+    assert (two.visits.groupby(["group", "trip"]).size() == 1).all()
+    assert (two.trips.groupby("group").size() == 2).all()
+
+
+def test_plan_bus_trips_bad_referral_names_the_field(market):
+    with pytest.raises(kanten.KantenError, match=r"referrals\[0\]\.age"):
+        kanten.plan_bus_trips(market, [{"citizen": market.citizen_ids[0], "age": -4}])
+    with pytest.raises(kanten.KantenError, match=r"referrals\[0\]\.citizen"):
+        kanten.plan_bus_trips(market, [{"citizen": "nobody"}])
+
+
+def test_route_workplace():
+    assert kanten.route_workplace(close_to_ordinary_job=True)["route"] == "internship"
+    r = kanten.route_workplace()
+    assert r["route"] == "training_track" and r["source"]["seed"] == "001_8429fb4aa12981cf.txt"
+
+
+def test_plan_training_tracks_respects_mentors_and_hides_personal_data(market):
+    plan = kanten.plan_training_tracks(market, "2026-02-02", weeks={market.citizen_ids[0]: 20})
+    t = plan.tracks
+    assert len(t) + len(plan.unplaced) == len(market.citizen_ids)
+    assert (t["start"] == pd.Timestamp("2026-02-02")).all()
+    assert ((t["end"] - t["start"]).dt.days == t["weeks"] * 7 - 1).all()
+    # No workplace takes more citizens than it has mentors free.
+    per_company = t.groupby("company").size()
+    free = plan.mentors.set_index("company")["free"]
+    assert (per_company <= free.reindex(per_company.index)).all()
+    # The company's view: ids, hours, accommodations; never the health vocabulary.
+    v = plan.company_views
+    for acc in v["accommodations"]:
+        assert not any("_" in a for a in acc)
+    assert "health" not in v.columns and "benefit" not in v.columns
+    with pytest.raises(kanten.KantenError, match="start"):
+        kanten.plan_training_tracks(market, "2026-02-30")
