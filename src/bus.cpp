@@ -509,4 +509,22 @@ Attendance record_attendance(const Market& m, const BusPlan& plan, std::int32_t 
   return a;
 }
 
+std::vector<CompanyVisit> add_visits(Market& m, std::span<const CompanyVisit> visits) {
+  std::unordered_map<std::string_view, std::size_t> citizen;
+  for (std::size_t i = 0; i < m.citizens.size(); ++i) citizen.emplace(m.citizens[i].id, i);
+  std::unordered_set<std::string_view> companies;
+  for (const auto& k : m.companies) companies.insert(k.id);
+  std::vector<CompanyVisit> not_applied;
+  for (const auto& v : visits) {
+    const auto c = citizen.find(v.citizen);
+    if (c == citizen.end() || !companies.count(v.company)) {
+      not_applied.push_back(v);
+      continue;
+    }
+    auto& seen = m.citizens[c->second].visited_companies;
+    if (std::find(seen.begin(), seen.end(), v.company) == seen.end()) seen.push_back(v.company);
+  }
+  return not_applied;
+}
+
 }  // namespace kanten::inline v1

@@ -243,6 +243,7 @@ Citizen read_citizen(const json& j, const std::string& path) {
   f.integer("danish_level", c.danish_level, 0, 3);
   f.flag("driving_licence", c.driving_licence);
   f.vocab("goal", c.goal);
+  f.strings("visited_companies", c.visited_companies);
   return c;
 }
 
@@ -322,7 +323,7 @@ struct WeightField {
   std::int32_t lo, hi;
 };
 constexpr std::int32_t max_points = 1'000'000;  // keeps every sum of points far inside int32
-constexpr std::array<WeightField, 15> weight_fields{{
+constexpr std::array<WeightField, 16> weight_fields{{
     {"competences", &MatchWeights::competences, 0, max_points},
     {"hours", &MatchWeights::hours, 0, max_points},
     {"travel", &MatchWeights::travel, 0, max_points},
@@ -331,6 +332,7 @@ constexpr std::array<WeightField, 15> weight_fields{{
     {"social_responsibility", &MatchWeights::social_responsibility, 0, max_points},
     {"labour_shortage", &MatchWeights::labour_shortage, 0, max_points},
     {"mentors", &MatchWeights::mentors, 0, max_points},
+    {"relation", &MatchWeights::relation, 0, max_points},
     {"ordinary_from_start", &MatchWeights::ordinary_from_start, 0, max_points},
     {"min_wish_level", &MatchWeights::min_wish_level, 0, 4},
     {"car_kmh", &MatchWeights::car_kmh, 1, 1000},
@@ -380,6 +382,7 @@ ojson citizen_json(const Citizen& c) {
   j["danish_level"] = static_cast<int>(c.danish_level);
   j["driving_licence"] = c.driving_licence;
   j["goal"] = str(name(c.goal));
+  if (!c.visited_companies.empty()) j["visited_companies"] = c.visited_companies;
   return j;
 }
 
@@ -498,6 +501,11 @@ Market market_from_json(std::string_view text) {
     if (!company.count(m.tasks[i].company))
       throw Error(Errc::invalid_input, at("tasks", i) + ".company", m.tasks[i].company,
                   "the task names a company that is not in the market");
+  for (std::size_t i = 0; i < m.citizens.size(); ++i)
+    for (std::size_t v = 0; v < m.citizens[i].visited_companies.size(); ++v)
+      if (!company.count(m.citizens[i].visited_companies[v]))
+        throw Error(Errc::invalid_input, at("citizens", i) + ".visited_companies[" + std::to_string(v) + "]",
+                    m.citizens[i].visited_companies[v], "the citizen names a company that is not in the market");
   return m;
 }
 

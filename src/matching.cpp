@@ -195,6 +195,7 @@ struct CitizenInfo {
   std::int32_t reach = 0, max_m = 0, max_minutes = 0;
   Minutes hours_now = 0, hours_max = 0;
   std::uint32_t wish_off = 0, wish_n = 0;  // into Scorer::codes_
+  std::uint32_t visit_off = 0, visit_n = 0;  // into Scorer::visits_: companies visited (sorted)
   CompetenceSet competences;
 };
 
@@ -245,6 +246,16 @@ class Scorer {
       for (const auto& code : c.wishes) codes_.push_back(pack(code));
       cx.wish_n = static_cast<std::uint32_t>(c.wishes.size());
       cx.competences.ids = vocab_.ids(c.competences);
+      cx.visit_off = static_cast<std::uint32_t>(visits_.size());
+      for (std::size_t v = 0; v < c.visited_companies.size(); ++v) {
+        auto co = company_index.find(c.visited_companies[v]);
+        if (co == company_index.end())
+          throw Error(Errc::invalid_input, "citizens[" + std::to_string(i) + "].visited_companies[" + std::to_string(v) + "]",
+                      c.visited_companies[v], "no company of the market has this id");
+        visits_.push_back(co->second);
+      }
+      std::sort(visits_.begin() + cx.visit_off, visits_.end());
+      cx.visit_n = static_cast<std::uint32_t>(visits_.size() - cx.visit_off);
     }
     // Competence sets become 64-bit masks when the market's vocabulary fits.
     masks_ = vocab_.size() <= 64;
@@ -260,6 +271,12 @@ class Scorer {
 
   [[nodiscard]] const TaskInfo& task(std::int32_t t) const { return tasks_[t]; }
   [[nodiscard]] const CitizenInfo& citizen(std::int32_t c) const { return citizens_[c]; }
+
+  /// Whether the citizen has visited company `k`.
+  [[nodiscard]] bool visited(const CitizenInfo& c, std::int32_t k) const {
+    const auto* b = visits_.data() + c.visit_off;
+    return c.visit_n != 0 && std::binary_search(b, b + c.visit_n, k);
+  }
 
   /// Shared DISCO digits between the citizen's best wish and the task (0–4).
   [[nodiscard]] int wish_level(const CitizenInfo& c, const TaskInfo& t) const {
@@ -365,7 +382,8 @@ class Scorer {
                                           (cx.hours_max - cx.hours_now));
     b.distance_m = dist;
     b.travel = static_cast<std::int32_t>(std::int64_t{w_.travel} * std::max(0, cx.reach - dist) / cx.reach);
-    b.readiness = tx.readiness;
+    // A visit, e.g. on a bus trip, leaves a relation to the company (002, Introduktion).
+    b.readiness = tx.readiness + (visited(cx, tx.company) ? w_.relation : 0);
     b.ordinary = tx.ordinary ? w_.ordinary_from_start : 0;  // 004, KE7: ordinary hours from the start
     return true;
   }
@@ -376,6 +394,7 @@ class Scorer {
   Vocabulary vocab_;
   bool masks_ = true;
   std::vector<PackedCode> codes_;
+  std::vector<std::int32_t> visits_;
   std::vector<TaskInfo> tasks_;
   std::vector<CitizenInfo> citizens_;
 };
@@ -403,6 +422,11 @@ PairScore score_pair(const Market& m, std::int32_t citizen, std::int32_t task, c
   if (one.companies.empty())
     throw Error(Errc::invalid_input, "tasks[" + std::to_string(task) + "].company", one.tasks[0].company,
                 "the task names a company that is not in the market");
+  // Of the citizen's visits only the one to this company can count here.
+  auto& visited = one.citizens[0].visited_companies;
+  const bool here = std::find(visited.begin(), visited.end(), one.tasks[0].company) != visited.end();
+  visited.clear();
+  if (here) visited.push_back(one.tasks[0].company);
   Scorer s(one, w);
   PairScore p;
   p.citizen = citizen;
@@ -650,6 +674,8 @@ void explain_with(const Market& m, Match& x, const Company* co, const MatchWeigh
     if (co->social_responsibility) r += "known for social responsibility; ";
     if (co->labour_shortage) r += "short of labour; ";
     if (co->mentors > 0) r += std::to_string(co->mentors) + " mentor-trained contact person(s); ";
+    if (std::find(c.visited_companies.begin(), c.visited_companies.end(), co->id) != c.visited_companies.end())
+      r += "the citizen has visited the company (a relation, 002); ";
     x.reasons.push_back("company: " + (r.empty() ? std::string("no inclusion record yet") : r.substr(0, r.size() - 2)) +
                         points(b.readiness));
   }

@@ -139,7 +139,7 @@ kanten_cli_test(match_explained RC 0
   ARGS match "${KANTEN_CLI_DATA}/market.json")
 kanten_cli_test(match_stable RC 0 OUT "\"mode\": \"stable\",.*\"total_score\": [1-9]"
   ARGS match "${KANTEN_CLI_DATA}/market.json" --mode stable)
-kanten_cli_test(match_top_k RC 0 OUT "^{\"weights_version\":\"match-weights-2026.1\",\"mode\":\"top_k\""
+kanten_cli_test(match_top_k RC 0 OUT "^{\"weights_version\":\"match-weights-2026.2\",\"mode\":\"top_k\""
   OUT2 "\"citizen\":\"c-06\",\"task\":\"t-1\".*\"citizen\":\"c-06\",\"task\":\"t-3\""
   ARGS match "${KANTEN_CLI_DATA}/market.json" --mode top-k --k 2 --compact)
 kanten_cli_test(match_citizen RC 0 OUT "\"citizen\": \"c-03\",.*\"matches\": ..*\"task\": \"t-4\""

@@ -4,6 +4,7 @@
 
 #include <kanten/bus.hpp>
 #include <kanten/error.hpp>
+#include <kanten/match_json.hpp>
 
 #include <algorithm>
 #include <map>
@@ -324,4 +325,56 @@ TEST_CASE("Attendance is compulsory: who does not come is invited to the next tr
   REQUIRE(placed != q.groups[0].participants.end());
   CHECK(placed->invited_again);
   CHECK(q.left_out.size() == 2);  // 14 eligible, 12 places: the last referred wait
+}
+
+TEST_CASE("A visit leaves a relation the matcher weighs — 002_35b99bd4972212c9.txt, Introduktion", "[bus][rules]") {
+  Market m = two_clusters(4, 4);
+  const auto refs = refer_all(m);
+  const BusPlan p = plan_bus_trips(m, refs);
+  REQUIRE(p.groups.size() == 1);
+  std::vector<std::string> all_ids;
+  for (const auto& x : p.groups[0].participants) all_ids.push_back(m.citizens[static_cast<std::size_t>(x.citizen)].id);
+  const Attendance a = record_attendance(m, p, 0, 0, D("2026-03-12"), all_ids);
+  REQUIRE_FALSE(a.visits.empty());
+  const CompanyVisit v = a.visits.front();
+  std::int32_t ci = -1, ti = -1;
+  for (std::size_t i = 0; i < m.citizens.size(); ++i)
+    if (m.citizens[i].id == v.citizen) ci = static_cast<std::int32_t>(i);
+  for (std::size_t t = 0; t < m.tasks.size(); ++t)
+    if (m.tasks[t].company == v.company) ti = static_cast<std::int32_t>(t);
+  const PairScore before = score_pair(m, ci, ti);
+  std::vector<CompanyVisit> visits = a.visits;
+  visits.push_back({"nobody", v.company, D("2026-03-12")});
+  const auto not_applied = add_visits(m, visits);
+  REQUIRE(not_applied.size() == 1);  // an unknown citizen is reported back, not dropped
+  CHECK(not_applied[0].citizen == "nobody");
+  const PairScore after = score_pair(m, ci, ti);
+  CHECK(after.breakdown.readiness == before.breakdown.readiness + default_weights().relation);
+  CHECK(after.score() == before.score() + default_weights().relation);
+  // Applying the same visits again changes nothing (each company once).
+  (void)add_visits(m, a.visits);
+  CHECK(m.citizens[static_cast<std::size_t>(ci)].visited_companies.size() == 2);
+  Match x{ci, ti, after.breakdown, {}, {}};
+  explain_match(m, x);
+  const bool says = std::any_of(x.reasons.begin(), x.reasons.end(),
+                                [](const std::string& r) { return r.find("has visited the company") != std::string::npos; });
+  CHECK(says);
+}
+
+TEST_CASE("A visited company must be a company of the market", "[bus][match_json]") {
+  const std::string text = R"({"citizens": [{"id": "c-1", "home": {"lat": 54.7, "lon": 11.8},
+    "visited_companies": ["co-1", "co-9"]}], "companies": [{"id": "co-1", "location": {"lat": 54.7, "lon": 11.9}}],
+    "tasks": []})";
+  try {
+    (void)market_from_json(text);
+    FAIL("an unknown visited company must throw");
+  } catch (const Error& e) {
+    CHECK(e.field() == "citizens[0].visited_companies[1]");
+    CHECK(e.value() == "co-9");
+  }
+  Market m = market_from_json(R"({"citizens": [{"id": "c-1", "home": {"lat": 54.7, "lon": 11.8},
+    "visited_companies": ["co-1"]}], "companies": [{"id": "co-1", "location": {"lat": 54.7, "lon": 11.9}}],
+    "tasks": []})");
+  CHECK(m.citizens[0].visited_companies == std::vector<std::string>{"co-1"});
+  CHECK(market_from_json(to_json(m)).citizens[0].visited_companies == m.citizens[0].visited_companies);
 }

@@ -329,9 +329,9 @@ TEST_CASE("match json: weights round-trip, absent weights take the defaults", "[
   CHECK(to_json(weights_from_json(to_json(w, 2))) == to_json(w));
 
   const json j = json::parse(to_json(default_weights()));
-  CHECK(j["version"] == "match-weights-2026.1");
+  CHECK(j["version"] == "match-weights-2026.2");
   CHECK(j["wish_by_level"] == json::array({0, 6, 16, 28, 40}));
-  CHECK(j.size() == 16);
+  CHECK(j.size() == 17);
 
   // The example file is a valid weight set, and it changes the result's version.
   const MatchWeights ex = weights_from_json(read_file(std::string(KANTEN_EXAMPLES_DIR) + "/data/weights.json"));
@@ -345,7 +345,7 @@ TEST_CASE("match json: faults in weights name the field and the value", "[match_
       {R"({"hours": 3})", "version", "", "missing"},
       {R"({"version": ""})", "version", "\"\"", "non-empty string"},
       {R"({"version": 2026})", "version", "2026", "non-empty string"},
-      {R"({"version": "match-weights-2026.1", "travel": 99})", "version", "match-weights-2026.1",
+      {R"({"version": "match-weights-2026.2", "travel": 99})", "version", "match-weights-2026.2",
        "a version of their own"},
       {R"({"version": "v", "wish_by_level": [0, 1, 2, 3]})", "wish_by_level", "<array>", "5 points"},
       {R"({"version": "v", "wish_by_level": [0, 1, 2.5, 3, 4]})", "wish_by_level[2]", "2.5", "not a fraction"},
@@ -365,7 +365,7 @@ TEST_CASE("match json: faults in weights name the field and the value", "[match_
     CHECK_THAT(e.what(), Catch::Contains(b.says));
   }
   // The default version with the default weights is fine.
-  CHECK_NOTHROW(weights_from_json(R"({"version": "match-weights-2026.1", "travel": 15})"));
+  CHECK_NOTHROW(weights_from_json(R"({"version": "match-weights-2026.2", "travel": 15})"));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -378,7 +378,7 @@ TEST_CASE("match json: a proposal is written with ids, breakdowns, reasons and c
     const MatchResult r = match(m, {.mode = mode, .k = 3, .per_company = 1});
     const json j = json::parse(to_json(r, m, 2));
     INFO(name(mode));
-    CHECK(j["weights_version"] == "match-weights-2026.1");
+    CHECK(j["weights_version"] == "match-weights-2026.2");
     CHECK(j["mode"] == std::string(name(mode)));
     CHECK(j["optimal"] == r.optimal);
     CHECK(j["candidates"] == r.candidates);

@@ -1039,7 +1039,7 @@ static void test_matching(void) {
     CHECK(kanten_match(m, mode == KANTEN_MATCH_ASSIGNMENT ? NULL : &o, &r) == KANTEN_OK);
     CHECK_NO_ERROR();
     CHECK(kanten_match_result_mode(r) == mode);
-    CHECK(strcmp(kanten_match_result_weights_version(r), "match-weights-2026.1") == 0);
+    CHECK(strcmp(kanten_match_result_weights_version(r), "match-weights-2026.2") == 0);
     CHECK(kanten_match_result_candidates(r) > 0);
     const size_t n = kanten_match_result_count(r);
     CHECK(n > 0);

@@ -220,6 +220,11 @@ struct Attendance {
 [[nodiscard]] Attendance record_attendance(const Market& m, const BusPlan& plan, std::int32_t group,
                                            std::int32_t trip, Date date, std::span<const std::string> present);
 
+/// Adds the visits to the citizens' `visited_companies` in `m` (each company once), so the matcher
+/// weighs the relation (MatchWeights::relation). Returns the visits not applied: a citizen or
+/// company that is not in `m` (reported, never dropped silently).
+[[nodiscard]] std::vector<CompanyVisit> add_visits(Market& m, std::span<const CompanyVisit> visits);
+
 // ---------------------------------------------------------------------------------------------
 // JSON
 // ---------------------------------------------------------------------------------------------

@@ -64,6 +64,7 @@ struct Citizen {
   std::int8_t danish_level = 2;          ///< Danish: 0 none, 1 basic, 2 everyday, 3 fluent
   bool driving_licence = false;          ///< holds a driving licence
   Goal goal = Goal::employment;          ///< long-term goal (KE4)
+  std::vector<std::string> visited_companies;  ///< companies the citizen has visited, e.g. on a bus trip (002): a relation the score weighs
 };
 
 /// A company and how ready it is to take citizens from the edge of the labour market.
@@ -105,7 +106,7 @@ struct Market {
 
 /// The score's weights: a documented, versioned parameter set (docs/matching.md).
 struct MatchWeights {
-  std::string version = "match-weights-2026.1";  ///< carried into every result
+  std::string version = "match-weights-2026.2";  ///< carried into every result
   std::array<std::int32_t, 5> wish_by_level{0, 6, 16, 28, 40};  ///< points by shared DISCO digits 0–4 (KE4, KE6)
   std::int32_t competences = 20;       ///< × share of the task's optional competences the citizen has
   std::int32_t hours = 15;             ///< the task can start at the citizen's hours now (small hours welcome)
@@ -115,6 +116,7 @@ struct MatchWeights {
   std::int32_t social_responsibility = 4;  ///< known for social responsibility (002)
   std::int32_t labour_shortage = 4;    ///< short of labour (002)
   std::int32_t mentors = 6;            ///< has mentor-trained contact persons (001)
+  std::int32_t relation = 6;           ///< the citizen has visited the company (002: "en relation til virksomhederne")
   std::int32_t ordinary_from_start = 10;  ///< ordinary hours possible from the start (004, KE7)
   std::int32_t min_wish_level = 2;     ///< candidate generation: a task shares at least this many DISCO digits with a wish
   std::int32_t car_kmh = 50;           ///< assumed speed by car, for travel minutes
@@ -135,7 +137,7 @@ struct ScoreBreakdown {
   std::int32_t competences = 0;  ///< optional competences covered
   std::int32_t hours = 0;        ///< hours fit
   std::int32_t travel = 0;       ///< nearness
-  std::int32_t readiness = 0;    ///< company readiness: experience, responsibility, shortage, mentors
+  std::int32_t readiness = 0;    ///< company readiness: experience, responsibility, shortage, mentors, and the citizen's visit
   std::int32_t ordinary = 0;     ///< ordinary hours possible from the start
   std::int32_t wish_level = 0;   ///< shared DISCO digits with the best wish (0–4)
   std::int32_t distance_m = 0;   ///< travel distance, metres
