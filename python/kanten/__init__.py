@@ -576,3 +576,26 @@ if HAS_MATCHING:
         "top_citizens",
         "top_tasks",
     ]
+
+
+# ---------------------------------------------------------------------------------------------
+# Programme figures: the person-month panel, the funnel, retention, Kaplan–Meier curves
+# ---------------------------------------------------------------------------------------------
+
+from ._programme import (  # noqa: E402
+    ENDPOINTS,
+    FUNNEL_STAGES,
+    ProgrammeFigures,
+    kaplan_meier,
+    person_months,
+    programme_figures,
+)
+
+__all__ += [
+    "ENDPOINTS",
+    "FUNNEL_STAGES",
+    "ProgrammeFigures",
+    "kaplan_meier",
+    "person_months",
+    "programme_figures",
+]
