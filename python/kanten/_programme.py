@@ -65,9 +65,12 @@ def person_months(caseload: Caseload, as_of: Any) -> pd.DataFrame:
     return _frame(_kanten._person_months(caseload, _date_text(as_of, "as_of")))
 
 
-@dataclasses.dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True, eq=False)
 class ProgrammeFigures:
-    """The programme figures of a caseload as of one date (made by :func:`programme_figures`)."""
+    """The programme figures of a caseload as of one date (made by :func:`programme_figures`).
+
+    Compared by identity: its tables are DataFrames.
+    """
 
     as_of: _dt.date
     """The date evaluated."""
