@@ -104,7 +104,8 @@ struct Observation {
 };
 
 /// The Kaplan–Meier estimate of the survival function; throws kanten::Error naming the
-/// observation when a time is negative. Example: `kaplan_meier({{{3, true}, {5, false}}})`.
+/// observation when a time is negative.
+/// Example: `std::vector<kanten::Observation> obs{{3, true}, {5, false}}; auto km = kanten::kaplan_meier(obs);`
 [[nodiscard]] KaplanMeierCurve kaplan_meier(std::span<const Observation> observations);
 
 /// What a time-to-event curve measures, from entry into the model (Trin 1 starts).

@@ -1100,7 +1100,7 @@ py::dict programme_figures(const CaseloadPtr& load, const std::string& as_of, st
   return out;
 }
 
-/// A curve for the given endpoint of a caseload (when `endpoint` names one) or for raw data.
+/// A curve's step function, median and totals, for kanten.kaplan_meier().
 py::dict kaplan_meier_columns(const k::KaplanMeierCurve& c) {
   py::dict out;
   out["curve"] = curve_columns({{k::Endpoint::first_paid_hours, &c}}, false);
