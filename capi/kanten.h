@@ -960,6 +960,135 @@ KANTEN_API int kanten_route_workplace(int close_to_ordinary_job, int close_to_sp
  *  KANTEN_EPARSE, KANTEN_EINPUT. Thread-safe. */
 KANTEN_API int kanten_training_plan_json(const char* text, size_t length, kanten_date start, int indent,
                                          char** out) KANTEN_NOEXCEPT;
+/* ------------------------------------------------------------------------------------------ */
+/* Programme figures                                                                          */
+/* ------------------------------------------------------------------------------------------ */
+
+/* The evaluation figures of a caseload as of one date (C++: include/kanten/programme.hpp; the
+ * definitions are in docs/programme.md): the funnel through the steps, the shares of those who
+ * entered, retention after entering Trin 3, citizens per step at each month's end, and three
+ * Kaplan–Meier curves of the time from entry. Read them through the typed accessors below or
+ * as one JSON document (kanten_programme_to_json). No figure carries a citizen id. */
+
+/** The stages of the funnel, in order (C++: kanten::FunnelStage). */
+typedef enum kanten_funnel_stage {
+  KANTEN_FUNNEL_CASELOAD = 0,                 /**< cases in the caseload */
+  KANTEN_FUNNEL_ENTERED = 1,                  /**< entered the model: Trin 1 started */
+  KANTEN_FUNNEL_TRIN2 = 2,                    /**< reached Trin 2 */
+  KANTEN_FUNNEL_TRIN3 = 3,                    /**< reached Trin 3 */
+  KANTEN_FUNNEL_PAID_HOURS = 4,               /**< worked any ordinary (paid) hours */
+  KANTEN_FUNNEL_EXIT_30_HOURS = 5,            /**< left through the 30-hour exit */
+  KANTEN_FUNNEL_EXIT_SELF_SUPPORT = 6,        /**< left self-supporting */
+  KANTEN_FUNNEL_EXIT_REHABILITATION_TEAM = 7, /**< left to the rehabilitation team */
+  KANTEN_FUNNEL_STAGE_COUNT = 8
+} kanten_funnel_stage;
+
+/** What a time-to-event curve measures, in days from entry (C++: kanten::Endpoint). */
+typedef enum kanten_endpoint {
+  KANTEN_ENDPOINT_FIRST_PAID_HOURS = 0, /**< first ordinary hours; censored at an exit without any, or at as-of */
+  KANTEN_ENDPOINT_EXIT = 1,             /**< any exit; censored at as-of */
+  KANTEN_ENDPOINT_EXIT_30_HOURS = 2,    /**< the 30-hour exit; censored at another exit, or at as-of */
+  KANTEN_ENDPOINT_COUNT = 3
+} kanten_endpoint;
+
+/** Snake-case name of a funnel stage, e.g. "paid_hours"; NULL (last error set) out of range. Thread-safe. */
+KANTEN_API const char* kanten_funnel_stage_name(int stage) KANTEN_NOEXCEPT;
+/** Snake-case name of an endpoint, e.g. "first_paid_hours"; NULL (last error set) out of range. Thread-safe. */
+KANTEN_API const char* kanten_endpoint_name(int endpoint) KANTEN_NOEXCEPT;
+
+/** The programme figures of a caseload as of one date (C++: kanten::ProgrammeFigures). */
+typedef struct kanten_programme kanten_programme;
+
+/** Options of the programme figures. Versioned in-struct. */
+typedef struct kanten_programme_options {
+  unsigned version;             /**< KANTEN_PROGRAMME_OPTIONS_VERSION */
+  kanten_date as_of;            /**< evaluate every case as of the end of this date (required, a valid date) */
+  const int* retention_months;  /**< months after entering Trin 3 to measure retention at, each ≥ 1 (copied);
+                                     NULL: 3, 6 and 12 */
+  size_t retention_month_count; /**< the number of entries of retention_months (ignored when it is NULL) */
+} kanten_programme_options;
+#define KANTEN_PROGRAMME_OPTIONS_VERSION 1u
+#define KANTEN_PROGRAMME_OPTIONS_INIT {KANTEN_PROGRAMME_OPTIONS_VERSION, {0, 0, 0}, NULL, 0}
+
+/** Computes the figures of a caseload: every case is evaluated as of options->as_of. On
+ *  success `*out` is a new handle the caller frees with kanten_programme_free(); it copies what
+ *  it needs, so load may be freed first. Errors: KANTEN_EINVAL for NULL load, options or out,
+ *  an unknown options version, an as_of that is not a valid date, a retention month below 1
+ *  (the message names "retention_months[i]"). Pure and deterministic; thread-safe (load is
+ *  only read). */
+KANTEN_API int kanten_programme_figures(const kanten_caseload* load, const kanten_programme_options* options,
+                                        kanten_programme** out) KANTEN_NOEXCEPT;
+/** Frees the figures; NULL is a no-op. */
+KANTEN_API void kanten_programme_free(kanten_programme* p) KANTEN_NOEXCEPT;
+/** Fills *out with the as-of date. KANTEN_EINVAL for NULL p or out. */
+KANTEN_API int kanten_programme_as_of(const kanten_programme* p, kanten_date* out) KANTEN_NOEXCEPT;
+/** The citizens at a funnel stage (KANTEN_FUNNEL_*); 0 with the last error set for NULL p or a
+ *  stage out of range (check kanten_last_error() when 0 is a possible answer). */
+KANTEN_API size_t kanten_programme_funnel(const kanten_programme* p, int stage) KANTEN_NOEXCEPT;
+/** The share of those who entered with any paid hours (a fraction): 1 and *out set when
+ *  someone entered, 0 (no share; *out untouched) when nobody did; KANTEN_EINVAL for NULL p or out. */
+KANTEN_API int kanten_programme_paid_hours_share(const kanten_programme* p, double* out) KANTEN_NOEXCEPT;
+/** The share of those who entered who left through the 30-hour exit; results as
+ *  kanten_programme_paid_hours_share(). */
+KANTEN_API int kanten_programme_thirty_hours_share(const kanten_programme* p, double* out) KANTEN_NOEXCEPT;
+
+/** Retention N months after entering Trin 3 (docs/programme.md). Versioned out-struct. */
+typedef struct kanten_retention {
+  unsigned version; /**< KANTEN_RETENTION_VERSION */
+  int months;       /**< N */
+  size_t eligible;  /**< entered Trin 3, and month N after it has ended by as-of */
+  size_t retained;  /**< of those: ordinary hours in month N, or left to work (30 hours, self-support) by its end */
+  int has_share;    /**< 1 when someone is eligible, else 0 */
+  double share;     /**< retained / eligible when has_share, else 0 */
+} kanten_retention;
+#define KANTEN_RETENTION_VERSION 1u
+#define KANTEN_RETENTION_INIT {KANTEN_RETENTION_VERSION, 0, 0, 0, 0, 0.0}
+/** The number of retention figures (one per option month); 0 for NULL p. */
+KANTEN_API size_t kanten_programme_retention_count(const kanten_programme* p) KANTEN_NOEXCEPT;
+/** Fills *out with the i-th retention figure, in the order of the options. KANTEN_EINVAL for bad arguments. */
+KANTEN_API int kanten_programme_retention(const kanten_programme* p, size_t i, kanten_retention* out) KANTEN_NOEXCEPT;
+
+/** The number of months with step counts, from the first month anyone entered to the as-of
+ *  month; 0 for NULL p (or when nobody entered). */
+KANTEN_API size_t kanten_programme_month_count(const kanten_programme* p) KANTEN_NOEXCEPT;
+/** Fills *month with the i-th month and citizens[s] with the cases in step s (KANTEN_STEP_*) at
+ *  its end, for s < min(capacity, KANTEN_STEP_COUNT); the counts of a month sum to the
+ *  caseload's size. citizens may be NULL when capacity is 0. KANTEN_EINVAL for bad arguments. */
+KANTEN_API int kanten_programme_month_steps(const kanten_programme* p, size_t i, kanten_month* month, size_t* citizens,
+                                            size_t capacity) KANTEN_NOEXCEPT;
+
+/** A Kaplan–Meier curve's totals and median. Versioned out-struct. */
+typedef struct kanten_curve {
+  unsigned version;    /**< KANTEN_CURVE_VERSION */
+  size_t subjects;     /**< citizens who entered */
+  size_t events;       /**< of them with the event */
+  size_t censored;     /**< of them censored */
+  size_t step_count;   /**< rows of the step function (kanten_programme_curve_step) */
+  int has_median;      /**< 1 when the survival reaches 0.5 or less, else 0 */
+  int32_t median_days; /**< the first time (days) the survival is ≤ 0.5, when has_median */
+} kanten_curve;
+#define KANTEN_CURVE_VERSION 1u
+#define KANTEN_CURVE_INIT {KANTEN_CURVE_VERSION, 0, 0, 0, 0, 0, 0}
+/** One time of a Kaplan–Meier step function. Versioned out-struct. */
+typedef struct kanten_curve_step {
+  unsigned version; /**< KANTEN_CURVE_STEP_VERSION */
+  int32_t days;     /**< the time, in days from entry */
+  size_t at_risk;   /**< citizens whose time is ≥ days */
+  size_t events;    /**< events at this time */
+  size_t censored;  /**< censored at this time (at risk at it: events come first) */
+  double survival;  /**< the estimate just after this time */
+} kanten_curve_step;
+#define KANTEN_CURVE_STEP_VERSION 1u
+#define KANTEN_CURVE_STEP_INIT {KANTEN_CURVE_STEP_VERSION, 0, 0, 0, 0, 1.0}
+/** Fills *out with the curve of an endpoint (KANTEN_ENDPOINT_*). KANTEN_EINVAL for bad arguments. */
+KANTEN_API int kanten_programme_curve(const kanten_programme* p, int endpoint, kanten_curve* out) KANTEN_NOEXCEPT;
+/** Fills *out with the i-th time (ascending) of an endpoint's curve. KANTEN_EINVAL for bad arguments. */
+KANTEN_API int kanten_programme_curve_step(const kanten_programme* p, int endpoint, size_t i,
+                                           kanten_curve_step* out) KANTEN_NOEXCEPT;
+/** Writes every figure as JSON (docs/json-format.md, "Programme figures"); `*out` is owned by
+ *  the caller, who frees it with kanten_string_free(). indent < 0: one line. KANTEN_EINVAL for
+ *  NULL p or out. */
+KANTEN_API int kanten_programme_to_json(const kanten_programme* p, int indent, char** out) KANTEN_NOEXCEPT;
 
 #ifdef __cplusplus
 } /* extern "C" */

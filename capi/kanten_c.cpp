@@ -26,6 +26,7 @@ static_assert(c_header_version_major == KANTEN_VERSION_MAJOR);
 #include <kanten/json.hpp>
 #include <kanten/matching.hpp>  // MatchMode only: the header, never the engine
 #include <kanten/model.hpp>
+#include <kanten/programme.hpp>
 
 #include <algorithm>
 #include <cstdlib>
@@ -1004,5 +1005,167 @@ int kanten_sanction_question_answer(const kanten_sanction_question* q, kanten_ev
   });
 }
 void kanten_sanction_question_free(kanten_sanction_question* q) noexcept { delete q; }
+
+
+// ---------------------------------------------------------------------------------------------
+// Programme figures (include/kanten/programme.hpp)
+// ---------------------------------------------------------------------------------------------
+
+}  // extern "C"
+
+static_assert(KANTEN_FUNNEL_STAGE_COUNT == static_cast<int>(k::funnel_stage_count));
+static_assert(KANTEN_FUNNEL_PAID_HOURS == static_cast<int>(k::FunnelStage::paid_hours));
+static_assert(KANTEN_FUNNEL_EXIT_REHABILITATION_TEAM == static_cast<int>(k::FunnelStage::exit_rehabilitation_team));
+static_assert(KANTEN_ENDPOINT_COUNT == static_cast<int>(k::endpoint_count));
+static_assert(KANTEN_ENDPOINT_EXIT_30_HOURS == static_cast<int>(k::Endpoint::exit_30_hours));
+
+struct kanten_programme {
+  k::ProgrammeFigures rep;
+};
+
+namespace {
+const k::ProgrammeFigures& figures_of(const kanten_programme* p) {
+  need(p, "p");
+  return p->rep;
+}
+/// An enum parameter in 0 … count − 1; throws naming the parameter otherwise.
+std::size_t need_enum(int v, std::size_t count, const char* name) {
+  if (v < 0 || static_cast<std::size_t>(v) >= count)
+    throw k::Error(k::Errc::invalid_argument, "", "",
+                   std::string("parameter '") + name + "' is " + std::to_string(v) + ", out of range (0–" +
+                       std::to_string(count - 1) + ")");
+  return static_cast<std::size_t>(v);
+}
+int optional_share(const std::optional<double>& s, double* out) {
+  need(out, "out");
+  if (!s) return 0;
+  *out = *s;
+  return 1;
+}
+}  // namespace
+
+extern "C" {
+
+const char* kanten_funnel_stage_name(int v) noexcept { return name_of<k::FunnelStage>(__func__, v); }
+const char* kanten_endpoint_name(int v) noexcept { return name_of<k::Endpoint>(__func__, v); }
+
+int kanten_programme_figures(const kanten_caseload* load, const kanten_programme_options* options,
+                             kanten_programme** out) noexcept {
+  if (out) *out = nullptr;
+  return guard(__func__, [&] {
+    need(load, "load");
+    need(options, "options");
+    need(out, "out");
+    need_version(options->version, KANTEN_PROGRAMME_OPTIONS_VERSION, "options.version");
+    k::ProgrammeOptions o;
+    o.as_of = to_date(options->as_of);
+    if (o.as_of.is_special())
+      throw k::Error(k::Errc::invalid_argument, "options.as_of",
+                     std::to_string(options->as_of.year) + "-" + std::to_string(options->as_of.month) + "-" +
+                         std::to_string(options->as_of.day),
+                     "not a valid date");
+    if (options->retention_months)
+      o.retention_months.assign(options->retention_months, options->retention_months + options->retention_month_count);
+    auto p = std::make_unique<kanten_programme>();
+    p->rep = k::programme_figures(load->rep, o);
+    *out = p.release();
+    return KANTEN_OK;
+  });
+}
+void kanten_programme_free(kanten_programme* p) noexcept { delete p; }
+
+int kanten_programme_as_of(const kanten_programme* p, kanten_date* out) noexcept {
+  return guard(__func__, [&] {
+    const auto& f = figures_of(p);
+    need(out, "out");
+    *out = from_date(f.as_of);
+    return KANTEN_OK;
+  });
+}
+std::size_t kanten_programme_funnel(const kanten_programme* p, int stage) noexcept {
+  return guard_value<std::size_t>(__func__, 0,
+                                  [&] { return figures_of(p).funnel[need_enum(stage, k::funnel_stage_count, "stage")]; });
+}
+int kanten_programme_paid_hours_share(const kanten_programme* p, double* out) noexcept {
+  return guard(__func__, [&] { return optional_share(figures_of(p).paid_hours_share, out); });
+}
+int kanten_programme_thirty_hours_share(const kanten_programme* p, double* out) noexcept {
+  return guard(__func__, [&] { return optional_share(figures_of(p).thirty_hours_share, out); });
+}
+
+std::size_t kanten_programme_retention_count(const kanten_programme* p) noexcept {
+  return guard_value<std::size_t>(__func__, 0, [&] { return figures_of(p).retention.size(); });
+}
+int kanten_programme_retention(const kanten_programme* p, std::size_t i, kanten_retention* out) noexcept {
+  return guard(__func__, [&] {
+    const auto& f = figures_of(p);
+    need_index(i, f.retention.size(), "i");
+    need(out, "out");
+    need_version(out->version, KANTEN_RETENTION_VERSION, "out->version");
+    const k::Retention& r = f.retention[i];
+    out->months = r.months;
+    out->eligible = r.eligible;
+    out->retained = r.retained;
+    out->has_share = r.share ? 1 : 0;
+    out->share = r.share.value_or(0.0);
+    return KANTEN_OK;
+  });
+}
+
+std::size_t kanten_programme_month_count(const kanten_programme* p) noexcept {
+  return guard_value<std::size_t>(__func__, 0, [&] { return figures_of(p).steps_by_month.size(); });
+}
+int kanten_programme_month_steps(const kanten_programme* p, std::size_t i, kanten_month* month, std::size_t* citizens,
+                                 std::size_t capacity) noexcept {
+  return guard(__func__, [&] {
+    const auto& f = figures_of(p);
+    need_index(i, f.steps_by_month.size(), "i");
+    need(month, "month");
+    if (capacity > 0) need(citizens, "citizens");
+    const k::MonthSteps& m = f.steps_by_month[i];
+    *month = month_of(m.month);
+    for (std::size_t s = 0; s < std::min<std::size_t>(capacity, k::step_count); ++s) citizens[s] = m.citizens[s];
+    return KANTEN_OK;
+  });
+}
+
+int kanten_programme_curve(const kanten_programme* p, int endpoint, kanten_curve* out) noexcept {
+  return guard(__func__, [&] {
+    const auto& c = figures_of(p).curves[need_enum(endpoint, k::endpoint_count, "endpoint")];
+    need(out, "out");
+    need_version(out->version, KANTEN_CURVE_VERSION, "out->version");
+    out->subjects = c.subjects;
+    out->events = c.events;
+    out->censored = c.censored;
+    out->step_count = c.steps.size();
+    out->has_median = c.median ? 1 : 0;
+    out->median_days = c.median.value_or(0);
+    return KANTEN_OK;
+  });
+}
+int kanten_programme_curve_step(const kanten_programme* p, int endpoint, std::size_t i, kanten_curve_step* out) noexcept {
+  return guard(__func__, [&] {
+    const auto& c = figures_of(p).curves[need_enum(endpoint, k::endpoint_count, "endpoint")];
+    need_index(i, c.steps.size(), "i");
+    need(out, "out");
+    need_version(out->version, KANTEN_CURVE_STEP_VERSION, "out->version");
+    const k::KaplanMeierStep& s = c.steps[i];
+    out->days = s.days;
+    out->at_risk = s.at_risk;
+    out->events = s.events;
+    out->censored = s.censored;
+    out->survival = s.survival;
+    return KANTEN_OK;
+  });
+}
+int kanten_programme_to_json(const kanten_programme* p, int indent, char** out) noexcept {
+  if (out) *out = nullptr;
+  return guard(__func__, [&] {
+    const auto& f = figures_of(p);
+    need(out, "out");
+    *out = hand_over(k::to_json(f, indent < 0 ? -1 : indent));
+    return KANTEN_OK;
+  });
+}
 
 }  // extern "C"

@@ -244,3 +244,28 @@ kanten_cli_test(training_plan_needs_start RC 2 ERR "missing --start DATE"
   ARGS training plan "${KANTEN_CLI_DATA}/market.json")
 kanten_cli_test(training_route RC 0 OUT "\"route\": \"training_track\""
   ARGS training route)
+# --- evaluate-programme: the programme figures of a caseload (docs/programme.md) ---------------
+kanten_cli_test(help_evaluate_programme RC 0 OUT "usage: kanten evaluate-programme FILE .--as-of DATE. .--json OUT."
+  ARGS evaluate-programme --help)
+kanten_cli_test(evaluate_programme RC 0
+  OUT "as of 2024-03-31.*Funnel.*caseload +4\n +entered +3 +100.0 %.*paid_hours +1 +33.3 %"
+  OUT2 "first_paid_hours +events +1, censored +2, median 57 days"
+  NOT "c-010"
+  ARGS evaluate-programme "${KANTEN_CLI_DATA}/caseload.json" --as-of 2024-03-31)
+kanten_cli_test(evaluate_programme_default_as_of RC 0 OUT "^Programme figures as of 2024-03-20 "
+  ARGS evaluate-programme "${KANTEN_CLI_DATA}/caseload.json")
+kanten_cli_test(evaluate_programme_json_file RC 0 OUT "Every figure as JSON: .*programme.json"
+  CREATES "${CMAKE_CURRENT_BINARY_DIR}/programme.json"
+  ARGS evaluate-programme "${KANTEN_CLI_DATA}/caseload.json" --as-of 2024-03-31
+       --json "${CMAKE_CURRENT_BINARY_DIR}/programme.json")
+kanten_cli_test(evaluate_programme_json_stdout RC 0
+  OUT "^{\"as_of\":\"2024-03-31\".*\"funnel\":{\"caseload\":4,\"entered\":3,"
+  OUT2 "\"first_paid_hours\":{\"subjects\":3,\"events\":1,\"censored\":2,\"median_days\":57,\"steps\":"
+  NOT "c-010"
+  ARGS evaluate-programme "${KANTEN_CLI_DATA}/caseload.json" --as-of 2024-03-31 --json - --compact)
+kanten_cli_test(evaluate_programme_bad_as_of RC 2 ERR "--as-of': value '2024-13-01'"
+  ARGS evaluate-programme "${KANTEN_CLI_DATA}/caseload.json" --as-of 2024-13-01)
+kanten_cli_test(evaluate_programme_missing_file RC 2 ERR "missing FILE"
+  ARGS evaluate-programme --as-of 2024-03-31)
+kanten_cli_test(evaluate_programme_broken_json RC 1 ERR "^kanten: error: "
+  ARGS evaluate-programme "${KANTEN_CLI_DATA}/invalid/broken.json" --as-of 2024-03-31)

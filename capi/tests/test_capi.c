@@ -1275,6 +1275,117 @@ static void test_bus_and_training(void) {
 }
 #endif
 
+/* ------------------------------------------------------------------------------------------ */
+/* Programme figures: examples/data/caseload.json as of 2024-03-31 (docs/programme.md). */
+static void test_programme(void) {
+  check_names(kanten_funnel_stage_name, KANTEN_FUNNEL_STAGE_COUNT, "caseload", "exit_rehabilitation_team");
+  check_names(kanten_endpoint_name, KANTEN_ENDPOINT_COUNT, "first_paid_hours", "exit_30_hours");
+  char* text = read_text("data/caseload.json");
+  kanten_caseload* load = NULL;
+  CHECK(kanten_caseload_from_json(text, KANTEN_NUL_TERMINATED, &load) == KANTEN_OK);
+  free(text);
+
+  kanten_programme_options o = KANTEN_PROGRAMME_OPTIONS_INIT;
+  kanten_programme* p = NULL;
+  /* Arguments: the date is required and real; a retention month is at least 1. */
+  CHECK_ERROR(kanten_programme_figures(load, &o, &p), KANTEN_EINVAL, "options.as_of", NULL);
+  CHECK(p == NULL);
+  o.as_of.year = 2024;
+  o.as_of.month = 3;
+  o.as_of.day = 31;
+  CHECK_ERROR(kanten_programme_figures(NULL, &o, &p), KANTEN_EINVAL, "'load'", NULL);
+  CHECK_ERROR(kanten_programme_figures(load, NULL, &p), KANTEN_EINVAL, "'options'", NULL);
+  CHECK_ERROR(kanten_programme_figures(load, &o, NULL), KANTEN_EINVAL, "'out'", NULL);
+  const int zero[] = {0};
+  o.retention_months = zero;
+  o.retention_month_count = 1;
+  CHECK_ERROR(kanten_programme_figures(load, &o, &p), KANTEN_EINVAL, "retention_months[0]", NULL);
+  o.retention_months = NULL;
+  o.version = 99;
+  CHECK_ERROR(kanten_programme_figures(load, &o, &p), KANTEN_EINVAL, "options.version", NULL);
+  o.version = KANTEN_PROGRAMME_OPTIONS_VERSION;
+
+  CHECK(kanten_programme_figures(load, &o, &p) == KANTEN_OK);
+  CHECK_NO_ERROR();
+  kanten_caseload_free(load); /* the figures outlive the caseload */
+  kanten_date d = {0, 0, 0};
+  CHECK(kanten_programme_as_of(p, &d) == KANTEN_OK && date_is(d, 2024, 3, 31));
+
+  /* Funnel: four cases, three entered (one is outside the target group), c-0101 has paid hours
+   * and the 30-hour exit in March, c-0103 went to the rehabilitation team. */
+  CHECK(kanten_programme_funnel(p, KANTEN_FUNNEL_CASELOAD) == 4);
+  CHECK(kanten_programme_funnel(p, KANTEN_FUNNEL_ENTERED) == 3);
+  CHECK(kanten_programme_funnel(p, KANTEN_FUNNEL_TRIN3) == 2);
+  CHECK(kanten_programme_funnel(p, KANTEN_FUNNEL_PAID_HOURS) == 1);
+  CHECK(kanten_programme_funnel(p, KANTEN_FUNNEL_EXIT_30_HOURS) == 1);
+  CHECK(kanten_programme_funnel(p, KANTEN_FUNNEL_EXIT_REHABILITATION_TEAM) == 1);
+  CHECK_ERROR((int)kanten_programme_funnel(p, KANTEN_FUNNEL_STAGE_COUNT), 0, "'stage'", "out of range");
+  CHECK_ERROR((int)kanten_programme_funnel(NULL, KANTEN_FUNNEL_ENTERED), 0, "'p'", NULL);
+  double share = -1.0;
+  CHECK(kanten_programme_paid_hours_share(p, &share) == 1 && share > 0.333 && share < 0.334);
+  CHECK(kanten_programme_thirty_hours_share(p, &share) == 1 && share > 0.333 && share < 0.334);
+  CHECK_ERROR(kanten_programme_paid_hours_share(p, NULL), KANTEN_EINVAL, "'out'", NULL);
+
+  /* Retention at 3, 6, 12 months: nobody entered Trin 3 early enough. */
+  CHECK(kanten_programme_retention_count(p) == 3);
+  kanten_retention r = KANTEN_RETENTION_INIT;
+  CHECK(kanten_programme_retention(p, 0, &r) == KANTEN_OK && r.months == 3 && r.eligible == 0 && r.has_share == 0);
+  CHECK_ERROR(kanten_programme_retention(p, 3, &r), KANTEN_EINVAL, "'i'", NULL);
+
+  /* Citizens per step at the end of January, February, March. */
+  CHECK(kanten_programme_month_count(p) == 3);
+  kanten_month m = {0, 0};
+  size_t citizens[KANTEN_STEP_COUNT + 1] = {0};
+  citizens[KANTEN_STEP_COUNT] = 777;
+  CHECK(kanten_programme_month_steps(p, 2, &m, citizens, KANTEN_STEP_COUNT) == KANTEN_OK);
+  CHECK(m.year == 2024 && m.month == 3);
+  CHECK(citizens[KANTEN_STEP_NOT_STARTED] == 1 && citizens[KANTEN_STEP_TRIN3_VIRKSOMHEDSFORLOEB] == 1 &&
+        citizens[KANTEN_STEP_EXIT_30_HOURS] == 1 && citizens[KANTEN_STEP_EXIT_REHABILITATION_TEAM] == 1);
+  CHECK(citizens[KANTEN_STEP_COUNT] == 777); /* never written past capacity */
+  CHECK(kanten_programme_month_steps(p, 0, &m, NULL, 0) == KANTEN_OK && m.month == 1);
+  CHECK_ERROR(kanten_programme_month_steps(p, 0, &m, NULL, 2), KANTEN_EINVAL, "'citizens'", NULL);
+  CHECK_ERROR(kanten_programme_month_steps(p, 3, &m, citizens, KANTEN_STEP_COUNT), KANTEN_EINVAL, "'i'", NULL);
+
+  /* First paid hours: c-0101 on day 57 of 3 (S = 1/2: the median); the others censored. */
+  kanten_curve c = KANTEN_CURVE_INIT;
+  CHECK(kanten_programme_curve(p, KANTEN_ENDPOINT_FIRST_PAID_HOURS, &c) == KANTEN_OK);
+  CHECK(c.subjects == 3 && c.events == 1 && c.censored == 2 && c.step_count == 3);
+  CHECK(c.has_median == 1 && c.median_days == 57);
+  kanten_curve_step st = KANTEN_CURVE_STEP_INIT;
+  CHECK(kanten_programme_curve_step(p, KANTEN_ENDPOINT_FIRST_PAID_HOURS, 1, &st) == KANTEN_OK);
+  CHECK(st.days == 57 && st.at_risk == 2 && st.events == 1 && st.censored == 0 && st.survival == 0.5);
+  CHECK_ERROR(kanten_programme_curve(p, KANTEN_ENDPOINT_COUNT, &c), KANTEN_EINVAL, "'endpoint'", NULL);
+  CHECK_ERROR(kanten_programme_curve_step(p, KANTEN_ENDPOINT_EXIT, 99, &st), KANTEN_EINVAL, "'i'", NULL);
+  st.version = 0;
+  CHECK_ERROR(kanten_programme_curve_step(p, KANTEN_ENDPOINT_EXIT, 0, &st), KANTEN_EINVAL, "out->version", NULL);
+
+  /* JSON: every figure, no citizen id. */
+  char* json = NULL;
+  CHECK(kanten_programme_to_json(p, -1, &json) == KANTEN_OK);
+  CHECK(contains(json, "\"funnel\":{\"caseload\":4,\"entered\":3,"));
+  CHECK(contains(json, "\"median_days\":57"));
+  CHECK(!contains(json, "c-010"));
+  kanten_string_free(json);
+  CHECK_ERROR(kanten_programme_to_json(NULL, 2, &json), KANTEN_EINVAL, "'p'", NULL);
+  CHECK(json == NULL);
+  kanten_programme_free(p);
+  kanten_programme_free(NULL);
+
+  /* A retention month of our own: month 1 after entering Trin 3 (March): c-0101 had ordinary
+   * hours and the 30-hour exit, c-0102 internship hours only. */
+  CHECK(kanten_caseload_from_json((text = read_text("data/caseload.json")), KANTEN_NUL_TERMINATED, &load) == KANTEN_OK);
+  free(text);
+  const int one[] = {1};
+  o.retention_months = one;
+  o.retention_month_count = 1;
+  CHECK(kanten_programme_figures(load, &o, &p) == KANTEN_OK);
+  CHECK(kanten_programme_retention_count(p) == 1);
+  CHECK(kanten_programme_retention(p, 0, &r) == KANTEN_OK);
+  CHECK(r.months == 1 && r.eligible == 2 && r.retained == 1 && r.has_share == 1 && r.share == 0.5);
+  kanten_programme_free(p);
+  kanten_caseload_free(load);
+}
+
 int main(void) {
   test_version_and_status();
   test_names();
@@ -1287,6 +1398,7 @@ int main(void) {
   test_accessors_on_null_and_bad_indices();
   test_case_json();
   test_caseload_and_worklist();
+  test_programme();
   test_sanction_question();
 #if KANTEN_TEST_MATCHING
   test_matching();

@@ -97,6 +97,78 @@ sanctions.loc[sanctions["status"] == "undecided", ["citizen", "failure_id", "pen
 ev.not_applied["reason"].value_counts().loc[lambda c: c > 0]"""),
     new_code_cell("""# One citizen's evaluation in words, with the source paragraphs.
 print(ev.explain(ev.summary["citizen"].iloc[0]))"""),
+    new_markdown_cell("""## Programme figures
+
+`kanten.programme_figures` computes what an evaluator reads off a whole programme as of one
+date (definitions in docs/programme.md): the funnel through the steps, the share of those who
+entered with paid hours and with the 30-hour exit, retention 3, 6 and 12 months after entering
+Trin 3, citizens per step at each month's end, and Kaplan–Meier curves of the days from entry
+to the first paid hour and to the exit. First at the midterm, the end of the sample's first
+year, where seed 003 reports about 15 % with paid hours."""),
+    new_code_cell("""mid = kanten.programme_figures(load, "2019-12-31")
+print(f"paid hours at the midterm: {mid.paid_hours_share:.1%} of those who entered (seed 003: about 15 %)")
+print(f"the 30-hour exit:          {mid.thirty_hours_share:.1%}")
+mid.funnel"""),
+    new_code_cell("""end = kanten.programme_figures(load, "2020-12-31")
+fig, ax = plt.subplots(figsize=(9, 4))
+stages = end.funnel[end.funnel["stage"] != "caseload"]
+ax.barh(stages["stage"].astype(str), stages["citizens"], color="tab:blue", alpha=0.8, label="2020-12-31")
+mid_stages = mid.funnel[mid.funnel["stage"] != "caseload"]
+ax.barh(mid_stages["stage"].astype(str), mid_stages["citizens"], color="tab:orange", alpha=0.8, height=0.4,
+        label="2019-12-31 (midterm)")
+ax.invert_yaxis()
+ax.set_xlabel("citizens")
+ax.set_title("The funnel: citizens who ever reached each stage")
+ax.legend()
+show(fig)"""),
+    new_code_cell("""# Retention after entering Trin 3: ordinary hours in month N after entry, or left to work by then.
+end.retention"""),
+    new_markdown_cell("""### Time to the first paid hour and to the exit (Kaplan–Meier)
+
+Days from entry (the first conversation). A citizen who has not had the event by the as-of
+date is censored there; for the first paid hour, a citizen who left without any paid hours is
+censored at the exit. The dotted lines mark the medians, where reached."""),
+    new_code_cell("""fig, ax = plt.subplots(figsize=(10, 5))
+for endpoint, curve in end.curves.groupby("endpoint", observed=True):
+    days = [0] + curve["days"].tolist()
+    survival = [1.0] + curve["survival"].tolist()
+    ax.step(days, survival, where="post", label=f"{endpoint} (median: {end.medians[endpoint] or 'not reached'})")
+    if end.medians[endpoint] is not None:
+        ax.axvline(end.medians[endpoint], linestyle=":", color="grey")
+ax.set_xlabel("days since entry")
+ax.set_ylabel("share without the event")
+ax.set_ylim(0, 1.02)
+ax.set_title("Kaplan-Meier: time from entry, as of 2020-12-31")
+ax.legend()
+show(fig)"""),
+    new_code_cell("""# The same numbers for one endpoint, with its totals.
+km = kanten.kaplan_meier(load, "2020-12-31", endpoint="exit_30_hours")
+print(km.attrs)
+km.head()"""),
+    new_markdown_cell("""### Citizens per step, from the programme figures
+
+`steps_by_month` counts every case at each month's end — the same as evaluating the caseload
+once per month above, in one call."""),
+    new_code_cell("""steps = end.steps_by_month
+assert (steps.loc[pd.Period("2019-06", "M")] == per_step.loc["2019-06-30"]).all()
+fig, ax = plt.subplots(figsize=(10, 5))
+shares = steps.div(steps.sum(axis=1), axis=0) * 100
+ax.stackplot(shares.index.to_timestamp(how="end"), shares.T.values, labels=[kanten.STEP_LABELS[s] for s in shares.columns])
+ax.set_ylabel("% of the caseload")
+ax.set_ylim(0, 100)
+ax.set_title("Citizens per step at each month's end (share of the caseload)")
+ax.legend(loc="center left", bbox_to_anchor=(1.0, 0.5), fontsize="small")
+show(fig)"""),
+    new_markdown_cell("""### The person-month panel
+
+One row per citizen and month from entry to the as-of month (or the exit): the step at the
+month's end, ordinary and internship minutes, whether an agreement was in force, and the exit.
+A panel like this feeds any further model an evaluator wants to fit."""),
+    new_code_cell("""panel = kanten.person_months(load, "2020-12-31")
+display(panel.head())
+by_month = panel.groupby("month").agg(citizens=("citizen", "size"), with_agreement=("agreement", "sum"),
+                                      paid_hours=("ordinary_minutes", lambda m: m.sum() / 60))
+by_month.tail()"""),
 ]
 
 nb = new_notebook(cells=cells, metadata={

@@ -11,6 +11,7 @@
 #include "kanten/match_json.hpp"
 #include "kanten/matching.hpp"
 #include "kanten/model.hpp"
+#include "kanten/programme.hpp"
 #include "kanten/rules.hpp"
 #include "kanten/sanction.hpp"
 #include "kanten/sources.hpp"

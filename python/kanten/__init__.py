@@ -596,3 +596,25 @@ if HAS_MATCHING:
         "route_workplace",
         "trip_cost",
     ]
+
+# ---------------------------------------------------------------------------------------------
+# Programme figures: the person-month panel, the funnel, retention, Kaplan–Meier curves
+# ---------------------------------------------------------------------------------------------
+
+from ._programme import (  # noqa: E402
+    ENDPOINTS,
+    FUNNEL_STAGES,
+    ProgrammeFigures,
+    kaplan_meier,
+    person_months,
+    programme_figures,
+)
+
+__all__ += [
+    "ENDPOINTS",
+    "FUNNEL_STAGES",
+    "ProgrammeFigures",
+    "kaplan_meier",
+    "person_months",
+    "programme_figures",
+]

@@ -246,3 +246,31 @@ def plan_training_tracks(
     weeks: Union[int, Mapping[str, int]] = ...,
     ongoing: Optional[Union[pd.DataFrame, Iterable[Mapping[str, Any]]]] = ...,
 ) -> TrainingPlan: ...
+# --- programme figures (python/kanten/_programme.py) -----------------------------------------
+FUNNEL_STAGES: Tuple[str, ...]
+ENDPOINTS: Tuple[str, ...]
+
+class ProgrammeFigures:
+    """The programme figures of a caseload as of one date."""
+    as_of: _dt.date
+    rule_set: str
+    funnel: pd.DataFrame
+    paid_hours_share: Optional[float]
+    thirty_hours_share: Optional[float]
+    retention: pd.DataFrame
+    steps_by_month: pd.DataFrame
+    curves: pd.DataFrame
+    medians: Dict[str, Optional[int]]
+    json: str
+
+def person_months(caseload: Caseload, as_of: _DateLike) -> pd.DataFrame: ...
+def programme_figures(
+    caseload: Caseload, as_of: _DateLike, *, retention_months: Sequence[int] = ...
+) -> ProgrammeFigures: ...
+def kaplan_meier(
+    source: Union[Caseload, Sequence[int], npt.NDArray[np.integer[Any]]],
+    as_of: Optional[_DateLike] = ...,
+    *,
+    endpoint: str = ...,
+    event: Optional[Union[Sequence[bool], npt.NDArray[np.bool_]]] = ...,
+) -> pd.DataFrame: ...
