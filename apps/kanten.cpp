@@ -64,6 +64,8 @@ commands:
                                   a synthetic labour market (JSON on stdout)
   bus plan FILE [--model 1|2]     plan bus trips to companies for referred citizens (002)
   bus cost --participants N       what one bus trip costs, as ranges (002)
+  bus attendance FILE --group G --trip T --date DATE --present IDS
+                                  who came, who is invited next, the visits made (002)
   training plan FILE [--start DATE]
                                   place citizens on 13-week social training tracks (001)
   training route [--close-to-ordinary-job] [--close-to-special-terms-job]
@@ -176,6 +178,7 @@ default (003_b82c162ee9c6e810.txt: 850 citizens, 400 companies).
 )"},
     {"bus", R"(usage: kanten bus plan FILE [--model 1|2] [--max-groups N] [--staff-rate DKK] [--compact]
        kanten bus cost --participants N [--staff-rate DKK] [--compact]
+       kanten bus attendance FILE --group G --trip T --date DATE --present ID,ID,... [--model 1|2]
 
 Bus trips to companies for citizens on the edge of the labour market (002_35b99bd4972212c9.txt).
 
@@ -194,6 +197,12 @@ trip, and every referral left out with its reason.
   --max-groups N     plan at most N groups (default: as many as the referrals need)
   --staff-rate DKK   price staff time at DKK per hour in the cost
   --participants N   cost: the number of citizens on the trip
+  --group, --trip    attendance: which trip of the plan made from FILE (numbered from 0)
+  --date DATE        attendance: the trip's date
+  --present IDS      attendance: the citizens who came, comma-separated; prints who came, who
+                     is invited to the next trip (attendance is compulsory, 002), the company
+                     visits made (the relation the matcher weighs) and ids that were not
+                     participants (reported, not applied)
   --compact          JSON on one line
 )"},
     {"training", R"(usage: kanten training plan FILE [--start DATE] [--compact]
@@ -949,7 +958,7 @@ std::optional<std::int64_t> rate_option(const Args& a) {
 ojson range_ojson(const k::Range& r) { return ojson::array({r.low, r.high}); }
 
 int cmd_bus(const std::vector<std::string>& argv) {
-  const std::string sub = subcommand(argv, "bus", {"plan", "cost"});
+  const std::string sub = subcommand(argv, "bus", {"plan", "cost", "attendance"});
   const std::vector<std::string> rest(argv.begin() + 1, argv.end());
   if (sub == "cost") {
     Args a = parse_args("bus", rest, {"--participants", "--staff-rate"}, {"--compact"}, 0);
@@ -967,7 +976,10 @@ int cmd_bus(const std::vector<std::string>& argv) {
     write_out(out.dump(indent_of(a), ' ', false, ojson::error_handler_t::replace));
     return 0;
   }
-  Args a = parse_args("bus", rest, {"--model", "--max-groups", "--staff-rate"}, {"--compact"}, 1);
+  const bool attendance = sub == "attendance";
+  Args a = attendance ? parse_args("bus", rest, {"--model", "--max-groups", "--group", "--trip", "--date", "--present"},
+                                   {"--compact"}, 1)
+                      : parse_args("bus", rest, {"--model", "--max-groups", "--staff-rate"}, {"--compact"}, 1);
   k::BusRequest req = k::bus_request_from_json(read_input(file_arg(a)));
   const std::string model = a.value("--model") ? *a.value("--model") : req.model;
   const k::BusModel* m = nullptr;
@@ -981,6 +993,23 @@ int cmd_bus(const std::vector<std::string>& argv) {
   if (auto g = number_option(a, "--max-groups", 100'000)) req.options.max_groups = static_cast<std::int32_t>(*g);
   if (auto r = rate_option(a)) req.options.staff_dkk_per_hour = r;
   const k::BusPlan plan = k::plan_bus_trips(req.market, req.referrals, req.options);
+  if (attendance) {
+    // The plan is deterministic: the same request gives the same groups to record against.
+    const auto group = number_option(a, "--group", 1'000'000);
+    const auto trip = number_option(a, "--trip", 1'000);
+    const auto date = date_option(a, "--date", true);
+    if (!group || !trip) throw UsageError("attendance needs --group N and --trip N (from 0)", "bus");
+    std::vector<std::string> present;
+    if (const std::string* p = a.value("--present")) {
+      std::stringstream in(*p);
+      for (std::string id; std::getline(in, id, ',');)
+        if (!id.empty()) present.push_back(id);
+    }
+    write_out(k::to_json(k::record_attendance(req.market, plan, static_cast<std::int32_t>(*group),
+                                              static_cast<std::int32_t>(*trip), *date, present),
+                         indent_of(a)));
+    return 0;
+  }
   write_out(k::to_json(plan, req.market, req.referrals, indent_of(a)));
   return 0;
 }

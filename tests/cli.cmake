@@ -269,3 +269,9 @@ kanten_cli_test(evaluate_programme_missing_file RC 2 ERR "missing FILE"
   ARGS evaluate-programme --as-of 2024-03-31)
 kanten_cli_test(evaluate_programme_broken_json RC 1 ERR "^kanten: error: "
   ARGS evaluate-programme "${KANTEN_CLI_DATA}/invalid/broken.json" --as-of 2024-03-31)
+kanten_cli_test(bus_attendance RC 0
+  OUT "\"came\": .*\"invite_next\": .*\"visits\": .*\"date\": \"2026-03-12\".*\"not_participants\": .\n *\"nobody\""
+  ARGS bus attendance "${KANTEN_CLI_DATA}/bus-request.json" --group 0 --trip 0 --date 2026-03-12
+       --present c-000008,c-000010,nobody)
+kanten_cli_test(bus_attendance_bad_group RC 1 ERR "field 'group': value '9': no such group"
+  ARGS bus attendance "${KANTEN_CLI_DATA}/bus-request.json" --group 9 --trip 0 --date 2026-03-12 --present c-000008)

@@ -123,8 +123,9 @@ class BusPlan:
     - ``notes``, ``qualifying_companies``, ``model``; ``to_json()`` gives kanten's JSON.
     """
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, request: str = "") -> None:
         self._text = text
+        self._request = request
         d = json.loads(text)
         self.model: str = d["model"]
         self.weights_version: str = d["weights_version"]
@@ -182,6 +183,29 @@ class BusPlan:
         """The plan as kanten's JSON text."""
         return self._text
 
+    def record_attendance(self, group: int, trip: int, date: Any, present: Sequence[str]) -> Dict[str, Any]:
+        """Records who came to ``trip`` of ``group`` on ``date`` (002: attendance is compulsory;
+        who does not come is invited to the next trip).
+
+        Returns ``came`` and ``invite_next`` (citizen ids; pass ``invite_next`` as
+        ``invite_first`` to the next plan), ``visits`` (a DataFrame: ``citizen``, ``company``,
+        ``date`` — the relation the matcher weighs through a citizen's ``visited_companies``)
+        and ``not_participants`` (ids reported present that were not on the trip).
+        """
+        d = json.loads(
+            _kanten._record_attendance_json(
+                self._request, int(group), int(trip), _date_text(date, "date"), [str(p) for p in present]
+            )
+        )
+        visits = pd.DataFrame(d["visits"], columns=["citizen", "company", "date"])
+        visits["date"] = pd.to_datetime(visits["date"], format="%Y-%m-%d")
+        return {
+            "came": d["came"],
+            "invite_next": d["invite_next"],
+            "visits": visits,
+            "not_participants": d["not_participants"],
+        }
+
     def __repr__(self) -> str:
         return (
             f"<kanten.BusPlan {self.model}: {self.groups} groups, {len(self.participants)} participants, "
@@ -212,7 +236,8 @@ def plan_bus_trips(
     if staff_dkk_per_hour is not None:
         bus["staff_dkk_per_hour"] = int(staff_dkk_per_hour)
     request["bus"] = bus
-    return BusPlan(_kanten._plan_bus_trips_json(json.dumps(request)))
+    text = json.dumps(request)
+    return BusPlan(_kanten._plan_bus_trips_json(text), text)
 
 
 class TrainingPlan:

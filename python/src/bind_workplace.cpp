@@ -79,6 +79,19 @@ void bind_workplace(py::module_& m) {
       },
       py::arg("request"));
   m.def(
+      "_record_attendance_json",
+      [](const std::string& request, std::int32_t group, std::int32_t trip, const std::string& date,
+         const std::vector<std::string>& present) {
+        const auto d = k::parse_date(date);
+        if (!d) throw k::Error(k::Errc::invalid_argument, "date", date, "not a valid date YYYY-MM-DD");
+        py::gil_scoped_release release;
+        k::BusRequest req = k::bus_request_from_json(request);
+        req.options.model = &k::bus_model(req.model);
+        const auto plan = k::plan_bus_trips(req.market, req.referrals, req.options);  // deterministic
+        return k::to_json(k::record_attendance(req.market, plan, group, trip, *d, present));
+      },
+      py::arg("request"), py::arg("group"), py::arg("trip"), py::arg("date"), py::arg("present"));
+  m.def(
       "_plan_training_tracks_json",
       [](const std::string& request) {
         py::gil_scoped_release release;

@@ -103,3 +103,21 @@ def test_plan_training_tracks_respects_mentors_and_hides_personal_data(market):
     assert "health" not in v.columns and "benefit" not in v.columns
     with pytest.raises(kanten.KantenError, match="start"):
         kanten.plan_training_tracks(market, "2026-02-30")
+
+
+def test_attendance_invites_the_absent_and_records_visits(market):
+    plan = kanten.plan_bus_trips(market, referrals(market))
+    group0 = list(plan.participants.loc[plan.participants["group"] == 0, "citizen"])
+    came = group0[1:]
+    a = plan.record_attendance(0, 0, "2026-03-12", came + ["nobody"])
+    assert a["came"] == came and a["invite_next"] == group0[:1]
+    assert a["not_participants"] == ["nobody"]
+    companies = list(plan.visits.loc[(plan.visits["group"] == 0) & (plan.visits["trip"] == 0), "company"])
+    assert len(a["visits"]) == len(came) * len(companies)
+    assert set(a["visits"]["company"]) == set(companies)
+    # The next plan invites the absent citizen first.
+    nxt = kanten.plan_bus_trips(market, referrals(market), invite_first=a["invite_next"])
+    row = nxt.participants.loc[nxt.participants["citizen"] == group0[0]]
+    assert len(row) == 1 and bool(row["invited_again"].iloc[0])
+    with pytest.raises(kanten.KantenError, match="group"):
+        plan.record_attendance(99, 0, "2026-03-12", came)
