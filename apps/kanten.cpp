@@ -530,6 +530,13 @@ void print_tally(std::ostream& o, const Tally& t, const std::string& none = "(no
   for (const auto& [name, n] : by_count(t)) print_row(o, name, n);
 }
 
+std::string share_text(const std::optional<double>& s) {
+  if (!s) return "-";
+  std::ostringstream o;
+  o << std::fixed << std::setprecision(1) << 100.0 * *s << " %";
+  return o.str();
+}
+
 int cmd_demo(const std::vector<std::string>& argv) {
   Args a = parse_args("demo", argv, {"--citizens", "--seed", "--as-of", "--out"}, {"--compact"}, 0);
   const k::GeneratorOptions g = generator_options(a);
@@ -694,6 +701,49 @@ int cmd_demo(const std::vector<std::string>& argv) {
   if (proposal.matches.size() > shown)
     o << "    ... and " << proposal.matches.size() - shown << " more matches, with reasons, in the report\n";
 
+  // --- the programme's figures (003: about 15 % with paid hours at the midterm) ---
+  const k::ProgrammeFigures figures = k::programme_figures(load, {.as_of = as_of});
+  o << "\nProgramme figures as of " << k::iso(as_of) << " (docs/programme.md)\n";
+  for (std::size_t i = 0; i < k::funnel_stage_count; ++i) {
+    const auto stage = static_cast<k::FunnelStage>(i);
+    print_row(o, std::string(k::name(stage)), figures.count(stage),
+              i == 0 ? "" : percent(figures.count(stage), figures.count(k::FunnelStage::entered)));
+  }
+  o << "  share with paid hours: " << share_text(figures.paid_hours_share)
+    << " of those who entered (003_b82c162ee9c6e810.txt reports about 15 % at the midterm)\n";
+
+  // --- bus trips for the citizens in Trin 1 and Trin 2 (002, Model 1) ---
+  // The sample holds no ages or educations: every activity-ready citizen in Trin 1 or 2 is
+  // referred as one without a vocational education, age unknown (§6.3 or §6.5) — an assumption
+  // of the demo, said in the report.
+  std::vector<k::BusReferral> referrals;
+  {
+    std::map<std::string, const k::Case*> case_of;
+    for (const auto& c : load.cases) case_of[c.citizen] = &c;
+    for (const auto& e : evaluations)
+      if (e.step == k::Step::trin1_afklaring || e.step == k::Step::trin2_paa_vej_mod_job)
+        referrals.push_back({e.citizen, case_of.at(e.citizen)->profile.activity_ready, std::nullopt, false, false, false});
+  }
+  const k::BusPlan bus = k::plan_bus_trips(market, referrals, {.model = &k::bus_model_1()});
+  o << "\nBus trips to companies (002, " << bus.model << ") for the " << referrals.size()
+    << " citizens in Trin 1 and Trin 2\n";
+  print_row(o, "groups (6-12 citizens, two visits each)", bus.groups.size());
+  print_row(o, "companies meeting the selection criteria", bus.qualifying_companies.size());
+  print_row(o, "citizens left out (each with its reason)", bus.left_out.size());
+  k::Range cost{0, 0};
+  for (const auto& grp : bus.groups)
+    for (const auto& t : grp.trips) cost.low += t.cost.total_dkk.low, cost.high += t.cost.total_dkk.high;
+  o << "  bus and food for all trips: " << cost.low << "-" << cost.high << " DKK (002, Ressourceforbrug)\n";
+  if (!bus.groups.empty()) {
+    const auto& t = bus.groups.front().trips.front();
+    o << "  group 1, " << bus.groups.front().participants.size() << " citizens:\n";
+    for (const auto& v : t.visits) {
+      o << "    visits " << market.companies[static_cast<std::size_t>(v.company)].id << ":";
+      for (const auto& r : v.reasons) o << " " << r << ";";
+      o << "\n";
+    }
+  }
+
   // --- the report ---
   ojson report;
   report["kanten"] = k::version_string;
@@ -735,6 +785,11 @@ int cmd_demo(const std::vector<std::string>& argv) {
   report["worklist"] = parse_ojson(k::to_json(worklist, as_of));
   report["evaluations"] = parse_ojson(k::to_json(evaluations))["evaluations"];
   report["matching"] = parse_ojson(k::to_json(proposal, trin2));
+  report["programme"] = parse_ojson(k::to_json(figures));
+  report["bus_trips"] = parse_ojson(k::to_json(bus, market, referrals));
+  report["bus_trips"]["assumption"] =
+      "the sample holds no ages or educations: activity-ready citizens in Trin 1 and 2 are referred as without a "
+      "vocational education, age unknown";
 
   {
     std::ofstream f(out_path, std::ios::binary | std::ios::trunc);
@@ -873,13 +928,6 @@ std::optional<k::Date> latest_event(const k::Caseload& load) {
     for (const auto& e : c.events)
       if (!e.date.is_special() && (!latest || *latest < e.date)) latest = e.date;
   return latest;
-}
-
-std::string share_text(const std::optional<double>& s) {
-  if (!s) return "-";
-  std::ostringstream o;
-  o << std::fixed << std::setprecision(1) << 100.0 * *s << " %";
-  return o.str();
 }
 
 int cmd_evaluate_programme(const std::vector<std::string>& argv) {
