@@ -190,4 +190,24 @@ CompanyView company_view(const Market& m, const Match& x) {
   return v;
 }
 
+std::vector<CompanyView> company_views(const Case& c, const Evaluation& e) {
+  std::vector<CompanyView> out;
+  const StepChange* exit = e.exit();
+  for (const auto& ev : c.events) {
+    const auto* a = std::get_if<AgreementMade>(&ev.data);
+    if (!a || !a->terms || a->terms->company.empty() || ev.date.is_special() || e.as_of.is_special() || ev.date > e.as_of)
+      continue;
+    TrainingTrack t;
+    t.citizen = c.citizen;
+    t.company = a->terms->company;
+    for (const auto& task : a->terms->tasks) t.task += (t.task.empty() ? "" : "; ") + task;
+    t.start = a->start.is_special() ? ev.date : a->start;
+    t.end = exit ? exit->date - boost::gregorian::days(1) : Date();
+    t.per_week = a->minutes_per_week;
+    t.health = a->terms->health;  // sub-goals stay with the job centre
+    out.push_back(company_view(t, e.as_of));
+  }
+  return out;
+}
+
 }  // namespace kanten::inline v1

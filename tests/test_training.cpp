@@ -173,3 +173,40 @@ TEST_CASE("After a course ends the company's view holds nothing personal — 001
   // The last day still belongs to the course.
   CHECK_FALSE(company_view(t, D("2026-04-05")).ended);
 }
+
+TEST_CASE("The company's view of an agreement: tasks, hours, accommodations; nothing personal after the exit — 001_8429fb4aa12981cf.txt, Den svære opfølgning",
+          "[training][rules]") {
+  CaseBuilder b("c-77");
+  b.trin1_complete("2024-01-08");
+  auto a = CaseBuilder::make_agreement(D("2024-02-05"), AgreementKind::both, 8 * 60, "kitchen-co");
+  auto terms = std::make_shared<AgreementTerms>(*a.terms);
+  terms->tasks = {"dishes", "salads"};
+  terms->sub_goals = {"arrive on time three days a week"};
+  terms->health = {Health::no_noise};
+  a.terms = terms;
+  b.on("2024-02-05", a).plan("2024-02-05").contact_person("2024-02-05", "kitchen-co");
+  b.hours("2024-03-04", 11 * 60).hours("2024-03-11", 11 * 60).hours("2024-03-18", 11 * 60);  // 33 h in March: the 30-hour exit
+
+  const auto during = company_views(b.get(), b.eval("2024-02-20"));
+  REQUIRE(during.size() == 1);
+  CHECK(during[0].company == "kitchen-co");
+  CHECK(during[0].task == "dishes; salads");
+  CHECK(during[0].start == D("2024-02-05"));
+  CHECK(during[0].per_week == 8 * 60);
+  CHECK(during[0].citizen == std::optional<std::string>("c-77"));
+  CHECK(during[0].accommodations == std::vector<std::string>{"a quiet place to work"});
+  const std::string dj = to_json(during[0]);
+  CHECK(dj.find("arrive on time") == std::string::npos);  // sub-goals stay with the job centre
+  CHECK(dj.find("no_noise") == std::string::npos);
+
+  const Evaluation later = b.eval("2024-04-15");
+  REQUIRE(later.step == Step::exit_30_hours);
+  const auto after = company_views(b.get(), later);
+  REQUIRE(after.size() == 1);
+  CHECK(after[0].ended);
+  CHECK_FALSE(after[0].citizen.has_value());
+  CHECK(after[0].accommodations.empty());
+  CHECK(to_json(after[0]).find("c-77") == std::string::npos);
+  // Before the agreement there is nothing to show.
+  CHECK(company_views(b.get(), b.eval("2024-01-31")).empty());
+}

@@ -17,6 +17,8 @@
 #include <vector>
 
 #include "kanten/date.hpp"
+#include "kanten/evaluate.hpp"
+#include "kanten/events.hpp"
 #include "kanten/matching.hpp"
 #include "kanten/sources.hpp"
 
@@ -159,6 +161,13 @@ struct TrainingInput {
 /// "requests": [{"citizen": id, "weeks": 13}], "ongoing": [{"citizen", "company", "task", "start",
 /// "end"}]}} (docs/bus-and-training.md); throws kanten::Error naming the field and value.
 [[nodiscard]] TrainingInput training_input_from_json(std::string_view text);
+
+/// The company's view of every agreement in a case (004, Kerneelement 7), as of the evaluation's
+/// date: the agreed tasks (joined by "; "), start, hours per week and the accommodations; never the
+/// sub-goals, the benefit or anything else of the case. Once the citizen has left the model the
+/// course has ended (`end` is the exit's date) and the view holds nothing personal. Agreements
+/// dated after the evaluation's date, or without terms naming a company, give no view.
+[[nodiscard]] std::vector<CompanyView> company_views(const Case& c, const Evaluation& e);
 
 /// JSON of a company view (the only fields a company gets).
 [[nodiscard]] std::string to_json(const CompanyView& v, int indent = -1);
