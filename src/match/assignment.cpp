@@ -23,6 +23,12 @@
 //    ε-optimal), and an unassigned left node's unit is cancelled along right → group → sink when
 //    that keeps the freed arcs ε-optimal (otherwise the right node keeps a deficit that the sink
 //    resolves by pushing back).
+// Early proof: scores are small integers, so the flow is usually optimal long before ε reaches 1.
+// Once ε <= M/16, each phase ends with a label-correcting shortest-path pass over the residual
+// network on the current reduced costs (FIFO Bellman–Ford, with a work budget). If it converges,
+// the residual network has no negative cycle and the flow is optimal: the solver stops. If it
+// does not converge within the budget, scaling simply goes on down to ε = 1 (the classic proof).
+// The first phase starts at ε = min(largest cost / α, M), i.e. at most one score unit.
 // Everything is sequential and every tie is broken by position (lower id first): deterministic.
 
 #include "kanten/match/assignment.hpp"
@@ -54,6 +60,7 @@ public:
 private:
     void build();
     void refine(std::int64_t eps);
+    bool prove_optimal(std::int64_t budget);
     void discharge_left(std::int32_t i);
     void discharge_right(std::int32_t j);
     void discharge_group(std::int32_t g);
@@ -87,6 +94,7 @@ private:
     const assignment_options& opt_;
     std::int32_t nl_ = 0, nr_ = 0, ng_ = 0;
     std::int64_t eps_ = 1;
+    std::int64_t scale_ = 1;  // M: costs are −score·M
     assignment_stats st_;
 
     // left CSR (usable arcs only, sorted by right id)
@@ -128,7 +136,8 @@ void solver::build() {
     nr_ = inst_.num_right();
     ng_ = inst_.num_groups();
     const std::int64_t nodes = static_cast<std::int64_t>(nl_) + nr_ + ng_ + 1;
-    const std::int64_t scale = nodes + 1;
+    scale_ = nodes + 1;
+    const std::int64_t scale = scale_;
 
     slots_ = inst_.right_slots;
     grp_ = inst_.right_group;
@@ -533,15 +542,80 @@ void solver::refine(std::int64_t eps) {
     }
 }
 
+bool solver::prove_optimal(std::int64_t budget) {
+    // Shortest distances from a virtual root (0 to every node) under the reduced costs; a residual
+    // arc (v, w) with cost c relaxes d(w) to d(v) + c − p(v) + p(w). Converging means no negative
+    // cycle. Nodes: left i, right nl+j, group nl+nr+g, sink nl+nr+ng.
+    const std::int32_t nlr = nl_ + nr_, nlrg = nlr + ng_, n = nlrg + 1;
+    std::vector<std::int64_t> d(static_cast<std::size_t>(n), 0);
+    std::vector<std::uint8_t> queued(static_cast<std::size_t>(n), 1);
+    std::vector<std::int32_t> ring(static_cast<std::size_t>(n));
+    for (std::int32_t v = 0; v < n; ++v) ring[v] = v;
+    std::size_t head = 0, size = static_cast<std::size_t>(n);
+    auto relax = [&](std::int32_t w, std::int64_t nd) {
+        if (nd >= d[w]) return;
+        d[w] = nd;
+        if (queued[w]) return;
+        queued[w] = 1;
+        ring[(head + size) % ring.size()] = w;
+        ++size;
+    };
+    std::int64_t work = 0;
+    while (size > 0) {
+        const std::int32_t v = ring[head];
+        head = (head + 1) % ring.size();
+        --size;
+        queued[v] = 0;
+        if (v < nl_) {
+            const std::int32_t cur = asg_[v];
+            const std::int64_t base = d[v] - pl_[v];
+            for (std::int32_t k = lb_[v]; k < lb_[v + 1]; ++k)
+                if (k != cur) relax(nl_ + arc_right_[k], base + arc_cost_[k] + pr_[arc_right_[k]]);
+            if (cur != k_bypass && lb_[v] < lb_[v + 1]) relax(nlrg, base + pT_);
+            work += lb_[v + 1] - lb_[v];
+        } else if (v < nlr) {
+            const std::int32_t j = v - nl_;
+            const std::int64_t base = d[v] - pr_[j];
+            for (std::int32_t i = head_[j]; i >= 0; i = nxt_[i], ++work) relax(i, base - arc_cost_[asg_[i]] + pl_[i]);
+            if (f_[j] < slots_[j]) relax(nlr + grp_[j], base + pg_[grp_[j]]);
+        } else if (v < nlrg) {
+            const std::int32_t g = v - nlr;
+            const std::int64_t base = d[v] - pg_[g];
+            for (std::int32_t k = gb_[g]; k < gb_[g + 1]; ++k)
+                if (f_[gr_[k]] > 0) relax(nl_ + gr_[k], base + pr_[gr_[k]]);
+            if (h_[g] < cap_[g]) relax(nlrg, base + pT_);
+            work += gb_[g + 1] - gb_[g];
+        } else {
+            const std::int64_t base = d[v] - pT_;
+            for (std::int32_t g = 0; g < ng_; ++g)
+                if (h_[g] > 0) relax(nlr + g, base + pg_[g]);
+            for (std::int32_t i = 0; i < nl_; ++i)
+                if (asg_[i] == k_bypass) relax(i, base + pl_[i]);
+            work += nlrg;
+        }
+        if (++work > budget) return false;
+    }
+    return true;
+}
+
 assignment_result solver::run() {
     build();
     std::int64_t max_cost = 0;
     for (std::int64_t c : arc_cost_) max_cost = std::max(max_cost, -c);
     const int alpha = std::max(2, opt_.scaling_factor);
-    std::int64_t eps = std::max<std::int64_t>(1, max_cost / alpha);
+    const std::int64_t scale = scale_;
+    const std::int64_t budget = 8 * (static_cast<std::int64_t>(arc_right_.size()) + nl_ + nr_ + ng_ + 1);
+    std::int64_t eps = std::max<std::int64_t>(1, std::min(max_cost / alpha, scale));
     for (;;) {
         refine(eps);
         if (eps == 1) break;
+        if (eps * 16 <= scale) {
+            ++st_.proofs;
+            if (prove_optimal(budget)) {
+                st_.proved_early = true;
+                break;
+            }
+        }
         eps = std::max<std::int64_t>(1, eps / alpha);
     }
     std::vector<std::int32_t> right_of_left(nl_, -1);
