@@ -101,7 +101,6 @@ private:
     std::vector<std::int32_t> lb_;
     std::vector<std::int32_t> arc_right_;
     std::vector<std::int64_t> arc_cost_;
-    std::vector<std::int32_t> arc_edge_;
     // left state
     std::vector<std::int64_t> pl_;
     std::vector<std::int32_t> asg_;
@@ -143,47 +142,55 @@ void solver::build() {
     grp_ = inst_.right_group;
     cap_ = inst_.group_capacity;
 
-    // Usable edges: positive score, right with a slot, group with capacity. Counting sort by left.
+    // Usable edges: positive score, right with a slot, group with capacity. Edges grouped by left
+    // (as candidates() writes them) are read in place; otherwise a counting sort groups them.
     const auto& ed = inst_.edges;
     const std::int64_t m_all = static_cast<std::int64_t>(ed.size());
     if (m_all >= std::numeric_limits<std::int32_t>::max())
         throw std::invalid_argument("assignment: too many edges (limit 2^31-2)");
-    std::vector<std::int32_t> cnt(static_cast<std::size_t>(nl_) + 1, 0);
     auto usable = [&](const edge& x) {
         return x.score > 0 && slots_[x.right] > 0 && cap_[grp_[x.right]] > 0;
     };
+    const bool grouped =
+        std::is_sorted(ed.begin(), ed.end(), [](const edge& a, const edge& b) { return a.left < b.left; });
+    std::vector<std::int32_t> cnt(static_cast<std::size_t>(nl_) + 1, 0);  // per left: [cnt[i], cnt[i+1])
+    std::vector<std::int32_t> order;                                     // edge ids by left, unless grouped
     for (const auto& x : ed)
-        if (usable(x)) ++cnt[x.left + 1];
+        if (grouped || usable(x)) ++cnt[x.left + 1];
     for (std::int32_t i = 0; i < nl_; ++i) cnt[i + 1] += cnt[i];
-    std::vector<std::int32_t> order(static_cast<std::size_t>(cnt[nl_]));
-    {
+    if (!grouped) {
+        order.resize(static_cast<std::size_t>(cnt[nl_]));
         std::vector<std::int32_t> pos(cnt.begin(), cnt.end() - 1);
         for (std::int64_t k = 0; k < m_all; ++k)
             if (usable(ed[k])) order[pos[ed[k].left]++] = static_cast<std::int32_t>(k);
     }
-    // Within a left node: by right id, best score first, lowest edge index first; drop duplicates.
+    // Within a left node: arcs by right id; of duplicate pairs the best score counts (ties: lowest
+    // edge index). Keys (right id, edge index) sort as plain integers.
     lb_.assign(static_cast<std::size_t>(nl_) + 1, 0);
     arc_right_.clear();
     arc_cost_.clear();
-    arc_edge_.clear();
-    arc_right_.reserve(order.size());
-    arc_cost_.reserve(order.size());
-    arc_edge_.reserve(order.size());
+    arc_right_.reserve(static_cast<std::size_t>(cnt[nl_]));
+    arc_cost_.reserve(static_cast<std::size_t>(cnt[nl_]));
+    std::vector<std::uint64_t> keys;
     for (std::int32_t i = 0; i < nl_; ++i) {
-        auto b = order.begin() + cnt[i], en = order.begin() + cnt[i + 1];
-        std::sort(b, en, [&](std::int32_t a, std::int32_t c) {
-            if (ed[a].right != ed[c].right) return ed[a].right < ed[c].right;
-            if (ed[a].score != ed[c].score) return ed[a].score > ed[c].score;
-            return a < c;
-        });
-        std::int32_t last = -1;
-        for (auto it = b; it != en; ++it) {
-            const edge& x = ed[*it];
-            if (x.right == last) continue;
-            last = x.right;
-            arc_right_.push_back(x.right);
-            arc_cost_.push_back(-x.score * scale);
-            arc_edge_.push_back(*it);
+        keys.clear();
+        for (std::int32_t p = cnt[i]; p < cnt[i + 1]; ++p) {
+            const std::int32_t k = grouped ? p : order[p];
+            if (grouped && !usable(ed[k])) continue;
+            keys.push_back(static_cast<std::uint64_t>(ed[k].right) << 32 | static_cast<std::uint32_t>(k));
+        }
+        std::sort(keys.begin(), keys.end());
+        for (std::size_t a = 0; a < keys.size();) {
+            const auto right = static_cast<std::int32_t>(keys[a] >> 32);
+            auto best = static_cast<std::int32_t>(keys[a] & 0xffffffffu);
+            std::size_t b = a + 1;
+            for (; b < keys.size() && static_cast<std::int32_t>(keys[b] >> 32) == right; ++b) {
+                const auto k = static_cast<std::int32_t>(keys[b] & 0xffffffffu);
+                if (ed[k].score > ed[best].score) best = k;
+            }
+            a = b;
+            arc_right_.push_back(right);
+            arc_cost_.push_back(-ed[best].score * scale);
         }
         lb_[i + 1] = static_cast<std::int32_t>(arc_right_.size());
     }
@@ -622,8 +629,8 @@ assignment_result solver::run() {
     for (std::int32_t i = 0; i < nl_; ++i)
         if (asg_[i] >= 0) right_of_left[i] = arc_right_[asg_[i]];
     assignment_result res = check_assignment(inst_, right_of_left);
-    // Report the edge the solver used (identical score to the checker's choice).
-    for (std::int32_t i = 0; i < nl_; ++i) res.edge_of_left[i] = asg_[i] >= 0 ? arc_edge_[asg_[i]] : -1;
+    // The checker reports the best-scoring edge of each chosen pair, lowest index first: the edge
+    // the solver kept for the arc.
     res.optimal = res.feasible;
     res.stats = st_;
     return res;

@@ -50,7 +50,7 @@ void validate(const instance& inst);
 
 /// Tuning knobs of the assignment solver; defaults are what the benchmarks use.
 struct assignment_options {
-    int scaling_factor = 8;  ///< ε is divided by this between cost-scaling phases (>= 2)
+    int scaling_factor = 16;  ///< ε is divided by this between cost-scaling phases (>= 2)
 };
 
 /// Counters describing a solver run (for benchmarks and diagnostics).
