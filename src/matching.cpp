@@ -565,10 +565,10 @@ std::vector<Candidate> candidates(const Market& m, const MatchWeights& w) {
     range[ci] = {first, found.size()};
   }
   // Back to citizen order.
-  std::vector<Candidate> out(found.size());
-  std::size_t n = 0;
+  std::vector<Candidate> out;
+  out.reserve(found.size());
   for (std::int32_t ci = 0; ci < nc; ++ci)
-    for (std::size_t k = range[ci].first; k < range[ci].second; ++k) out[n++] = {ci, found[k].task, found[k].score};
+    for (std::size_t k = range[ci].first; k < range[ci].second; ++k) out.push_back({ci, found[k].task, found[k].score});
   return out;
 }
 

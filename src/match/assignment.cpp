@@ -97,7 +97,7 @@ private:
     std::int64_t scale_ = 1;  // M: costs are −score·M
     assignment_stats st_;
 
-    // left CSR (usable arcs only, sorted by right id)
+    // left CSR (usable arcs only, one per right node, in input order)
     std::vector<std::int32_t> lb_;
     std::vector<std::int32_t> arc_right_;
     std::vector<std::int64_t> arc_cost_;
@@ -164,33 +164,28 @@ void solver::build() {
         for (std::int64_t k = 0; k < m_all; ++k)
             if (usable(ed[k])) order[pos[ed[k].left]++] = static_cast<std::int32_t>(k);
     }
-    // Within a left node: arcs by right id; of duplicate pairs the best score counts (ties: lowest
-    // edge index). Keys (right id, edge index) sort as plain integers.
+    // Within a left node: arcs in input order; of duplicate pairs the best score counts. A stamp
+    // per right node finds duplicates without sorting.
     lb_.assign(static_cast<std::size_t>(nl_) + 1, 0);
     arc_right_.clear();
     arc_cost_.clear();
     arc_right_.reserve(static_cast<std::size_t>(cnt[nl_]));
     arc_cost_.reserve(static_cast<std::size_t>(cnt[nl_]));
-    std::vector<std::uint64_t> keys;
+    std::vector<std::int32_t> stamp(static_cast<std::size_t>(nr_), -1), arc_of(static_cast<std::size_t>(nr_), 0);
     for (std::int32_t i = 0; i < nl_; ++i) {
-        keys.clear();
         for (std::int32_t p = cnt[i]; p < cnt[i + 1]; ++p) {
-            const std::int32_t k = grouped ? p : order[p];
-            if (grouped && !usable(ed[k])) continue;
-            keys.push_back(static_cast<std::uint64_t>(ed[k].right) << 32 | static_cast<std::uint32_t>(k));
-        }
-        std::sort(keys.begin(), keys.end());
-        for (std::size_t a = 0; a < keys.size();) {
-            const auto right = static_cast<std::int32_t>(keys[a] >> 32);
-            auto best = static_cast<std::int32_t>(keys[a] & 0xffffffffu);
-            std::size_t b = a + 1;
-            for (; b < keys.size() && static_cast<std::int32_t>(keys[b] >> 32) == right; ++b) {
-                const auto k = static_cast<std::int32_t>(keys[b] & 0xffffffffu);
-                if (ed[k].score > ed[best].score) best = k;
+            const edge& x = ed[grouped ? p : order[p]];
+            if (grouped && !usable(x)) continue;
+            const std::int64_t cost = -x.score * scale;
+            if (stamp[x.right] == i) {
+                std::int64_t& c = arc_cost_[arc_of[x.right]];
+                c = std::min(c, cost);
+                continue;
             }
-            a = b;
-            arc_right_.push_back(right);
-            arc_cost_.push_back(-ed[best].score * scale);
+            stamp[x.right] = i;
+            arc_of[x.right] = static_cast<std::int32_t>(arc_right_.size());
+            arc_right_.push_back(x.right);
+            arc_cost_.push_back(cost);
         }
         lb_[i + 1] = static_cast<std::int32_t>(arc_right_.size());
     }
@@ -225,7 +220,7 @@ void solver::build() {
 }
 
 void solver::discharge_left(std::int32_t i) {
-    // Candidates are evaluated bypass first (ties prefer staying unassigned), then arcs by right id.
+    // Candidates are evaluated bypass first (ties prefer staying unassigned), then arcs in order.
     // Quick minima: the node's k_cache best arcs of its last full scan are kept (in one cache line)
     // with the next value as a threshold; arc values only rise during a phase, so when the best and
     // runner-up among the cached arcs and the bypass lie strictly below the threshold they are exact.
