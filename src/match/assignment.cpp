@@ -28,7 +28,9 @@
 // network on the current reduced costs (FIFO Bellman–Ford, with a work budget). If it converges,
 // the residual network has no negative cycle and the flow is optimal: the solver stops. If it
 // does not converge within the budget, scaling simply goes on down to ε = 1 (the classic proof).
-// The first phase starts at ε = min(largest cost / α, M), i.e. at most one score unit.
+// The first phase starts at ε = M (one score unit) when scores span at most 256 units, as the
+// matching engine's do; wider ranges start at the largest cost / α (a cold start at one unit
+// would fight long price wars there).
 // Everything is sequential and every tie is broken by position (lower id first): deterministic.
 
 #include "kanten/match/assignment.hpp"
@@ -607,7 +609,8 @@ assignment_result solver::run() {
     const int alpha = std::max(2, opt_.scaling_factor);
     const std::int64_t scale = scale_;
     const std::int64_t budget = 8 * (static_cast<std::int64_t>(arc_right_.size()) + nl_ + nr_ + ng_ + 1);
-    std::int64_t eps = std::max<std::int64_t>(1, std::min(max_cost / alpha, scale));
+    // First phase: one score unit when scores span at most 256 units, else the largest cost / α.
+    std::int64_t eps = std::max<std::int64_t>(1, max_cost <= 256 * scale ? std::min(max_cost / alpha, scale) : max_cost / alpha);
     for (;;) {
         refine(eps);
         if (eps == 1) break;
