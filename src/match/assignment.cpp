@@ -53,6 +53,9 @@ constexpr int k_cache = 3;  // arcs remembered per left node between full scans
 
 std::string ctx(const char* what, std::int64_t index) { return std::string(what) + " " + std::to_string(index); }
 
+/// check_assignment on an instance already validated.
+assignment_result check_valid(const instance& inst, std::span<const std::int32_t> right_of_left);
+
 class solver {
 public:
     solver(const instance& inst, const assignment_options& opt) : inst_(inst), opt_(opt) {}
@@ -626,7 +629,7 @@ assignment_result solver::run() {
     std::vector<std::int32_t> right_of_left(nl_, -1);
     for (std::int32_t i = 0; i < nl_; ++i)
         if (asg_[i] >= 0) right_of_left[i] = arc_right_[asg_[i]];
-    assignment_result res = check_assignment(inst_, right_of_left);
+    assignment_result res = check_valid(inst_, right_of_left);
     // The checker reports the best-scoring edge of each chosen pair, lowest index first: the edge
     // the solver kept for the arc.
     res.optimal = res.feasible;
@@ -684,6 +687,11 @@ assignment_result solve_assignment(const instance& inst, const assignment_option
 
 assignment_result check_assignment(const instance& inst, std::span<const std::int32_t> right_of_left) {
     validate(inst);
+    return check_valid(inst, right_of_left);
+}
+
+namespace {
+assignment_result check_valid(const instance& inst, std::span<const std::int32_t> right_of_left) {
     assignment_result res;
     res.right_of_left.assign(right_of_left.begin(), right_of_left.end());
     res.edge_of_left.assign(right_of_left.size(), -1);
@@ -728,6 +736,7 @@ assignment_result check_assignment(const instance& inst, std::span<const std::in
     res.feasible = true;
     return res;
 }
+}  // namespace
 
 assignment_result greedy_assignment(const instance& inst) {
     validate(inst);
