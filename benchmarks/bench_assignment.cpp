@@ -216,11 +216,12 @@ void BM_greedy(benchmark::State& state) {
     state.SetLabel(k_sizes[state.range(0)].name);
 }
 
-// --- the matching engine on generated markets (issue 3, "Speed") --------------------------------
+// --- the matching engine on generated markets: the speed targets -------------------------------
 // Sizes: municipality (850 citizens, 400 companies, Lolland-Falster), region (10,000 × 2,000) and
 // national (100,000 × 20,000, reach ~8 km: about 50 candidate tasks per citizen), Denmark-wide.
 // Reports candidate generation + scoring, the solver alone, and LEMON NetworkSimplex (best pivot
 // rule) on the identical network, with optimum_equal; whole_match_s = candidates_s + kanten_s.
+// Each counter is the minimum over the iterations (5 for municipality and region, 2 national).
 struct market_spec {
     const char* name;
     std::size_t citizens, companies;
@@ -262,10 +263,11 @@ km::instance market_instance(const kanten::Market& m, const std::vector<kanten::
 }
 
 void BM_market(benchmark::State& state) {
+    // The machine is shared: every counter is the minimum over the iterations (least disturbed run).
     const int size = static_cast<int>(state.range(0));
     const kanten::Market& m = cached_market(size);
     using ns_type = lemon::NetworkSimplex<lemon::SmartDigraph, std::int64_t, std::int64_t>;
-    double cand_s = 0, ours = 0, lemon_s = 0;
+    double cand_s = 1e30, ours = 1e30, lemon_s = 1e30, whole = 1e30;
     std::size_t edges = 0;
     for (auto _ : state) {
         const double t0 = cpu_seconds();
@@ -276,26 +278,29 @@ void BM_market(benchmark::State& state) {
         const km::assignment_result res = km::solve_assignment(inst);
         const double t3 = cpu_seconds();
         state.SetIterationTime((t1 - t0) + (t3 - t2));
-        cand_s += t1 - t0;
-        ours += t3 - t2;
+        cand_s = std::min(cand_s, t1 - t0);
+        ours = std::min(ours, t3 - t2);
+        whole = std::min(whole, (t1 - t0) + (t3 - t2));
         edges = inst.edges.size();
         const lemon_result lb = solve_lemon(inst, ns_type::BLOCK_SEARCH);
         const lemon_result lf = solve_lemon(inst, ns_type::FIRST_ELIGIBLE);
-        lemon_s += std::min(lb.seconds, lf.seconds);
-        if (!res.feasible || !lb.ok || !lf.ok || lb.score != res.total_score || lf.score != res.total_score) {
+        lemon_s = std::min({lemon_s, lb.seconds, lf.seconds});
+        if (!res.feasible || !res.optimal || !lb.ok || !lf.ok || lb.score != res.total_score ||
+            lf.score != res.total_score) {
             state.SkipWithError(("optima differ: kanten " + std::to_string(res.total_score) + ", LEMON block " +
                                  std::to_string(lb.score) + ", LEMON first " + std::to_string(lf.score))
                                     .c_str());
             break;
         }
         state.counters["optimum"] = static_cast<double>(res.total_score);
+        state.counters["phases"] = res.stats.phases;
+        state.counters["proved_early"] = res.stats.proved_early ? 1 : 0;
     }
-    const double n = static_cast<double>(std::max<benchmark::IterationCount>(1, state.iterations()));
-    state.counters["candidates_s"] = cand_s / n;
-    state.counters["kanten_s"] = ours / n;
-    state.counters["lemon_best_s"] = lemon_s / n;
+    state.counters["candidates_s"] = cand_s;
+    state.counters["kanten_s"] = ours;
+    state.counters["lemon_best_s"] = lemon_s;
     state.counters["speedup"] = ours > 0 ? lemon_s / ours : 0;
-    state.counters["whole_match_s"] = (cand_s + ours) / n;
+    state.counters["whole_match_s"] = whole;
     state.counters["edges_per_citizen"] = static_cast<double>(edges) / static_cast<double>(m.citizens.size());
     state.counters["optimum_equal"] = 1;
     state.SetLabel(k_markets[size].name);
@@ -303,7 +308,8 @@ void BM_market(benchmark::State& state) {
 
 }  // namespace
 
-BENCHMARK(BM_market)->Arg(0)->Arg(1)->Arg(2)->UseManualTime()->Unit(benchmark::kMillisecond)->Iterations(1);
+BENCHMARK(BM_market)->Arg(0)->Arg(1)->UseManualTime()->Unit(benchmark::kMillisecond)->Iterations(5);
+BENCHMARK(BM_market)->Arg(2)->UseManualTime()->Unit(benchmark::kMillisecond)->Iterations(2);
 BENCHMARK(BM_compare)->Arg(0)->Arg(1)->Arg(2)->UseManualTime()->Unit(benchmark::kMillisecond)->Iterations(1);
 BENCHMARK(BM_kanten)->Arg(0)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_greedy)->Arg(0)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond);

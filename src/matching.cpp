@@ -472,11 +472,17 @@ std::vector<Candidate> candidates(const Market& m, const MatchWeights& w) {
   }
   // The occupation index inside each cell: entries sorted by (cell, 2-digit DISCO prefix, task),
   // with the task's position inline so the distance test reads the index sequentially. A task
-  // without codes is filed under "" and found by every citizen.
+  // without codes is filed under "" and found by every citizen. The entry also carries the task's
+  // plain hard-filter fields, so most rejected pairs never touch the scorer's task record (the
+  // scorer still decides every pair that passes).
   struct Entry {
     double lat, lon;
     std::int32_t task;
     std::uint16_t prefix;
+    std::uint8_t demands;
+    std::int8_t min_danish;
+    Minutes min_per_week;
+    bool open, needs_licence;
   };
   auto prefix_of = [](std::string_view code) {
     return static_cast<std::uint16_t>((code.size() > 0 ? static_cast<unsigned char>(code[0]) << 8 : 0u) |
@@ -486,7 +492,8 @@ std::vector<Candidate> candidates(const Market& m, const MatchWeights& w) {
   keyed.reserve(m.tasks.size() * 2);
   for (std::int32_t t = 0; t < nt; ++t) {
     const GeoPoint p = m.companies[scorer.task(t).company].location;
-    const Entry base{p.lat, p.lon, t, 0};
+    const TaskInfo& ti = scorer.task(t);
+    const Entry base{p.lat, p.lon, t, 0, ti.demands, ti.min_danish, ti.min_per_week, ti.open, ti.needs_licence};
     std::vector<std::uint16_t> seen_prefixes;
     if (m.tasks[t].disco.empty()) seen_prefixes.push_back(base.prefix);
     for (const auto& code : m.tasks[t].disco) seen_prefixes.push_back(prefix_of(code));
@@ -524,11 +531,17 @@ std::vector<Candidate> candidates(const Market& m, const MatchWeights& w) {
     });
   }
 
-  std::vector<Candidate> found;
-  found.reserve(m.citizens.size() * 32);
+  // Found pairs as (task, score), a citizen's run at a time; the citizen is implied by the range.
+  // The reserve is generous: pages are only touched when written, and regrowing would copy it all.
+  struct Found {
+    std::int32_t task, score;
+  };
+  std::vector<Found> found;
+  found.reserve(m.citizens.size() * 64);
   std::vector<std::pair<std::size_t, std::size_t>> range(m.citizens.size());  // per citizen: [first, last) in found
   std::vector<std::int32_t> seen(m.tasks.size(), -1);
   std::vector<std::uint16_t> prefixes;
+  std::vector<std::uint8_t> wanted(1u << 16, 0);  // by prefix: does the current citizen open it
   for (const std::int32_t ci : order) {
     const Citizen& c = m.citizens[ci];
     const CitizenInfo& cinfo = scorer.citizen(ci);
@@ -542,6 +555,7 @@ std::vector<Candidate> candidates(const Market& m, const MatchWeights& w) {
       for (const auto& wish : c.wishes) prefixes.push_back(prefix_of(wish));
       prefixes.push_back(0);
     }
+    for (const auto pr : prefixes) wanted[pr] = 1;
     const double cos_home = std::cos(c.home.lat * pi / 180.0);
     const auto [cx, cy] = cell_xy(c.home);
     // A cell spans `cell` metres north–south, but east–west only cell × cos(lat) / cos(lat0)
@@ -554,7 +568,10 @@ std::vector<Candidate> candidates(const Market& m, const MatchWeights& w) {
         const auto id = static_cast<std::size_t>((y - y0) * gw + (x - x0));
         for (std::uint32_t k = cell_start[id]; k < cell_start[id + 1]; ++k) {
           const Entry& e = index[k];
-          if (by_prefix && std::find(prefixes.begin(), prefixes.end(), e.prefix) == prefixes.end()) continue;
+          if (by_prefix && !wanted[e.prefix]) continue;
+          if (!e.open || (e.demands & cinfo.health) != 0 || e.min_per_week > cinfo.hours_max ||
+              e.min_danish > cinfo.danish || (e.needs_licence && !cinfo.licence))
+            continue;  // rejected by a plain filter (no capacity, health, hours, Danish, licence)
           const std::int32_t d = detail_distance_m(c.home, GeoPoint{e.lat, e.lon}, cos_home);
           if (d > reach) continue;
           const std::int32_t t = e.task;
@@ -562,19 +579,20 @@ std::vector<Candidate> candidates(const Market& m, const MatchWeights& w) {
           seen[t] = ci;
           ScoreBreakdown b;
           if (!scorer.score(ci, t, d, b, nullptr)) continue;
-          if (b.total() > 0) found.push_back({ci, t, b.total()});
+          if (b.total() > 0) found.push_back({t, b.total()});
         }
       }
     }
+    for (const auto pr : prefixes) wanted[pr] = 0;
     std::sort(found.begin() + static_cast<std::ptrdiff_t>(first), found.end(),
-              [](const Candidate& a, const Candidate& b) { return a.score != b.score ? a.score > b.score : a.task < b.task; });
+              [](const Found& a, const Found& b) { return a.score != b.score ? a.score > b.score : a.task < b.task; });
     range[ci] = {first, found.size()};
   }
   // Back to citizen order.
   std::vector<Candidate> out;
   out.reserve(found.size());
-  for (const auto& [a, b] : range)
-    out.insert(out.end(), found.begin() + static_cast<std::ptrdiff_t>(a), found.begin() + static_cast<std::ptrdiff_t>(b));
+  for (std::int32_t ci = 0; ci < nc; ++ci)
+    for (std::size_t k = range[ci].first; k < range[ci].second; ++k) out.push_back({ci, found[k].task, found[k].score});
   return out;
 }
 

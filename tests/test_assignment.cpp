@@ -177,6 +177,22 @@ TEST_CASE("optimal assignment equals Boost on larger instances with many ties", 
     }
 }
 
+TEST_CASE("an optimum proved before the last scaling phase equals Boost", "[assignment]") {
+    // Small integer scores, as the matching engine produces: the shortest-path proof usually ends
+    // the solver early; when it does, the optimum must still be Boost's.
+    int early = 0;
+    for (std::uint64_t seed = 1; seed <= 40; ++seed) {
+        const km::instance inst = random_instance(7000 + seed, 300, 120, 30, seed % 2 == 0 ? 5 : 130);
+        const km::assignment_result res = km::solve_assignment(inst);
+        INFO("seed " << seed);
+        REQUIRE(res.feasible);
+        REQUIRE(res.optimal);
+        REQUIRE(res.total_score == boost_optimum(inst));
+        if (res.stats.proved_early) ++early;
+    }
+    REQUIRE(early > 0);
+}
+
 TEST_CASE("every returned assignment passes the independent feasibility check and edge_of_left matches", "[assignment]") {
     for (std::uint64_t seed = 5000; seed < 5300; ++seed) {
         const km::instance inst = random_instance(seed, 15, 10, 5, 6);

@@ -23,6 +23,14 @@
 //    ε-optimal), and an unassigned left node's unit is cancelled along right → group → sink when
 //    that keeps the freed arcs ε-optimal (otherwise the right node keeps a deficit that the sink
 //    resolves by pushing back).
+// Early proof: scores are small integers, so the flow is usually optimal long before ε reaches 1.
+// Once ε <= M/16, each phase ends with a label-correcting shortest-path pass over the residual
+// network on the current reduced costs (FIFO Bellman–Ford, with a work budget). If it converges,
+// the residual network has no negative cycle and the flow is optimal: the solver stops. If it
+// does not converge within the budget, scaling simply goes on down to ε = 1 (the classic proof).
+// The first phase starts at ε = M (one score unit) when scores span at most 256 units, as the
+// matching engine's do; wider ranges start at the largest cost / α (a cold start at one unit
+// would fight long price wars there).
 // Everything is sequential and every tie is broken by position (lower id first): deterministic.
 
 #include "kanten/match/assignment.hpp"
@@ -45,6 +53,9 @@ constexpr int k_cache = 3;  // arcs remembered per left node between full scans
 
 std::string ctx(const char* what, std::int64_t index) { return std::string(what) + " " + std::to_string(index); }
 
+/// check_assignment on an instance already validated.
+assignment_result check_valid(const instance& inst, std::span<const std::int32_t> right_of_left);
+
 class solver {
 public:
     solver(const instance& inst, const assignment_options& opt) : inst_(inst), opt_(opt) {}
@@ -54,6 +65,7 @@ public:
 private:
     void build();
     void refine(std::int64_t eps);
+    bool prove_optimal(std::int64_t budget);
     void discharge_left(std::int32_t i);
     void discharge_right(std::int32_t j);
     void discharge_group(std::int32_t g);
@@ -87,13 +99,13 @@ private:
     const assignment_options& opt_;
     std::int32_t nl_ = 0, nr_ = 0, ng_ = 0;
     std::int64_t eps_ = 1;
+    std::int64_t scale_ = 1;  // M: costs are −score·M
     assignment_stats st_;
 
-    // left CSR (usable arcs only, sorted by right id)
+    // left CSR (usable arcs only, one per right node, in input order)
     std::vector<std::int32_t> lb_;
     std::vector<std::int32_t> arc_right_;
     std::vector<std::int64_t> arc_cost_;
-    std::vector<std::int32_t> arc_edge_;
     // left state
     std::vector<std::int64_t> pl_;
     std::vector<std::int32_t> asg_;
@@ -128,53 +140,57 @@ void solver::build() {
     nr_ = inst_.num_right();
     ng_ = inst_.num_groups();
     const std::int64_t nodes = static_cast<std::int64_t>(nl_) + nr_ + ng_ + 1;
-    const std::int64_t scale = nodes + 1;
+    scale_ = nodes + 1;
+    const std::int64_t scale = scale_;
 
     slots_ = inst_.right_slots;
     grp_ = inst_.right_group;
     cap_ = inst_.group_capacity;
 
-    // Usable edges: positive score, right with a slot, group with capacity. Counting sort by left.
+    // Usable edges: positive score, right with a slot, group with capacity. Edges grouped by left
+    // (as candidates() writes them) are read in place; otherwise a counting sort groups them.
     const auto& ed = inst_.edges;
     const std::int64_t m_all = static_cast<std::int64_t>(ed.size());
     if (m_all >= std::numeric_limits<std::int32_t>::max())
         throw std::invalid_argument("assignment: too many edges (limit 2^31-2)");
-    std::vector<std::int32_t> cnt(static_cast<std::size_t>(nl_) + 1, 0);
     auto usable = [&](const edge& x) {
         return x.score > 0 && slots_[x.right] > 0 && cap_[grp_[x.right]] > 0;
     };
+    const bool grouped =
+        std::is_sorted(ed.begin(), ed.end(), [](const edge& a, const edge& b) { return a.left < b.left; });
+    std::vector<std::int32_t> cnt(static_cast<std::size_t>(nl_) + 1, 0);  // per left: [cnt[i], cnt[i+1])
+    std::vector<std::int32_t> order;                                     // edge ids by left, unless grouped
     for (const auto& x : ed)
-        if (usable(x)) ++cnt[x.left + 1];
+        if (grouped || usable(x)) ++cnt[x.left + 1];
     for (std::int32_t i = 0; i < nl_; ++i) cnt[i + 1] += cnt[i];
-    std::vector<std::int32_t> order(static_cast<std::size_t>(cnt[nl_]));
-    {
+    if (!grouped) {
+        order.resize(static_cast<std::size_t>(cnt[nl_]));
         std::vector<std::int32_t> pos(cnt.begin(), cnt.end() - 1);
         for (std::int64_t k = 0; k < m_all; ++k)
             if (usable(ed[k])) order[pos[ed[k].left]++] = static_cast<std::int32_t>(k);
     }
-    // Within a left node: by right id, best score first, lowest edge index first; drop duplicates.
+    // Within a left node: arcs in input order; of duplicate pairs the best score counts. A stamp
+    // per right node finds duplicates without sorting.
     lb_.assign(static_cast<std::size_t>(nl_) + 1, 0);
     arc_right_.clear();
     arc_cost_.clear();
-    arc_edge_.clear();
-    arc_right_.reserve(order.size());
-    arc_cost_.reserve(order.size());
-    arc_edge_.reserve(order.size());
+    arc_right_.reserve(static_cast<std::size_t>(cnt[nl_]));
+    arc_cost_.reserve(static_cast<std::size_t>(cnt[nl_]));
+    std::vector<std::int32_t> stamp(static_cast<std::size_t>(nr_), -1), arc_of(static_cast<std::size_t>(nr_), 0);
     for (std::int32_t i = 0; i < nl_; ++i) {
-        auto b = order.begin() + cnt[i], en = order.begin() + cnt[i + 1];
-        std::sort(b, en, [&](std::int32_t a, std::int32_t c) {
-            if (ed[a].right != ed[c].right) return ed[a].right < ed[c].right;
-            if (ed[a].score != ed[c].score) return ed[a].score > ed[c].score;
-            return a < c;
-        });
-        std::int32_t last = -1;
-        for (auto it = b; it != en; ++it) {
-            const edge& x = ed[*it];
-            if (x.right == last) continue;
-            last = x.right;
+        for (std::int32_t p = cnt[i]; p < cnt[i + 1]; ++p) {
+            const edge& x = ed[grouped ? p : order[p]];
+            if (grouped && !usable(x)) continue;
+            const std::int64_t cost = -x.score * scale;
+            if (stamp[x.right] == i) {
+                std::int64_t& c = arc_cost_[arc_of[x.right]];
+                c = std::min(c, cost);
+                continue;
+            }
+            stamp[x.right] = i;
+            arc_of[x.right] = static_cast<std::int32_t>(arc_right_.size());
             arc_right_.push_back(x.right);
-            arc_cost_.push_back(-x.score * scale);
-            arc_edge_.push_back(*it);
+            arc_cost_.push_back(cost);
         }
         lb_[i + 1] = static_cast<std::int32_t>(arc_right_.size());
     }
@@ -209,7 +225,7 @@ void solver::build() {
 }
 
 void solver::discharge_left(std::int32_t i) {
-    // Candidates are evaluated bypass first (ties prefer staying unassigned), then arcs by right id.
+    // Candidates are evaluated bypass first (ties prefer staying unassigned), then arcs in order.
     // Quick minima: the node's k_cache best arcs of its last full scan are kept (in one cache line)
     // with the next value as a threshold; arc values only rise during a phase, so when the best and
     // runner-up among the cached arcs and the bypass lie strictly below the threshold they are exact.
@@ -533,23 +549,89 @@ void solver::refine(std::int64_t eps) {
     }
 }
 
+bool solver::prove_optimal(std::int64_t budget) {
+    // Shortest distances from a virtual root (0 to every node) under the reduced costs; a residual
+    // arc (v, w) with cost c relaxes d(w) to d(v) + c − p(v) + p(w). Converging means no negative
+    // cycle. Nodes: left i, right nl+j, group nl+nr+g, sink nl+nr+ng.
+    const std::int32_t nlr = nl_ + nr_, nlrg = nlr + ng_, n = nlrg + 1;
+    std::vector<std::int64_t> d(static_cast<std::size_t>(n), 0);
+    std::vector<std::uint8_t> queued(static_cast<std::size_t>(n), 1);
+    std::vector<std::int32_t> ring(static_cast<std::size_t>(n));
+    for (std::int32_t v = 0; v < n; ++v) ring[v] = v;
+    std::size_t head = 0, size = static_cast<std::size_t>(n);
+    auto relax = [&](std::int32_t w, std::int64_t nd) {
+        if (nd >= d[w]) return;
+        d[w] = nd;
+        if (queued[w]) return;
+        queued[w] = 1;
+        ring[(head + size) % ring.size()] = w;
+        ++size;
+    };
+    std::int64_t work = 0;
+    while (size > 0) {
+        const std::int32_t v = ring[head];
+        head = (head + 1) % ring.size();
+        --size;
+        queued[v] = 0;
+        if (v < nl_) {
+            const std::int32_t cur = asg_[v];
+            const std::int64_t base = d[v] - pl_[v];
+            for (std::int32_t k = lb_[v]; k < lb_[v + 1]; ++k)
+                if (k != cur) relax(nl_ + arc_right_[k], base + arc_cost_[k] + pr_[arc_right_[k]]);
+            if (cur != k_bypass && lb_[v] < lb_[v + 1]) relax(nlrg, base + pT_);
+            work += lb_[v + 1] - lb_[v];
+        } else if (v < nlr) {
+            const std::int32_t j = v - nl_;
+            const std::int64_t base = d[v] - pr_[j];
+            for (std::int32_t i = head_[j]; i >= 0; i = nxt_[i], ++work) relax(i, base - arc_cost_[asg_[i]] + pl_[i]);
+            if (f_[j] < slots_[j]) relax(nlr + grp_[j], base + pg_[grp_[j]]);
+        } else if (v < nlrg) {
+            const std::int32_t g = v - nlr;
+            const std::int64_t base = d[v] - pg_[g];
+            for (std::int32_t k = gb_[g]; k < gb_[g + 1]; ++k)
+                if (f_[gr_[k]] > 0) relax(nl_ + gr_[k], base + pr_[gr_[k]]);
+            if (h_[g] < cap_[g]) relax(nlrg, base + pT_);
+            work += gb_[g + 1] - gb_[g];
+        } else {
+            const std::int64_t base = d[v] - pT_;
+            for (std::int32_t g = 0; g < ng_; ++g)
+                if (h_[g] > 0) relax(nlr + g, base + pg_[g]);
+            for (std::int32_t i = 0; i < nl_; ++i)
+                if (asg_[i] == k_bypass) relax(i, base + pl_[i]);
+            work += nlrg;
+        }
+        if (++work > budget) return false;
+    }
+    return true;
+}
+
 assignment_result solver::run() {
     build();
     std::int64_t max_cost = 0;
     for (std::int64_t c : arc_cost_) max_cost = std::max(max_cost, -c);
     const int alpha = std::max(2, opt_.scaling_factor);
-    std::int64_t eps = std::max<std::int64_t>(1, max_cost / alpha);
+    const std::int64_t scale = scale_;
+    const std::int64_t budget = 8 * (static_cast<std::int64_t>(arc_right_.size()) + nl_ + nr_ + ng_ + 1);
+    // First phase: one score unit when scores span at most 256 units, else the largest cost / α.
+    std::int64_t eps = std::max<std::int64_t>(1, max_cost <= 256 * scale ? std::min(max_cost / alpha, scale) : max_cost / alpha);
     for (;;) {
         refine(eps);
         if (eps == 1) break;
+        if (eps * 16 <= scale) {
+            ++st_.proofs;
+            if (prove_optimal(budget)) {
+                st_.proved_early = true;
+                break;
+            }
+        }
         eps = std::max<std::int64_t>(1, eps / alpha);
     }
     std::vector<std::int32_t> right_of_left(nl_, -1);
     for (std::int32_t i = 0; i < nl_; ++i)
         if (asg_[i] >= 0) right_of_left[i] = arc_right_[asg_[i]];
-    assignment_result res = check_assignment(inst_, right_of_left);
-    // Report the edge the solver used (identical score to the checker's choice).
-    for (std::int32_t i = 0; i < nl_; ++i) res.edge_of_left[i] = asg_[i] >= 0 ? arc_edge_[asg_[i]] : -1;
+    assignment_result res = check_valid(inst_, right_of_left);
+    // The checker reports the best-scoring edge of each chosen pair, lowest index first: the edge
+    // the solver kept for the arc.
     res.optimal = res.feasible;
     res.stats = st_;
     return res;
@@ -605,6 +687,11 @@ assignment_result solve_assignment(const instance& inst, const assignment_option
 
 assignment_result check_assignment(const instance& inst, std::span<const std::int32_t> right_of_left) {
     validate(inst);
+    return check_valid(inst, right_of_left);
+}
+
+namespace {
+assignment_result check_valid(const instance& inst, std::span<const std::int32_t> right_of_left) {
     assignment_result res;
     res.right_of_left.assign(right_of_left.begin(), right_of_left.end());
     res.edge_of_left.assign(right_of_left.size(), -1);
@@ -649,6 +736,7 @@ assignment_result check_assignment(const instance& inst, std::span<const std::in
     res.feasible = true;
     return res;
 }
+}  // namespace
 
 assignment_result greedy_assignment(const instance& inst) {
     validate(inst);

@@ -10,7 +10,8 @@
 // cost −score on the left→right arcs and any flow value. The solver is an own implementation of
 // cost-scaling push–relabel (Goldberg) specialised to this layered structure, with auction-style
 // double pushes at the left layer. Costs are scaled by (number of nodes + 1), so the final
-// 1-optimal flow is an exact optimum.
+// 1-optimal flow is an exact optimum; once ε is small, a shortest-path pass over the residual
+// network can prove the flow optimal earlier (no negative cycle), and the solver stops there.
 #pragma once
 
 #include <cstdint>
@@ -49,7 +50,7 @@ void validate(const instance& inst);
 
 /// Tuning knobs of the assignment solver; defaults are what the benchmarks use.
 struct assignment_options {
-    int scaling_factor = 8;  ///< ε is divided by this between cost-scaling phases (>= 2)
+    int scaling_factor = 16;  ///< ε is divided by this between cost-scaling phases (>= 2)
 };
 
 /// Counters describing a solver run (for benchmarks and diagnostics).
@@ -59,6 +60,8 @@ struct assignment_stats {
     std::int64_t full_scans = 0;    ///< bids that had to scan all arcs of the left node
     std::int64_t relabels = 0;      ///< right/group relabel operations
     std::int64_t evictions = 0;     ///< units pushed back from a right node to a left node
+    int proofs = 0;                 ///< optimality proofs attempted before ε = 1 (shortest-path passes)
+    bool proved_early = false;      ///< a proof succeeded: the solver stopped before ε = 1
 };
 
 /// Result of solve_assignment and of check_assignment.
@@ -68,7 +71,7 @@ struct assignment_result {
     std::vector<std::int32_t> right_of_left;    ///< per left node: the assigned right node, or -1
     std::vector<std::int64_t> edge_of_left;     ///< per left node: index into instance::edges of the chosen edge, or -1
     bool feasible = false;                      ///< independently re-checked: slots, capacities and edges respected
-    bool optimal = false;                       ///< the solver finished with an exactness guarantee (1-optimal scaled flow)
+    bool optimal = false;                       ///< the solver finished with an exactness guarantee (1-optimal scaled flow, or no negative residual cycle)
     std::string message;                        ///< empty when feasible, otherwise the first violation found
     assignment_stats stats;                     ///< solver counters
 };
