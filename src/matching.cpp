@@ -6,6 +6,7 @@
 #include "kanten/match/assignment.hpp"
 #include "kanten/match/stable.hpp"
 #include "kanten/match/topk.hpp"
+#include "progress.hpp"
 
 #include <algorithm>
 #include <bit>
@@ -412,11 +413,18 @@ PairScore score_pair(const Market& m, std::int32_t citizen, std::int32_t task, c
   return p;
 }
 
-std::vector<Candidate> candidates(const Market& m, const MatchWeights& w) {
+namespace {
+
+/// candidates(), reporting the citizens done through `progress` (may be empty).
+std::vector<Candidate> find_candidates(const Market& m, const MatchWeights& w, const Progress& progress) {
+  detail::StageProgress stage(progress, "candidates", m.citizens.size());
   Scorer scorer(m, w);
   const auto nc = static_cast<std::int32_t>(m.citizens.size());
   const auto nt = static_cast<std::int32_t>(m.tasks.size());
-  if (nc == 0 || nt == 0) return {};
+  if (nc == 0 || nt == 0) {
+    stage.finish();
+    return {};
+  }
   // A location grid on an equirectangular plane. The cell is half the median reach (2–20 km),
   // so a citizen's box of cells hugs their circle.
   double cell = 10'000.0;
@@ -505,6 +513,7 @@ std::vector<Candidate> candidates(const Market& m, const MatchWeights& w) {
   std::vector<std::pair<std::size_t, std::size_t>> range(m.citizens.size());  // per citizen: [first, last) in found
   std::vector<std::int32_t> seen(m.tasks.size(), -1);
   std::vector<std::uint16_t> prefixes;
+  std::size_t done = 0;
   for (const std::int32_t ci : order) {
     const Citizen& c = m.citizens[ci];
     const CitizenInfo& cinfo = scorer.citizen(ci);
@@ -545,7 +554,9 @@ std::vector<Candidate> candidates(const Market& m, const MatchWeights& w) {
     std::sort(found.begin() + static_cast<std::ptrdiff_t>(first), found.end(),
               [](const Candidate& a, const Candidate& b) { return a.score != b.score ? a.score > b.score : a.task < b.task; });
     range[ci] = {first, found.size()};
+    stage.at(++done);
   }
+  stage.finish();
   // Back to citizen order.
   std::vector<Candidate> out;
   out.reserve(found.size());
@@ -553,6 +564,10 @@ std::vector<Candidate> candidates(const Market& m, const MatchWeights& w) {
     out.insert(out.end(), found.begin() + static_cast<std::ptrdiff_t>(a), found.begin() + static_cast<std::ptrdiff_t>(b));
   return out;
 }
+
+}  // namespace
+
+std::vector<Candidate> candidates(const Market& m, const MatchWeights& w) { return find_candidates(m, w, {}); }
 
 }  // namespace kanten::inline v1
 
@@ -687,9 +702,10 @@ MatchResult match(const Market& m, const MatchOptions& o) {
   MatchResult r;
   r.weights_version = w.version;
   r.mode = o.mode;
-  const std::vector<Candidate> cands = candidates(m, w);
+  const std::vector<Candidate> cands = find_candidates(m, w, o.progress);
   r.candidates = cands.size();
   const bipartite::instance inst = to_instance(m, cands);
+  detail::StageProgress solve(o.progress, "solve", 1);
   std::vector<std::int32_t> task_of(m.citizens.size(), -1);
   std::vector<std::int32_t> score_of(m.citizens.size(), 0);
   if (o.mode == MatchMode::assignment) {
@@ -708,7 +724,9 @@ MatchResult match(const Market& m, const MatchOptions& o) {
         score_of[i] = static_cast<std::int32_t>(inst.edges[static_cast<std::size_t>(s.edge_of_left[i])].score);
       }
   }
+  solve.finish();
   Scorer scorer(m, w);
+  detail::StageProgress explaining(o.progress, "explain", m.citizens.size());
   auto make = [&](std::int32_t ci, std::int32_t ti) {
     Match x;
     x.citizen = ci;
@@ -724,17 +742,21 @@ MatchResult match(const Market& m, const MatchOptions& o) {
       const auto top = index.top_rights(ci, o.k, o.per_company);
       if (top.empty()) r.unmatched.push_back(ci);
       for (const auto& c : top) r.matches.push_back(make(ci, c.id));
+      explaining.at(static_cast<std::size_t>(ci) + 1);
     }
+    explaining.finish();
     return r;
   }
   for (std::int32_t ci = 0; ci < inst.num_left; ++ci) {
-    if (task_of[ci] < 0) {
+    if (task_of[ci] >= 0) {
+      r.total_score += score_of[ci];
+      r.matches.push_back(make(ci, task_of[ci]));
+    } else {
       r.unmatched.push_back(ci);
-      continue;
     }
-    r.total_score += score_of[ci];
-    r.matches.push_back(make(ci, task_of[ci]));
+    explaining.at(static_cast<std::size_t>(ci) + 1);
   }
+  explaining.finish();
   return r;
 }
 

@@ -10,6 +10,7 @@
 #include "kanten/match_json.hpp"
 #include "kanten/matching.hpp"
 #include "kanten/model.hpp"
+#include "kanten/progress.hpp"
 #include "kanten/rules.hpp"
 #include "kanten/sanction.hpp"
 #include "kanten/sources.hpp"
