@@ -442,14 +442,21 @@ std::vector<Candidate> find_candidates(const Market& m, const MatchWeights& w, c
     return std::pair<std::int64_t, std::int64_t>{static_cast<std::int64_t>(std::floor(p.lon * kx / cell)),
                                                  static_cast<std::int64_t>(std::floor(p.lat * ky / cell))};
   };
-  // The tasks' cells span a dense grid [x0, x0 + gw) × [y0, y0 + gh).
-  std::int64_t x0 = INT64_MAX, y0 = INT64_MAX, x1 = INT64_MIN, y1 = INT64_MIN;
-  std::vector<std::int64_t> task_cell(m.tasks.size());
-  for (std::int32_t t = 0; t < nt; ++t) {
-    const auto [x, y] = cell_xy(m.companies[scorer.task(t).company].location);
-    x0 = std::min(x0, x), x1 = std::max(x1, x), y0 = std::min(y0, y), y1 = std::max(y1, y);
+  // The tasks' cells span a dense grid [x0, x0 + gw) × [y0, y0 + gh). Tasks spread far wider than
+  // the reach (across the globe) would make it huge: the cell then grows until the grid has at most
+  // a few cells per task. The candidates are the same whatever the cell; only the speed differs.
+  std::int64_t x0 = 0, y0 = 0, x1 = 0, y1 = 0, gw = 0, gh = 0;
+  const double max_cells = std::max(4096.0, 4.0 * nt);
+  for (;; cell *= 2) {
+    x0 = INT64_MAX, y0 = INT64_MAX, x1 = INT64_MIN, y1 = INT64_MIN;
+    for (std::int32_t t = 0; t < nt; ++t) {
+      const auto [x, y] = cell_xy(m.companies[scorer.task(t).company].location);
+      x0 = std::min(x0, x), x1 = std::max(x1, x), y0 = std::min(y0, y), y1 = std::max(y1, y);
+    }
+    gw = x1 - x0 + 1, gh = y1 - y0 + 1;
+    if (static_cast<double>(gw) * static_cast<double>(gh) <= max_cells) break;
   }
-  const std::int64_t gw = x1 - x0 + 1, gh = y1 - y0 + 1;
+  std::vector<std::int64_t> task_cell(m.tasks.size());
   for (std::int32_t t = 0; t < nt; ++t) {
     const auto [x, y] = cell_xy(m.companies[scorer.task(t).company].location);
     task_cell[t] = (y - y0) * gw + (x - x0);
@@ -532,7 +539,9 @@ std::vector<Candidate> find_candidates(const Market& m, const MatchWeights& w, c
     // A cell spans `cell` metres north–south, but east–west only cell × cos(lat) / cos(lat0)
     // at the citizen's latitude: the box reaches further east and west in the north.
     const auto ry = static_cast<std::int64_t>(std::ceil(reach / cell));
-    const auto rx = static_cast<std::int64_t>(std::ceil(reach * std::cos(lat0 * pi / 180.0) / (cos_home * cell)));
+    // Near a pole cos_home tends to 0: a box wider than the grid is the whole grid's width.
+    const auto rx = static_cast<std::int64_t>(
+        std::min(std::ceil(reach * std::cos(lat0 * pi / 180.0) / (cos_home * cell)), static_cast<double>(gw)));
     const std::size_t first = found.size();
     for (std::int64_t y = std::max(cy - ry, y0); y <= std::min(cy + ry, y1); ++y) {
       for (std::int64_t x = std::max(cx - rx, x0); x <= std::min(cx + rx, x1); ++x) {
@@ -689,7 +698,8 @@ void explain_with(const Market& m, Match& x, const Company* co, const MatchWeigh
     x.concerns.push_back("ordinary hours are not possible from the start: an internship first, and when ordinary "
                          "hours can come must be discussed (004, Kerneelement 7)");
   const std::int32_t reach = reach_m(c, w);
-  if (b.distance_m * 4 > reach * 3) x.concerns.push_back("travel " + km_text(b.distance_m) + " is near the citizen's limit");
+  if (std::int64_t{b.distance_m} * 4 > std::int64_t{reach} * 3)  // in 64 bits: a reach may be up to 2^31 - 1 m
+    x.concerns.push_back("travel " + km_text(b.distance_m) + " is near the citizen's limit");
   if (co && co->mentors == 0) x.concerns.push_back("no mentor-trained contact person at the company (001)");
 }
 }  // namespace
