@@ -70,8 +70,8 @@ options:
   --version    the version of kanten and of its rule set
 
 Run 'kanten <command> --help' for a command's options. FILE may be '-' for stdin.
-evaluate, followups, demo, match and generate-market show progress on stderr when it is a
-terminal (never in a pipe or a log); --progress or --no-progress overrides.
+evaluate, followups, generate, demo, match and generate-market show progress on stderr when it
+is a terminal (never in a pipe or a log); --progress or --no-progress overrides.
 Dates are ISO "YYYY-MM-DD". Exit codes: 0 success, 1 bad input, 2 usage error.
 )";
 
@@ -118,7 +118,7 @@ The step model: the transition table as JSON, or with --dot a Graphviz DOT digra
   --dot        Graphviz DOT instead of JSON
   --compact    JSON on one line
 )"},
-    {"generate", R"(usage: kanten generate [--citizens N] [--seed S] [--compact]
+    {"generate", R"(usage: kanten generate [--citizens N] [--seed S] [--compact] [--[no-]progress]
 
 A deterministic synthetic caseload sized like Lolland-Falster (003_b82c162ee9c6e810.txt),
 as JSON on stdout.
@@ -126,6 +126,8 @@ as JSON on stdout.
   --citizens N    number of citizens (default 850)
   --seed S        seed of the generator (default 2018)
   --compact       JSON on one line
+  --progress      progress on stderr even when it is not a terminal
+  --no-progress   no progress on stderr even when it is a terminal
 )"},
     {"demo", R"(usage: kanten demo [--citizens N] [--seed S] [--as-of DATE] [--out FILE] [--compact]
                   [--[no-]progress]
@@ -453,8 +455,10 @@ k::GeneratorOptions generator_options(const Args& a) {
 }
 
 int cmd_generate(const std::vector<std::string>& argv) {
-  Args a = parse_args("generate", argv, {"--citizens", "--seed"}, {"--compact"}, 0);
-  write_out(k::to_json(k::generate_caseload(generator_options(a)), indent_of(a)));
+  Args a = parse_args("generate", argv, {"--citizens", "--seed"}, {"--compact", "--progress", "--no-progress"}, 0);
+  k::GeneratorOptions g = generator_options(a);
+  g.progress = progress_of(a);
+  write_out(k::to_json(k::generate_caseload(g), indent_of(a)));
   return 0;
 }
 
@@ -497,7 +501,7 @@ int cmd_demo(const std::vector<std::string>& argv) {
   Args a = parse_args("demo", argv, {"--citizens", "--seed", "--as-of", "--out"},
                       {"--compact", "--progress", "--no-progress"}, 0);
   const k::Progress progress = progress_of(a);
-  const k::GeneratorOptions g = generator_options(a);
+  k::GeneratorOptions g = generator_options(a);
   // By default the programme's midterm, mid-month: the 15th of the period's 12th month, when many
   // citizens are in their follow-up year and this month's contacts are still being made.
   const k::Date as_of = date_option(a, "--as-of", false)
@@ -506,6 +510,7 @@ int cmd_demo(const std::vector<std::string>& argv) {
   const std::string out_path = a.value("--out") ? *a.value("--out") : "kanten-report.json";
   if (out_path.empty()) throw UsageError("option '--out': needs a file name", "demo");
 
+  g.progress = progress;
   const k::Caseload load = k::generate_caseload(g);
   k::EvaluateOptions opts;
   opts.as_of = as_of;

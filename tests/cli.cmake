@@ -224,9 +224,11 @@ kanten_cli_test(generate_market_bad_number RC 2 ERR "--companies': value '-3'"
 # Progress: long commands report on stderr only when it is a terminal (or with --progress). Here
 # stdout and stderr are pipes, as in CI logs and scripts: no progress text at all (the checker
 # also requires an empty stderr on success).
-set(_progress_text "kanten: (evaluate|candidates|solve|explain|companies|citizens) [0-9]+/[0-9]+")
+set(_progress_text "kanten: (generate|evaluate|candidates|solve|explain|companies|citizens) [0-9]+/[0-9]+")
 kanten_cli_test(progress_quiet_in_pipe_generate_market RC 0 OUT "\"citizens\": ." NOT "${_progress_text}"
   ARGS generate-market --citizens 3000 --companies 800)
+kanten_cli_test(progress_quiet_in_pipe_generate RC 0 OUT "^{\"cases\":.{\"citizen\"" NOT "${_progress_text}"
+  ARGS generate --citizens 2000 --compact)
 kanten_cli_test(progress_quiet_in_pipe_match RC 0 OUT "\"mode\": \"assignment\"" NOT "${_progress_text}"
   ARGS match "${KANTEN_CLI_DATA}/market.json")
 kanten_cli_test(progress_quiet_in_pipe_evaluate RC 0 OUT "\"evaluations\": ." NOT "${_progress_text}"

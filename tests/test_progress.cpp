@@ -1,5 +1,5 @@
-// The progress callback of long work (include/kanten/progress.hpp): evaluate_all(), match() and
-// generate_market() report each stage from 0 to its total, never backwards, a bounded number of
+// The progress callback of long work (include/kanten/progress.hpp): evaluate_all(), match(),
+// generate_caseload() and generate_market() report each stage from 0 to its total, never backwards, a bounded number of
 // times however large the input, and the results are the same with and without a callback.
 #include "helpers.hpp"
 
@@ -112,4 +112,12 @@ TEST_CASE("progress: generate_market reports companies, then citizens", "[progre
   check_stage(rec, "companies", 120);
   check_stage(rec, "citizens", 300);
   CHECK(to_json(with) == to_json(generate_market({.citizens = 300, .companies = 120})));
+}
+
+TEST_CASE("progress: generate_caseload reports the citizens generated", "[progress]") {
+  Recorder rec;
+  const Caseload with = generate_caseload({.citizens = 500, .progress = rec.callback()});
+  REQUIRE(rec.stages() == std::vector<std::string>{"generate"});
+  check_stage(rec, "generate", 500);
+  CHECK(to_json(with) == to_json(generate_caseload({.citizens = 500})));
 }
