@@ -96,9 +96,12 @@ std::int32_t speed_kmh(TravelMode mode, const MatchWeights& w) {
   return w.public_transport_kmh;
 }
 
+/// The distance limit of a citizen with none (max_travel_m 0): 2,000 km, farther than Denmark spans.
+constexpr std::int32_t no_distance_limit_m = 2'000'000;
+
 /// The farthest a citizen can go, in metres: the tighter of the distance and the time limits.
 std::int32_t reach_m(const Citizen& c, const MatchWeights& w) {
-  std::int64_t reach = c.max_travel_m > 0 ? c.max_travel_m : 2'000'000;  // no limit: farther than Denmark spans
+  std::int64_t reach = c.max_travel_m > 0 ? c.max_travel_m : no_distance_limit_m;
   if (c.max_travel_minutes > 0)
     reach = std::min<std::int64_t>(reach, std::int64_t{c.max_travel_minutes} * speed_kmh(c.mode, w) * 1000 / 60);
   return static_cast<std::int32_t>(std::max<std::int64_t>(reach, 1));
@@ -238,7 +241,7 @@ class Scorer {
       cx.danish = c.danish_level;
       cx.mode = c.mode;
       cx.reach = reach_m(c, w);
-      cx.max_m = c.max_travel_m;
+      cx.max_m = c.max_travel_m > 0 ? c.max_travel_m : no_distance_limit_m;  // the filter and the grid agree
       cx.max_minutes = c.max_travel_minutes;
       cx.hours_now = c.hours_now;
       cx.hours_max = c.hours_max;
@@ -311,7 +314,7 @@ class Scorer {
           }))
         return false;
     }
-    if (cx.max_m > 0 && dist > cx.max_m &&
+    if (dist > cx.max_m &&
         !reject(Rejection::too_far, [&] { return "travel " + km_text(dist) + " > " + km_text(cx.max_m); }))
       return false;
     if (cx.max_minutes > 0) {

@@ -14,7 +14,7 @@ class StageProgress {
  public:
   /// Starts the stage; `p` may be empty (then every call is a no-op).
   StageProgress(const Progress& p, std::string_view stage, std::size_t total)
-      : p_(p), stage_(stage), total_(total), step_(total / 100 > 0 ? total / 100 : 1), next_(step_) {
+      : p_(p), stage_(stage), total_(total), step_(total > 100 ? (total + 99) / 100 : 1), next_(step_) {
     if (p_) p_(stage_, 0, total_);
   }
   /// `done` units are finished (non-decreasing); reports when it has passed the next step.

@@ -228,7 +228,7 @@ set(_progress_text "kanten: (generate|evaluate|candidates|solve|explain|companie
 kanten_cli_test(progress_quiet_in_pipe_generate_market RC 0 OUT "\"citizens\": ." NOT "${_progress_text}"
   ARGS generate-market --citizens 3000 --companies 800)
 kanten_cli_test(progress_quiet_in_pipe_generate RC 0 OUT "^{\"cases\":.{\"citizen\"" NOT "${_progress_text}"
-  ARGS generate --citizens 2000 --compact)
+  ARGS generate --citizens 800 --compact)
 kanten_cli_test(progress_quiet_in_pipe_match RC 0 OUT "\"mode\": \"assignment\"" NOT "${_progress_text}"
   ARGS match "${KANTEN_CLI_DATA}/market.json")
 kanten_cli_test(progress_quiet_in_pipe_evaluate RC 0 OUT "\"evaluations\": ." NOT "${_progress_text}"

@@ -105,7 +105,7 @@ TEST_CASE("progress: match reports candidates, solve and explain in every mode",
   }
 }
 
-TEST_CASE("progress: generate_market reports companies, then citizens", "[progress][matching]") {
+TEST_CASE("progress: generate_market reports the companies and then the citizens", "[progress][matching]") {
   Recorder rec;
   const Market with = generate_market({.citizens = 300, .companies = 120, .progress = rec.callback()});
   REQUIRE(rec.stages() == std::vector<std::string>{"companies", "citizens"});
