@@ -5,7 +5,7 @@
 // Whatever text arrives, market_from_json either returns a market or throws kanten::Error; the
 // matching engine never crashes, leaks or trips a sanitizer on what it returns. Invariants checked
 // (a failure traps, so libFuzzer records the input):
-//   - every candidate is a pair score_pair() accepts, with the same score;
+//   - the candidates are exactly the pairs score_pair() accepts with a positive score, with that score;
 //   - a proposal gives each citizen at most one task, fills no task beyond its slots and no company
 //     beyond its capacity, and its total is the sum of its matches' scores;
 //   - the optimal assignment scores at least as much as the stable matching;
@@ -69,6 +69,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       const k::PairScore p = k::score_pair(m, c.citizen, c.task, *w);
       require(p.rejected.empty() && p.score() == c.score && c.score > 0);
     }
+    // ... and every pair score_pair accepts with a positive score is a candidate: the index misses none.
+    std::size_t accepted = 0;
+    for (std::int32_t c = 0; c < static_cast<std::int32_t>(m.citizens.size()); ++c)
+      for (std::int32_t t = 0; t < static_cast<std::int32_t>(m.tasks.size()); ++t)
+        if (const k::PairScore p = k::score_pair(m, c, t, *w); p.rejected.empty() && p.score() > 0) ++accepted;
+    require(accepted == cands.size());
     const k::MatchResult a = k::match(m, {.mode = k::MatchMode::assignment, .weights = w});
     check_proposal(m, a);
     require(a.candidates == cands.size());
