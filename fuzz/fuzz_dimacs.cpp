@@ -33,7 +33,8 @@ bool same(const b::instance& x, const b::instance& y) {
       x.group_capacity != y.group_capacity || x.edges.size() != y.edges.size())
     return false;
   for (std::size_t i = 0; i < x.edges.size(); ++i)
-    if (x.edges[i].left != y.edges[i].left || x.edges[i].right != y.edges[i].right || x.edges[i].score != y.edges[i].score)
+    if (x.edges[i].left != y.edges[i].left || x.edges[i].right != y.edges[i].right ||
+        x.edges[i].score != y.edges[i].score)
       return false;
   return true;
 }
@@ -52,8 +53,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
   // Scores beyond the solver's documented limit are refused with std::out_of_range.
   const std::int64_t limit = b::max_supported_score(inst);
-  const bool in_range = std::all_of(inst.edges.begin(), inst.edges.end(),
-                                    [&](const b::edge& e) { return e.score <= limit; });
+  const bool in_range =
+      std::all_of(inst.edges.begin(), inst.edges.end(), [&](const b::edge& e) { return e.score <= limit; });
   if (!in_range) return 0;
 
   const b::assignment_result a = b::solve_assignment(inst);

@@ -75,8 +75,7 @@ std::vector<Results> on_threads(const Work& work) {
 
 }  // namespace
 
-TEST_CASE("threads: evaluating one shared caseload on several threads gives the single-threaded results",
-          "[threads]") {
+TEST_CASE("threads: evaluating one shared caseload on several threads gives the single-threaded results", "[threads]") {
   const Caseload load = generate_caseload({.citizens = 300});
   const Results expected = evaluation_work(load);
   for (const Results& r : on_threads([&] { return evaluation_work(load); })) CHECK(r == expected);
