@@ -542,9 +542,11 @@ std::vector<Candidate> find_candidates(const Market& m, const MatchWeights& w, c
     // A cell spans `cell` metres north–south, but east–west only cell × cos(lat) / cos(lat0)
     // at the citizen's latitude: the box reaches further east and west in the north.
     const auto ry = static_cast<std::int64_t>(std::ceil(reach / cell));
-    // Near a pole cos_home tends to 0: a box wider than the grid is the whole grid's width.
+    // Near a pole cos_home tends to 0 and the half-width to infinity: reaching the grid's farthest
+    // column from the citizen, the box already spans the whole grid.
+    const auto x_span = static_cast<double>(std::max(std::abs(cx - x0), std::abs(cx - x1)));
     const auto rx = static_cast<std::int64_t>(
-        std::min(std::ceil(reach * std::cos(lat0 * pi / 180.0) / (cos_home * cell)), static_cast<double>(gw)));
+        std::min(std::ceil(reach * std::cos(lat0 * pi / 180.0) / (cos_home * cell)), x_span));
     const std::size_t first = found.size();
     for (std::int64_t y = std::max(cy - ry, y0); y <= std::min(cy + ry, y1); ++y) {
       for (std::int64_t x = std::max(cx - rx, x0); x <= std::min(cx + rx, x1); ++x) {

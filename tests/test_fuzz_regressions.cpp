@@ -27,6 +27,18 @@ km::dimacs_error dimacs_error_of(const std::string& text) {
   throw;  // not reached
 }
 
+/// Every pair score_pair accepts with a positive score, ordered as candidates() orders them.
+std::vector<Candidate> brute_candidates(const Market& m) {
+  std::vector<Candidate> brute;
+  for (std::int32_t c = 0; c < static_cast<std::int32_t>(m.citizens.size()); ++c)
+    for (std::int32_t t = 0; t < static_cast<std::int32_t>(m.tasks.size()); ++t)
+      if (const PairScore p = score_pair(m, c, t); p.rejected.empty() && p.score() > 0) brute.push_back({c, t, p.score()});
+  std::sort(brute.begin(), brute.end(), [](const Candidate& a, const Candidate& b) {
+    return a.citizen != b.citizen ? a.citizen < b.citizen : a.score != b.score ? a.score > b.score : a.task < b.task;
+  });
+  return brute;
+}
+
 }  // namespace
 
 TEST_CASE("fuzz regression: a DIMACS arc count beyond the text is refused on its line before any allocation",
@@ -60,14 +72,7 @@ TEST_CASE("fuzz regression: a market at the poles with unlimited reach is matche
   const Market m = market_from_json(read_file(KANTEN_FUZZ_CORPUS_DIR "/market_json/poles.json"));
   REQUIRE(m.citizens.size() == 2);
   REQUIRE(m.citizens[1].max_travel_m == 2147483647);
-  // The indexed candidates are exactly the pairs score_pair accepts with a positive score.
-  std::vector<Candidate> brute;
-  for (std::int32_t c = 0; c < 2; ++c)
-    for (std::int32_t t = 0; t < 2; ++t)
-      if (const PairScore p = score_pair(m, c, t); p.rejected.empty() && p.score() > 0) brute.push_back({c, t, p.score()});
-  std::sort(brute.begin(), brute.end(), [](const Candidate& a, const Candidate& b) {
-    return a.citizen != b.citizen ? a.citizen < b.citizen : a.score != b.score ? a.score > b.score : a.task < b.task;
-  });
+  const std::vector<Candidate> brute = brute_candidates(m);
   CHECK(candidates(m) == brute);
   CHECK(brute.size() == 3);
   const PairScore far = score_pair(m, 0, 1);  // pole to pole, 20,038 km
@@ -82,4 +87,15 @@ TEST_CASE("fuzz regression: a market at the poles with unlimited reach is matche
         for (const auto& concern : x.concerns) CHECK(concern.find("near the citizen's limit") == std::string::npos);
     }
   }
+}
+
+TEST_CASE("fuzz regression: a citizen at a pole finds the tasks of a grid one column wide", "[fuzz][matching]") {
+  // fuzz_market_json, fuzz/corpus/market_json/pole-one-column.json: both tasks at one company, so
+  // the grid is a single column far west of the citizen at the North Pole; the citizen's box,
+  // clamped to the grid's width, stopped short of it and the candidates missed every pair.
+  const Market m = market_from_json(read_file(KANTEN_FUZZ_CORPUS_DIR "/market_json/pole-one-column.json"));
+  const std::vector<Candidate> brute = brute_candidates(m);
+  REQUIRE(brute.size() == 4);
+  CHECK(candidates(m) == brute);
+  CHECK(match(m).candidates == 4);
 }
