@@ -28,6 +28,8 @@
 #include <string_view>
 #include <vector>
 
+#include <unistd.h>
+
 namespace {
 
 using ojson = nlohmann::ordered_json;
@@ -78,11 +80,13 @@ options:
   --version    the version of kanten and of its rule set
 
 Run 'kanten <command> --help' for a command's options. FILE may be '-' for stdin.
+evaluate, followups, generate, demo, match and generate-market show progress on stderr when it
+is a terminal (never in a pipe or a log); --progress or --no-progress overrides.
 Dates are ISO "YYYY-MM-DD". Exit codes: 0 success, 1 bad input, 2 usage error.
 )";
 
 const std::map<std::string, std::string, std::less<>> usage_commands{
-    {"evaluate", R"(usage: kanten evaluate FILE --as-of DATE [--daily-rate ORE] [--explain] [--compact]
+    {"evaluate", R"(usage: kanten evaluate FILE --as-of DATE [--daily-rate ORE] [--explain] [--compact] [--[no-]progress]
 
 Evaluates the case or caseload in FILE as of the end of DATE: target group, step, history,
 what is missing, hours, follow-up, sanction answers, violations and events not applied, each
@@ -93,8 +97,10 @@ gives {"evaluations": [...]}.
   --daily-rate ORE    the daily benefit rate in øre, to state sanction deductions
   --explain           English text instead of JSON
   --compact           JSON on one line
+  --progress          progress on stderr even when it is not a terminal
+  --no-progress       no progress on stderr even when it is a terminal
 )"},
-    {"followups", R"(usage: kanten followups FILE --as-of DATE [--compact]
+    {"followups", R"(usage: kanten followups FILE --as-of DATE [--compact] [--[no-]progress]
 
 The monthly follow-up worklist (004_3897fdd271fa8a38.txt, Kerneelement 7): every citizen in
 FILE (a caseload or a case) whose month of DATE needs a contact between jobformidler and citizen
@@ -102,6 +108,8 @@ and has none yet, soonest deadline first.
 
   --as-of DATE    the date (required)
   --compact       JSON on one line
+  --progress      progress on stderr even when it is not a terminal
+  --no-progress   no progress on stderr even when it is a terminal
 )"},
     {"sanction", R"(usage: kanten sanction FILE [--compact]
 
@@ -120,7 +128,7 @@ The step model: the transition table as JSON, or with --dot a Graphviz DOT digra
   --dot        Graphviz DOT instead of JSON
   --compact    JSON on one line
 )"},
-    {"generate", R"(usage: kanten generate [--citizens N] [--seed S] [--compact]
+    {"generate", R"(usage: kanten generate [--citizens N] [--seed S] [--compact] [--[no-]progress]
 
 A deterministic synthetic caseload sized like Lolland-Falster (003_b82c162ee9c6e810.txt),
 as JSON on stdout.
@@ -128,8 +136,11 @@ as JSON on stdout.
   --citizens N    number of citizens (default 850)
   --seed S        seed of the generator (default 2018)
   --compact       JSON on one line
+  --progress      progress on stderr even when it is not a terminal
+  --no-progress   no progress on stderr even when it is a terminal
 )"},
     {"demo", R"(usage: kanten demo [--citizens N] [--seed S] [--as-of DATE] [--out FILE] [--compact]
+                  [--[no-]progress]
 
 Generates the synthetic caseload and its market, evaluates every case as of DATE, prints a
 summary (citizens per step, exits, target group, events not applied, violations, follow-up
@@ -142,9 +153,11 @@ report as JSON to FILE.
   --as-of DATE    evaluate as of this date (default: the 15th of the period's 12th month)
   --out FILE      where to write the report (default kanten-report.json)
   --compact       report JSON on one line
+  --progress      progress on stderr even when it is not a terminal
+  --no-progress   no progress on stderr even when it is a terminal
 )"},
     {"match", R"(usage: kanten match FILE [--mode assignment|stable|top-k] [--k N] [--per-company N]
-                  [--weights FILE] [--citizen ID] [--task ID] [--compact]
+                  [--weights FILE] [--citizen ID] [--task ID] [--compact] [--[no-]progress]
 
 Matches the citizens of the market in FILE ({"citizens": [...], "companies": [...],
 "tasks": [...]}) to company tasks: hard filters, then explainable scores, then a proposal.
@@ -162,9 +175,11 @@ Every match carries its score feature by feature, why it fits and what stands in
   --task ID         only this task's best k citizens; with --citizen, that one pair explained:
                     every hard filter that rejects it, or its score, reasons and concerns
   --compact         JSON on one line
+  --progress        progress on stderr even when it is not a terminal
+  --no-progress     no progress on stderr even when it is a terminal
 )"},
     {"generate-market", R"(usage: kanten generate-market [--citizens N] [--companies N] [--seed S]
-                            [--region lolland-falster|denmark] [--compact]
+                            [--region lolland-falster|denmark] [--compact] [--[no-]progress]
 
 A deterministic synthetic labour market, as JSON on stdout (readable by 'kanten match'):
 citizens, companies and their tasks, placed around real towns. Sized like Lolland-Falster by
@@ -175,6 +190,8 @@ default (003_b82c162ee9c6e810.txt: 850 citizens, 400 companies).
   --seed S         seed of the generator (default 2018)
   --region R       lolland-falster (default) or denmark (the larger towns of all Denmark)
   --compact        JSON on one line
+  --progress       progress on stderr even when it is not a terminal
+  --no-progress    no progress on stderr even when it is a terminal
 )"},
     {"bus", R"(usage: kanten bus plan FILE [--model 1|2] [--max-groups N] [--staff-rate DKK] [--compact]
        kanten bus cost --participants N [--staff-rate DKK] [--compact]
@@ -330,6 +347,23 @@ std::optional<std::uint64_t> number_option(const Args& a, std::string_view opt, 
 
 int indent_of(const Args& a) { return a.flag("--compact") ? -1 : 2; }
 
+/// Progress of long work on stderr: shown when stderr is a terminal, never in a pipe or a log
+/// (CI logs and redirected output stay clean); --progress or --no-progress overrides. Stage names
+/// and counts only, never an id. On a terminal each stage rewrites one line.
+k::Progress progress_of(const Args& a) {
+  if (a.flag("--progress") && a.flag("--no-progress"))
+    throw UsageError("--progress and --no-progress exclude each other", a.command);
+  const bool terminal = isatty(STDERR_FILENO) == 1;
+  if (!(a.flag("--progress") || (terminal && !a.flag("--no-progress")))) return {};
+  return [terminal](std::string_view stage, std::size_t done, std::size_t total) {
+    if (terminal) std::cerr << "\r\033[K";
+    std::cerr << "kanten: " << stage << ' ' << done << '/' << total;
+    if (total > 0) std::cerr << " (" << done * 100 / total << " %)";
+    if (!terminal || done == total) std::cerr << '\n';
+    std::cerr.flush();
+  };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Input
 // ---------------------------------------------------------------------------------------------
@@ -371,11 +405,13 @@ ojson parse_ojson(const std::string& text) { return ojson::parse(text); }
 // ---------------------------------------------------------------------------------------------
 
 int cmd_evaluate(const std::vector<std::string>& argv) {
-  Args a = parse_args("evaluate", argv, {"--as-of", "--daily-rate"}, {"--explain", "--compact"}, 1);
+  Args a = parse_args("evaluate", argv, {"--as-of", "--daily-rate"},
+                      {"--explain", "--compact", "--progress", "--no-progress"}, 1);
   const std::string& file = file_arg(a);
   k::EvaluateOptions opts;
   opts.as_of = *date_option(a, "--as-of", true);
   if (auto r = number_option(a, "--daily-rate", 100'000'000)) opts.daily_rate = static_cast<std::int64_t>(*r);
+  opts.progress = progress_of(a);
 
   bool single = false;
   const k::Caseload load = read_cases(read_input(file), single);
@@ -396,10 +432,11 @@ int cmd_evaluate(const std::vector<std::string>& argv) {
 }
 
 int cmd_followups(const std::vector<std::string>& argv) {
-  Args a = parse_args("followups", argv, {"--as-of"}, {"--compact"}, 1);
+  Args a = parse_args("followups", argv, {"--as-of"}, {"--compact", "--progress", "--no-progress"}, 1);
   const std::string& file = file_arg(a);
   k::EvaluateOptions opts;
   opts.as_of = *date_option(a, "--as-of", true);
+  opts.progress = progress_of(a);
   bool single = false;
   const k::Caseload load = read_cases(read_input(file), single);
   write_out(k::to_json(k::followup_worklist(k::evaluate_all(load, opts)), opts.as_of, indent_of(a)));
@@ -490,8 +527,10 @@ k::GeneratorOptions generator_options(const Args& a) {
 }
 
 int cmd_generate(const std::vector<std::string>& argv) {
-  Args a = parse_args("generate", argv, {"--citizens", "--seed"}, {"--compact"}, 0);
-  write_out(k::to_json(k::generate_caseload(generator_options(a)), indent_of(a)));
+  Args a = parse_args("generate", argv, {"--citizens", "--seed"}, {"--compact", "--progress", "--no-progress"}, 0);
+  k::GeneratorOptions g = generator_options(a);
+  g.progress = progress_of(a);
+  write_out(k::to_json(k::generate_caseload(g), indent_of(a)));
   return 0;
 }
 
@@ -538,8 +577,10 @@ std::string share_text(const std::optional<double>& s) {
 }
 
 int cmd_demo(const std::vector<std::string>& argv) {
-  Args a = parse_args("demo", argv, {"--citizens", "--seed", "--as-of", "--out"}, {"--compact"}, 0);
-  const k::GeneratorOptions g = generator_options(a);
+  Args a = parse_args("demo", argv, {"--citizens", "--seed", "--as-of", "--out"},
+                      {"--compact", "--progress", "--no-progress"}, 0);
+  const k::Progress progress = progress_of(a);
+  k::GeneratorOptions g = generator_options(a);
   // By default the programme's midterm, mid-month: the 15th of the period's 12th month, when many
   // citizens are in their follow-up year and this month's contacts are still being made.
   const k::Date as_of = date_option(a, "--as-of", false)
@@ -548,9 +589,11 @@ int cmd_demo(const std::vector<std::string>& argv) {
   const std::string out_path = a.value("--out") ? *a.value("--out") : "kanten-report.json";
   if (out_path.empty()) throw UsageError("option '--out': needs a file name", "demo");
 
+  g.progress = progress;
   const k::Caseload load = k::generate_caseload(g);
   k::EvaluateOptions opts;
   opts.as_of = as_of;
+  opts.progress = progress;
   const auto evaluations = k::evaluate_all(load, opts);
   const auto worklist = k::followup_worklist(evaluations);
   const std::string& rule_set = evaluations.empty() ? k::default_rules().version : evaluations.front().rule_set;
@@ -671,7 +714,7 @@ int cmd_demo(const std::vector<std::string>& argv) {
   // --- a proposed matching for everyone in Trin 2 (004, Kerneelement 6–7) ---
   // The market of the same seed: companies and tasks around Lolland-Falster's towns, and the
   // matcher's view of each citizen (same ids as the caseload).
-  const k::Market market = k::generate_market({.citizens = g.citizens, .seed = g.seed});
+  const k::Market market = k::generate_market({.citizens = g.citizens, .seed = g.seed, .progress = progress});
   k::Market trin2;
   trin2.companies = market.companies;
   trin2.tasks = market.tasks;
@@ -682,7 +725,7 @@ int cmd_demo(const std::vector<std::string>& argv) {
     for (const auto& c : market.citizens)
       if (in_trin2.count(c.id)) trin2.citizens.push_back(c);
   }
-  const k::MatchResult proposal = k::match(trin2, {.mode = k::MatchMode::assignment});
+  const k::MatchResult proposal = k::match(trin2, {.mode = k::MatchMode::assignment, .progress = progress});
   o << "\nProposed matching for the " << trin2.citizens.size() << " citizens in Trin 2 (optimal assignment, "
     << market.companies.size() << " companies, " << market.tasks.size() << " tasks, weights "
     << proposal.weights_version << ")\n";
@@ -828,9 +871,10 @@ std::int32_t index_of(const std::vector<T>& items, const std::string& id, const 
 
 int cmd_match(const std::vector<std::string>& argv) {
   Args a = parse_args("match", argv, {"--mode", "--k", "--per-company", "--weights", "--citizen", "--task"},
-                      {"--compact"}, 1);
+                      {"--compact", "--progress", "--no-progress"}, 1);
   const std::string& file = file_arg(a);
   k::MatchOptions opts;
+  opts.progress = progress_of(a);
   if (const std::string* mode = a.value("--mode")) {
     if (*mode == "assignment") opts.mode = k::MatchMode::assignment;
     else if (*mode == "stable") opts.mode = k::MatchMode::stable;
@@ -905,8 +949,10 @@ int cmd_match(const std::vector<std::string>& argv) {
 }
 
 int cmd_generate_market(const std::vector<std::string>& argv) {
-  Args a = parse_args("generate-market", argv, {"--citizens", "--companies", "--seed", "--region"}, {"--compact"}, 0);
+  Args a = parse_args("generate-market", argv, {"--citizens", "--companies", "--seed", "--region"},
+                      {"--compact", "--progress", "--no-progress"}, 0);
   k::MarketOptions o;
+  o.progress = progress_of(a);
   if (auto n = number_option(a, "--citizens", 1'000'000)) o.citizens = static_cast<std::size_t>(*n);
   if (auto n = number_option(a, "--companies", 1'000'000)) o.companies = static_cast<std::size_t>(*n);
   if (auto s = number_option(a, "--seed", UINT64_MAX)) o.seed = *s;

@@ -9,6 +9,9 @@ packages=(
   nlohmann-json3-dev catch2 libbenchmark-dev liblemon-dev
   python3 python3-dev pybind11-dev python3-pytest python3-numpy python3-pandas
   python3-matplotlib jupyter-nbconvert python3-ipykernel python3-nbformat
+  # The `fuzz` preset: clang-14 with libFuzzer and the sanitizer runtimes (libclang-rt-14-dev,
+  # above); the `tsan` preset: g++'s ThreadSanitizer runtime; setarch (util-linux) for its run.
+  libtsan2 util-linux
 )
 
 missing=()

@@ -5,6 +5,7 @@
 #include "kanten/evaluate.hpp"
 
 #include "fold.hpp"
+#include "progress.hpp"
 #include "kanten/error.hpp"
 
 #include <algorithm>
@@ -520,7 +521,12 @@ Evaluation evaluate(const Case& c, const EvaluateOptions& opts) {
 std::vector<Evaluation> evaluate_all(const Caseload& load, const EvaluateOptions& opts) {
   std::vector<Evaluation> out;
   out.reserve(load.cases.size());
-  for (const auto& c : load.cases) out.push_back(evaluate(c, opts));
+  detail::StageProgress progress(opts.progress, "evaluate", load.cases.size());
+  for (const auto& c : load.cases) {
+    out.push_back(evaluate(c, opts));
+    progress.at(out.size());
+  }
+  progress.finish();
   return out;
 }
 

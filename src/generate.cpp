@@ -50,6 +50,7 @@
 
 #include "kanten/error.hpp"
 #include "kanten/rules.hpp"
+#include "progress.hpp"
 #include "random.hpp"
 
 #include <algorithm>
@@ -555,8 +556,12 @@ Caseload generate_caseload(const GeneratorOptions& opts) {
   Caseload load;
   load.cases.reserve(opts.citizens);
   std::vector<Event> scratch;
-  for (std::size_t i = 0; i < opts.citizens; ++i)
+  detail::StageProgress progress(opts.progress, "generate", opts.citizens);
+  for (std::size_t i = 0; i < opts.citizens; ++i) {
     load.cases.push_back(Citizen(opts, terms, end, p_paid, i, scratch).build());
+    progress.at(i + 1);
+  }
+  progress.finish();
   return load;
 }
 

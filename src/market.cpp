@@ -8,6 +8,7 @@
 // caseload of activity-ready citizens and the small tasks companies identify for them.
 #include "kanten/matching.hpp"
 
+#include "progress.hpp"
 #include "random.hpp"
 
 #include <cmath>
@@ -107,6 +108,7 @@ Market generate_market(const MarketOptions& o) {
   };
 
   m.companies.reserve(o.companies);
+  detail::StageProgress companies(o.progress, "companies", o.companies);
   for (std::size_t i = 0; i < o.companies; ++i) {
     detail::Rng r(o.seed, 0x100000000ULL + i);
     Company c;
@@ -143,9 +145,12 @@ Market generate_market(const MarketOptions& o) {
       m.tasks.push_back(std::move(t));
     }
     m.companies.push_back(std::move(c));
+    companies.at(i + 1);
   }
+  companies.finish();
 
   m.citizens.reserve(o.citizens);
+  detail::StageProgress citizens(o.progress, "citizens", o.citizens);
   for (std::size_t i = 0; i < o.citizens; ++i) {
     detail::Rng r(o.seed, 0x200000000ULL + i);
     Citizen c;
@@ -172,7 +177,9 @@ Market generate_market(const MarketOptions& o) {
     c.driving_licence = c.mode == TravelMode::car || r.chance(0.2);
     c.goal = r.chance(0.25) ? Goal::education : Goal::employment;
     m.citizens.push_back(std::move(c));
+    citizens.at(i + 1);
   }
+  citizens.finish();
   return m;
 }
 

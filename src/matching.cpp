@@ -6,6 +6,7 @@
 #include "kanten/match/assignment.hpp"
 #include "kanten/match/stable.hpp"
 #include "kanten/match/topk.hpp"
+#include "progress.hpp"
 
 #include <algorithm>
 #include <bit>
@@ -95,9 +96,12 @@ std::int32_t speed_kmh(TravelMode mode, const MatchWeights& w) {
   return w.public_transport_kmh;
 }
 
+/// The distance limit of a citizen with none (max_travel_m 0): 2,000 km, farther than Denmark spans.
+constexpr std::int32_t no_distance_limit_m = 2'000'000;
+
 /// The farthest a citizen can go, in metres: the tighter of the distance and the time limits.
 std::int32_t reach_m(const Citizen& c, const MatchWeights& w) {
-  std::int64_t reach = c.max_travel_m > 0 ? c.max_travel_m : 2'000'000;  // no limit: farther than Denmark spans
+  std::int64_t reach = c.max_travel_m > 0 ? c.max_travel_m : no_distance_limit_m;
   if (c.max_travel_minutes > 0)
     reach = std::min<std::int64_t>(reach, std::int64_t{c.max_travel_minutes} * speed_kmh(c.mode, w) * 1000 / 60);
   return static_cast<std::int32_t>(std::max<std::int64_t>(reach, 1));
@@ -238,7 +242,7 @@ class Scorer {
       cx.danish = c.danish_level;
       cx.mode = c.mode;
       cx.reach = reach_m(c, w);
-      cx.max_m = c.max_travel_m;
+      cx.max_m = c.max_travel_m > 0 ? c.max_travel_m : no_distance_limit_m;  // the filter and the grid agree
       cx.max_minutes = c.max_travel_minutes;
       cx.hours_now = c.hours_now;
       cx.hours_max = c.hours_max;
@@ -327,7 +331,7 @@ class Scorer {
           }))
         return false;
     }
-    if (cx.max_m > 0 && dist > cx.max_m &&
+    if (dist > cx.max_m &&
         !reject(Rejection::too_far, [&] { return "travel " + km_text(dist) + " > " + km_text(cx.max_m); }))
       return false;
     if (cx.max_minutes > 0) {
@@ -436,11 +440,18 @@ PairScore score_pair(const Market& m, std::int32_t citizen, std::int32_t task, c
   return p;
 }
 
-std::vector<Candidate> candidates(const Market& m, const MatchWeights& w) {
+namespace {
+
+/// candidates(), reporting the citizens done through `progress` (may be empty).
+std::vector<Candidate> find_candidates(const Market& m, const MatchWeights& w, const Progress& progress) {
+  detail::StageProgress stage(progress, "candidates", m.citizens.size());
   Scorer scorer(m, w);
   const auto nc = static_cast<std::int32_t>(m.citizens.size());
   const auto nt = static_cast<std::int32_t>(m.tasks.size());
-  if (nc == 0 || nt == 0) return {};
+  if (nc == 0 || nt == 0) {
+    stage.finish();
+    return {};
+  }
   // A location grid on an equirectangular plane. The cell is half the median reach (2–20 km),
   // so a citizen's box of cells hugs their circle.
   double cell = 10'000.0;
@@ -458,14 +469,21 @@ std::vector<Candidate> candidates(const Market& m, const MatchWeights& w) {
     return std::pair<std::int64_t, std::int64_t>{static_cast<std::int64_t>(std::floor(p.lon * kx / cell)),
                                                  static_cast<std::int64_t>(std::floor(p.lat * ky / cell))};
   };
-  // The tasks' cells span a dense grid [x0, x0 + gw) × [y0, y0 + gh).
-  std::int64_t x0 = INT64_MAX, y0 = INT64_MAX, x1 = INT64_MIN, y1 = INT64_MIN;
-  std::vector<std::int64_t> task_cell(m.tasks.size());
-  for (std::int32_t t = 0; t < nt; ++t) {
-    const auto [x, y] = cell_xy(m.companies[scorer.task(t).company].location);
-    x0 = std::min(x0, x), x1 = std::max(x1, x), y0 = std::min(y0, y), y1 = std::max(y1, y);
+  // The tasks' cells span a dense grid [x0, x0 + gw) × [y0, y0 + gh). Tasks spread far wider than
+  // the reach (across the globe) would make it huge: the cell then grows until the grid has at most
+  // a few cells per task. The candidates are the same whatever the cell; only the speed differs.
+  std::int64_t x0 = 0, y0 = 0, x1 = 0, y1 = 0, gw = 0, gh = 0;
+  const double max_cells = std::max(4096.0, 4.0 * nt);
+  for (;; cell *= 2) {
+    x0 = INT64_MAX, y0 = INT64_MAX, x1 = INT64_MIN, y1 = INT64_MIN;
+    for (std::int32_t t = 0; t < nt; ++t) {
+      const auto [x, y] = cell_xy(m.companies[scorer.task(t).company].location);
+      x0 = std::min(x0, x), x1 = std::max(x1, x), y0 = std::min(y0, y), y1 = std::max(y1, y);
+    }
+    gw = x1 - x0 + 1, gh = y1 - y0 + 1;
+    if (static_cast<double>(gw) * static_cast<double>(gh) <= max_cells) break;
   }
-  const std::int64_t gw = x1 - x0 + 1, gh = y1 - y0 + 1;
+  std::vector<std::int64_t> task_cell(m.tasks.size());
   for (std::int32_t t = 0; t < nt; ++t) {
     const auto [x, y] = cell_xy(m.companies[scorer.task(t).company].location);
     task_cell[t] = (y - y0) * gw + (x - x0);
@@ -542,6 +560,7 @@ std::vector<Candidate> candidates(const Market& m, const MatchWeights& w) {
   std::vector<std::int32_t> seen(m.tasks.size(), -1);
   std::vector<std::uint16_t> prefixes;
   std::vector<std::uint8_t> wanted(1u << 16, 0);  // by prefix: does the current citizen open it
+  std::size_t done = 0;
   for (const std::int32_t ci : order) {
     const Citizen& c = m.citizens[ci];
     const CitizenInfo& cinfo = scorer.citizen(ci);
@@ -561,7 +580,11 @@ std::vector<Candidate> candidates(const Market& m, const MatchWeights& w) {
     // A cell spans `cell` metres north–south, but east–west only cell × cos(lat) / cos(lat0)
     // at the citizen's latitude: the box reaches further east and west in the north.
     const auto ry = static_cast<std::int64_t>(std::ceil(reach / cell));
-    const auto rx = static_cast<std::int64_t>(std::ceil(reach * std::cos(lat0 * pi / 180.0) / (cos_home * cell)));
+    // Near a pole cos_home tends to 0 and the half-width to infinity: reaching the grid's farthest
+    // column from the citizen, the box already spans the whole grid.
+    const auto x_span = static_cast<double>(std::max(std::abs(cx - x0), std::abs(cx - x1)));
+    const auto rx = static_cast<std::int64_t>(
+        std::min(std::ceil(reach * std::cos(lat0 * pi / 180.0) / (cos_home * cell)), x_span));
     const std::size_t first = found.size();
     for (std::int64_t y = std::max(cy - ry, y0); y <= std::min(cy + ry, y1); ++y) {
       for (std::int64_t x = std::max(cx - rx, x0); x <= std::min(cx + rx, x1); ++x) {
@@ -587,7 +610,9 @@ std::vector<Candidate> candidates(const Market& m, const MatchWeights& w) {
     std::sort(found.begin() + static_cast<std::ptrdiff_t>(first), found.end(),
               [](const Found& a, const Found& b) { return a.score != b.score ? a.score > b.score : a.task < b.task; });
     range[ci] = {first, found.size()};
+    stage.at(++done);
   }
+  stage.finish();
   // Back to citizen order.
   std::vector<Candidate> out;
   out.reserve(found.size());
@@ -595,6 +620,10 @@ std::vector<Candidate> candidates(const Market& m, const MatchWeights& w) {
     for (std::size_t k = range[ci].first; k < range[ci].second; ++k) out.push_back({ci, found[k].task, found[k].score});
   return out;
 }
+
+}  // namespace
+
+std::vector<Candidate> candidates(const Market& m, const MatchWeights& w) { return find_candidates(m, w, {}); }
 
 }  // namespace kanten::inline v1
 
@@ -718,7 +747,8 @@ void explain_with(const Market& m, Match& x, const Company* co, const MatchWeigh
     x.concerns.push_back("ordinary hours are not possible from the start: an internship first, and when ordinary "
                          "hours can come must be discussed (004, Kerneelement 7)");
   const std::int32_t reach = reach_m(c, w);
-  if (b.distance_m * 4 > reach * 3) x.concerns.push_back("travel " + km_text(b.distance_m) + " is near the citizen's limit");
+  if (std::int64_t{b.distance_m} * 4 > std::int64_t{reach} * 3)  // in 64 bits: a reach may be up to 2^31 - 1 m
+    x.concerns.push_back("travel " + km_text(b.distance_m) + " is near the citizen's limit");
   if (co && co->mentors == 0) x.concerns.push_back("no mentor-trained contact person at the company (001)");
 }
 }  // namespace
@@ -731,9 +761,10 @@ MatchResult match(const Market& m, const MatchOptions& o) {
   MatchResult r;
   r.weights_version = w.version;
   r.mode = o.mode;
-  const std::vector<Candidate> cands = candidates(m, w);
+  const std::vector<Candidate> cands = find_candidates(m, w, o.progress);
   r.candidates = cands.size();
   const bipartite::instance inst = to_instance(m, cands);
+  detail::StageProgress solve(o.progress, "solve", 1);
   std::vector<std::int32_t> task_of(m.citizens.size(), -1);
   std::vector<std::int32_t> score_of(m.citizens.size(), 0);
   if (o.mode == MatchMode::assignment) {
@@ -752,7 +783,9 @@ MatchResult match(const Market& m, const MatchOptions& o) {
         score_of[i] = static_cast<std::int32_t>(inst.edges[static_cast<std::size_t>(s.edge_of_left[i])].score);
       }
   }
+  solve.finish();
   Scorer scorer(m, w);
+  detail::StageProgress explaining(o.progress, "explain", m.citizens.size());
   auto make = [&](std::int32_t ci, std::int32_t ti) {
     Match x;
     x.citizen = ci;
@@ -768,17 +801,21 @@ MatchResult match(const Market& m, const MatchOptions& o) {
       const auto top = index.top_rights(ci, o.k, o.per_company);
       if (top.empty()) r.unmatched.push_back(ci);
       for (const auto& c : top) r.matches.push_back(make(ci, c.id));
+      explaining.at(static_cast<std::size_t>(ci) + 1);
     }
+    explaining.finish();
     return r;
   }
   for (std::int32_t ci = 0; ci < inst.num_left; ++ci) {
-    if (task_of[ci] < 0) {
+    if (task_of[ci] >= 0) {
+      r.total_score += score_of[ci];
+      r.matches.push_back(make(ci, task_of[ci]));
+    } else {
       r.unmatched.push_back(ci);
-      continue;
     }
-    r.total_score += score_of[ci];
-    r.matches.push_back(make(ci, task_of[ci]));
+    explaining.at(static_cast<std::size_t>(ci) + 1);
   }
+  explaining.finish();
   return r;
 }
 

@@ -6,6 +6,7 @@
 
 #include "kanten/events.hpp"
 #include "kanten/model.hpp"
+#include "kanten/progress.hpp"
 #include "kanten/rules.hpp"
 #include "kanten/sanction.hpp"
 
@@ -147,13 +148,15 @@ struct EvaluateOptions {
   Date as_of;                                  ///< evaluate as of the end of this date
   const RuleSet* rules = nullptr;              ///< the rule set; nullptr means default_rules()
   std::optional<std::int64_t> daily_rate;      ///< benefit per day in øre, for sanction deductions
+  Progress progress{};                         ///< evaluate_all(): optional, stage "evaluate" (cases done of all)
 };
 
 /// Evaluates a case as of `opts.as_of`; throws kanten::Error if as_of is not a valid date.
 /// Example: `auto r = kanten::evaluate(c, {.as_of = kanten::Date(2024, 6, 30)});`
 [[nodiscard]] Evaluation evaluate(const Case& c, const EvaluateOptions& opts);
 
-/// Evaluates every case of a caseload as of the same date, in caseload order.
+/// Evaluates every case of a caseload as of the same date, in caseload order; reports progress
+/// through `opts.progress` when set.
 [[nodiscard]] std::vector<Evaluation> evaluate_all(const Caseload& load, const EvaluateOptions& opts);
 
 /// KE3 membership for a profile (004_3897fdd271fa8a38.txt, Kerneelement 3).

@@ -17,6 +17,7 @@
 #pragma once
 
 #include "kanten/events.hpp"
+#include "kanten/progress.hpp"
 
 #include <cstdint>
 
@@ -36,9 +37,10 @@ struct GeneratorOptions {
   double missed_contact_share = 0.08; ///< assumption: per month, no follow-up contact
   double sanction_share = 0.04;       ///< assumption: a sanction failure is recorded
   double outside_target_share = 0.02; ///< assumption: profile outside the target group
+  Progress progress{};                ///< optional: stage "generate" (citizens generated of all)
 };
 
-/// Generates a caseload; deterministic for given options.
+/// Generates a caseload; deterministic for given options. Reports progress through `opts.progress` when set.
 [[nodiscard]] Caseload generate_caseload(const GeneratorOptions& opts = {});
 
 }  // namespace kanten::inline v1

@@ -12,6 +12,7 @@
 #include "kanten/matching.hpp"
 #include "kanten/model.hpp"
 #include "kanten/programme.hpp"
+#include "kanten/progress.hpp"
 #include "kanten/rules.hpp"
 #include "kanten/sanction.hpp"
 #include "kanten/sources.hpp"

@@ -9,6 +9,7 @@
 #pragma once
 
 #include "kanten/events.hpp"
+#include "kanten/progress.hpp"
 
 #include <array>
 #include <cstdint>
@@ -220,6 +221,7 @@ struct MatchOptions {
   std::int32_t k = 5;                      ///< top_k: tasks per citizen
   std::int32_t per_company = 1;            ///< top_k: at most this many tasks of one company per citizen
   bool explain = true;                     ///< fill Match::reasons and concerns
+  Progress progress{};                     ///< optional: stages "candidates" (citizens), "solve" (0 then 1), "explain" (matches)
 };
 
 /// A proposal for a whole market.
@@ -234,7 +236,7 @@ struct MatchResult {
 };
 
 /// Makes a proposal for the market: candidates, scores, then the chosen solver. Deterministic:
-/// ties are broken by index, whatever the thread count.
+/// ties are broken by index, whatever the thread count. Reports progress through `opts.progress` when set.
 [[nodiscard]] MatchResult match(const Market& m, const MatchOptions& opts = {});
 
 /// The best k tasks for one citizen (at most `per_company` per company), explained.
@@ -277,6 +279,7 @@ struct MarketOptions {
   Region region = Region::lolland_falster;  ///< where citizens and companies are placed
   double tasks_per_company = 2.5;         ///< assumption: tasks identified per company (003: "fra stillinger til opgaver")
   std::int32_t travel_m = 20'000;         ///< assumption: typical reach, metres (each citizen varies around it)
+  Progress progress{};                    ///< optional: stages "companies" and "citizens" (generated of all)
 };
 
 /// Generates citizens, companies and tasks placed plausibly around real towns; deterministic.

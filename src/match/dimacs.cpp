@@ -115,9 +115,19 @@ instance parser::parse(std::string_view text) {
             if (nodes_ < 2) throw dimacs_error(line_no, "nodes", "need at least a source and a sink");
             if (nodes_ > (std::int64_t{1} << 31) - 16) throw dimacs_error(line_no, "nodes", "too many nodes");
             if (arcs_ < 0) throw dimacs_error(line_no, "arcs", "negative arc count");
+            // The counts are checked against the text before anything is sized by them: an arc line
+            // ("a 1 2 0 1 0") takes at least 11 characters and its newline, and every node but the
+            // source and the sink lies on an arc, so ARCS arcs reach at most 2 + 2 × ARCS nodes.
+            if (arcs_ > static_cast<std::int64_t>((text.size() + 1) / 12))
+                throw dimacs_error(line_no, "arcs", "announced " + std::to_string(arcs_) + " arcs; the text has room for at most " +
+                                                        std::to_string((text.size() + 1) / 12) + " arc lines");
+            if (nodes_ > 2 + 2 * arcs_)
+                throw dimacs_error(line_no, "nodes", std::to_string(nodes_) + " nodes, but " + std::to_string(arcs_) +
+                                                         " arcs reach at most " + std::to_string(2 + 2 * arcs_) +
+                                                         " (every node but the source and the sink lies on an arc)");
             supply.assign(static_cast<std::size_t>(nodes_) + 1, 0);
             supply_line.assign(static_cast<std::size_t>(nodes_) + 1, 0);
-            arcs.reserve(static_cast<std::size_t>(std::min<std::int64_t>(arcs_, std::int64_t{1} << 26)));
+            arcs.reserve(static_cast<std::size_t>(arcs_));
             continue;
         }
         if (kind != "n" && kind != "a")

@@ -13,7 +13,9 @@
 // nodes as the tails of arcs into groups and left nodes as the heads of arcs out of the source;
 // within each layer ids follow the DIMACS node numbers. With no left nodes all supplies are 0; then
 // the source and the sink are the nodes of the two 'n' lines, in that order. Malformed input raises dimacs_error
-// naming the line and the field.
+// naming the line and the field. The problem line's counts must fit the text before anything is sized by them:
+// ARCS at most one per 12 characters (an arc line and its newline), NODES at most 2 + 2 × ARCS (every node but
+// the source and the sink lies on an arc).
 #pragma once
 
 #include <cstdint>
