@@ -402,6 +402,31 @@ class Scorer {
   std::vector<CitizenInfo> citizens_;
 };
 
+/// Runs work(k) for k = 0 … n − 1 on up to `threads` threads (the calling one included), each
+/// taking the next k until none is left; rethrows the first exception once all have finished.
+template <class Work>
+void run_parallel(std::size_t n, std::size_t threads, const Work& work) {
+  const std::size_t workers = std::max<std::size_t>(1, std::min(threads, n));
+  std::atomic<std::size_t> next{0};
+  std::vector<std::exception_ptr> failure(workers);
+  auto worker = [&](std::size_t id) {
+    try {
+      for (std::size_t k; (k = next.fetch_add(1)) < n;) work(k);
+    } catch (...) {
+      failure[id] = std::current_exception();
+      next = n;  // the others stop after their current item
+    }
+  };
+  {
+    std::vector<std::jthread> pool;  // joined when the block ends, also when a thread cannot start
+    pool.reserve(workers - 1);
+    for (std::size_t i = 1; i < workers; ++i) pool.emplace_back(worker, i);
+    worker(0);
+  }
+  for (const auto& f : failure)
+    if (f) std::rethrow_exception(f);
+}
+
 void check_index(std::int32_t i, std::size_t n, const char* field) {
   if (i < 0 || static_cast<std::size_t>(i) >= n)
     throw Error(Errc::invalid_argument, field, std::to_string(i), "index out of range (size " + std::to_string(n) + ")");
@@ -558,12 +583,14 @@ std::vector<Candidate> candidates(const Market& m, const MatchWeights& w, std::i
   for (std::size_t k = 0; k < n_chunks; ++k)
     chunks[k] = {m.citizens.size() * k / n_chunks, m.citizens.size() * (k + 1) / n_chunks, {}};
 
-  auto search = [&](Chunk& chunk, std::int32_t chunk_id, std::vector<std::int32_t>& seen,
-                    std::vector<std::uint8_t>& wanted) {
+  auto search = [&](std::size_t chunk_id) {
+    Chunk& chunk = chunks[chunk_id];
     // The reserve is generous: pages are only touched when written, and regrowing would copy it all.
     std::vector<Found>& found = chunk.found;
     found.reserve((chunk.end - chunk.begin) * 64);
+    std::vector<std::int32_t> seen(m.tasks.size(), -1);
     std::vector<std::uint16_t> prefixes;
+    std::vector<std::uint8_t> wanted(1u << 16, 0);  // by prefix: does the current citizen open it
     for (std::size_t oi = chunk.begin; oi < chunk.end; ++oi) {
       const std::int32_t ci = order[oi];
       const Citizen& c = m.citizens[ci];
@@ -610,32 +637,10 @@ std::vector<Candidate> candidates(const Market& m, const MatchWeights& w, std::i
       std::sort(found.begin() + static_cast<std::ptrdiff_t>(first), found.end(),
                 [](const Found& a, const Found& b) { return a.score != b.score ? a.score > b.score : a.task < b.task; });
       range[ci] = {first, found.size()};
-      chunk_of[ci] = chunk_id;
+      chunk_of[ci] = static_cast<std::int32_t>(chunk_id);
     }
   };
-  // Each worker takes the next chunk until none is left; an exception ends the worker and is
-  // rethrown once all have finished.
-  std::atomic<std::size_t> next_chunk{0};
-  std::vector<std::exception_ptr> failure(workers);
-  auto work = [&](std::size_t worker) {
-    try {
-      std::vector<std::int32_t> seen(m.tasks.size(), -1);
-      std::vector<std::uint8_t> wanted(1u << 16, 0);  // by prefix: does the current citizen open it
-      for (std::size_t k; (k = next_chunk.fetch_add(1)) < n_chunks;)
-        search(chunks[k], static_cast<std::int32_t>(k), seen, wanted);
-    } catch (...) {
-      failure[worker] = std::current_exception();
-      next_chunk = n_chunks;  // the others stop after their current chunk
-    }
-  };
-  {
-    std::vector<std::jthread> pool;  // joined when the block ends, also when a thread cannot start
-    pool.reserve(workers - 1);
-    for (std::size_t i = 1; i < workers; ++i) pool.emplace_back(work, i);
-    work(0);
-  }
-  for (const auto& f : failure)
-    if (f) std::rethrow_exception(f);
+  run_parallel(n_chunks, workers, search);
   // Back to citizen order.
   std::size_t total = 0;
   for (const auto& chunk : chunks) total += chunk.found.size();
