@@ -9,10 +9,14 @@
 #include "progress.hpp"
 
 #include <algorithm>
+#include <atomic>
+#include <exception>
 #include <bit>
 #include <cmath>
 #include <climits>
+#include <mutex>
 #include <numeric>
+#include <thread>
 #include <tuple>
 #include <unordered_map>
 
@@ -403,6 +407,31 @@ class Scorer {
   std::vector<CitizenInfo> citizens_;
 };
 
+/// Runs work(k) for k = 0 … n − 1 on up to `threads` threads (the calling one included), each
+/// taking the next k until none is left; rethrows the first exception once all have finished.
+template <class Work>
+void run_parallel(std::size_t n, std::size_t threads, const Work& work) {
+  const std::size_t workers = std::max<std::size_t>(1, std::min(threads, n));
+  std::atomic<std::size_t> next{0};
+  std::vector<std::exception_ptr> failure(workers);
+  auto worker = [&](std::size_t id) {
+    try {
+      for (std::size_t k; (k = next.fetch_add(1)) < n;) work(k);
+    } catch (...) {
+      failure[id] = std::current_exception();
+      next = n;  // the others stop after their current item
+    }
+  };
+  {
+    std::vector<std::jthread> pool;  // joined when the block ends, also when a thread cannot start
+    pool.reserve(workers - 1);
+    for (std::size_t i = 1; i < workers; ++i) pool.emplace_back(worker, i);
+    worker(0);
+  }
+  for (const auto& f : failure)
+    if (f) std::rethrow_exception(f);
+}
+
 void check_index(std::int32_t i, std::size_t n, const char* field) {
   if (i < 0 || static_cast<std::size_t>(i) >= n)
     throw Error(Errc::invalid_argument, field, std::to_string(i), "index out of range (size " + std::to_string(n) + ")");
@@ -442,10 +471,16 @@ PairScore score_pair(const Market& m, std::int32_t citizen, std::int32_t task, c
 
 namespace {
 
-/// candidates(), reporting the citizens done through `progress` (may be empty).
-std::vector<Candidate> find_candidates(const Market& m, const MatchWeights& w, const Progress& progress) {
+/// candidates() on `threads` threads, reporting the citizens done through `progress` (may be empty).
+std::vector<Candidate> find_candidates(const Market& m, const MatchWeights& w, std::int32_t threads,
+                                       const Progress& progress) {
+  if (threads < 0)
+    throw Error(Errc::invalid_argument, "threads", std::to_string(threads), "the thread count cannot be negative");
+  if (threads == 0) threads = static_cast<std::int32_t>(std::max(1u, std::thread::hardware_concurrency()));
   detail::StageProgress stage(progress, "candidates", m.citizens.size());
-  Scorer scorer(m, w);
+  std::mutex stage_mutex;  // the workers report through one StageProgress
+  std::size_t done = 0;
+  const Scorer scorer(m, w);
   const auto nc = static_cast<std::int32_t>(m.citizens.size());
   const auto nt = static_cast<std::int32_t>(m.tasks.size());
   if (nc == 0 || nt == 0) {
@@ -550,80 +585,110 @@ std::vector<Candidate> find_candidates(const Market& m, const MatchWeights& w, c
   }
 
   // Found pairs as (task, score), a citizen's run at a time; the citizen is implied by the range.
-  // The reserve is generous: pages are only touched when written, and regrowing would copy it all.
+  // The citizens (in cell order) fall into contiguous chunks, each with its own buffer, so
+  // threads share nothing they write; a citizen's run depends on the citizen alone, so the
+  // result is the same for any number of threads.
   struct Found {
     std::int32_t task, score;
   };
-  std::vector<Found> found;
-  found.reserve(m.citizens.size() * 64);
-  std::vector<std::pair<std::size_t, std::size_t>> range(m.citizens.size());  // per citizen: [first, last) in found
-  std::vector<std::int32_t> seen(m.tasks.size(), -1);
-  std::vector<std::uint16_t> prefixes;
-  std::vector<std::uint8_t> wanted(1u << 16, 0);  // by prefix: does the current citizen open it
-  std::size_t done = 0;
-  for (const std::int32_t ci : order) {
-    const Citizen& c = m.citizens[ci];
-    const CitizenInfo& cinfo = scorer.citizen(ci);
-    const std::int32_t reach = cinfo.reach;
-    // Which occupation buckets to open: the wishes' prefixes when the candidate rule asks for
-    // ≥ 2 shared digits, else every bucket (a no-wish or 1-digit-wish citizen sees all in reach).
-    const bool by_prefix = w.min_wish_level >= 2 && !c.wishes.empty() &&
-                           std::all_of(c.wishes.begin(), c.wishes.end(), [](const auto& s) { return s.size() >= 2; });
-    prefixes.clear();
-    if (by_prefix) {
-      for (const auto& wish : c.wishes) prefixes.push_back(prefix_of(wish));
-      prefixes.push_back(0);
-    }
-    for (const auto pr : prefixes) wanted[pr] = 1;
-    const double cos_home = std::cos(c.home.lat * pi / 180.0);
-    const auto [cx, cy] = cell_xy(c.home);
-    // A cell spans `cell` metres north–south, but east–west only cell × cos(lat) / cos(lat0)
-    // at the citizen's latitude: the box reaches further east and west in the north.
-    const auto ry = static_cast<std::int64_t>(std::ceil(reach / cell));
-    // Near a pole cos_home tends to 0 and the half-width to infinity: reaching the grid's farthest
-    // column from the citizen, the box already spans the whole grid.
-    const auto x_span = static_cast<double>(std::max(std::abs(cx - x0), std::abs(cx - x1)));
-    const auto rx = static_cast<std::int64_t>(
-        std::min(std::ceil(reach * std::cos(lat0 * pi / 180.0) / (cos_home * cell)), x_span));
-    const std::size_t first = found.size();
-    for (std::int64_t y = std::max(cy - ry, y0); y <= std::min(cy + ry, y1); ++y) {
-      for (std::int64_t x = std::max(cx - rx, x0); x <= std::min(cx + rx, x1); ++x) {
-        const auto id = static_cast<std::size_t>((y - y0) * gw + (x - x0));
-        for (std::uint32_t k = cell_start[id]; k < cell_start[id + 1]; ++k) {
-          const Entry& e = index[k];
-          if (by_prefix && !wanted[e.prefix]) continue;
-          if (!e.open || (e.demands & cinfo.health) != 0 || e.min_per_week > cinfo.hours_max ||
-              e.min_danish > cinfo.danish || (e.needs_licence && !cinfo.licence))
-            continue;  // rejected by a plain filter (no capacity, health, hours, Danish, licence)
-          const std::int32_t d = detail_distance_m(c.home, GeoPoint{e.lat, e.lon}, cos_home);
-          if (d > reach) continue;
-          const std::int32_t t = e.task;
-          if (seen[t] == ci) continue;  // a task filed under two of the citizen's prefixes
-          seen[t] = ci;
-          ScoreBreakdown b;
-          if (!scorer.score(ci, t, d, b, nullptr)) continue;
-          if (b.total() > 0) found.push_back({t, b.total()});
+  struct Chunk {
+    std::size_t begin, end;    // [begin, end) in order
+    std::vector<Found> found;  // the chunk's citizens' runs, one after another
+  };
+  std::vector<std::pair<std::size_t, std::size_t>> range(m.citizens.size());  // per citizen: [first, last) in its chunk
+  std::vector<std::int32_t> chunk_of(m.citizens.size(), 0);
+  // More chunks than threads: a thread that finishes early takes the next chunk, so a dense
+  // city in one part of the order does not leave the other threads idle.
+  const std::size_t workers = std::min<std::size_t>(static_cast<std::size_t>(threads), m.citizens.size());
+  const std::size_t n_chunks = workers == 1 ? 1 : std::min<std::size_t>(workers * 8, m.citizens.size());
+  std::vector<Chunk> chunks(n_chunks);
+  for (std::size_t k = 0; k < n_chunks; ++k)
+    chunks[k] = {m.citizens.size() * k / n_chunks, m.citizens.size() * (k + 1) / n_chunks, {}};
+
+  auto search = [&](std::size_t chunk_id) {
+    Chunk& chunk = chunks[chunk_id];
+    // The reserve is generous: pages are only touched when written, and regrowing would copy it all.
+    std::vector<Found>& found = chunk.found;
+    found.reserve((chunk.end - chunk.begin) * 64);
+    std::vector<std::int32_t> seen(m.tasks.size(), -1);
+    std::vector<std::uint16_t> prefixes;
+    std::vector<std::uint8_t> wanted(1u << 16, 0);  // by prefix: does the current citizen open it
+    for (std::size_t oi = chunk.begin; oi < chunk.end; ++oi) {
+      const std::int32_t ci = order[oi];
+      const Citizen& c = m.citizens[ci];
+      const CitizenInfo& cinfo = scorer.citizen(ci);
+      const std::int32_t reach = cinfo.reach;
+      // Which occupation buckets to open: the wishes' prefixes when the candidate rule asks for
+      // ≥ 2 shared digits, else every bucket (a no-wish or 1-digit-wish citizen sees all in reach).
+      const bool by_prefix = w.min_wish_level >= 2 && !c.wishes.empty() &&
+                             std::all_of(c.wishes.begin(), c.wishes.end(), [](const auto& s) { return s.size() >= 2; });
+      prefixes.clear();
+      if (by_prefix) {
+        for (const auto& wish : c.wishes) prefixes.push_back(prefix_of(wish));
+        prefixes.push_back(0);
+      }
+      for (const auto pr : prefixes) wanted[pr] = 1;
+      const double cos_home = std::cos(c.home.lat * pi / 180.0);
+      const auto [cx, cy] = cell_xy(c.home);
+      // A cell spans `cell` metres north–south, but east–west only cell × cos(lat) / cos(lat0)
+      // at the citizen's latitude: the box reaches further east and west in the north.
+      const auto ry = static_cast<std::int64_t>(std::ceil(reach / cell));
+      // Near a pole cos_home tends to 0 and the half-width to infinity: reaching the grid's farthest
+      // column from the citizen, the box already spans the whole grid.
+      const auto x_span = static_cast<double>(std::max(std::abs(cx - x0), std::abs(cx - x1)));
+      const auto rx = static_cast<std::int64_t>(
+          std::min(std::ceil(reach * std::cos(lat0 * pi / 180.0) / (cos_home * cell)), x_span));
+      const std::size_t first = found.size();
+      for (std::int64_t y = std::max(cy - ry, y0); y <= std::min(cy + ry, y1); ++y) {
+        for (std::int64_t x = std::max(cx - rx, x0); x <= std::min(cx + rx, x1); ++x) {
+          const auto id = static_cast<std::size_t>((y - y0) * gw + (x - x0));
+          for (std::uint32_t k = cell_start[id]; k < cell_start[id + 1]; ++k) {
+            const Entry& e = index[k];
+            if (by_prefix && !wanted[e.prefix]) continue;
+            if (!e.open || (e.demands & cinfo.health) != 0 || e.min_per_week > cinfo.hours_max ||
+                e.min_danish > cinfo.danish || (e.needs_licence && !cinfo.licence))
+              continue;  // rejected by a plain filter (no capacity, health, hours, Danish, licence)
+            const std::int32_t d = detail_distance_m(c.home, GeoPoint{e.lat, e.lon}, cos_home);
+            if (d > reach) continue;
+            const std::int32_t t = e.task;
+            if (seen[t] == ci) continue;  // a task filed under two of the citizen's prefixes
+            seen[t] = ci;
+            ScoreBreakdown b;
+            if (!scorer.score(ci, t, d, b, nullptr)) continue;
+            if (b.total() > 0) found.push_back({t, b.total()});
+          }
         }
       }
+      for (const auto pr : prefixes) wanted[pr] = 0;
+      std::sort(found.begin() + static_cast<std::ptrdiff_t>(first), found.end(),
+                [](const Found& a, const Found& b) { return a.score != b.score ? a.score > b.score : a.task < b.task; });
+      range[ci] = {first, found.size()};
+      chunk_of[ci] = static_cast<std::int32_t>(chunk_id);
+      if (progress) {
+        const std::lock_guard<std::mutex> lock(stage_mutex);
+        stage.at(++done);
+      }
     }
-    for (const auto pr : prefixes) wanted[pr] = 0;
-    std::sort(found.begin() + static_cast<std::ptrdiff_t>(first), found.end(),
-              [](const Found& a, const Found& b) { return a.score != b.score ? a.score > b.score : a.task < b.task; });
-    range[ci] = {first, found.size()};
-    stage.at(++done);
-  }
+  };
+  run_parallel(n_chunks, workers, search);
   stage.finish();
   // Back to citizen order.
+  std::size_t total = 0;
+  for (const auto& chunk : chunks) total += chunk.found.size();
   std::vector<Candidate> out;
-  out.reserve(found.size());
-  for (std::int32_t ci = 0; ci < nc; ++ci)
+  out.reserve(total);
+  for (std::int32_t ci = 0; ci < nc; ++ci) {
+    const std::vector<Found>& found = chunks[static_cast<std::size_t>(chunk_of[ci])].found;
     for (std::size_t k = range[ci].first; k < range[ci].second; ++k) out.push_back({ci, found[k].task, found[k].score});
+  }
   return out;
 }
 
 }  // namespace
 
-std::vector<Candidate> candidates(const Market& m, const MatchWeights& w) { return find_candidates(m, w, {}); }
+std::vector<Candidate> candidates(const Market& m, const MatchWeights& w, std::int32_t threads) {
+  return find_candidates(m, w, threads, {});
+}
 
 }  // namespace kanten::inline v1
 
@@ -761,7 +826,7 @@ MatchResult match(const Market& m, const MatchOptions& o) {
   MatchResult r;
   r.weights_version = w.version;
   r.mode = o.mode;
-  const std::vector<Candidate> cands = find_candidates(m, w, o.progress);
+  const std::vector<Candidate> cands = find_candidates(m, w, o.threads, o.progress);
   r.candidates = cands.size();
   const bipartite::instance inst = to_instance(m, cands);
   detail::StageProgress solve(o.progress, "solve", 1);

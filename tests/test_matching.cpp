@@ -840,24 +840,30 @@ TEST_CASE("matching: top citizens for a task, best first", "[matching][solve]") 
   CHECK_THROWS_AS(top_citizens(m, 0, 0), Error);
 }
 
+namespace {
+
+/// Two results agree in every field and every match, explanations included.
+bool same_result(const MatchResult& a, const MatchResult& b) {
+  if (a.weights_version != b.weights_version || a.mode != b.mode || a.unmatched != b.unmatched ||
+      a.total_score != b.total_score || a.candidates != b.candidates || a.optimal != b.optimal ||
+      a.matches.size() != b.matches.size())
+    return false;
+  for (std::size_t i = 0; i < a.matches.size(); ++i) {
+    const Match &x = a.matches[i], &y = b.matches[i];
+    if (x.citizen != y.citizen || x.task != y.task || x.breakdown.total() != y.breakdown.total() ||
+        x.breakdown.distance_m != y.breakdown.distance_m || x.reasons != y.reasons || x.concerns != y.concerns)
+      return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 TEST_CASE("matching: the same input gives the same output", "[matching][determinism]") {
   const Market m = varied_market(200, 50, 21, Region::lolland_falster);
-  const auto same = [](const MatchResult& a, const MatchResult& b) {
-    if (a.weights_version != b.weights_version || a.mode != b.mode || a.unmatched != b.unmatched ||
-        a.total_score != b.total_score || a.candidates != b.candidates || a.optimal != b.optimal ||
-        a.matches.size() != b.matches.size())
-      return false;
-    for (std::size_t i = 0; i < a.matches.size(); ++i) {
-      const Match &x = a.matches[i], &y = b.matches[i];
-      if (x.citizen != y.citizen || x.task != y.task || x.breakdown.total() != y.breakdown.total() ||
-          x.breakdown.distance_m != y.breakdown.distance_m || x.reasons != y.reasons || x.concerns != y.concerns)
-        return false;
-    }
-    return true;
-  };
   for (auto mode : {MatchMode::assignment, MatchMode::stable, MatchMode::top_k}) {
     INFO(name(mode));
-    CHECK(same(match(m, {.mode = mode}), match(m, {.mode = mode})));
+    CHECK(same_result(match(m, {.mode = mode}), match(m, {.mode = mode})));
   }
   CHECK(candidates(m) == candidates(m));
   // A generated market is itself deterministic.
@@ -881,4 +887,44 @@ TEST_CASE("matching: the vocabularies have names", "[matching]") {
   MatchMode mm{};
   CHECK(parse_name("stable", mm));
   CHECK_FALSE(parse_name("top-k", mm));
+}
+
+TEST_CASE("matching: candidates() and match() are the same for any thread count", "[matching][determinism][threads]") {
+  MarketOptions national;  // spread over the larger towns of all Denmark: many grid cells
+  national.citizens = 3000;
+  national.companies = 600;
+  national.region = Region::denmark;
+  national.seed = 7;
+  const std::vector<Market> markets{generate_market(), generate_market(national),
+                                    varied_market(300, 60, 21, Region::lolland_falster)};
+  for (std::size_t i = 0; i < markets.size(); ++i) {
+    const Market& m = markets[i];
+    INFO("market " << i);
+    const auto one = candidates(m, default_weights(), 1);
+    REQUIRE(one.size() > m.citizens.size());  // a real workload: several candidates per citizen
+    std::vector<MatchResult> single;
+    for (auto mode : {MatchMode::assignment, MatchMode::stable, MatchMode::top_k})
+      single.push_back(match(m, {.mode = mode, .threads = 1}));
+    for (const std::int32_t threads : {2, 3, 8, 0}) {
+      INFO("threads " << threads);
+      CHECK(candidates(m, default_weights(), threads) == one);
+      for (const auto& r : single) {
+        INFO(name(r.mode));
+        CHECK(same_result(match(m, {.mode = r.mode, .threads = threads}), r));
+      }
+    }
+  }
+  // More threads than citizens, and a market without citizens.
+  const Market few = varied_market(3, 4, 2, Region::lolland_falster);
+  CHECK(candidates(few, default_weights(), 8) == candidates(few));
+  CHECK(candidates(Market{}, default_weights(), 8).empty());
+}
+
+TEST_CASE("matching: a negative thread count is rejected, naming the field", "[matching][threads]") {
+  const Market m = varied_market(10, 4, 1, Region::lolland_falster);
+  const Error e = error_of([&] { (void)candidates(m, default_weights(), -1); });
+  CHECK(e.code() == Errc::invalid_argument);
+  CHECK(e.field() == "threads");
+  CHECK(e.value() == "-1");
+  CHECK_THROWS_AS(match(m, {.threads = -2}), Error);
 }

@@ -193,7 +193,12 @@ struct Candidate {
 /// All candidate pairs passing the hard filters, found through a location grid and an
 /// occupation index (never citizens × tasks); sorted by citizen, then score descending, then task.
 /// Throws kanten::Error naming the field for a task whose company is unknown.
-[[nodiscard]] std::vector<Candidate> candidates(const Market& m, const MatchWeights& w = default_weights());
+///
+/// `threads` splits the citizens into that many contiguous chunks, each searched by its own
+/// thread (0: one per hardware thread; 1: the calling thread only). The result is identical
+/// whatever the thread count. Throws kanten::Error (field `threads`) for a negative count.
+[[nodiscard]] std::vector<Candidate> candidates(const Market& m, const MatchWeights& w = default_weights(),
+                                                std::int32_t threads = 1);
 
 /// A proposed citizen–task match with its explanation.
 struct Match {
@@ -222,6 +227,7 @@ struct MatchOptions {
   std::int32_t per_company = 1;            ///< top_k: at most this many tasks of one company per citizen
   bool explain = true;                     ///< fill Match::reasons and concerns
   Progress progress{};                     ///< optional: stages "candidates" (citizens), "solve" (0 then 1), "explain" (matches)
+  std::int32_t threads = 1;                ///< threads for candidate generation (0: one per hardware thread); the result is the same for any count
 };
 
 /// A proposal for a whole market.
