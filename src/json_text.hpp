@@ -86,6 +86,9 @@ inline json parse_document(std::string_view text) {
     return json::parse(text.begin(), text.end());
   } catch (const json::parse_error& e) {
     throw Error(Errc::parse_error, "", "", "not valid JSON: " + parse_message(e));
+  } catch (const json::out_of_range&) {
+    // e.g. 1E400: a number JSON allows but no double holds.
+    throw Error(Errc::parse_error, "", "", "not valid JSON: a number is out of range");
   }
 }
 

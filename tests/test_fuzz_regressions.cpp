@@ -99,3 +99,23 @@ TEST_CASE("fuzz regression: a citizen at a pole finds the tasks of a grid one co
   CHECK(candidates(m) == brute);
   CHECK(match(m).candidates == 4);
 }
+
+TEST_CASE("A number beyond any double is a parse error, not a crash (found by fuzz_caseload_json and fuzz_market_json)",
+          "[fuzz][json]") {
+  for (const char* text : {"2320000000000000000E000000000000000004000000000000", "[1E400]",
+                           R"({"citizens": [], "companies": [], "tasks": [], "x": 5e5555})"}) {
+    CAPTURE(text);
+    try {
+      (void)kanten::caseload_from_json(text);
+      FAIL("must throw");
+    } catch (const kanten::Error& e) {
+      CHECK(e.code() == kanten::Errc::parse_error);
+    }
+    try {
+      (void)kanten::market_from_json(text);
+      FAIL("must throw");
+    } catch (const kanten::Error& e) {
+      CHECK(e.code() == kanten::Errc::parse_error);
+    }
+  }
+}
