@@ -157,7 +157,8 @@ report as JSON to FILE.
   --no-progress   no progress on stderr even when it is a terminal
 )"},
     {"match", R"(usage: kanten match FILE [--mode assignment|stable|top-k] [--k N] [--per-company N]
-                  [--weights FILE] [--citizen ID] [--task ID] [--compact] [--[no-]progress]
+                  [--weights FILE] [--citizen ID] [--task ID] [--threads N] [--compact]
+                  [--[no-]progress]
 
 Matches the citizens of the market in FILE ({"citizens": [...], "companies": [...],
 "tasks": [...]}) to company tasks: hard filters, then explainable scores, then a proposal.
@@ -174,6 +175,8 @@ Every match carries its score feature by feature, why it fits and what stands in
   --citizen ID      only this citizen's best k tasks
   --task ID         only this task's best k citizens; with --citizen, that one pair explained:
                     every hard filter that rejects it, or its score, reasons and concerns
+  --threads N       threads for the candidate search and the assignment's independent parts
+                    (default 1; 0: one per hardware thread); the proposal is the same for any N
   --compact         JSON on one line
   --progress        progress on stderr even when it is not a terminal
   --no-progress     no progress on stderr even when it is a terminal
@@ -849,16 +852,22 @@ int cmd_demo(const std::vector<std::string>& argv) {
 // --- match and generate-market ---------------------------------------------------------------
 
 /// A positive integer option (at least 1, at most `max`), or `otherwise`.
-std::int32_t positive_option(const Args& a, std::string_view opt, std::int32_t otherwise, std::uint64_t max) {
+/// The value of `opt` as a whole number from `min` to `max`, or `otherwise` when it is not given.
+std::int32_t whole_option(const Args& a, std::string_view opt, std::int32_t otherwise, std::uint64_t min,
+                          std::uint64_t max) {
   const std::string* v = a.value(opt);
   if (!v) return otherwise;
   std::uint64_t n = 0;
   auto [p, ec] = std::from_chars(v->data(), v->data() + v->size(), n);
-  if (v->empty() || ec != std::errc() || p != v->data() + v->size() || n < 1 || n > max)
-    throw UsageError("option '" + std::string(opt) + "': value '" + *v + "': not a whole number from 1 to " +
-                         std::to_string(max),
+  if (v->empty() || ec != std::errc() || p != v->data() + v->size() || n < min || n > max)
+    throw UsageError("option '" + std::string(opt) + "': value '" + *v + "': not a whole number from " +
+                         std::to_string(min) + " to " + std::to_string(max),
                      a.command);
   return static_cast<std::int32_t>(n);
+}
+
+std::int32_t positive_option(const Args& a, std::string_view opt, std::int32_t otherwise, std::uint64_t max) {
+  return whole_option(a, opt, otherwise, 1, max);
 }
 
 /// The index of the item with id `id`; a kanten::Error naming `option` if there is none.
@@ -870,7 +879,7 @@ std::int32_t index_of(const std::vector<T>& items, const std::string& id, const 
 }
 
 int cmd_match(const std::vector<std::string>& argv) {
-  Args a = parse_args("match", argv, {"--mode", "--k", "--per-company", "--weights", "--citizen", "--task"},
+  Args a = parse_args("match", argv, {"--mode", "--k", "--per-company", "--weights", "--citizen", "--task", "--threads"},
                       {"--compact", "--progress", "--no-progress"}, 1);
   const std::string& file = file_arg(a);
   k::MatchOptions opts;
@@ -883,6 +892,7 @@ int cmd_match(const std::vector<std::string>& argv) {
   }
   opts.k = positive_option(a, "--k", opts.k, 10'000);
   opts.per_company = positive_option(a, "--per-company", opts.per_company, 10'000);
+  opts.threads = whole_option(a, "--threads", opts.threads, 0, 256);
   const std::string* citizen = a.value("--citizen");
   const std::string* task = a.value("--task");
   if ((citizen || task) && opts.mode != k::MatchMode::top_k && a.value("--mode"))

@@ -796,14 +796,17 @@ typedef struct kanten_match_options {
   int32_t k;                     /**< top_k: tasks per citizen (≥ 1) */
   int32_t per_company;           /**< top_k: at most this many tasks of one company per citizen (≥ 1) */
   int explain;                   /**< nonzero: fill reasons and concerns */
+  int32_t threads;               /**< since version 2: threads for candidates and the assignment's
+                                      independent parts (0: one per hardware thread; ≥ 0); the
+                                      result is the same for any count. Version 1 structs: 1 */
 } kanten_match_options;
-#define KANTEN_MATCH_OPTIONS_VERSION 1u
-#define KANTEN_MATCH_OPTIONS_INIT {KANTEN_MATCH_OPTIONS_VERSION, KANTEN_MATCH_ASSIGNMENT, NULL, 5, 1, 1}
+#define KANTEN_MATCH_OPTIONS_VERSION 2u
+#define KANTEN_MATCH_OPTIONS_INIT {KANTEN_MATCH_OPTIONS_VERSION, KANTEN_MATCH_ASSIGNMENT, NULL, 5, 1, 1, 1}
 
 /** Makes a proposal for market m (options NULL: KANTEN_MATCH_OPTIONS_INIT). On success `*out`
  *  is a new result the caller frees with kanten_match_result_free(); it keeps what it needs of
  *  m. Errors: KANTEN_EINVAL for NULL m or out, an unknown options version, a mode out of range,
- *  k or per_company < 1; KANTEN_EINPUT for a market the matcher refuses. Deterministic;
+ *  k or per_company < 1, threads < 0; KANTEN_EINPUT for a market the matcher refuses. Deterministic;
  *  thread-safe (m is only read). */
 KANTEN_API int kanten_match(const kanten_market* m, const kanten_match_options* options, kanten_match_result** out) KANTEN_NOEXCEPT;
 

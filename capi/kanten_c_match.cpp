@@ -96,6 +96,12 @@ int kanten_match(const kanten_market* m, const kanten_match_options* options, ka
       opts.k = options->k;
       opts.per_company = options->per_company;
       opts.explain = options->explain != 0;
+      if (options->version >= 2) {  // a version 1 struct ends before `threads`: never read it
+        if (options->threads < 0)
+          throw k::Error(k::Errc::invalid_argument, "options.threads", std::to_string(options->threads),
+                         "cannot be negative (0: one per hardware thread)");
+        opts.threads = options->threads;
+      }
     }
     auto r = std::make_unique<kanten_match_result>();
     r->rep = k::match(*m->rep, opts);

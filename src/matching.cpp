@@ -6,6 +6,9 @@
 #include "kanten/match/assignment.hpp"
 #include "kanten/match/stable.hpp"
 #include "kanten/match/topk.hpp"
+#include "huge.hpp"
+#include "match/solve.hpp"
+#include "parallel.hpp"
 #include "progress.hpp"
 
 #include <algorithm>
@@ -407,31 +410,6 @@ class Scorer {
   std::vector<CitizenInfo> citizens_;
 };
 
-/// Runs work(k) for k = 0 … n − 1 on up to `threads` threads (the calling one included), each
-/// taking the next k until none is left; rethrows the first exception once all have finished.
-template <class Work>
-void run_parallel(std::size_t n, std::size_t threads, const Work& work) {
-  const std::size_t workers = std::max<std::size_t>(1, std::min(threads, n));
-  std::atomic<std::size_t> next{0};
-  std::vector<std::exception_ptr> failure(workers);
-  auto worker = [&](std::size_t id) {
-    try {
-      for (std::size_t k; (k = next.fetch_add(1)) < n;) work(k);
-    } catch (...) {
-      failure[id] = std::current_exception();
-      next = n;  // the others stop after their current item
-    }
-  };
-  {
-    std::vector<std::jthread> pool;  // joined when the block ends, also when a thread cannot start
-    pool.reserve(workers - 1);
-    for (std::size_t i = 1; i < workers; ++i) pool.emplace_back(worker, i);
-    worker(0);
-  }
-  for (const auto& f : failure)
-    if (f) std::rethrow_exception(f);
-}
-
 void check_index(std::int32_t i, std::size_t n, const char* field) {
   if (i < 0 || static_cast<std::size_t>(i) >= n)
     throw Error(Errc::invalid_argument, field, std::to_string(i), "index out of range (size " + std::to_string(n) + ")");
@@ -471,21 +449,59 @@ PairScore score_pair(const Market& m, std::int32_t citizen, std::int32_t task, c
 
 namespace {
 
+/// Found pairs as (task, score), a citizen's run at a time; the citizen is implied by the range.
+/// The citizens (in cell order) fall into contiguous chunks, each with its own buffer, so threads
+/// share nothing they write; a citizen's run depends on the citizen alone, so the result is the
+/// same for any number of threads.
+struct Found {
+  std::int32_t task, score;
+};
+struct CandidateRuns {
+  struct Chunk {
+    std::size_t begin, end;            // [begin, end) in the search order
+    detail::big_vector<Found> found;  // the chunk's citizens' runs, one after another
+  };
+  std::vector<Chunk> chunks;
+  std::vector<std::pair<std::size_t, std::size_t>> range;  // per citizen: [first, last) in its chunk
+  std::vector<std::int32_t> chunk_of;                      // per citizen: its chunk
+  std::size_t workers = 1;
+
+  /// All runs in citizen order as out[k] = make(citizen, task, score), written on the same threads.
+  template <class Vector, class Make>
+  void gather(Vector& out, const Make& make) const {
+    const std::size_t nc = range.size();
+    std::vector<std::size_t> offset(nc + 1, 0);
+    for (std::size_t ci = 0; ci < nc; ++ci) offset[ci + 1] = offset[ci] + (range[ci].second - range[ci].first);
+    out.resize(offset[nc]);
+    detail::run_parallel(workers, workers, [&](std::size_t part) {
+      for (std::size_t ci = nc * part / workers, end = nc * (part + 1) / workers; ci < end; ++ci) {
+        const auto& found = chunks[static_cast<std::size_t>(chunk_of[ci])].found;
+        std::size_t at = offset[ci];
+        for (std::size_t k = range[ci].first; k < range[ci].second; ++k)
+          out[at++] = make(static_cast<std::int32_t>(ci), found[k].task, found[k].score);
+      }
+    });
+  }
+};
+
 /// candidates() on `threads` threads, reporting the citizens done through `progress` (may be empty).
-std::vector<Candidate> find_candidates(const Market& m, const MatchWeights& w, std::int32_t threads,
-                                       const Progress& progress) {
+/// `scorer` is the market's (it has checked the market).
+CandidateRuns find_candidates(const Market& m, const MatchWeights& w, const Scorer& scorer, std::int32_t threads,
+                              const Progress& progress) {
   if (threads < 0)
     throw Error(Errc::invalid_argument, "threads", std::to_string(threads), "the thread count cannot be negative");
-  if (threads == 0) threads = static_cast<std::int32_t>(std::max(1u, std::thread::hardware_concurrency()));
+  threads = static_cast<std::int32_t>(detail::thread_count(threads));
   detail::StageProgress stage(progress, "candidates", m.citizens.size());
   std::mutex stage_mutex;  // the workers report through one StageProgress
   std::size_t done = 0;
-  const Scorer scorer(m, w);
   const auto nc = static_cast<std::int32_t>(m.citizens.size());
   const auto nt = static_cast<std::int32_t>(m.tasks.size());
+  CandidateRuns runs;
+  runs.range.assign(m.citizens.size(), {0, 0});
+  runs.chunk_of.assign(m.citizens.size(), 0);
   if (nc == 0 || nt == 0) {
     stage.finish();
-    return {};
+    return runs;
   }
   // A location grid on an equirectangular plane. The cell is half the median reach (2–20 km),
   // so a citizen's box of cells hugs their circle.
@@ -584,31 +600,22 @@ std::vector<Candidate> find_candidates(const Market& m, const MatchWeights& w, s
     });
   }
 
-  // Found pairs as (task, score), a citizen's run at a time; the citizen is implied by the range.
-  // The citizens (in cell order) fall into contiguous chunks, each with its own buffer, so
-  // threads share nothing they write; a citizen's run depends on the citizen alone, so the
-  // result is the same for any number of threads.
-  struct Found {
-    std::int32_t task, score;
-  };
-  struct Chunk {
-    std::size_t begin, end;    // [begin, end) in order
-    std::vector<Found> found;  // the chunk's citizens' runs, one after another
-  };
-  std::vector<std::pair<std::size_t, std::size_t>> range(m.citizens.size());  // per citizen: [first, last) in its chunk
-  std::vector<std::int32_t> chunk_of(m.citizens.size(), 0);
+  auto& range = runs.range;
+  auto& chunk_of = runs.chunk_of;
   // More chunks than threads: a thread that finishes early takes the next chunk, so a dense
   // city in one part of the order does not leave the other threads idle.
   const std::size_t workers = std::min<std::size_t>(static_cast<std::size_t>(threads), m.citizens.size());
   const std::size_t n_chunks = workers == 1 ? 1 : std::min<std::size_t>(workers * 8, m.citizens.size());
-  std::vector<Chunk> chunks(n_chunks);
+  runs.workers = workers;
+  auto& chunks = runs.chunks;
+  chunks.resize(n_chunks);
   for (std::size_t k = 0; k < n_chunks; ++k)
     chunks[k] = {m.citizens.size() * k / n_chunks, m.citizens.size() * (k + 1) / n_chunks, {}};
 
   auto search = [&](std::size_t chunk_id) {
-    Chunk& chunk = chunks[chunk_id];
+    CandidateRuns::Chunk& chunk = chunks[chunk_id];
     // The reserve is generous: pages are only touched when written, and regrowing would copy it all.
-    std::vector<Found>& found = chunk.found;
+    auto& found = chunk.found;
     found.reserve((chunk.end - chunk.begin) * 64);
     std::vector<std::int32_t> seen(m.tasks.size(), -1);
     std::vector<std::uint16_t> prefixes;
@@ -670,24 +677,18 @@ std::vector<Candidate> find_candidates(const Market& m, const MatchWeights& w, s
       }
     }
   };
-  run_parallel(n_chunks, workers, search);
+  detail::run_parallel(n_chunks, workers, search);
   stage.finish();
-  // Back to citizen order.
-  std::size_t total = 0;
-  for (const auto& chunk : chunks) total += chunk.found.size();
-  std::vector<Candidate> out;
-  out.reserve(total);
-  for (std::int32_t ci = 0; ci < nc; ++ci) {
-    const std::vector<Found>& found = chunks[static_cast<std::size_t>(chunk_of[ci])].found;
-    for (std::size_t k = range[ci].first; k < range[ci].second; ++k) out.push_back({ci, found[k].task, found[k].score});
-  }
-  return out;
+  return runs;
 }
 
 }  // namespace
 
 std::vector<Candidate> candidates(const Market& m, const MatchWeights& w, std::int32_t threads) {
-  return find_candidates(m, w, threads, {});
+  std::vector<Candidate> out;
+  find_candidates(m, w, Scorer(m, w), threads, {}).gather(
+      out, [](std::int32_t ci, std::int32_t t, std::int32_t score) { return Candidate{ci, t, score}; });
+  return out;
 }
 
 }  // namespace kanten::inline v1
@@ -712,8 +713,8 @@ std::string_view name(MatchMode m) noexcept {
 
 namespace {
 
-/// The candidates as a bipartite instance: citizens → tasks (slots) → companies (capacity).
-bipartite::instance to_instance(const Market& m, const std::vector<Candidate>& cands) {
+/// The market as a bipartite network without edges: citizens → tasks (slots) → companies (capacity).
+bipartite::instance network_of(const Market& m) {
   bipartite::instance inst;
   inst.num_left = static_cast<std::int32_t>(m.citizens.size());
   std::unordered_map<std::string_view, std::int32_t> company_index;
@@ -725,6 +726,12 @@ bipartite::instance to_instance(const Market& m, const std::vector<Candidate>& c
     inst.right_slots.push_back(std::max(0, t.slots));
     inst.right_group.push_back(company_index.at(t.company));  // candidates() has checked every company
   }
+  return inst;
+}
+
+/// The candidates as a bipartite instance.
+bipartite::instance to_instance(const Market& m, const std::vector<Candidate>& cands) {
+  bipartite::instance inst = network_of(m);
   inst.edges.reserve(cands.size());
   for (const auto& c : cands) inst.edges.push_back({c.citizen, c.task, c.score});
   return inst;
@@ -826,19 +833,29 @@ MatchResult match(const Market& m, const MatchOptions& o) {
   MatchResult r;
   r.weights_version = w.version;
   r.mode = o.mode;
-  const std::vector<Candidate> cands = find_candidates(m, w, o.threads, o.progress);
-  r.candidates = cands.size();
-  const bipartite::instance inst = to_instance(m, cands);
+  // The assignment reads the edges where the candidate search gathers them (large pages, no
+  // copy); the stable matching and top-k take them as an instance.
+  const Scorer scorer(m, w);  // checks the market first
+  bipartite::instance inst = network_of(m);
+  detail::big_vector<bipartite::edge> edges;
+  find_candidates(m, w, scorer, o.threads, o.progress).gather(edges, [](std::int32_t ci, std::int32_t t, std::int32_t score) {
+    return bipartite::edge{ci, t, score};
+  });
+  r.candidates = edges.size();
+  if (o.mode != MatchMode::assignment) {
+    inst.edges.assign(edges.begin(), edges.end());
+    edges = {};
+  }
   detail::StageProgress solve(o.progress, "solve", 1);
   std::vector<std::int32_t> task_of(m.citizens.size(), -1);
   std::vector<std::int32_t> score_of(m.citizens.size(), 0);
   if (o.mode == MatchMode::assignment) {
-    const auto a = bipartite::solve_assignment(inst);
+    const auto a = bipartite::detail::solve_assignment(inst, edges, {.threads = o.threads});
     r.optimal = a.optimal;
     for (std::size_t i = 0; i < m.citizens.size(); ++i)
       if (a.edge_of_left[i] >= 0) {
         task_of[i] = a.right_of_left[i];
-        score_of[i] = static_cast<std::int32_t>(inst.edges[static_cast<std::size_t>(a.edge_of_left[i])].score);
+        score_of[i] = static_cast<std::int32_t>(edges[static_cast<std::size_t>(a.edge_of_left[i])].score);
       }
   } else if (o.mode == MatchMode::stable) {
     const auto s = bipartite::stable_matching(inst);
@@ -849,7 +866,6 @@ MatchResult match(const Market& m, const MatchOptions& o) {
       }
   }
   solve.finish();
-  Scorer scorer(m, w);
   detail::StageProgress explaining(o.progress, "explain", m.citizens.size());
   auto make = [&](std::int32_t ci, std::int32_t ti) {
     Match x;

@@ -138,6 +138,12 @@ kanten_cli_test(match_explained RC 0
   OUT "\"breakdown\": {[^}]*\"wish\": 40,.*\"reasons\": ..*shares 4 digits with the citizen's wish 9412 \\+40"
   OUT2 "\"concerns\": ."
   ARGS match "${KANTEN_CLI_DATA}/market.json")
+kanten_cli_test(match_threads RC 0
+  OUT "\"mode\": \"assignment\",.*\"optimal\": true,.*\"citizen\": \"c-01\",.*\"task\": \"t-1\""
+  OUT2 "\"unmatched\": .[^}]*\"c-02\",[^}]*\"c-05\""
+  ARGS match "${KANTEN_CLI_DATA}/market.json" --threads 2)
+kanten_cli_test(match_threads_negative RC 2 ERR "--threads': value '-1': not a whole number from 0 to 256"
+  ARGS match "${KANTEN_CLI_DATA}/market.json" --threads -1)
 kanten_cli_test(match_stable RC 0 OUT "\"mode\": \"stable\",.*\"total_score\": [1-9]"
   ARGS match "${KANTEN_CLI_DATA}/market.json" --mode stable)
 kanten_cli_test(match_top_k RC 0 OUT "^{\"weights_version\":\"match-weights-2026.2\",\"mode\":\"top_k\""

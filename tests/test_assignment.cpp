@@ -284,6 +284,89 @@ TEST_CASE("the solver is deterministic: same input gives the same assignment", "
     REQUIRE(a.total_score == b.total_score);
 }
 
+namespace {
+// Disjoint union of `blocks`: block b's left node i becomes i·B + b and its right nodes and groups
+// are shifted past the earlier blocks', so the blocks' nodes interleave but never share an edge.
+km::instance disjoint_union(const std::vector<km::instance>& blocks) {
+    km::instance u;
+    const auto nb = static_cast<std::int32_t>(blocks.size());
+    std::int32_t max_left = 0;
+    for (const auto& b : blocks) max_left = std::max(max_left, b.num_left);
+    u.num_left = max_left * nb;
+    for (std::int32_t b = 0; b < nb; ++b) {
+        const km::instance& x = blocks[static_cast<std::size_t>(b)];
+        const std::int32_t r0 = u.num_right(), g0 = u.num_groups();
+        u.group_capacity.insert(u.group_capacity.end(), x.group_capacity.begin(), x.group_capacity.end());
+        for (std::int32_t j = 0; j < x.num_right(); ++j) {
+            u.right_slots.push_back(x.right_slots[j]);
+            u.right_group.push_back(g0 + x.right_group[j]);
+        }
+        for (const auto& e : x.edges) u.edges.push_back({e.left * nb + b, r0 + e.right, e.score});
+    }
+    return u;
+}
+
+// A block of `left` citizens with 40 positive edges each (about left·40 arcs, all usable).
+km::instance dense_block(std::uint64_t seed, std::int32_t left) {
+    splitmix64 r{seed};
+    km::instance x;
+    x.num_left = left;
+    const std::int32_t nr = left / 4, ng = left / 20;
+    for (std::int32_t g = 0; g < ng; ++g) x.group_capacity.push_back(static_cast<std::int32_t>(r.in(5, 20)));
+    for (std::int32_t j = 0; j < nr; ++j) {
+        x.right_slots.push_back(static_cast<std::int32_t>(r.in(1, 3)));
+        x.right_group.push_back(static_cast<std::int32_t>(r.in(0, ng - 1)));
+    }
+    for (std::int32_t i = 0; i < left; ++i)
+        for (int k = 0; k < 40; ++k)
+            x.edges.push_back({i, static_cast<std::int32_t>(r.in(0, nr - 1)), r.in(1, 30)});
+    return x;
+}
+}  // namespace
+
+TEST_CASE("independent parts: the optimum of a disjoint union is the sum of its blocks' optima, for any thread count", "[assignment][threads]") {
+    // Three blocks large enough to be parts of their own, their nodes interleaved.
+    const std::vector<km::instance> blocks{dense_block(1, 1000), dense_block(2, 1200), dense_block(3, 900)};
+    const km::instance u = disjoint_union(blocks);
+    std::int64_t sum = 0;
+    for (const auto& b : blocks) {
+        const auto rb = km::solve_assignment(b);
+        REQUIRE(rb.optimal);
+        REQUIRE(rb.stats.parts == 1);
+        sum += rb.total_score;
+    }
+    const auto one = km::solve_assignment(u);
+    REQUIRE(one.stats.parts == 3);
+    REQUIRE(one.optimal);
+    REQUIRE(one.total_score == sum);
+    REQUIRE(independent_check(u, one.right_of_left).feasible);
+    for (const std::int32_t threads : {2, 3, 0}) {
+        INFO("threads " << threads);
+        km::assignment_options o;
+        o.threads = threads;
+        const auto r = km::solve_assignment(u, o);
+        CHECK(r.right_of_left == one.right_of_left);
+        CHECK(r.edge_of_left == one.edge_of_left);
+        CHECK(r.total_score == one.total_score);
+    }
+}
+
+TEST_CASE("independent parts: small components bundled into one part still give Boost's optimum", "[assignment][threads]") {
+    for (std::uint64_t seed = 1; seed <= 60; ++seed) {
+        std::vector<km::instance> blocks;
+        for (std::uint64_t b = 0; b < 4; ++b) blocks.push_back(random_instance(seed * 10 + b, 12, 8, 3, 12));
+        const km::instance u = disjoint_union(blocks);
+        km::assignment_options o;
+        o.threads = 2;
+        const auto r = km::solve_assignment(u, o);
+        INFO("seed " << seed);
+        REQUIRE(r.feasible);
+        REQUIRE(r.stats.parts <= 1);
+        REQUIRE(r.total_score == boost_optimum(u));
+        REQUIRE(independent_check(u, r.right_of_left).feasible);
+    }
+}
+
 TEST_CASE("the scaling factor does not change the optimum", "[assignment]") {
     for (std::uint64_t seed = 1; seed <= 50; ++seed) {
         const km::instance inst = random_instance(seed * 13, 30, 20, 6, 100);

@@ -9,9 +9,11 @@
 #include <kanten/generate.hpp>
 #include <kanten/json.hpp>
 #include <kanten/match_json.hpp>
+#include <kanten/match/assignment.hpp>
 #include <kanten/matching.hpp>
 
 #include <cstddef>
+#include <map>
 #include <string>
 #include <thread>
 #include <vector>
@@ -85,6 +87,32 @@ TEST_CASE("threads: matching one shared market on several threads gives the sing
   const Market market = generate_market({.citizens = 300, .companies = 120});
   const Results expected = matching_work(market);
   for (const Results& r : on_threads([&] { return matching_work(market); })) CHECK(r == expected);
+}
+
+TEST_CASE("threads: a match on threads of its own (candidate chunks, the assignment's parts) equals the one-thread match", "[threads]") {
+  // Denmark-wide with a short reach: the network falls into several independent parts.
+  const Market m = generate_market({.citizens = 10000, .companies = 2000, .region = Region::denmark, .travel_m = 8000});
+  const auto cands = candidates(m);
+  bipartite::instance inst;
+  inst.num_left = static_cast<std::int32_t>(m.citizens.size());
+  std::map<std::string, std::int32_t> company;
+  for (const auto& co : m.companies) {
+    company.emplace(co.id, static_cast<std::int32_t>(inst.group_capacity.size()));
+    inst.group_capacity.push_back(co.capacity);
+  }
+  for (const auto& t : m.tasks) {
+    inst.right_slots.push_back(t.slots);
+    inst.right_group.push_back(company.at(t.company));
+  }
+  for (const auto& c : cands) inst.edges.push_back({c.citizen, c.task, c.score});
+  bipartite::assignment_options two;
+  two.threads = 2;
+  const auto solved = bipartite::solve_assignment(inst, two);
+  REQUIRE(solved.stats.parts >= 2);
+  CHECK(solved.right_of_left == bipartite::solve_assignment(inst).right_of_left);
+  const std::string one = to_json(match(m, {.explain = false}), m);
+  CHECK(to_json(match(m, {.explain = false, .threads = 2}), m) == one);
+  CHECK(to_json(match(m, {.explain = false, .threads = 3}), m) == one);
 }
 
 TEST_CASE("threads: evaluation, matching and the JSON readers at once on shared inputs", "[threads]") {

@@ -1030,6 +1030,33 @@ static void test_matching(void) {
   o.k = 2;
   o.per_company = -1;
   CHECK_ERROR(kanten_match(m, &o, &r), KANTEN_EINVAL, "options.per_company", "'-1'");
+  o.per_company = 1;
+  o.threads = -1;
+  CHECK_ERROR(kanten_match(m, &o, &r), KANTEN_EINVAL, "options.threads", "'-1'");
+
+  /* Threads: the same proposal for 1, 2 and 0 (one per hardware thread); a version 1 struct
+   * (before `threads`) is still accepted and runs on one thread. */
+  {
+    kanten_match_result* base = NULL;
+    o = (kanten_match_options)KANTEN_MATCH_OPTIONS_INIT;
+    CHECK(kanten_match(m, &o, &base) == KANTEN_OK);
+    char* base_json = NULL;
+    CHECK(kanten_match_result_to_json(base, -1, &base_json) == KANTEN_OK);
+    const int32_t counts[] = {2, 0};
+    for (int t = 0; t < 3; ++t) {
+      o = (kanten_match_options)KANTEN_MATCH_OPTIONS_INIT;
+      if (t < 2) o.threads = counts[t];
+      else o.version = 1, o.threads = -7; /* not read in a version 1 struct */
+      CHECK(kanten_match(m, &o, &r) == KANTEN_OK);
+      char* json = NULL;
+      CHECK(kanten_match_result_to_json(r, -1, &json) == KANTEN_OK);
+      CHECK(strcmp(json, base_json) == 0);
+      kanten_string_free(json);
+      kanten_match_result_free(r);
+    }
+    kanten_string_free(base_json);
+    kanten_match_result_free(base);
+  }
 
   /* The three solvers. */
   for (int mode = 0; mode < KANTEN_MATCH_MODE_COUNT; ++mode) {

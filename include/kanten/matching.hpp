@@ -227,7 +227,7 @@ struct MatchOptions {
   std::int32_t per_company = 1;            ///< top_k: at most this many tasks of one company per citizen
   bool explain = true;                     ///< fill Match::reasons and concerns
   Progress progress{};                     ///< optional: stages "candidates" (citizens), "solve" (0 then 1), "explain" (matches)
-  std::int32_t threads = 1;                ///< threads for candidate generation (0: one per hardware thread); the result is the same for any count
+  std::int32_t threads = 1;                ///< threads for candidate generation and the assignment's independent parts (0: one per hardware thread); the result is the same for any count
 };
 
 /// A proposal for a whole market.

@@ -112,18 +112,21 @@ def match(
     per_company: int = 1,
     weights: Optional[str] = None,
     explain: bool = True,
+    threads: int = 1,
 ) -> MatchProposal:
     """Proposes matches for the market: ``"assignment"`` (maximum total score under slots and
     capacities), ``"stable"`` (citizen-proposing deferred acceptance) or ``"top_k"`` (each
     citizen's best ``k`` tasks, at most ``per_company`` per company). ``weights`` is a weight
-    set as JSON text (None: the documented defaults). Deterministic; runs without the GIL."""
-    return MatchProposal(_kanten._match(market, mode, k, per_company, weights, explain))
+    set as JSON text (None: the documented defaults). ``threads`` (0: one per hardware thread)
+    spreads the candidate search and the assignment's independent parts; the proposal is the
+    same for any count. Deterministic; runs without the GIL."""
+    return MatchProposal(_kanten._match(market, mode, k, per_company, weights, explain, threads))
 
 
-def candidates(market: Market, *, weights: Optional[str] = None) -> pd.DataFrame:
+def candidates(market: Market, *, weights: Optional[str] = None, threads: int = 1) -> pd.DataFrame:
     """Every pair passing the hard filters: ``citizen``, ``task``, ``score``, ``citizen_index``,
-    ``task_index``; sorted by citizen, then score descending."""
-    cols = _kanten._candidate_columns(market, weights)
+    ``task_index``; sorted by citizen, then score descending (the same for any ``threads``)."""
+    cols = _kanten._candidate_columns(market, weights, threads)
     return pd.DataFrame({
         "citizen": market.citizen_ids[cols["citizen_index"]],
         "task": market.task_ids[cols["task_index"]],

@@ -157,7 +157,7 @@ struct Proposal {
 using ProposalPtr = std::shared_ptr<Proposal>;
 
 ProposalPtr propose(MarketPtr market, const std::string& mode, std::int32_t kk, std::int32_t per_company,
-                    const std::optional<std::string>& weights, bool explain) {
+                    const std::optional<std::string>& weights, bool explain, std::int32_t threads) {
   k::MatchOptions o;
   if (!k::parse_name(mode, o.mode))
     throw k::Error(k::Errc::invalid_argument, "mode", mode, "must be one of assignment, stable, top_k");
@@ -171,6 +171,7 @@ ProposalPtr propose(MarketPtr market, const std::string& mode, std::int32_t kk, 
   o.k = kk;
   o.per_company = per_company;
   o.explain = explain;
+  o.threads = threads;  // a negative count is refused by match(), naming the field
   {
     py::gil_scoped_release release;
     p->result = k::match(p->market->market, o);
@@ -192,12 +193,12 @@ py::dict unmatched_columns(const Proposal& p) {
   return c;
 }
 
-py::dict candidate_columns(const MarketPtr& md, const std::optional<std::string>& weights) {
+py::dict candidate_columns(const MarketPtr& md, const std::optional<std::string>& weights, std::int32_t threads) {
   const auto w = weights_of(weights);
   std::vector<k::Candidate> cs;
   {
     py::gil_scoped_release release;
-    cs = k::candidates(md->market, *w);
+    cs = k::candidates(md->market, *w, threads);
   }
   const std::size_t n = cs.size();
   Out<std::int32_t> ci(n), ti(n), score(n);
@@ -375,8 +376,10 @@ Read one with Market.from_json / from_file / from_frames, or generate_market(). 
       py::arg("region") = "lolland_falster", py::arg("tasks_per_company") = g.tasks_per_company,
       py::arg("travel_m") = g.travel_m);
   m.def("_match", &propose, py::arg("market"), py::arg("mode") = "assignment", py::arg("k") = 5,
-        py::arg("per_company") = 1, py::arg("weights") = py::none(), py::arg("explain") = true);
-  m.def("_candidate_columns", &candidate_columns, py::arg("market"), py::arg("weights") = py::none());
+        py::arg("per_company") = 1, py::arg("weights") = py::none(), py::arg("explain") = true,
+        py::arg("threads") = 1);
+  m.def("_candidate_columns", &candidate_columns, py::arg("market"), py::arg("weights") = py::none(),
+        py::arg("threads") = 1);
   m.def(
       "_top_tasks",
       [](const MarketPtr& md, const py::object& citizen, std::int32_t kk, std::int32_t per_company,

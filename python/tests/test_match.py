@@ -29,6 +29,15 @@ def test_assignment_with_breakdown_reasons_and_concerns(market):
     assert list(market.citizen_ids[m["citizen_index"].to_numpy()]) == list(m["citizen"])
 
 
+def test_threads_give_the_same_proposal_and_candidates(market):
+    one = kanten.match(market)
+    for threads in (2, 0):
+        assert kanten.match(market, threads=threads).to_json() == one.to_json()
+        pd.testing.assert_frame_equal(kanten.candidates(market, threads=threads), kanten.candidates(market))
+    with pytest.raises(kanten.KantenError, match="threads"):
+        kanten.match(market, threads=-1)
+
+
 def test_stable_and_top_k(market):
     s = kanten.match(market, "stable")
     assert s.mode == "stable" and s.matches["citizen"].is_unique

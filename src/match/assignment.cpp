@@ -31,18 +31,28 @@
 // The first phase starts at ε = M (one score unit) when scores span at most 256 units, as the
 // matching engine's do; wider ranges start at the largest cost / α (a cold start at one unit
 // would fight long price wars there).
-// Everything is sequential and every tie is broken by position (lower id first): deterministic.
+// Independent parts: the network is split into its connected components (bundled into parts of
+// about 1/16 of the arcs), each solved by its own solver, on several threads when asked. The split
+// depends on the instance only; within a part everything is sequential and every tie is broken by
+// position (lower id first): deterministic, whatever the thread count.
 
 #include "kanten/match/assignment.hpp"
+
+#include "../huge.hpp"
+#include "../parallel.hpp"
+#include "solve.hpp"
 
 #include <algorithm>
 #include <functional>
 #include <limits>
+#include <numeric>
 #include <stdexcept>
 #include <string>
 #include <utility>
 
 namespace kanten::inline v1::bipartite {
+
+using kanten::detail::big_vector;
 
 namespace {
 
@@ -54,13 +64,142 @@ constexpr int k_cache = 3;  // arcs remembered per left node between full scans
 std::string ctx(const char* what, std::int64_t index) { return std::string(what) + " " + std::to_string(index); }
 
 /// check_assignment on an instance already validated.
-assignment_result check_valid(const instance& inst, std::span<const std::int32_t> right_of_left);
+assignment_result check_valid(const instance& inst, std::span<const edge> edges, std::span<const std::int32_t> right_of_left);
+
+/// An edge the network can use: positive score, a right node with a slot, a group with capacity.
+bool usable(const instance& inst, const edge& x) {
+    return x.score > 0 && inst.right_slots[x.right] > 0 && inst.group_capacity[inst.right_group[x.right]] > 0;
+}
+
+/// The usable edges of each left node, without copying them. Edges grouped by left (as candidates()
+/// writes them) are read in place (positions are edge ids, unusable ones skipped on reading);
+/// otherwise a counting sort lists the usable edge ids by left.
+struct edge_lists {
+    bool grouped = false;
+    std::vector<std::int32_t> cnt;    ///< per left i: positions [cnt[i], cnt[i + 1])
+    big_vector<std::int32_t> order;   ///< usable edge ids by left (empty when grouped)
+    [[nodiscard]] std::int32_t edge_at(std::int32_t p) const { return grouped ? p : order[p]; }
+};
+
+edge_lists list_edges(const instance& inst, std::span<const edge> ed) {
+    if (ed.size() >= static_cast<std::size_t>(std::numeric_limits<std::int32_t>::max()))
+        throw std::invalid_argument("assignment: too many edges (limit 2^31-2)");
+    edge_lists el;
+    el.grouped = std::is_sorted(ed.begin(), ed.end(), [](const edge& a, const edge& b) { return a.left < b.left; });
+    el.cnt.assign(static_cast<std::size_t>(inst.num_left) + 1, 0);
+    for (const auto& x : ed)
+        if (el.grouped || usable(inst, x)) ++el.cnt[x.left + 1];
+    for (std::int32_t i = 0; i < inst.num_left; ++i) el.cnt[i + 1] += el.cnt[i];
+    if (!el.grouped) {
+        el.order.resize(static_cast<std::size_t>(el.cnt[inst.num_left]));
+        std::vector<std::int32_t> pos(el.cnt.begin(), el.cnt.end() - 1);
+        for (std::size_t k = 0; k < ed.size(); ++k)
+            if (usable(inst, ed[k])) el.order[pos[ed[k].left]++] = static_cast<std::int32_t>(k);
+    }
+    return el;
+}
+
+/// Independent parts of the network: unions of its connected components (left–right by a usable
+/// edge, right–group by membership). A component's optimum does not depend on the others, so
+/// the parts are solved separately, on several threads when asked. Small components are bundled
+/// into parts of about 1/16 of the arcs, in order of their lowest left id; the split depends on
+/// the instance alone, never on the thread count, so the result does not either.
+struct part {
+    std::vector<std::int32_t> lefts, rights, groups;  ///< global ids, ascending
+    std::int64_t arcs = 0;                            ///< usable edges of its left nodes
+};
+
+struct partition {
+    std::vector<part> parts;
+    std::vector<std::int32_t> local_right;  ///< global right → its index in its part's rights (-1: no usable edge)
+    std::vector<std::int32_t> local_group;  ///< global group → its index in its part's groups (-1: none)
+};
+
+partition split_parts(const instance& inst, std::span<const edge> edges, const edge_lists& el) {
+    const std::int32_t nl = inst.num_left, nr = inst.num_right(), ng = inst.num_groups();
+    std::vector<std::int32_t> up(static_cast<std::size_t>(nl) + nr + ng);
+    std::iota(up.begin(), up.end(), 0);
+    auto find = [&](std::int32_t v) {
+        while (up[v] != v) v = up[v] = up[up[v]];  // path halving
+        return v;
+    };
+    auto unite = [&](std::int32_t a, std::int32_t b) {
+        a = find(a), b = find(b);
+        if (a != b) up[std::max(a, b)] = std::min(a, b);
+    };
+    std::vector<std::int32_t> arcs_of_left(static_cast<std::size_t>(nl), 0);
+    std::vector<std::uint8_t> right_used(static_cast<std::size_t>(nr), 0);
+    for (std::int32_t i = 0; i < nl; ++i)
+        for (std::int32_t p = el.cnt[i]; p < el.cnt[i + 1]; ++p) {
+            const edge& x = edges[el.edge_at(p)];
+            if (el.grouped && !usable(inst, x)) continue;
+            ++arcs_of_left[i];
+            right_used[x.right] = 1;
+            unite(i, nl + x.right);
+        }
+    for (std::int32_t j = 0; j < nr; ++j)
+        if (right_used[j]) unite(nl + j, nl + nr + inst.right_group[j]);
+    // Components numbered by their lowest left id, packed into parts in that order.
+    std::vector<std::int32_t> comp(up.size(), -1);
+    std::vector<std::int64_t> comp_arcs;
+    std::int64_t total = 0;
+    for (std::int32_t i = 0; i < nl; ++i) {
+        if (arcs_of_left[i] == 0) continue;
+        const std::int32_t r = find(i);
+        if (comp[r] < 0) {
+            comp[r] = static_cast<std::int32_t>(comp_arcs.size());
+            comp_arcs.push_back(0);
+        }
+        comp_arcs[comp[r]] += arcs_of_left[i];
+        total += arcs_of_left[i];
+    }
+    const std::int64_t target = std::max<std::int64_t>(total / 16, 1 << 15);
+    std::vector<std::int32_t> part_of(comp_arcs.size());
+    partition out;
+    std::int64_t filled = target;
+    for (std::size_t c = 0; c < comp_arcs.size(); ++c) {
+        if (filled >= target) {
+            out.parts.emplace_back();
+            filled = 0;
+        }
+        part_of[c] = static_cast<std::int32_t>(out.parts.size()) - 1;
+        filled += comp_arcs[c];
+        out.parts.back().arcs += comp_arcs[c];
+    }
+    auto part_at = [&](std::int32_t v) -> part* {
+        const std::int32_t c = comp[find(v)];
+        return c < 0 ? nullptr : &out.parts[part_of[c]];
+    };
+    for (std::int32_t i = 0; i < nl; ++i)
+        if (arcs_of_left[i] > 0) part_at(i)->lefts.push_back(i);
+    out.local_right.assign(static_cast<std::size_t>(nr), -1);
+    for (std::int32_t j = 0; j < nr; ++j)
+        if (part* pt = right_used[j] ? part_at(nl + j) : nullptr) {
+            out.local_right[j] = static_cast<std::int32_t>(pt->rights.size());
+            pt->rights.push_back(j);
+        }
+    out.local_group.assign(static_cast<std::size_t>(ng), -1);
+    for (std::int32_t g = 0; g < ng; ++g)
+        if (part* pt = part_at(nl + nr + g)) {
+            out.local_group[g] = static_cast<std::int32_t>(pt->groups.size());
+            pt->groups.push_back(g);
+        }
+    return out;
+}
+
+/// What solving one part gives: per left node of the part (in its order) the global right node or -1.
+struct part_result {
+    std::vector<std::int32_t> right_of_left;
+    assignment_stats stats;
+};
 
 class solver {
 public:
-    solver(const instance& inst, const assignment_options& opt) : inst_(inst), opt_(opt) {}
+    solver(const instance& inst, std::span<const edge> edges, const assignment_options& opt, const edge_lists& el,
+           const partition& pn, const part& pt)
+        : inst_(inst), edges_(edges), opt_(opt), el_(el), pn_(pn), part_(pt) {}
 
-    assignment_result run();
+    part_result run();
 
 private:
     void build();
@@ -96,7 +235,11 @@ private:
     void activate_group(std::int32_t g) { stack_.push_back(nl_ + nr_ + g); }
 
     const instance& inst_;
+    std::span<const edge> edges_;
     const assignment_options& opt_;
+    const edge_lists& el_;
+    const partition& pn_;
+    const part& part_;  // the nodes this solver owns; local ids are positions in its lists
     std::int32_t nl_ = 0, nr_ = 0, ng_ = 0;
     std::int64_t eps_ = 1;
     std::int64_t scale_ = 1;  // M: costs are −score·M
@@ -104,8 +247,8 @@ private:
 
     // left CSR (usable arcs only, one per right node, in input order)
     std::vector<std::int32_t> lb_;
-    std::vector<std::int32_t> arc_right_;
-    std::vector<std::int64_t> arc_cost_;
+    big_vector<std::int32_t> arc_right_;
+    big_vector<std::int64_t> arc_cost_;
     // left state
     std::vector<std::int64_t> pl_;
     std::vector<std::int32_t> asg_;
@@ -118,7 +261,7 @@ private:
         std::int32_t right[k_cache] = {};
         std::int32_t n = 0;
     };
-    std::vector<quick_minima> cache_;  // per left node
+    big_vector<quick_minima> cache_;  // per left node
     // right state
     std::vector<std::int64_t> pr_;
     std::vector<std::int32_t> slots_, grp_, f_, e_, head_;
@@ -136,60 +279,47 @@ private:
 };
 
 void solver::build() {
-    nl_ = inst_.num_left;
-    nr_ = inst_.num_right();
-    ng_ = inst_.num_groups();
+    nl_ = static_cast<std::int32_t>(part_.lefts.size());
+    nr_ = static_cast<std::int32_t>(part_.rights.size());
+    ng_ = static_cast<std::int32_t>(part_.groups.size());
     const std::int64_t nodes = static_cast<std::int64_t>(nl_) + nr_ + ng_ + 1;
     scale_ = nodes + 1;
     const std::int64_t scale = scale_;
 
-    slots_ = inst_.right_slots;
-    grp_ = inst_.right_group;
-    cap_ = inst_.group_capacity;
-
-    // Usable edges: positive score, right with a slot, group with capacity. Edges grouped by left
-    // (as candidates() writes them) are read in place; otherwise a counting sort groups them.
-    const auto& ed = inst_.edges;
-    const std::int64_t m_all = static_cast<std::int64_t>(ed.size());
-    if (m_all >= std::numeric_limits<std::int32_t>::max())
-        throw std::invalid_argument("assignment: too many edges (limit 2^31-2)");
-    auto usable = [&](const edge& x) {
-        return x.score > 0 && slots_[x.right] > 0 && cap_[grp_[x.right]] > 0;
-    };
-    const bool grouped =
-        std::is_sorted(ed.begin(), ed.end(), [](const edge& a, const edge& b) { return a.left < b.left; });
-    std::vector<std::int32_t> cnt(static_cast<std::size_t>(nl_) + 1, 0);  // per left: [cnt[i], cnt[i+1])
-    std::vector<std::int32_t> order;                                     // edge ids by left, unless grouped
-    for (const auto& x : ed)
-        if (grouped || usable(x)) ++cnt[x.left + 1];
-    for (std::int32_t i = 0; i < nl_; ++i) cnt[i + 1] += cnt[i];
-    if (!grouped) {
-        order.resize(static_cast<std::size_t>(cnt[nl_]));
-        std::vector<std::int32_t> pos(cnt.begin(), cnt.end() - 1);
-        for (std::int64_t k = 0; k < m_all; ++k)
-            if (usable(ed[k])) order[pos[ed[k].left]++] = static_cast<std::int32_t>(k);
+    slots_.resize(static_cast<std::size_t>(nr_));
+    grp_.resize(static_cast<std::size_t>(nr_));
+    for (std::int32_t j = 0; j < nr_; ++j) {
+        const std::int32_t gj = part_.rights[j];
+        slots_[j] = inst_.right_slots[gj];
+        grp_[j] = pn_.local_group[inst_.right_group[gj]];
     }
+    cap_.resize(static_cast<std::size_t>(ng_));
+    for (std::int32_t g = 0; g < ng_; ++g) cap_[g] = inst_.group_capacity[part_.groups[g]];
+
     // Within a left node: arcs in input order; of duplicate pairs the best score counts. A stamp
     // per right node finds duplicates without sorting.
+    const auto& ed = edges_;
     lb_.assign(static_cast<std::size_t>(nl_) + 1, 0);
     arc_right_.clear();
     arc_cost_.clear();
-    arc_right_.reserve(static_cast<std::size_t>(cnt[nl_]));
-    arc_cost_.reserve(static_cast<std::size_t>(cnt[nl_]));
+    arc_right_.reserve(static_cast<std::size_t>(part_.arcs));
+    arc_cost_.reserve(static_cast<std::size_t>(part_.arcs));
     std::vector<std::int32_t> stamp(static_cast<std::size_t>(nr_), -1), arc_of(static_cast<std::size_t>(nr_), 0);
     for (std::int32_t i = 0; i < nl_; ++i) {
-        for (std::int32_t p = cnt[i]; p < cnt[i + 1]; ++p) {
-            const edge& x = ed[grouped ? p : order[p]];
-            if (grouped && !usable(x)) continue;
+        const std::int32_t gi = part_.lefts[i];
+        for (std::int32_t p = el_.cnt[gi]; p < el_.cnt[gi + 1]; ++p) {
+            const edge& x = ed[el_.edge_at(p)];
+            if (el_.grouped && !usable(inst_, x)) continue;
             const std::int64_t cost = -x.score * scale;
-            if (stamp[x.right] == i) {
-                std::int64_t& c = arc_cost_[arc_of[x.right]];
+            const std::int32_t r = pn_.local_right[x.right];
+            if (stamp[r] == i) {
+                std::int64_t& c = arc_cost_[arc_of[r]];
                 c = std::min(c, cost);
                 continue;
             }
-            stamp[x.right] = i;
-            arc_of[x.right] = static_cast<std::int32_t>(arc_right_.size());
-            arc_right_.push_back(x.right);
+            stamp[r] = i;
+            arc_of[r] = static_cast<std::int32_t>(arc_right_.size());
+            arc_right_.push_back(r);
             arc_cost_.push_back(cost);
         }
         lb_[i + 1] = static_cast<std::int32_t>(arc_right_.size());
@@ -605,7 +735,7 @@ bool solver::prove_optimal(std::int64_t budget) {
     return true;
 }
 
-assignment_result solver::run() {
+part_result solver::run() {
     build();
     std::int64_t max_cost = 0;
     for (std::int64_t c : arc_cost_) max_cost = std::max(max_cost, -c);
@@ -626,20 +756,26 @@ assignment_result solver::run() {
         }
         eps = std::max<std::int64_t>(1, eps / alpha);
     }
-    std::vector<std::int32_t> right_of_left(nl_, -1);
+    part_result res;
+    res.right_of_left.assign(static_cast<std::size_t>(nl_), -1);
     for (std::int32_t i = 0; i < nl_; ++i)
-        if (asg_[i] >= 0) right_of_left[i] = arc_right_[asg_[i]];
-    assignment_result res = check_valid(inst_, right_of_left);
-    // The checker reports the best-scoring edge of each chosen pair, lowest index first: the edge
-    // the solver kept for the arc.
-    res.optimal = res.feasible;
+        if (asg_[i] >= 0) res.right_of_left[i] = part_.rights[arc_right_[asg_[i]]];
     res.stats = st_;
     return res;
 }
 
 }  // namespace
 
+namespace {
+void validate_edges(const instance& inst, std::span<const edge> edges);
+}  // namespace
+
 void validate(const instance& inst) {
+    detail::validate_nodes(inst);
+    validate_edges(inst, inst.edges);
+}
+
+void detail::validate_nodes(const instance& inst) {
     if (inst.num_left < 0) throw std::invalid_argument("instance: num_left is negative");
     if (inst.right_group.size() != inst.right_slots.size())
         throw std::invalid_argument("instance: right_group has " + std::to_string(inst.right_group.size()) +
@@ -657,8 +793,13 @@ void validate(const instance& inst) {
     for (std::int32_t g = 0; g < ng; ++g)
         if (inst.group_capacity[g] < 0)
             throw std::invalid_argument("instance: negative capacity at " + ctx("group", g));
-    for (std::size_t k = 0; k < inst.edges.size(); ++k) {
-        const edge& x = inst.edges[k];
+}
+
+namespace {
+void validate_edges(const instance& inst, std::span<const edge> edges) {
+    const std::int32_t nr = inst.num_right();
+    for (std::size_t k = 0; k < edges.size(); ++k) {
+        const edge& x = edges[k];
         if (x.left < 0 || x.left >= inst.num_left)
             throw std::invalid_argument("instance: left id " + std::to_string(x.left) + " out of range at " +
                                         ctx("edge", static_cast<std::int64_t>(k)));
@@ -667,6 +808,7 @@ void validate(const instance& inst) {
                                         ctx("edge", static_cast<std::int64_t>(k)));
     }
 }
+}  // namespace
 
 std::int64_t max_supported_score(const instance& inst) noexcept {
     const long double n = static_cast<long double>(inst.num_left) + inst.num_right() + inst.num_groups() + 3;
@@ -675,23 +817,61 @@ std::int64_t max_supported_score(const instance& inst) noexcept {
 }
 
 assignment_result solve_assignment(const instance& inst, const assignment_options& options) {
-    validate(inst);
+    return detail::solve_assignment(inst, inst.edges, options);
+}
+
+assignment_result detail::solve_assignment(const instance& inst, std::span<const edge> edges,
+                                           const assignment_options& options) {
+    validate_nodes(inst);
+    validate_edges(inst, edges);
     const std::int64_t lim = max_supported_score(inst);
-    for (const auto& x : inst.edges)
+    for (const auto& x : edges)
         if (x.score > lim)
             throw std::out_of_range("assignment: score " + std::to_string(x.score) + " exceeds the supported maximum " +
                                     std::to_string(lim) + " for an instance of this size");
-    solver s(inst, options);
-    return s.run();
+    const edge_lists el = list_edges(inst, edges);
+    const partition pn = split_parts(inst, edges, el);
+    // Largest parts first, each taken by the next free thread.
+    std::vector<std::size_t> by_size(pn.parts.size());
+    std::iota(by_size.begin(), by_size.end(), std::size_t{0});
+    std::stable_sort(by_size.begin(), by_size.end(),
+                     [&](std::size_t a, std::size_t b) { return pn.parts[a].arcs > pn.parts[b].arcs; });
+    std::vector<part_result> solved(pn.parts.size());
+    kanten::detail::run_parallel(by_size.size(), kanten::detail::thread_count(options.threads), [&](std::size_t k) {
+        solver s(inst, edges, options, el, pn, pn.parts[by_size[k]]);
+        solved[by_size[k]] = s.run();
+    });
+    std::vector<std::int32_t> right_of_left(static_cast<std::size_t>(inst.num_left), -1);
+    assignment_stats st;
+    st.proved_early = !solved.empty();
+    for (std::size_t p = 0; p < solved.size(); ++p) {
+        const auto& lefts = pn.parts[p].lefts;
+        for (std::size_t i = 0; i < lefts.size(); ++i) right_of_left[lefts[i]] = solved[p].right_of_left[i];
+        const assignment_stats& s = solved[p].stats;
+        st.phases = std::max(st.phases, s.phases);
+        st.left_pushes += s.left_pushes;
+        st.full_scans += s.full_scans;
+        st.relabels += s.relabels;
+        st.evictions += s.evictions;
+        st.proofs = std::max(st.proofs, s.proofs);
+        st.proved_early = st.proved_early && s.proved_early;
+    }
+    st.parts = static_cast<std::int32_t>(solved.size());
+    // The checker reports the best-scoring edge of each chosen pair, lowest index first: the edge
+    // the solver kept for the arc.
+    assignment_result res = check_valid(inst, edges, right_of_left);
+    res.optimal = res.feasible;
+    res.stats = st;
+    return res;
 }
 
 assignment_result check_assignment(const instance& inst, std::span<const std::int32_t> right_of_left) {
     validate(inst);
-    return check_valid(inst, right_of_left);
+    return check_valid(inst, inst.edges, right_of_left);
 }
 
 namespace {
-assignment_result check_valid(const instance& inst, std::span<const std::int32_t> right_of_left) {
+assignment_result check_valid(const instance& inst, std::span<const edge> edges, std::span<const std::int32_t> right_of_left) {
     assignment_result res;
     res.right_of_left.assign(right_of_left.begin(), right_of_left.end());
     res.edge_of_left.assign(right_of_left.size(), -1);
@@ -706,11 +886,11 @@ assignment_result check_valid(const instance& inst, std::span<const std::int32_t
     const std::int32_t nr = inst.num_right(), ng = inst.num_groups();
     // Best edge per (left, right) pair of the assigned pairs only.
     std::vector<std::int64_t> best_edge(inst.num_left, -1);
-    for (std::size_t k = 0; k < inst.edges.size(); ++k) {
-        const edge& x = inst.edges[k];
+    for (std::size_t k = 0; k < edges.size(); ++k) {
+        const edge& x = edges[k];
         if (right_of_left[x.left] != x.right) continue;
         const std::int64_t cur = best_edge[x.left];
-        if (cur < 0 || inst.edges[cur].score < x.score) best_edge[x.left] = static_cast<std::int64_t>(k);
+        if (cur < 0 || edges[cur].score < x.score) best_edge[x.left] = static_cast<std::int64_t>(k);
     }
     std::vector<std::int64_t> used_right(nr, 0), used_group(ng, 0);
     for (std::int32_t i = 0; i < inst.num_left; ++i) {
@@ -720,7 +900,7 @@ assignment_result check_valid(const instance& inst, std::span<const std::int32_t
         if (best_edge[i] < 0)
             return fail("left " + std::to_string(i) + " assigned to right " + std::to_string(j) + " without an edge");
         res.edge_of_left[i] = best_edge[i];
-        res.total_score += inst.edges[best_edge[i]].score;
+        res.total_score += edges[best_edge[i]].score;
         ++res.num_assigned;
         ++used_right[j];
         ++used_group[inst.right_group[j]];

@@ -12,6 +12,8 @@
 // double pushes at the left layer. Costs are scaled by (number of nodes + 1), so the final
 // 1-optimal flow is an exact optimum; once ε is small, a shortest-path pass over the residual
 // network can prove the flow optimal earlier (no negative cycle), and the solver stops there.
+// The network's connected components are independent: they are solved as separate parts, on
+// several threads when assignment_options::threads asks for them, with the same result.
 #pragma once
 
 #include <cstdint>
@@ -51,17 +53,21 @@ void validate(const instance& inst);
 /// Tuning knobs of the assignment solver; defaults are what the benchmarks use.
 struct assignment_options {
     int scaling_factor = 16;  ///< ε is divided by this between cost-scaling phases (>= 2)
+    /// Threads for the network's independent parts (its connected components); 0: one per hardware
+    /// thread. The parts depend on the instance alone, so the result is the same for any count.
+    std::int32_t threads = 1;
 };
 
 /// Counters describing a solver run (for benchmarks and diagnostics).
 struct assignment_stats {
-    int phases = 0;                 ///< number of cost-scaling phases (refines)
+    int phases = 0;                 ///< cost-scaling phases (refines) of the part that needed the most
+    std::int32_t parts = 0;         ///< independent parts solved (unions of connected components)
     std::int64_t left_pushes = 0;   ///< left-node discharges (bids)
     std::int64_t full_scans = 0;    ///< bids that had to scan all arcs of the left node
     std::int64_t relabels = 0;      ///< right/group relabel operations
     std::int64_t evictions = 0;     ///< units pushed back from a right node to a left node
-    int proofs = 0;                 ///< optimality proofs attempted before ε = 1 (shortest-path passes)
-    bool proved_early = false;      ///< a proof succeeded: the solver stopped before ε = 1
+    int proofs = 0;                 ///< optimality proofs attempted before ε = 1 in one part (the most)
+    bool proved_early = false;      ///< every part was proved optimal before ε = 1
 };
 
 /// Result of solve_assignment and of check_assignment.
@@ -76,7 +82,9 @@ struct assignment_result {
     assignment_stats stats;                     ///< solver counters
 };
 
-/// Computes a maximum-score assignment of `inst`; deterministic (same input → same output, single-threaded).
+/// Computes a maximum-score assignment of `inst`; deterministic (same input → same output, for any
+/// `options.threads`). Throws std::invalid_argument for a malformed instance, std::out_of_range for
+/// a score beyond max_supported_score().
 [[nodiscard]] assignment_result solve_assignment(const instance& inst, const assignment_options& options = {});
 
 /// Re-checks `right_of_left` against `inst` independently of the solver: edge existence, slots, capacities, total score.
