@@ -25,13 +25,14 @@
 #include <kanten/evaluate.hpp>
 #include <kanten/generate.hpp>
 
+#include "bench_caseload.hpp"
+
 #include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <cstring>
 #include <ctime>
 #include <limits>
-#include <map>
 #include <string>
 #include <vector>
 
@@ -39,19 +40,8 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-/// The generated caseload with `citizens` citizens, made on first use and kept for the run.
-const kanten::Caseload& caseload(std::size_t citizens) {
-  static std::map<std::size_t, kanten::Caseload> cache;
-  auto it = cache.find(citizens);
-  if (it == cache.end()) {
-    kanten::GeneratorOptions o;
-    o.citizens = citizens;
-    it = cache.emplace(citizens, kanten::generate_caseload(o)).first;
-  }
-  return it->second;
-}
-
-const kanten::Date kAsOf(2020, 12, 31);  // the last day of the default two-year record
+using kanten_bench::caseload;
+using kanten_bench::kAsOf;
 
 std::size_t event_count(const kanten::Caseload& load) {
   std::size_t n = 0;

@@ -15,26 +15,17 @@
 #include <kanten/generate.hpp>
 #include <kanten/programme.hpp>
 
+#include "bench_caseload.hpp"
+
 #include <algorithm>
 #include <chrono>
 #include <ctime>
 #include <limits>
-#include <map>
 
 namespace {
 
-const kanten::Date kAsOf(2020, 12, 31);
-
-const kanten::Caseload& caseload(std::size_t citizens) {
-  static std::map<std::size_t, kanten::Caseload> cache;
-  auto it = cache.find(citizens);
-  if (it == cache.end()) {
-    kanten::GeneratorOptions o;
-    o.citizens = citizens;
-    it = cache.emplace(citizens, kanten::generate_caseload(o)).first;
-  }
-  return it->second;
-}
+using kanten_bench::caseload;
+using kanten_bench::kAsOf;
 
 void BM_EvaluateAll(benchmark::State& state) {
   const auto& load = caseload(static_cast<std::size_t>(state.range(0)));

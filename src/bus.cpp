@@ -252,22 +252,36 @@ BusPlan plan_bus_trips(const Market& m, std::span<const BusReferral> referrals, 
   const auto cand = candidates(sub, w);
   std::vector<std::vector<Fit>> fit_of(sub.citizens.size());  // per placed citizen: best task per company
   std::vector<std::vector<std::int32_t>> fans(m.companies.size());  // per company: placed citizens it fits
-  for (const auto& c : cand) {
-    const std::int32_t t = task_of_sub[static_cast<std::size_t>(c.task)];
-    const std::int32_t k = company_of.at(m.tasks[static_cast<std::size_t>(t)].company);
-    auto& f = fit_of[static_cast<std::size_t>(c.citizen)];
-    auto it = std::find_if(f.begin(), f.end(), [&](const Fit& x) { return x.company == k; });
-    if (it == f.end()) {
-      f.push_back({k, t, c.score});
-      fans[static_cast<std::size_t>(k)].push_back(c.citizen);
-    } else if (c.score > it->score || (c.score == it->score && t < it->task)) {
-      *it = {k, t, c.score};
+  {
+    // candidates() lists each citizen's pairs together: `at` (per company, the citizen's entry or
+    // -1) is reset after each citizen, so every pair costs O(1).
+    std::vector<std::int32_t> company_of_task(sub.tasks.size());
+    for (std::size_t t = 0; t < sub.tasks.size(); ++t) company_of_task[t] = company_of.at(sub.tasks[t].company);
+    std::vector<std::int32_t> at(m.companies.size(), -1);
+    for (std::size_t p = 0; p < cand.size(); ++p) {
+      const Candidate& c = cand[p];
+      const std::int32_t t = task_of_sub[static_cast<std::size_t>(c.task)];
+      const std::int32_t k = company_of_task[static_cast<std::size_t>(c.task)];
+      auto& f = fit_of[static_cast<std::size_t>(c.citizen)];
+      std::int32_t& here = at[static_cast<std::size_t>(k)];
+      if (here < 0) {
+        here = static_cast<std::int32_t>(f.size());
+        f.push_back({k, t, c.score});
+        fans[static_cast<std::size_t>(k)].push_back(c.citizen);
+      } else if (Fit& x = f[static_cast<std::size_t>(here)]; c.score > x.score || (c.score == x.score && t < x.task)) {
+        x = {k, t, c.score};
+      }
+      if (p + 1 == cand.size() || cand[p + 1].citizen != c.citizen) {
+        for (const Fit& x : f) at[static_cast<std::size_t>(x.company)] = -1;
+        std::sort(f.begin(), f.end(), [](const Fit& a, const Fit& b) { return a.company < b.company; });
+      }
     }
   }
+  // A citizen's best task at company k, or nullptr (binary search in the citizen's fits).
   auto fit = [&](std::int32_t c, std::int32_t k) -> const Fit* {
-    for (const auto& x : fit_of[static_cast<std::size_t>(c)])
-      if (x.company == k) return &x;
-    return nullptr;
+    const auto& f = fit_of[static_cast<std::size_t>(c)];
+    const auto it = std::lower_bound(f.begin(), f.end(), k, [](const Fit& x, std::int32_t v) { return x.company < v; });
+    return it != f.end() && it->company == k ? &*it : nullptr;
   };
 
   // Qualifying companies: experience or responsibility; or shortage with a task that fits someone.

@@ -3,6 +3,7 @@
 // for transparent huge pages (madvise), so filling it costs one page fault per 2 MiB instead of
 // one per 4 KiB; the kernel falls back to small pages when it has no huge page free. Smaller blocks
 // and other systems use the ordinary allocator. Nothing changes but the speed of first touch.
+// (The large-page blocks hold the working arrays of one call only; they are unmapped on return.)
 #pragma once
 
 #include <cstddef>
@@ -12,6 +13,21 @@
 
 #if defined(__linux__)
 #include <sys/mman.h>
+#endif
+
+// Under AddressSanitizer the ordinary allocator is kept, so out-of-bounds accesses to these arrays
+// are still caught (ASan does not guard memory mapped by hand).
+#if defined(__SANITIZE_ADDRESS__)
+#define KANTEN_HUGE_PAGES 0
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define KANTEN_HUGE_PAGES 0
+#endif
+#endif
+#if !defined(KANTEN_HUGE_PAGES) && defined(__linux__) && defined(MADV_HUGEPAGE)
+#define KANTEN_HUGE_PAGES 1
+#elif !defined(KANTEN_HUGE_PAGES)
+#define KANTEN_HUGE_PAGES 0
 #endif
 
 namespace kanten::inline v1::detail {
@@ -30,7 +46,7 @@ struct HugeAllocator {
   T* allocate(std::size_t n) {
     if (n > static_cast<std::size_t>(-1) / sizeof(T)) throw std::bad_array_new_length();
     const std::size_t bytes = n * sizeof(T);
-#if defined(__linux__) && defined(MADV_HUGEPAGE)
+#if KANTEN_HUGE_PAGES
     if (bytes >= k_huge) {
       // Map one huge page more than needed, then unmap the unaligned head and the tail.
       const std::size_t size = rounded(bytes);
@@ -49,7 +65,7 @@ struct HugeAllocator {
 
   void deallocate(T* p, std::size_t n) noexcept {
     const std::size_t bytes = n * sizeof(T);
-#if defined(__linux__) && defined(MADV_HUGEPAGE)
+#if KANTEN_HUGE_PAGES
     if (bytes >= k_huge) {
       ::munmap(p, rounded(bytes));
       return;

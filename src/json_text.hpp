@@ -64,6 +64,48 @@ inline std::string join(const std::string& base, std::string_view key) {
   throw Error(Errc::invalid_input, field, shown(v), message);
 }
 
+/// "tasks" + 3 → "tasks[3]".
+inline std::string at(const std::string& base, std::size_t i) { return base + "[" + std::to_string(i) + "]"; }
+
+/// The member `key` of object `o`, or nullptr when absent or null (null counts as absent).
+inline const json* member(const json& o, const char* key) {
+  auto it = o.find(key);
+  return it == o.end() || it->is_null() ? nullptr : &*it;
+}
+
+/// A whole number in [lo, hi] at `field`; a fraction, another type or a number outside the range
+/// is an error naming the field ("must not be negative" when lo is 0 and it is below).
+inline std::int64_t whole_number(const std::string& field, const json& v, std::int64_t lo, std::int64_t hi) {
+  if (v.is_number_float()) invalid(field, v, "must be a whole number, not a fraction");
+  if (!v.is_number()) invalid(field, v, "must be a whole number, not " + a_type(v));
+  const bool too_big = v.is_number_unsigned() && v.get<std::uint64_t>() > static_cast<std::uint64_t>(hi);
+  const std::int64_t i = too_big ? hi : v.get<std::int64_t>();
+  if (too_big || i < lo || i > hi) {
+    if (lo == 0 && i < 0) invalid(field, v, "must not be negative");
+    invalid(field, v, "out of range: from " + std::to_string(lo) + " to " + std::to_string(hi));
+  }
+  return i;
+}
+
+/// The optional boolean member `key` of `o` (at `path`) into `out`.
+inline void flag_member(const json& o, const char* key, const std::string& path, bool& out) {
+  const json* v = member(o, key);
+  if (!v) return;
+  if (!v->is_boolean()) invalid(join(path, key), *v, "must be true or false, not " + a_type(*v));
+  out = v->get<bool>();
+}
+
+/// The required id member `key` of `o` (at `path`): a non-empty string (ids are opaque and may be
+/// shown). `missing` says why it is needed, e.g. "every citizen needs an id".
+inline std::string id_member(const json& o, const char* key, const std::string& path, const std::string& missing) {
+  const json* v = member(o, key);
+  if (!v) throw Error(Errc::invalid_input, join(path, key), "", "missing: " + missing);
+  if (!v->is_string()) invalid(join(path, key), *v, "an id must be a string, not " + a_type(*v));
+  std::string s = v->get<std::string>();
+  if (s.empty()) invalid(join(path, key), *v, "an id must not be empty");
+  return s;
+}
+
 /// nlohmann's parse message without its id prefix and without the "last read" excerpt of the
 /// input (which could be free text).
 inline std::string parse_message(const json::parse_error& e) {

@@ -27,9 +27,6 @@ namespace {
 
 using namespace json_text;
 
-/// "tasks" + 3 → "tasks[3]".
-std::string at(const std::string& base, std::size_t i) { return base + "[" + std::to_string(i) + "]"; }
-
 [[noreturn]] void invalid_text(const std::string& field, const std::string& message) {
   throw Error(Errc::invalid_input, field, free_text_placeholder, message);
 }
@@ -63,17 +60,9 @@ std::optional<Minutes> parse_hours_text(std::string_view s) {
   return static_cast<Minutes>(total);
 }
 
-/// A whole number in [lo, hi] at `field`.
+/// A whole number in [lo, hi] (within 32 bits) at `field`.
 std::int32_t integer_value(const std::string& field, const json& v, std::int64_t lo, std::int64_t hi) {
-  if (v.is_number_float()) invalid(field, v, "must be a whole number, not a fraction");
-  if (!v.is_number()) invalid(field, v, "must be a whole number, not " + a_type(v));
-  const bool too_big = v.is_number_unsigned() && v.get<std::uint64_t>() > static_cast<std::uint64_t>(hi);
-  const std::int64_t i = too_big ? hi : v.get<std::int64_t>();
-  if (too_big || i < lo || i > hi) {
-    if (lo == 0 && i < 0) invalid(field, v, "must not be negative");
-    invalid(field, v, "out of range: from " + std::to_string(lo) + " to " + std::to_string(hi));
-  }
-  return static_cast<std::int32_t>(i);
+  return static_cast<std::int32_t>(whole_number(field, v, lo, hi));
 }
 
 /// The fields of one JSON object at `path` ("citizens[2]", "" for the document).
@@ -84,19 +73,11 @@ class Fields {
   [[nodiscard]] std::string path(std::string_view key) const { return join(path_, key); }
 
   /// The field's value, or nullptr when absent or null.
-  [[nodiscard]] const json* get(const char* key) const {
-    auto it = o_.find(key);
-    return it == o_.end() || it->is_null() ? nullptr : &*it;
-  }
+  [[nodiscard]] const json* get(const char* key) const { return member(o_, key); }
 
   /// A required, non-empty id string (ids are opaque and may be shown).
   [[nodiscard]] std::string id(const char* key, const char* what) const {
-    const json* v = get(key);
-    if (!v) throw Error(Errc::invalid_input, path(key), "", std::string("missing: every ") + what + " needs an id");
-    if (!v->is_string()) invalid(path(key), *v, "an id must be a string, not " + a_type(*v));
-    std::string s = v->get<std::string>();
-    if (s.empty()) invalid(path(key), *v, "an id must not be empty");
-    return s;
+    return id_member(o_, key, path_, std::string("every ") + what + " needs an id");
   }
 
   /// An optional integer in [lo, hi].
@@ -129,12 +110,7 @@ class Fields {
   }
 
   /// An optional boolean.
-  void flag(const char* key, bool& out) const {
-    const json* v = get(key);
-    if (!v) return;
-    if (!v->is_boolean()) invalid(path(key), *v, "must be true or false, not " + a_type(*v));
-    out = v->get<bool>();
-  }
+  void flag(const char* key, bool& out) const { flag_member(o_, key, path_, out); }
 
   /// An optional vocabulary name.
   template <class Enum>

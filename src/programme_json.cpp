@@ -14,14 +14,6 @@ using namespace json_text;
 
 namespace {
 
-std::string at(const std::string& base, std::size_t i) { return base + "[" + std::to_string(i) + "]"; }
-
-/// The optional member `key` of object `o`, or nullptr when absent or null.
-const json* member(const json& o, const char* key) {
-  auto it = o.find(key);
-  return it == o.end() || it->is_null() ? nullptr : &*it;
-}
-
 const json* object_member(const json& o, const char* key, const std::string& path) {
   const json* v = member(o, key);
   if (v && !v->is_object()) invalid(join(path, key), *v, "must be an object, not " + a_type(*v));
@@ -32,31 +24,6 @@ const json* array_member(const json& o, const char* key, const std::string& path
   const json* v = member(o, key);
   if (v && !v->is_array()) invalid(join(path, key), *v, "must be an array, not " + a_type(*v));
   return v;
-}
-
-void flag(const json& o, const char* key, const std::string& path, bool& out) {
-  const json* v = member(o, key);
-  if (!v) return;
-  if (!v->is_boolean()) invalid(join(path, key), *v, "must be true or false, not " + a_type(*v));
-  out = v->get<bool>();
-}
-
-std::int64_t whole(const json& v, const std::string& field, std::int64_t lo, std::int64_t hi) {
-  if (v.is_number_float()) invalid(field, v, "must be a whole number, not a fraction");
-  if (!v.is_number_integer() && !v.is_number_unsigned()) invalid(field, v, "must be a whole number, not " + a_type(v));
-  if (v.is_number_unsigned() && v.get<std::uint64_t>() > static_cast<std::uint64_t>(hi))
-    invalid(field, v, "out of range: from " + std::to_string(lo) + " to " + std::to_string(hi));
-  const std::int64_t i = v.get<std::int64_t>();
-  if (i < lo || i > hi) invalid(field, v, "out of range: from " + std::to_string(lo) + " to " + std::to_string(hi));
-  return i;
-}
-
-std::string id_member(const json& o, const char* key, const std::string& path) {
-  const json* v = member(o, key);
-  if (!v) throw Error(Errc::invalid_input, join(path, key), "", "missing: an id is required");
-  if (!v->is_string() || v->get_ref<const std::string&>().empty())
-    invalid(join(path, key), *v, "an id must be a non-empty string");
-  return v->get<std::string>();
 }
 
 Date date_member(const json& o, const char* key, const std::string& path, bool required) {
@@ -119,12 +86,13 @@ BusRequest bus_request_from_json(std::string_view text) {
     const std::string path = at("referrals", i);
     if (!r.is_object()) invalid(path, r, "a referral must be an object, not " + a_type(r));
     BusReferral b;
-    b.citizen = id_member(r, "citizen", path);
-    flag(r, "activity_ready", path, b.activity_ready);
-    if (const json* a = member(r, "age")) b.age = static_cast<std::int32_t>(whole(*a, join(path, "age"), 0, 130));
-    flag(r, "vocational_education", path, b.vocational_education);
-    flag(r, "exempt_from_activity", path, b.exempt_from_activity);
-    flag(r, "caseworker_finds_it_helps", path, b.caseworker_finds_it_helps);
+    b.citizen = id_member(r, "citizen", path, "an id is required");
+    flag_member(r, "activity_ready", path, b.activity_ready);
+    if (const json* a = member(r, "age"))
+      b.age = static_cast<std::int32_t>(whole_number(join(path, "age"), *a, 0, 130));
+    flag_member(r, "vocational_education", path, b.vocational_education);
+    flag_member(r, "exempt_from_activity", path, b.exempt_from_activity);
+    flag_member(r, "caseworker_finds_it_helps", path, b.caseworker_finds_it_helps);
     req.referrals.push_back(std::move(b));
   }
   if (const json* bus = object_member(doc, "bus", "")) {
@@ -134,9 +102,9 @@ BusRequest bus_request_from_json(std::string_view text) {
       req.model = m->get<std::string>();
     }
     if (const json* g = member(*bus, "max_groups"))
-      req.options.max_groups = static_cast<std::int32_t>(whole(*g, "bus.max_groups", 0, 100'000));
+      req.options.max_groups = static_cast<std::int32_t>(whole_number("bus.max_groups", *g, 0, 100'000));
     if (const json* s = member(*bus, "staff_dkk_per_hour"))
-      req.options.staff_dkk_per_hour = whole(*s, "bus.staff_dkk_per_hour", 0, 1'000'000);
+      req.options.staff_dkk_per_hour = whole_number("bus.staff_dkk_per_hour", *s, 0, 1'000'000);
     if (const json* f = array_member(*bus, "invite_first", "bus"))
       for (std::size_t i = 0; i < f->size(); ++i) {
         const json& e = (*f)[i];
@@ -163,11 +131,12 @@ TrainingInput training_input_from_json(std::string_view text) {
       const std::string path = at("training.requests", i);
       if (!r.is_object()) invalid(path, r, "a request must be an object, not " + a_type(r));
       TrainingRequest q;
-      const std::string id = id_member(r, "citizen", path);
+      const std::string id = id_member(r, "citizen", path, "an id is required");
       const auto it = citizen.find(id);
       if (it == citizen.end()) throw Error(Errc::invalid_input, join(path, "citizen"), id, "no citizen of the market has this id");
       q.citizen = it->second;
-      if (const json* w = member(r, "weeks")) q.weeks = static_cast<std::int32_t>(whole(*w, join(path, "weeks"), 1, 520));
+      if (const json* w = member(r, "weeks"))
+        q.weeks = static_cast<std::int32_t>(whole_number(join(path, "weeks"), *w, 1, 520));
       in.requests.push_back(q);
     }
   } else {
@@ -179,9 +148,9 @@ TrainingInput training_input_from_json(std::string_view text) {
       const std::string path = at("training.ongoing", i);
       if (!r.is_object()) invalid(path, r, "a track must be an object, not " + a_type(r));
       TrainingTrack tr;
-      tr.citizen = id_member(r, "citizen", path);
-      tr.company = id_member(r, "company", path);
-      if (member(r, "task")) tr.task = id_member(r, "task", path);
+      tr.citizen = id_member(r, "citizen", path, "an id is required");
+      tr.company = id_member(r, "company", path, "an id is required");
+      if (member(r, "task")) tr.task = id_member(r, "task", path, "an id is required");
       tr.start = date_member(r, "start", path, true);
       tr.end = date_member(r, "end", path, true);
       if (tr.end < tr.start) throw Error(Errc::invalid_input, join(path, "end"), iso(tr.end), "before the track's start");

@@ -123,10 +123,10 @@ class BusPlan:
     - ``notes``, ``qualifying_companies``, ``model``; ``to_json()`` gives kanten's JSON.
     """
 
-    def __init__(self, text: str, request: str = "") -> None:
-        self._text = text
-        self._request = request
-        d = json.loads(text)
+    def __init__(self, planned: Any) -> None:
+        self._planned = planned  # the compiled plan with its request (record_attendance reads it)
+        self._text = planned.to_json()
+        d = json.loads(self._text)
         self.model: str = d["model"]
         self.weights_version: str = d["weights_version"]
         self.notes: List[str] = list(d["notes"])
@@ -193,8 +193,8 @@ class BusPlan:
         and ``not_participants`` (ids reported present that were not on the trip).
         """
         d = json.loads(
-            _kanten._record_attendance_json(
-                self._request, int(group), int(trip), _date_text(date, "date"), [str(p) for p in present]
+            self._planned.record_attendance_json(
+                int(group), int(trip), _date_text(date, "date"), [str(p) for p in present]
             )
         )
         visits = pd.DataFrame(d["visits"], columns=["citizen", "company", "date"])
@@ -237,7 +237,7 @@ def plan_bus_trips(
         bus["staff_dkk_per_hour"] = int(staff_dkk_per_hour)
     request["bus"] = bus
     text = json.dumps(request)
-    return BusPlan(_kanten._plan_bus_trips_json(text), text)
+    return BusPlan(_kanten._plan_bus_trips(text))
 
 
 class TrainingPlan:

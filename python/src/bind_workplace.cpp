@@ -20,6 +20,12 @@ py::dict source_dict(const k::Source& s) {
 
 py::tuple range_tuple(const k::Range& r) { return py::make_tuple(r.low, r.high); }
 
+/// A bus-trip plan with the request it was made from.
+struct BusPlanned {
+  k::BusRequest request;
+  k::BusPlan plan;
+};
+
 }  // namespace
 
 void bind_workplace(py::module_& m) {
@@ -68,29 +74,30 @@ void bind_workplace(py::module_& m) {
         return d;
       },
       py::arg("close_to_ordinary_job"), py::arg("close_to_special_terms_job"));
+  // A plan kept with its request, so recording a trip's attendance does not plan again.
+  py::class_<BusPlanned, std::shared_ptr<BusPlanned>>(m, "_BusPlanned")
+      .def("to_json", [](const BusPlanned& p) { return k::to_json(p.plan, p.request.market, p.request.referrals); })
+      .def(
+          "record_attendance_json",
+          [](const BusPlanned& p, std::int32_t group, std::int32_t trip, const std::string& date,
+             const std::vector<std::string>& present) {
+            const auto d = k::parse_date(date);
+            if (!d) throw k::Error(k::Errc::invalid_argument, "date", date, "not a valid date YYYY-MM-DD");
+            py::gil_scoped_release release;
+            return k::to_json(k::record_attendance(p.request.market, p.plan, group, trip, *d, present));
+          },
+          py::arg("group"), py::arg("trip"), py::arg("date"), py::arg("present"));
   m.def(
-      "_plan_bus_trips_json",
+      "_plan_bus_trips",
       [](const std::string& request) {
         py::gil_scoped_release release;
-        k::BusRequest req = k::bus_request_from_json(request);
-        req.options.model = &k::bus_model(req.model);
-        const auto plan = k::plan_bus_trips(req.market, req.referrals, req.options);
-        return k::to_json(plan, req.market, req.referrals);
+        auto p = std::make_shared<BusPlanned>();
+        p->request = k::bus_request_from_json(request);
+        p->request.options.model = &k::bus_model(p->request.model);
+        p->plan = k::plan_bus_trips(p->request.market, p->request.referrals, p->request.options);
+        return p;
       },
       py::arg("request"));
-  m.def(
-      "_record_attendance_json",
-      [](const std::string& request, std::int32_t group, std::int32_t trip, const std::string& date,
-         const std::vector<std::string>& present) {
-        const auto d = k::parse_date(date);
-        if (!d) throw k::Error(k::Errc::invalid_argument, "date", date, "not a valid date YYYY-MM-DD");
-        py::gil_scoped_release release;
-        k::BusRequest req = k::bus_request_from_json(request);
-        req.options.model = &k::bus_model(req.model);
-        const auto plan = k::plan_bus_trips(req.market, req.referrals, req.options);  // deterministic
-        return k::to_json(k::record_attendance(req.market, plan, group, trip, *d, present));
-      },
-      py::arg("request"), py::arg("group"), py::arg("trip"), py::arg("date"), py::arg("present"));
   m.def(
       "_plan_training_tracks_json",
       [](const std::string& request) {

@@ -1,0 +1,27 @@
+// kanten benchmarks — the generated caseloads the evaluation benchmarks share.
+#pragma once
+
+#include <kanten/generate.hpp>
+
+#include <cstddef>
+#include <map>
+
+namespace kanten_bench {
+
+/// The last day of the default two-year record: evaluated as of it, every event is considered.
+inline const kanten::Date kAsOf(2020, 12, 31);
+
+/// The generated caseload with `citizens` citizens (default generator options otherwise), made on
+/// first use outside any timing and kept for the run.
+inline const kanten::Caseload& caseload(std::size_t citizens) {
+  static std::map<std::size_t, kanten::Caseload> cache;
+  auto it = cache.find(citizens);
+  if (it == cache.end()) {
+    kanten::GeneratorOptions o;
+    o.citizens = citizens;
+    it = cache.emplace(citizens, kanten::generate_caseload(o)).first;
+  }
+  return it->second;
+}
+
+}  // namespace kanten_bench
