@@ -469,6 +469,8 @@ struct CandidateRuns {
   /// All runs in citizen order as out[k] = make(citizen, task, score), written on the same threads.
   template <class Vector, class Make>
   void gather(Vector& out, const Make& make) const {
+    out.clear();
+    if (chunks.empty()) return;  // no citizens or no tasks: nothing was searched
     const std::size_t nc = range.size();
     std::vector<std::size_t> offset(nc + 1, 0);
     for (std::size_t ci = 0; ci < nc; ++ci) offset[ci + 1] = offset[ci] + (range[ci].second - range[ci].first);

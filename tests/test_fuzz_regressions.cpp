@@ -119,3 +119,20 @@ TEST_CASE("A number beyond any double is a parse error, not a crash (found by fu
     }
   }
 }
+
+TEST_CASE("fuzz regression: citizens without any task have no candidates and stay unmatched, on any thread count",
+          "[fuzz][matching]") {
+  // Found by fuzz_market_json: the candidate gather read a chunk that was never made.
+  const Market m = market_from_json(
+      R"({"citizens": [{"id": "c-1", "home": {"lat": 54.77, "lon": 11.87}}], "companies": [], "tasks": []})");
+  for (const std::int32_t threads : {1, 2}) {
+    INFO("threads " << threads);
+    CHECK(candidates(m, default_weights(), threads).empty());
+    for (const MatchMode mode : {MatchMode::assignment, MatchMode::stable, MatchMode::top_k}) {
+      const MatchResult r = match(m, {.mode = mode, .threads = threads});
+      CHECK(r.matches.empty());
+      CHECK(r.unmatched == std::vector<std::int32_t>{0});
+      CHECK(r.total_score == 0);
+    }
+  }
+}
