@@ -905,8 +905,10 @@ MatchResult match(const Market& m, const MatchOptions& o) {
 std::vector<Match> top_tasks(const Market& m, std::int32_t citizen, std::int32_t k, std::int32_t per_company,
                              const MatchWeights& w) {
   check_index(citizen, m.citizens.size(), "citizen");
-  Market one = m;  // candidates for this citizen only: the others cost nothing to drop
+  Market one;  // candidates for this citizen only: the other citizens are never copied
   one.citizens = {m.citizens[static_cast<std::size_t>(citizen)]};
+  one.companies = m.companies;
+  one.tasks = m.tasks;
   MatchResult r = match(one, {.mode = MatchMode::top_k, .weights = &w, .k = k, .per_company = per_company});
   for (auto& x : r.matches) x.citizen = citizen;
   return std::move(r.matches);
