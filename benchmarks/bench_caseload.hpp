@@ -1,9 +1,10 @@
-// kanten benchmarks — the generated caseloads the evaluation benchmarks share.
+// kanten benchmarks — what the evaluation benchmarks share: the generated caseloads and CPU time.
 #pragma once
 
 #include <kanten/generate.hpp>
 
 #include <cstddef>
+#include <ctime>
 #include <map>
 
 namespace kanten_bench {
@@ -23,5 +24,8 @@ inline const kanten::Caseload& caseload(std::size_t citizens) {
   }
   return it->second;
 }
+
+/// Process CPU seconds between two std::clock() readings (robust on a shared machine).
+inline double cpu_seconds(std::clock_t a, std::clock_t b) { return static_cast<double>(b - a) / CLOCKS_PER_SEC; }
 
 }  // namespace kanten_bench

@@ -41,6 +41,7 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 using kanten_bench::caseload;
+using kanten_bench::cpu_seconds;
 using kanten_bench::kAsOf;
 
 std::size_t event_count(const kanten::Caseload& load) {
@@ -152,7 +153,6 @@ void BM_RatioToFloor(benchmark::State& state) {
   const std::size_t events = event_count(load);
   constexpr double inf = std::numeric_limits<double>::infinity();
   double floor_cpu = inf, eval_cpu = inf, floor_wall = inf, eval_wall = inf;
-  auto cpu_seconds = [](std::clock_t a, std::clock_t b) { return static_cast<double>(b - a) / CLOCKS_PER_SEC; };
   for (auto _ : state) {
     const auto w0 = Clock::now();
     const std::clock_t c0 = std::clock();

@@ -25,6 +25,7 @@
 namespace {
 
 using kanten_bench::caseload;
+using kanten_bench::cpu_seconds;
 using kanten_bench::kAsOf;
 
 void BM_EvaluateAll(benchmark::State& state) {
@@ -48,15 +49,14 @@ void BM_PersonMonths(benchmark::State& state) {
 void BM_FiguresOverEvaluate(benchmark::State& state) {
   const auto& load = caseload(static_cast<std::size_t>(state.range(0)));
   double eval_cpu = std::numeric_limits<double>::infinity(), figures_cpu = eval_cpu;
-  auto seconds = [](std::clock_t a, std::clock_t b) { return static_cast<double>(b - a) / CLOCKS_PER_SEC; };
   for (auto _ : state) {
     const std::clock_t c0 = std::clock();
     benchmark::DoNotOptimize(kanten::evaluate_all(load, {.as_of = kAsOf}));
     const std::clock_t c1 = std::clock();
     benchmark::DoNotOptimize(kanten::programme_figures(load, {.as_of = kAsOf}));
     const std::clock_t c2 = std::clock();
-    eval_cpu = std::min(eval_cpu, seconds(c0, c1));
-    figures_cpu = std::min(figures_cpu, seconds(c1, c2));
+    eval_cpu = std::min(eval_cpu, cpu_seconds(c0, c1));
+    figures_cpu = std::min(figures_cpu, cpu_seconds(c1, c2));
   }
   state.counters["evaluate_ms"] = eval_cpu * 1e3;
   state.counters["figures_ms"] = figures_cpu * 1e3;

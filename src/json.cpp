@@ -392,17 +392,10 @@ Caseload read_caseload(const json& doc) {
 // Writing
 // ---------------------------------------------------------------------------------------------
 
-ojson date_json(Date d) { return d.is_special() ? ojson(nullptr) : ojson(iso(d)); }
+using json_text::date_json;
 ojson date_json(const std::optional<Date>& d) { return d ? date_json(*d) : ojson(nullptr); }
 
-ojson source_json(const Source* s) {
-  if (!s) return nullptr;
-  ojson j;
-  j["seed"] = str(s->seed);
-  j["section"] = str(s->section);
-  j["quote"] = str(s->quote);
-  return j;
-}
+ojson source_json(const Source* s) { return s ? json_text::source_json(*s) : ojson(nullptr); }
 
 ojson profile_json(const Profile& p) {
   ojson j;

@@ -2,13 +2,13 @@
 // without leaking free text, field paths, and parsing a whole document.
 #pragma once
 
-#include "kanten/error.hpp"
-#include "kanten/events.hpp"
-
 #include <nlohmann/json.hpp>
-
 #include <string>
 #include <string_view>
+
+#include "kanten/error.hpp"
+#include "kanten/events.hpp"
+#include "kanten/sources.hpp"
 
 namespace kanten::inline v1::json_text {
 
@@ -135,6 +135,18 @@ inline json parse_document(std::string_view text) {
 }
 
 /// Output text: compact for indent < 0, invalid UTF-8 replaced (ids are opaque bytes).
+/// A date as "YYYY-MM-DD", null for a special value.
+inline ojson date_json(Date d) { return d.is_special() ? ojson(nullptr) : ojson(iso(d)); }
+
+/// A source as {"seed", "section"} and, with `with_quote`, its "quote".
+inline ojson source_json(const Source& s, bool with_quote = true) {
+  ojson j;
+  j["seed"] = str(s.seed);
+  j["section"] = str(s.section);
+  if (with_quote) j["quote"] = str(s.quote);
+  return j;
+}
+
 inline std::string dump(const ojson& j, int indent) {
   return j.dump(indent < 0 ? -1 : indent, ' ', false, ojson::error_handler_t::replace);
 }

@@ -38,22 +38,25 @@ Date date_member(const json& o, const char* key, const std::string& path, bool r
   return *d;
 }
 
+/// Calls f(element, path) for every element of the array `arr` at `base`; each must be an object
+/// (`what` names one in the error, e.g. "a referral").
+template <class F>
+void each_object(const json& arr, const std::string& base, const char* what, const F& f) {
+  for (std::size_t i = 0; i < arr.size(); ++i) {
+    const json& r = arr[i];
+    const std::string path = at(base, i);
+    if (!r.is_object()) invalid(path, r, std::string(what) + " must be an object, not " + a_type(r));
+    f(r, path);
+  }
+}
+
 json object_document(std::string_view text, const char* what) {
   json doc = parse_document(text);
   if (!doc.is_object()) invalid("", doc, std::string("a ") + what + " must be a JSON object, not " + a_type(doc));
   return doc;
 }
 
-ojson date_json(Date d) { return d.is_special() ? ojson(nullptr) : ojson(iso(d)); }
-
 ojson range_json(const Range& r) { return ojson::array({r.low, r.high}); }
-
-ojson source_json(const Source& s) {
-  ojson j;
-  j["seed"] = str(s.seed);
-  j["section"] = str(s.section);
-  return j;
-}
 
 ojson view_json(const CompanyView& v) {
   ojson j;
@@ -81,10 +84,7 @@ BusRequest bus_request_from_json(std::string_view text) {
   req.market = market_from_json(text);
   const json* refs = array_member(doc, "referrals", "");
   if (!refs) throw Error(Errc::invalid_input, "referrals", "", "missing: an array of referred citizens is required");
-  for (std::size_t i = 0; i < refs->size(); ++i) {
-    const json& r = (*refs)[i];
-    const std::string path = at("referrals", i);
-    if (!r.is_object()) invalid(path, r, "a referral must be an object, not " + a_type(r));
+  each_object(*refs, "referrals", "a referral", [&](const json& r, const std::string& path) {
     BusReferral b;
     b.citizen = id_member(r, "citizen", path, "an id is required");
     flag_member(r, "activity_ready", path, b.activity_ready);
@@ -94,7 +94,7 @@ BusRequest bus_request_from_json(std::string_view text) {
     flag_member(r, "exempt_from_activity", path, b.exempt_from_activity);
     flag_member(r, "caseworker_finds_it_helps", path, b.caseworker_finds_it_helps);
     req.referrals.push_back(std::move(b));
-  }
+  });
   if (const json* bus = object_member(doc, "bus", "")) {
     if (const json* m = member(*bus, "model")) {
       if (!m->is_string()) invalid("bus.model", *m, "must be a model name, not " + a_type(*m));
@@ -126,36 +126,32 @@ TrainingInput training_input_from_json(std::string_view text) {
   const json* reqs = t ? array_member(*t, "requests", "training") : nullptr;
   if (t) in.start = date_member(*t, "start", "training", false);
   if (reqs) {
-    for (std::size_t i = 0; i < reqs->size(); ++i) {
-      const json& r = (*reqs)[i];
-      const std::string path = at("training.requests", i);
-      if (!r.is_object()) invalid(path, r, "a request must be an object, not " + a_type(r));
+    each_object(*reqs, "training.requests", "a request", [&](const json& r, const std::string& path) {
       TrainingRequest q;
       const std::string id = id_member(r, "citizen", path, "an id is required");
       const auto it = citizen.find(id);
-      if (it == citizen.end()) throw Error(Errc::invalid_input, join(path, "citizen"), id, "no citizen of the market has this id");
+      if (it == citizen.end())
+        throw Error(Errc::invalid_input, join(path, "citizen"), id, "no citizen of the market has this id");
       q.citizen = it->second;
       if (const json* w = member(r, "weeks"))
         q.weeks = static_cast<std::int32_t>(whole_number(join(path, "weeks"), *w, 1, 520));
       in.requests.push_back(q);
-    }
+    });
   } else {
     for (std::size_t i = 0; i < in.market.citizens.size(); ++i) in.requests.push_back({static_cast<std::int32_t>(i), 13});
   }
   if (const json* on = t ? array_member(*t, "ongoing", "training") : nullptr)
-    for (std::size_t i = 0; i < on->size(); ++i) {
-      const json& r = (*on)[i];
-      const std::string path = at("training.ongoing", i);
-      if (!r.is_object()) invalid(path, r, "a track must be an object, not " + a_type(r));
+    each_object(*on, "training.ongoing", "a track", [&](const json& r, const std::string& path) {
       TrainingTrack tr;
       tr.citizen = id_member(r, "citizen", path, "an id is required");
       tr.company = id_member(r, "company", path, "an id is required");
       if (member(r, "task")) tr.task = id_member(r, "task", path, "an id is required");
       tr.start = date_member(r, "start", path, true);
       tr.end = date_member(r, "end", path, true);
-      if (tr.end < tr.start) throw Error(Errc::invalid_input, join(path, "end"), iso(tr.end), "before the track's start");
+      if (tr.end < tr.start)
+        throw Error(Errc::invalid_input, join(path, "end"), iso(tr.end), "before the track's start");
       in.ongoing.push_back(std::move(tr));
-    }
+    });
   return in;
 }
 
@@ -217,7 +213,7 @@ std::string to_json(const BusPlan& plan, const Market& m, std::span<const BusRef
     aj["answer"] = str(name(a.answer));
     aj["category"] = str(name(a.category));
     aj["reason"] = a.reason;
-    aj["source"] = source_json(a.source);
+    aj["source"] = source_json(a.source, false);
     el.push_back(std::move(aj));
   }
   j["eligibility"] = std::move(el);

@@ -551,70 +551,18 @@ def transitions() -> pd.DataFrame:
 # ---------------------------------------------------------------------------------------------
 
 if HAS_MATCHING:
-    from ._match import (  # noqa: E402
-        Market,
-        MatchProposal,
-        audit,
-        candidates,
-        generate_market,
-        match,
-        market_from_frames,
-        score_pair,
-        top_citizens,
-        top_tasks,
-    )
+    # Each submodule's __all__ is the list of what it adds to the package.
+    from . import _match, _workplace  # noqa: E402
+    from ._match import *  # noqa: E402,F401,F403
+    from ._workplace import *  # noqa: E402,F401,F403
 
-    __all__ += [
-        "Market",
-        "MatchProposal",
-        "audit",
-        "candidates",
-        "generate_market",
-        "match",
-        "market_from_frames",
-        "score_pair",
-        "top_citizens",
-        "top_tasks",
-    ]
-
-    from ._workplace import (  # noqa: E402
-        BusPlan,
-        TrainingPlan,
-        bus_eligibility,
-        plan_bus_trips,
-        plan_training_tracks,
-        route_workplace,
-        trip_cost,
-    )
-
-    __all__ += [
-        "BusPlan",
-        "TrainingPlan",
-        "bus_eligibility",
-        "plan_bus_trips",
-        "plan_training_tracks",
-        "route_workplace",
-        "trip_cost",
-    ]
+    __all__ += _match.__all__ + _workplace.__all__
 
 # ---------------------------------------------------------------------------------------------
 # Programme figures: the person-month panel, the funnel, retention, Kaplan–Meier curves
 # ---------------------------------------------------------------------------------------------
 
-from ._programme import (  # noqa: E402
-    ENDPOINTS,
-    FUNNEL_STAGES,
-    ProgrammeFigures,
-    kaplan_meier,
-    person_months,
-    programme_figures,
-)
+from . import _programme  # noqa: E402
+from ._programme import *  # noqa: E402,F401,F403
 
-__all__ += [
-    "ENDPOINTS",
-    "FUNNEL_STAGES",
-    "ProgrammeFigures",
-    "kaplan_meier",
-    "person_months",
-    "programme_figures",
-]
+__all__ += _programme.__all__
