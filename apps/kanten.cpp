@@ -12,7 +12,9 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cerrno>
 #include <charconv>
+#include <cstring>
 #include <cstdint>
 #include <exception>
 #include <fstream>
@@ -78,6 +80,9 @@ commands:
 options:
   --help       help for the program or, after a command, for the command
   --version    the version of kanten and of its rule set
+  --strict     with any command that reads a file: an unknown field is an error, not a warning
+  --max-input-bytes N
+               refuse input larger than N bytes (default 2147483648)
 
 Run 'kanten <command> --help' for a command's options. FILE may be '-' for stdin.
 evaluate, followups, generate, demo, match and generate-market show progress on stderr when it
@@ -371,27 +376,27 @@ k::Progress progress_of(const Args& a) {
 // Input
 // ---------------------------------------------------------------------------------------------
 
-/// The text of FILE ('-' reads stdin).
+/// How every command reads its input: --strict and --max-input-bytes (taken before the command's
+/// own options, see run()).
+k::ReadOptions read_options;
+
+/// The text of FILE ('-' reads stdin), within --max-input-bytes and stopping at a NUL byte.
 std::string read_input(const std::string& path) {
-  if (path == "-") {
-    std::ostringstream s;
-    s << std::cin.rdbuf();
-    return s.str();
-  }
-  return k::read_file(path);
+  if (path == "-") return k::read_stream(std::cin, "stdin", read_options.max_bytes);
+  return k::read_file(path, read_options.max_bytes);
+}
+
+/// Each input warning on stderr: the field and what was not used (never a value).
+void report_warnings(const std::vector<k::InputWarning>& warnings) {
+  for (const auto& w : warnings) std::cerr << "kanten: warning: field '" << w.field << "': " << w.message << "\n";
 }
 
 /// A caseload from the text of a case or a caseload; `single` tells which it was.
 k::Caseload read_cases(const std::string& text, bool& single) {
-  const auto doc = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
-  single = !(doc.is_array() || (doc.is_object() && doc.contains("cases")));
-  if (doc.is_discarded() || single) {
-    single = true;
-    k::Caseload load;
-    load.cases.push_back(k::case_from_json(text));  // throws the library's error for bad JSON
-    return load;
-  }
-  return k::caseload_from_json(text);
+  k::Caseload load = k::cases_from_json(text, single, read_options);
+  report_warnings(load.warnings);
+  for (const auto& c : load.cases) report_warnings(c.warnings);
+  return load;
 }
 
 void write_out(const std::string& text) {
@@ -413,7 +418,7 @@ int cmd_evaluate(const std::vector<std::string>& argv) {
   const std::string& file = file_arg(a);
   k::EvaluateOptions opts;
   opts.as_of = *date_option(a, "--as-of", true);
-  if (auto r = number_option(a, "--daily-rate", 100'000'000)) opts.daily_rate = static_cast<std::int64_t>(*r);
+  if (auto r = number_option(a, "--daily-rate", k::max_daily_rate)) opts.daily_rate = static_cast<std::int64_t>(*r);
   opts.progress = progress_of(a);
 
   bool single = false;
@@ -448,7 +453,9 @@ int cmd_followups(const std::vector<std::string>& argv) {
 
 int cmd_sanction(const std::vector<std::string>& argv) {
   Args a = parse_args("sanction", argv, {}, {"--compact"}, 1);
-  const auto q = k::sanction_question_from_json(read_input(file_arg(a)));
+  const auto q = k::sanction_question_from_json(read_input(file_arg(a)), read_options);
+  report_warnings(q.warnings);
+  report_warnings(q.case_data.warnings);
   k::EvaluateOptions opts;
   opts.as_of = q.as_of;
   opts.daily_rate = q.daily_rate;
@@ -839,10 +846,10 @@ int cmd_demo(const std::vector<std::string>& argv) {
 
   {
     std::ofstream f(out_path, std::ios::binary | std::ios::trunc);
-    if (!f) throw k::Error(k::Errc::io_error, "--out", out_path, "cannot be opened for writing");
+    if (!f) throw k::Error(k::Errc::io_error, "--out", out_path, std::string("cannot be opened for writing: ") + std::strerror(errno));
     f << report.dump(indent_of(a), ' ', false, ojson::error_handler_t::replace) << '\n';
     f.close();
-    if (!f) throw k::Error(k::Errc::io_error, "--out", out_path, "cannot be written");
+    if (!f) throw k::Error(k::Errc::io_error, "--out", out_path, std::string("cannot be written: ") + std::strerror(errno));
   }
   o << "\nFull report (every evaluation, with reasons and sources): " << out_path << "\n";
   write_out(o.str());
@@ -905,9 +912,12 @@ int cmd_match(const std::vector<std::string>& argv) {
   if (weights_file && *weights_file == "-" && file == "-")
     throw UsageError("only one of FILE and --weights can be '-' (stdin)", "match");
 
-  const k::Market market = k::market_from_json(read_input(file));
+  const k::Market market = k::market_from_json(read_input(file), read_options);
+  report_warnings(market.warnings);
+  std::vector<k::InputWarning> weight_warnings;
   const k::MatchWeights weights =
-      weights_file ? k::weights_from_json(read_input(*weights_file)) : k::default_weights();
+      weights_file ? k::weights_from_json(read_input(*weights_file), read_options, &weight_warnings) : k::default_weights();
+  report_warnings(weight_warnings);
   opts.weights = &weights;
 
   if (citizen && task) {
@@ -1055,7 +1065,8 @@ std::string subcommand(const std::vector<std::string>& argv, const std::string& 
 }
 
 std::optional<std::int64_t> rate_option(const Args& a) {
-  if (auto r = number_option(a, "--staff-rate", 1'000'000)) return static_cast<std::int64_t>(*r);
+  if (auto r = number_option(a, "--staff-rate", static_cast<std::uint64_t>(k::max_staff_dkk_per_hour)))
+    return static_cast<std::int64_t>(*r);
   return std::nullopt;
 }
 
@@ -1066,7 +1077,7 @@ int cmd_bus(const std::vector<std::string>& argv) {
   const std::vector<std::string> rest(argv.begin() + 1, argv.end());
   if (sub == "cost") {
     Args a = parse_args("bus", rest, {"--participants", "--staff-rate"}, {"--compact"}, 0);
-    const auto n = number_option(a, "--participants", 10'000);
+    const auto n = number_option(a, "--participants", static_cast<std::uint64_t>(k::max_trip_participants));
     if (!n) throw UsageError("missing --participants N", "bus");
     const k::TripCost c = k::trip_cost(static_cast<std::int32_t>(*n), rate_option(a));
     ojson out;
@@ -1170,7 +1181,29 @@ int run(const std::vector<std::string>& args) {
     if (cmd.rfind("-", 0) == 0) throw UsageError("unknown option '" + cmd + "'", "");
     throw UsageError("unknown command '" + cmd + "'", "");
   }
-  const std::vector<std::string> rest(args.begin() + 1, args.end());
+  // The reading options every command that reads input takes, in any position.
+  std::vector<std::string> rest;
+  for (std::size_t i = 1; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    if (arg == "--strict") {
+      read_options.strict = true;
+    } else if (arg == "--max-input-bytes" || arg.rfind("--max-input-bytes=", 0) == 0) {
+      std::string v;
+      if (arg.size() > 17) {
+        v = arg.substr(18);
+      } else {
+        if (i + 1 >= args.size()) throw UsageError("option '--max-input-bytes' needs a value", cmd);
+        v = args[++i];
+      }
+      std::uint64_t n = 0;
+      auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+      if (v.empty() || ec != std::errc() || p != v.data() + v.size() || n == 0 || n > (std::uint64_t{1} << 40))
+        throw UsageError("option '--max-input-bytes': value '" + v + "': not a whole number from 1 to 1099511627776", cmd);
+      read_options.max_bytes = static_cast<std::size_t>(n);
+    } else {
+      rest.push_back(arg);
+    }
+  }
   if (std::find_if(rest.begin(), rest.end(), [](const std::string& s) { return s == "--help" || s == "-h"; }) !=
       rest.end()) {
     std::cout << usage->second;

@@ -27,6 +27,8 @@
  *    from and stay valid until that handle is freed (they are never NULL on success). `char*`
  *    results (`char** out`) are owned by the caller, who frees them with kanten_string_free().
  *    JSON text is passed as (text, length); length KANTEN_NUL_TERMINATED means strlen(text).
+ *    Every *_to_json takes an `indent`: negative for one line, 0 to KANTEN_MAX_INDENT spaces per
+ *    level; a larger indent is KANTEN_EINVAL naming `indent`.
  *
  *  Versioned structs.  Every struct that may grow starts with `unsigned version` and has an
  *    _INIT macro; initialise it with the macro, then set fields. Fields are only ever
@@ -139,6 +141,8 @@ KANTEN_API void kanten_string_free(char* s) KANTEN_NOEXCEPT;
 
 /** Length value meaning "the text is NUL-terminated". */
 #define KANTEN_NUL_TERMINATED ((size_t)-1)
+/** The widest indent of the JSON writers (kanten::max_indent). */
+#define KANTEN_MAX_INDENT 32
 
 /* ------------------------------------------------------------------------------------------ */
 /* Vocabularies                                                                               */
@@ -459,9 +463,44 @@ KANTEN_API int kanten_case_add_event(kanten_case* c, const kanten_event* event) 
 
 /** Reads a case from JSON text (docs/json-format.md). Events that cannot be read are kept as
  *  rejected and reported by the evaluation. On success `*out` is a new case (caller frees).
- *  Errors: KANTEN_EINVAL (NULL text or out), KANTEN_EPARSE (not JSON), KANTEN_EINPUT (no
- *  citizen id, a bad profile, …). Thread-safe. */
+ *  Errors: KANTEN_EINVAL (NULL text or out), KANTEN_EPARSE (not JSON, a NUL byte inside the
+ *  given length, anything but whitespace after the document), KANTEN_EINPUT (no citizen id, an
+ *  id shaped like a CPR number, a bad profile, more than KANTEN_DEFAULT_MAX_INPUT_BYTES, …).
+ *  Unknown fields are warnings (kanten_case_warning()). Thread-safe. */
 KANTEN_API int kanten_case_from_json(const char* text, size_t length, kanten_case** out) KANTEN_NOEXCEPT;
+
+/** The default bound on the size of one JSON input: 2 GiB (kanten::default_max_input_bytes). */
+#define KANTEN_DEFAULT_MAX_INPUT_BYTES ((uint64_t)2 << 30)
+
+/** How a reader treats its input (C++: kanten::ReadOptions). Initialise with
+ *  KANTEN_READ_OPTIONS_INIT. */
+typedef struct kanten_read_options {
+  unsigned version;   /**< KANTEN_READ_OPTIONS_VERSION */
+  int strict;         /**< nonzero: an unknown field is KANTEN_EINPUT naming it (else a warning) */
+  uint64_t max_bytes; /**< inputs longer than this are KANTEN_EINPUT (field "input"); 0 means
+                           KANTEN_DEFAULT_MAX_INPUT_BYTES */
+} kanten_read_options;
+#define KANTEN_READ_OPTIONS_VERSION 1u
+#define KANTEN_READ_OPTIONS_INIT {KANTEN_READ_OPTIONS_VERSION, 0, KANTEN_DEFAULT_MAX_INPUT_BYTES}
+
+/** A part of an input the reader did not use, e.g. an unknown field (C++: kanten::InputWarning).
+ *  Both strings are borrowed from the handle that holds the warning. */
+typedef struct kanten_input_warning {
+  unsigned version;    /**< KANTEN_INPUT_WARNING_VERSION */
+  const char* field;   /**< the path, e.g. "events[3].strat" */
+  const char* message; /**< e.g. "unknown field; did you mean \"start\"? (ignored)" */
+} kanten_input_warning;
+#define KANTEN_INPUT_WARNING_VERSION 1u
+#define KANTEN_INPUT_WARNING_INIT {KANTEN_INPUT_WARNING_VERSION, NULL, NULL}
+
+/** kanten_case_from_json() with read options (NULL: KANTEN_READ_OPTIONS_INIT's). Errors as
+ *  kanten_case_from_json(), plus KANTEN_EINVAL for options of an unknown version. */
+KANTEN_API int kanten_case_from_json_v2(const char* text, size_t length, const kanten_read_options* options,
+                                        kanten_case** out) KANTEN_NOEXCEPT;
+/** The number of input warnings of a case read from JSON; 0 for NULL. */
+KANTEN_API size_t kanten_case_warning_count(const kanten_case* c) KANTEN_NOEXCEPT;
+/** Input warning i of the case. Errors: KANTEN_EINVAL (NULL, i out of range, bad version). */
+KANTEN_API int kanten_case_warning(const kanten_case* c, size_t i, kanten_input_warning* out) KANTEN_NOEXCEPT;
 
 /** Writes the case as JSON (indent < 0: one line; otherwise spaces per level). `*out` is owned
  *  by the caller (kanten_string_free()). Errors: KANTEN_EINVAL (NULL c or out). Thread-safe. */
@@ -485,12 +524,22 @@ typedef struct kanten_caseload kanten_caseload;
 
 /** Creates an empty caseload (caller frees). Errors: KANTEN_EINVAL for a NULL out. */
 KANTEN_API int kanten_caseload_new(kanten_caseload** out) KANTEN_NOEXCEPT;
-/** Appends a copy of case c (c stays the caller's). Errors: KANTEN_EINVAL for NULL load or c.
- *  Needs exclusive access to load. */
+/** Appends a copy of case c (c stays the caller's). Errors: KANTEN_EINVAL for NULL load or c;
+ *  KANTEN_EINPUT when the caseload already holds a case of c's citizen (a caseload holds one
+ *  case per citizen; the load is unchanged). Needs exclusive access to load. */
 KANTEN_API int kanten_caseload_add_case(kanten_caseload* load, const kanten_case* c) KANTEN_NOEXCEPT;
 /** Reads a caseload: {"cases": [...]} or a bare array of cases (caller frees `*out`).
- *  Errors as kanten_case_from_json(). */
+ *  Errors as kanten_case_from_json(), plus KANTEN_EINPUT naming both positions when two cases
+ *  have the same citizen id. */
 KANTEN_API int kanten_caseload_from_json(const char* text, size_t length, kanten_caseload** out) KANTEN_NOEXCEPT;
+/** kanten_caseload_from_json() with read options (NULL: the defaults). */
+KANTEN_API int kanten_caseload_from_json_v2(const char* text, size_t length, const kanten_read_options* options,
+                                            kanten_caseload** out) KANTEN_NOEXCEPT;
+/** The number of input warnings of a caseload read from JSON: the document's own, then each
+ *  case's in order; 0 for NULL. */
+KANTEN_API size_t kanten_caseload_warning_count(const kanten_caseload* load) KANTEN_NOEXCEPT;
+/** Input warning i of the caseload (as kanten_caseload_warning_count() orders them). */
+KANTEN_API int kanten_caseload_warning(const kanten_caseload* load, size_t i, kanten_input_warning* out) KANTEN_NOEXCEPT;
 /** Writes the caseload as {"cases": [...]}; `*out` owned by the caller. */
 KANTEN_API int kanten_caseload_to_json(const kanten_caseload* load, int indent, char** out) KANTEN_NOEXCEPT;
 /** The number of cases; 0 for NULL. */
@@ -512,8 +561,12 @@ typedef struct kanten_evaluate_options {
   unsigned version;   /**< KANTEN_EVALUATE_OPTIONS_VERSION */
   kanten_date as_of;  /**< evaluate as of the end of this date (required, a valid date) */
   int has_daily_rate; /**< nonzero: daily_rate is given */
-  int64_t daily_rate; /**< the citizen's daily benefit rate in øre (≥ 0), for sanction deductions */
+  int64_t daily_rate; /**< the citizen's daily benefit rate in øre, 0 to KANTEN_MAX_DAILY_RATE
+                           (else KANTEN_EINVAL naming daily_rate), for sanction deductions */
 } kanten_evaluate_options;
+/** The largest daily rate kanten takes, in øre (1,000,000 kr; kanten::max_daily_rate): every
+ *  deduction then fits 64 bits. */
+#define KANTEN_MAX_DAILY_RATE ((int64_t)100000000)
 #define KANTEN_EVALUATE_OPTIONS_VERSION 1u
 #define KANTEN_EVALUATE_OPTIONS_INIT {KANTEN_EVALUATE_OPTIONS_VERSION, {0, 0, 0}, 0, 0}
 
@@ -751,6 +804,17 @@ typedef struct kanten_sanction_question kanten_sanction_question;
 /** Reads a sanction question {"case": {...}, "failure_id": "...", "as_of": "...",
  *  "daily_rate": 0} (caller frees `*out`). Errors as kanten_case_from_json(). */
 KANTEN_API int kanten_sanction_question_from_json(const char* text, size_t length, kanten_sanction_question** out) KANTEN_NOEXCEPT;
+/** kanten_sanction_question_from_json() with read options (NULL: the defaults). An empty
+ *  "failure_id" is KANTEN_EINPUT (omit it to ask about the latest failure); a "daily_rate" above
+ *  KANTEN_MAX_DAILY_RATE is KANTEN_EINPUT. */
+KANTEN_API int kanten_sanction_question_from_json_v2(const char* text, size_t length,
+                                                     const kanten_read_options* options,
+                                                     kanten_sanction_question** out) KANTEN_NOEXCEPT;
+/** The number of input warnings of the question (its own, then its case's); 0 for NULL. */
+KANTEN_API size_t kanten_sanction_question_warning_count(const kanten_sanction_question* q) KANTEN_NOEXCEPT;
+/** Input warning i of the question. */
+KANTEN_API int kanten_sanction_question_warning(const kanten_sanction_question* q, size_t i,
+                                                kanten_input_warning* out) KANTEN_NOEXCEPT;
 /** Answers the question: evaluates its case as of its date with its rate. On success `*out` is
  *  a new evaluation (caller frees) and `*out_index` the index of the answer among its
  *  sanctions (kanten_evaluation_sanction()). When the question names no failure id, the
@@ -775,6 +839,13 @@ typedef struct kanten_match_result kanten_match_result;
 /** Reads a market {"citizens": [...], "companies": [...], "tasks": [...]} (docs/matching.md;
  *  caller frees `*out`). Errors as kanten_case_from_json(). */
 KANTEN_API int kanten_market_from_json(const char* text, size_t length, kanten_market** out) KANTEN_NOEXCEPT;
+/** kanten_market_from_json() with read options (NULL: the defaults). */
+KANTEN_API int kanten_market_from_json_v2(const char* text, size_t length, const kanten_read_options* options,
+                                          kanten_market** out) KANTEN_NOEXCEPT;
+/** The number of input warnings of a market read from JSON; 0 for NULL. */
+KANTEN_API size_t kanten_market_warning_count(const kanten_market* m) KANTEN_NOEXCEPT;
+/** Input warning i of the market. */
+KANTEN_API int kanten_market_warning(const kanten_market* m, size_t i, kanten_input_warning* out) KANTEN_NOEXCEPT;
 /** The numbers of citizens, companies and tasks; 0 for NULL m. */
 KANTEN_API size_t kanten_market_citizen_count(const kanten_market* m) KANTEN_NOEXCEPT;
 KANTEN_API size_t kanten_market_company_count(const kanten_market* m) KANTEN_NOEXCEPT;
@@ -934,14 +1005,17 @@ typedef struct kanten_trip_cost {
 #define KANTEN_TRIP_COST_INIT {KANTEN_TRIP_COST_VERSION, {0, 0}, {0, 0}, {0, 0}, {0, 0}, {0, 0}}
 
 /** The cost of one trip with `participants` citizens; `staff_dkk_per_hour` < 0 leaves staff time
- *  unpriced. Errors: KANTEN_EINVAL (NULL out, bad version, negative participants). Thread-safe. */
+ *  unpriced. Every amount is computed with checked arithmetic. Errors: KANTEN_EINVAL (NULL out,
+ *  bad version, participants outside 0–100 (kanten::max_trip_participants), a rate above 10,000
+ *  DKK an hour (kanten::max_staff_dkk_per_hour); the message names the parameter). Thread-safe. */
 KANTEN_API int kanten_bus_trip_cost(int32_t participants, int64_t staff_dkk_per_hour,
                                     kanten_trip_cost* out) KANTEN_NOEXCEPT;
 
 /** Plans bus trips for a request (JSON: a market with "referrals" and optional "bus" settings,
  *  docs/bus-and-training.md) and writes the plan as JSON to `*out`, owned by the caller
  *  (kanten_string_free()). `length` may be KANTEN_NUL_TERMINATED. Errors: KANTEN_EINVAL (NULL
- *  text or out), KANTEN_EPARSE, KANTEN_EINPUT (naming the field). Thread-safe. */
+ *  text or out), KANTEN_EPARSE, KANTEN_EINPUT (naming the field; also a citizen referred twice
+ *  or an id that repeats in the market, naming both positions). Thread-safe. */
 KANTEN_API int kanten_bus_plan_json(const char* text, size_t length, int indent, char** out) KANTEN_NOEXCEPT;
 
 /** Where a citizen goes to work training. */
@@ -1006,7 +1080,7 @@ typedef struct kanten_programme kanten_programme;
 typedef struct kanten_programme_options {
   unsigned version;             /**< KANTEN_PROGRAMME_OPTIONS_VERSION */
   kanten_date as_of;            /**< evaluate every case as of the end of this date (required, a valid date) */
-  const int* retention_months;  /**< months after entering Trin 3 to measure retention at, each ≥ 1 (copied);
+  const int* retention_months;  /**< months after entering Trin 3 to measure retention at, 1 to 600 each (copied);
                                      NULL: 3, 6 and 12 */
   size_t retention_month_count; /**< the number of entries of retention_months (ignored when it is NULL) */
 } kanten_programme_options;
@@ -1016,7 +1090,7 @@ typedef struct kanten_programme_options {
 /** Computes the figures of a caseload: every case is evaluated as of options->as_of. On
  *  success `*out` is a new handle the caller frees with kanten_programme_free(); it copies what
  *  it needs, so load may be freed first. Errors: KANTEN_EINVAL for NULL load, options or out,
- *  an unknown options version, an as_of that is not a valid date, a retention month below 1
+ *  an unknown options version, an as_of that is not a valid date, a retention month outside 1–600
  *  (the message names "retention_months[i]"). Pure and deterministic; thread-safe (load is
  *  only read). */
 KANTEN_API int kanten_programme_figures(const kanten_caseload* load, const kanten_programme_options* options,

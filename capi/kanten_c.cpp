@@ -36,6 +36,7 @@ static_assert(c_header_version_major == KANTEN_VERSION_MAJOR);
 #include <new>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 namespace k = kanten;
@@ -88,6 +89,10 @@ struct kanten_case {
 };
 struct kanten_caseload {
   k::Caseload rep;
+  /// The citizen ids of rep, built on the first kanten_caseload_add_case (a caseload holds one
+  /// case per citizen).
+  std::unordered_set<std::string> citizens;
+  bool citizens_built = false;
 };
 struct kanten_evaluation {
   k::Evaluation owned;               ///< the evaluation, when this handle owns it
@@ -198,6 +203,25 @@ kanten_date from_date(const k::Date& d) noexcept {
   if (d.is_special()) return {0, 0, 0};
   const auto ymd = d.year_month_day();
   return {static_cast<int>(ymd.year), static_cast<int>(ymd.month), static_cast<int>(ymd.day)};
+}
+
+k::ReadOptions read_options_of(const kanten_read_options* options) {
+  k::ReadOptions o;
+  if (options == nullptr) return o;
+  need_version(options->version, KANTEN_READ_OPTIONS_VERSION, "options.version");
+  o.strict = options->strict != 0;
+  if (options->max_bytes != 0)
+    o.max_bytes = options->max_bytes > SIZE_MAX ? SIZE_MAX : static_cast<std::size_t>(options->max_bytes);
+  return o;
+}
+
+int warning_out(const std::vector<k::InputWarning>& warnings, std::size_t i, kanten_input_warning* out) {
+  need(out, "out");
+  need_version(out->version, KANTEN_INPUT_WARNING_VERSION, "out.version");
+  need_index(i, warnings.size(), "i");
+  out->field = warnings[i].field.c_str();
+  out->message = warnings[i].message.c_str();
+  return KANTEN_OK;
 }
 
 std::string_view text_of(const char* text, std::size_t length, const char* name) {
@@ -499,6 +523,7 @@ int kanten_case_new(const char* citizen_id, const kanten_profile* profile, kante
     need(citizen_id, "citizen_id");
     if (*citizen_id == '\0')
       throw k::Error(k::Errc::invalid_argument, "", "", "parameter 'citizen_id' must not be empty");
+    k::check_id("citizen_id", citizen_id);
     auto c = std::make_unique<kanten_case>();
     c->rep.citizen = citizen_id;
     c->rep.profile = profile_of(profile);
@@ -518,14 +543,26 @@ int kanten_case_add_event(kanten_case* c, const kanten_event* event) noexcept {
 }
 
 int kanten_case_from_json(const char* text, std::size_t length, kanten_case** out) noexcept {
+  return kanten_case_from_json_v2(text, length, nullptr, out);
+}
+int kanten_case_from_json_v2(const char* text, std::size_t length, const kanten_read_options* options,
+                             kanten_case** out) noexcept {
   if (out) *out = nullptr;
-  return guard(__func__, [&] {
+  return guard("kanten_case_from_json", [&] {
     need(out, "out");
     const auto t = text_of(text, length, "text");
+    const k::ReadOptions o = read_options_of(options);
     auto c = std::make_unique<kanten_case>();
-    c->rep = k::case_from_json(t);
+    c->rep = k::case_from_json(t, o);
     *out = c.release();
     return KANTEN_OK;
+  });
+}
+std::size_t kanten_case_warning_count(const kanten_case* c) noexcept { return c ? c->rep.warnings.size() : 0; }
+int kanten_case_warning(const kanten_case* c, std::size_t i, kanten_input_warning* out) noexcept {
+  return guard(__func__, [&] {
+    need(c, "c");
+    return warning_out(c->rep.warnings, i, out);
   });
 }
 
@@ -572,19 +609,52 @@ int kanten_caseload_add_case(kanten_caseload* load, const kanten_case* c) noexce
   return guard(__func__, [&] {
     need(load, "load");
     need(c, "c");
+    if (!load->citizens_built) {
+      for (const auto& x : load->rep.cases) load->citizens.insert(x.citizen);
+      load->citizens_built = true;
+    }
+    // Decision "One case per citizen" (docs/decisions.md).
+    if (load->citizens.count(c->rep.citizen))
+      throw k::Error(k::Errc::invalid_input, "c.citizen", c->rep.citizen,
+                     "the caseload already holds a case of this citizen; a caseload holds one case per citizen");
     load->rep.cases.push_back(c->rep);
+    load->citizens.insert(c->rep.citizen);
     return KANTEN_OK;
   });
 }
 int kanten_caseload_from_json(const char* text, std::size_t length, kanten_caseload** out) noexcept {
+  return kanten_caseload_from_json_v2(text, length, nullptr, out);
+}
+int kanten_caseload_from_json_v2(const char* text, std::size_t length, const kanten_read_options* options,
+                                 kanten_caseload** out) noexcept {
   if (out) *out = nullptr;
-  return guard(__func__, [&] {
+  return guard("kanten_caseload_from_json", [&] {
     need(out, "out");
     const auto t = text_of(text, length, "text");
+    const k::ReadOptions o = read_options_of(options);
     auto load = std::make_unique<kanten_caseload>();
-    load->rep = k::caseload_from_json(t);
+    load->rep = k::caseload_from_json(t, o);
     *out = load.release();
     return KANTEN_OK;
+  });
+}
+std::size_t kanten_caseload_warning_count(const kanten_caseload* load) noexcept {
+  if (!load) return 0;
+  std::size_t n = load->rep.warnings.size();
+  for (const auto& c : load->rep.cases) n += c.warnings.size();
+  return n;
+}
+int kanten_caseload_warning(const kanten_caseload* load, std::size_t i, kanten_input_warning* out) noexcept {
+  return guard(__func__, [&] {
+    need(load, "load");
+    need_index(i, kanten_caseload_warning_count(load), "i");
+    if (i < load->rep.warnings.size()) return warning_out(load->rep.warnings, i, out);
+    i -= load->rep.warnings.size();
+    for (const auto& c : load->rep.cases) {
+      if (i < c.warnings.size()) return warning_out(c.warnings, i, out);
+      i -= c.warnings.size();
+    }
+    return static_cast<int>(KANTEN_EINTERNAL);  // unreachable: i was checked against the count
   });
 }
 int kanten_caseload_to_json(const kanten_caseload* load, int indent, char** out) noexcept {
@@ -961,14 +1031,31 @@ void kanten_worklist_free(kanten_worklist* w) noexcept { delete w; }
 
 // --- sanction question ---------------------------------------------------------------------------
 int kanten_sanction_question_from_json(const char* text, std::size_t length, kanten_sanction_question** out) noexcept {
+  return kanten_sanction_question_from_json_v2(text, length, nullptr, out);
+}
+int kanten_sanction_question_from_json_v2(const char* text, std::size_t length, const kanten_read_options* options,
+                                          kanten_sanction_question** out) noexcept {
   if (out) *out = nullptr;
-  return guard(__func__, [&] {
+  return guard("kanten_sanction_question_from_json", [&] {
     need(out, "out");
     const auto t = text_of(text, length, "text");
+    const k::ReadOptions o = read_options_of(options);
     auto q = std::make_unique<kanten_sanction_question>();
-    q->rep = k::sanction_question_from_json(t);
+    q->rep = k::sanction_question_from_json(t, o);
     *out = q.release();
     return KANTEN_OK;
+  });
+}
+std::size_t kanten_sanction_question_warning_count(const kanten_sanction_question* q) noexcept {
+  return q ? q->rep.warnings.size() + q->rep.case_data.warnings.size() : 0;
+}
+int kanten_sanction_question_warning(const kanten_sanction_question* q, std::size_t i,
+                                     kanten_input_warning* out) noexcept {
+  return guard(__func__, [&] {
+    need(q, "q");
+    need_index(i, kanten_sanction_question_warning_count(q), "i");
+    if (i < q->rep.warnings.size()) return warning_out(q->rep.warnings, i, out);
+    return warning_out(q->rep.case_data.warnings, i - q->rep.warnings.size(), out);
   });
 }
 

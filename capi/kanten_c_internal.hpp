@@ -7,11 +7,13 @@
 
 #include <kanten/date.hpp>
 #include <kanten/error.hpp>
+#include <kanten/input.hpp>
 #include <kanten/sources.hpp>
 
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace kanten_capi {
 
@@ -65,6 +67,10 @@ kanten::Date to_date(const kanten_date& d) noexcept;
 kanten_date from_date(const kanten::Date& d) noexcept;
 /// The text of JSON input: (text, length) or NUL-terminated when length is KANTEN_NUL_TERMINATED.
 std::string_view text_of(const char* text, std::size_t length, const char* name);
+/// Read options from C (NULL: the defaults); throws naming options.version for an unknown version.
+kanten::ReadOptions read_options_of(const kanten_read_options* options);
+/// Fills `out` with warning i of `warnings` (a version-checked out-struct).
+int warning_out(const std::vector<kanten::InputWarning>& warnings, std::size_t i, kanten_input_warning* out);
 /// A copy of `s` in malloc'ed memory for the caller (freed with kanten_string_free()).
 char* hand_over(const std::string& s);
 

@@ -41,14 +41,26 @@ std::size_t index_of(std::int32_t i) { return i < 0 ? static_cast<std::size_t>(-
 extern "C" {
 
 int kanten_market_from_json(const char* text, std::size_t length, kanten_market** out) noexcept {
+  return kanten_market_from_json_v2(text, length, nullptr, out);
+}
+int kanten_market_from_json_v2(const char* text, std::size_t length, const kanten_read_options* options,
+                               kanten_market** out) noexcept {
   if (out) *out = nullptr;
-  return guard(__func__, [&] {
+  return guard("kanten_market_from_json", [&] {
     need(out, "out");
     const auto t = text_of(text, length, "text");
+    const k::ReadOptions o = read_options_of(options);
     auto m = std::make_unique<kanten_market>();
-    m->rep = std::make_shared<const k::Market>(k::market_from_json(t));
+    m->rep = std::make_shared<const k::Market>(k::market_from_json(t, o));
     *out = m.release();
     return KANTEN_OK;
+  });
+}
+std::size_t kanten_market_warning_count(const kanten_market* m) noexcept { return m ? m->rep->warnings.size() : 0; }
+int kanten_market_warning(const kanten_market* m, std::size_t i, kanten_input_warning* out) noexcept {
+  return guard(__func__, [&] {
+    need(m, "m");
+    return warning_out(m->rep->warnings, i, out);
   });
 }
 std::size_t kanten_market_citizen_count(const kanten_market* m) noexcept {

@@ -45,6 +45,8 @@ int kanten_bus_trip_cost(std::int32_t participants, std::int64_t staff_dkk_per_h
   return guard(__func__, [&] {
     need(out, "out");
     need_version(out->version, KANTEN_TRIP_COST_VERSION, "out->version");
+    // A negative rate means "unpriced"; the bounds (participants 0–max_trip_participants, a rate up
+    // to max_staff_dkk_per_hour) are trip_cost()'s own: KANTEN_EINVAL naming the field beyond them.
     const auto c = k::trip_cost(participants, staff_dkk_per_hour < 0 ? std::nullopt : std::optional(staff_dkk_per_hour));
     out->bus_dkk = range_of(c.bus_dkk);
     out->food_dkk = range_of(c.food_dkk);

@@ -113,23 +113,59 @@ BusEligibilityAnswer bus_eligibility(const BusReferral& r, const BusModel& model
 // Cost (002_35b99bd4972212c9.txt, Ressourceforbrug)
 // ---------------------------------------------------------------------------------------------
 
-TripCost trip_cost(std::int32_t participants, std::optional<std::int64_t> staff_dkk_per_hour) {
-  if (participants < 0)
-    throw Error(Errc::invalid_argument, "participants", std::to_string(participants), "must not be negative");
-  if (staff_dkk_per_hour && *staff_dkk_per_hour < 0)
+namespace {
+
+/// a + b, or kanten::Error naming `field` (with its value) when the sum does not fit.
+std::int64_t checked_add(std::int64_t a, std::int64_t b, const char* field, std::int64_t value) {
+  std::int64_t r = 0;
+  if (__builtin_add_overflow(a, b, &r))
+    throw Error(Errc::invalid_argument, field, std::to_string(value), "the amount overflows");
+  return r;
+}
+
+/// a × b, or kanten::Error naming `field` (with its value) when the product does not fit.
+std::int64_t checked_mul(std::int64_t a, std::int64_t b, const char* field, std::int64_t value) {
+  std::int64_t r = 0;
+  if (__builtin_mul_overflow(a, b, &r))
+    throw Error(Errc::invalid_argument, field, std::to_string(value), "the amount overflows");
+  return r;
+}
+
+/// The bounds of trip_cost()'s inputs (kanten/bus.hpp: max_trip_participants, max_staff_dkk_per_hour).
+void check_cost_inputs(std::int64_t participants, std::optional<std::int64_t> staff_dkk_per_hour) {
+  if (participants < 0 || participants > max_trip_participants)
+    throw Error(Errc::invalid_argument, "participants", std::to_string(participants),
+                "out of range: from 0 to " + std::to_string(max_trip_participants) + " citizens on one trip (one bus)");
+  if (staff_dkk_per_hour && (*staff_dkk_per_hour < 0 || *staff_dkk_per_hour > max_staff_dkk_per_hour))
     throw Error(Errc::invalid_argument, "staff_dkk_per_hour", std::to_string(*staff_dkk_per_hour),
-                "must not be negative");
+                "out of range: from 0 to " + std::to_string(max_staff_dkk_per_hour) + " kr an hour");
+}
+
+}  // namespace
+
+TripCost trip_cost(std::int32_t participants, std::optional<std::int64_t> staff_dkk_per_hour) {
+  check_cost_inputs(participants, staff_dkk_per_hour);
+  const std::int64_t n = participants;
   TripCost c;
-  c.bus_dkk = {2000, 2500};                                 // "Leje af bus: 2000-2500 kr. pr. gang."
-  c.food_dkk = {75LL * participants, 90LL * participants};  // "75-90 kr. pr. deltager."
-  c.planning_staff_minutes = {60, 120};                     // "1-2 timer for én jobcentermedarbejder."
-  c.running_staff_minutes = {3 * 4 * 60, 4 * 5 * 60};       // "3-4 jobcentermedarbejdere i 4-5 timer."
-  c.total_dkk = {c.bus_dkk.low + c.food_dkk.low, c.bus_dkk.high + c.food_dkk.high};
+  c.bus_dkk = {2000, 2500};  // "Leje af bus: 2000-2500 kr. pr. gang."
+  c.food_dkk = {checked_mul(75, n, "participants", n),
+                checked_mul(90, n, "participants", n)};  // "75-90 kr. pr. deltager."
+  c.planning_staff_minutes = {60, 120};                  // "1-2 timer for én jobcentermedarbejder."
+  c.running_staff_minutes = {3 * 4 * 60, 4 * 5 * 60};    // "3-4 jobcentermedarbejdere i 4-5 timer."
+  c.total_dkk = {checked_add(c.bus_dkk.low, c.food_dkk.low, "participants", n),
+                 checked_add(c.bus_dkk.high, c.food_dkk.high, "participants", n)};
   if (staff_dkk_per_hour) {
     const std::int64_t r = *staff_dkk_per_hour;
     // Staff minutes × rate / 60, rounded up to whole kroner at both ends.
-    c.total_dkk.low += ((c.planning_staff_minutes.low + c.running_staff_minutes.low) * r + 59) / 60;
-    c.total_dkk.high += ((c.planning_staff_minutes.high + c.running_staff_minutes.high) * r + 59) / 60;
+    auto staff_dkk = [&](std::int64_t minutes) {
+      return checked_add(checked_mul(minutes, r, "staff_dkk_per_hour", r), 59, "staff_dkk_per_hour", r) / 60;
+    };
+    c.total_dkk.low =
+        checked_add(c.total_dkk.low, staff_dkk(c.planning_staff_minutes.low + c.running_staff_minutes.low),
+                    "staff_dkk_per_hour", r);
+    c.total_dkk.high =
+        checked_add(c.total_dkk.high, staff_dkk(c.planning_staff_minutes.high + c.running_staff_minutes.high),
+                    "staff_dkk_per_hour", r);
   }
   return c;
 }
@@ -149,6 +185,18 @@ struct Fit {
   std::int32_t score;
 };
 
+/// Throws for the first id of `items` that repeats one before it, naming both positions
+/// ("companies[3].id": "duplicate company id: first at companies[0]"); ids are opaque and shown.
+template <class T>
+void check_unique_ids(const std::vector<T>& items, const char* side, const char* what) {
+  std::unordered_map<std::string_view, std::size_t> first;
+  first.reserve(items.size());
+  for (std::size_t i = 0; i < items.size(); ++i)
+    if (const auto [it, fresh] = first.try_emplace(items[i].id, i); !fresh)
+      throw Error(Errc::invalid_input, std::string(side) + "[" + std::to_string(i) + "].id", items[i].id,
+                  std::string("duplicate ") + what + " id: first at " + side + "[" + std::to_string(it->second) + "]");
+}
+
 std::string plural(std::int64_t n, const char* one, const char* many) {
   return std::to_string(n) + " " + (n == 1 ? one : many);
 }
@@ -158,15 +206,25 @@ std::string plural(std::int64_t n, const char* one, const char* many) {
 BusPlan plan_bus_trips(const Market& m, std::span<const BusReferral> referrals, const BusPlanOptions& opts) {
   const BusModel& model = opts.model ? *opts.model : bus_model_1();
   const MatchWeights& w = opts.weights ? *opts.weights : default_weights();
-  if (model.min_participants < 1 || model.max_participants < model.min_participants)
+  if (model.min_participants < 1 || model.max_participants < model.min_participants ||
+      model.max_participants > max_trip_participants)
     throw Error(Errc::invalid_argument, "model.max_participants", std::to_string(model.max_participants),
-                "group sizes must satisfy 1 <= min_participants <= max_participants");
-  if (model.trips_per_group < 1 || model.visits_per_trip < 1 || model.min_experienced_per_trip < 0 ||
-      model.min_experienced_per_trip > model.visits_per_trip)
+                "group sizes must satisfy 1 <= min_participants <= max_participants <= " +
+                    std::to_string(max_trip_participants));
+  if (model.trips_per_group < 1 || model.trips_per_group > max_model_trips_per_group)
+    throw Error(Errc::invalid_argument, "model.trips_per_group", std::to_string(model.trips_per_group),
+                "out of range: from 1 to " + std::to_string(max_model_trips_per_group));
+  if (model.visits_per_trip < 1 || model.visits_per_trip > max_model_visits_per_trip ||
+      model.min_experienced_per_trip < 0 || model.min_experienced_per_trip > model.visits_per_trip)
     throw Error(Errc::invalid_argument, "model.visits_per_trip", std::to_string(model.visits_per_trip),
-                "needs trips_per_group >= 1, visits_per_trip >= 1 and 0 <= min_experienced_per_trip <= visits_per_trip");
+                "needs 1 <= visits_per_trip <= " + std::to_string(max_model_visits_per_trip) +
+                    " and 0 <= min_experienced_per_trip <= visits_per_trip");
   if (opts.max_groups < 0)
     throw Error(Errc::invalid_argument, "max_groups", std::to_string(opts.max_groups), "must not be negative");
+  check_cost_inputs(0, opts.staff_dkk_per_hour);  // the rate's bound, also when no trip is planned
+  check_unique_ids(m.citizens, "citizens", "citizen");
+  check_unique_ids(m.companies, "companies", "company");
+  check_unique_ids(m.tasks, "tasks", "task");
 
   BusPlan plan;
   plan.model = model.name;
@@ -182,9 +240,10 @@ BusPlan plan_bus_trips(const Market& m, std::span<const BusReferral> referrals, 
     if (it == citizen_of.end())
       throw Error(Errc::invalid_input, "referrals[" + std::to_string(r) + "].citizen", "",
                   "no citizen of the market has this id");
-    if (!referral_of.emplace(referrals[r].citizen, static_cast<std::int32_t>(r)).second)
-      throw Error(Errc::invalid_input, "referrals[" + std::to_string(r) + "].citizen", "",
-                  "the citizen is referred twice");
+    // A citizen referred twice is ambiguous (which referral's facts hold?): an error naming both.
+    if (const auto [prev, fresh] = referral_of.emplace(referrals[r].citizen, static_cast<std::int32_t>(r)); !fresh)
+      throw Error(Errc::invalid_input, "referrals[" + std::to_string(r) + "].citizen", referrals[r].citizen,
+                  "duplicate citizen id: first at referrals[" + std::to_string(prev->second) + "]");
     citizen_of_referral[r] = it->second;
   }
   std::vector<char> first(referrals.size(), 0);

@@ -55,6 +55,8 @@ class Fold {
     for (const auto& issue : case_.rejected) {
       NotApplied n;
       n.index = issue.index;
+      n.date = issue.date;
+      n.kind = issue.kind;
       n.reason = NotAppliedReason::unreadable;
       n.field = issue.field;
       n.value = issue.value;
@@ -87,10 +89,34 @@ class Fold {
     // As of the end of as_of: a month whose last day is as_of has ended.
     close_month_if_ended(opts_.as_of + boost::gregorian::days(1));
     finish();
+    to_input_positions();
   }
 
  private:
   // ---- bookkeeping ------------------------------------------------------------------------
+
+  /// The fold names readable events by their place in Case::events; the input had the unreadable
+  /// ones (Case::rejected, by input position) among them. One index space: the input position.
+  void to_input_positions() {
+    const std::size_t unreadable = case_.rejected.size();
+    if (unreadable == 0) return;
+    std::vector<std::size_t> skipped;
+    skipped.reserve(unreadable);
+    for (const auto& r : case_.rejected) skipped.push_back(r.index);
+    std::sort(skipped.begin(), skipped.end());
+    // The i-th readable event is the i-th input position not taken by an unreadable one.
+    auto position = [&](std::size_t i) {
+      std::size_t p = i;
+      for (std::size_t s : skipped) {
+        if (s > p) break;
+        ++p;
+      }
+      return p;
+    };
+    for (std::size_t k = unreadable; k < out_.not_applied.size(); ++k)
+      out_.not_applied[k].index = position(out_.not_applied[k].index);
+    for (auto& v : out_.violations) v.index = position(v.index);
+  }
 
   void reject(std::size_t i, const Event& e, NotAppliedReason r, Date related = Date()) {
     NotApplied n;
@@ -509,12 +535,30 @@ class Fold {
 Evaluation evaluate(const Case& c, const EvaluateOptions& opts) {
   if (opts.as_of.is_special())
     throw Error(Errc::invalid_argument, "as_of", iso(opts.as_of), "evaluation needs a valid as-of date");
+  if (opts.daily_rate) check_daily_rate(*opts.daily_rate);
   const RuleSet& rules = opts.rules ? *opts.rules : default_rules();
   Evaluation out;
   out.citizen = c.citizen;
   out.as_of = opts.as_of;
   out.rule_set = rules.version;
+  out.warnings = c.warnings;
   Fold(c, opts, rules, out).run();
+  return out;
+}
+
+std::vector<bool> not_applied_events(const Case& c, const Evaluation& e) {
+  std::vector<std::size_t> unreadable;
+  unreadable.reserve(c.rejected.size());
+  for (const auto& r : c.rejected) unreadable.push_back(r.index);
+  std::sort(unreadable.begin(), unreadable.end());
+  // The i-th event is the i-th input position that no unreadable one takes.
+  std::vector<bool> out(c.events.size(), false);
+  for (const auto& n : e.not_applied) {
+    if (n.reason == NotAppliedReason::unreadable) continue;
+    const auto before =
+        static_cast<std::size_t>(std::lower_bound(unreadable.begin(), unreadable.end(), n.index) - unreadable.begin());
+    if (n.index - before < out.size()) out[n.index - before] = true;
+  }
   return out;
 }
 

@@ -25,6 +25,7 @@
 #include <fstream>
 #include <limits>
 #include <sstream>
+#include <unordered_map>
 #include <utility>
 
 namespace kanten::inline v1 {
@@ -54,28 +55,6 @@ struct Fault {
   throw Fault{std::move(field), std::move(value), std::move(reason)};
 }
 
-/// "H:MM" (hours may have any number of digits, minutes exactly two, below 60; an optional
-/// leading '-', as hours_text writes negative durations) → minutes; nullopt if malformed.
-std::optional<Minutes> parse_hours_text(std::string_view s) {
-  bool negative = false;
-  if (!s.empty() && s.front() == '-') {
-    negative = true;
-    s.remove_prefix(1);
-  }
-  const auto colon = s.find(':');
-  if (colon == std::string_view::npos || colon == 0 || colon > 7 || s.size() != colon + 3) return std::nullopt;
-  std::int64_t h = 0;
-  for (char c : s.substr(0, colon)) {
-    if (c < '0' || c > '9') return std::nullopt;
-    h = h * 10 + (c - '0');
-  }
-  const char m1 = s[colon + 1], m2 = s[colon + 2];
-  if (m1 < '0' || m1 > '5' || m2 < '0' || m2 > '9') return std::nullopt;
-  const std::int64_t total = h * 60 + (m1 - '0') * 10 + (m2 - '0');
-  if (total > std::numeric_limits<Minutes>::max()) return std::nullopt;
-  return static_cast<Minutes>(negative ? -total : total);
-}
-
 /// The fields of one event object, read with the rules of docs/json-format.md: a null field is
 /// the same as an absent one; required fields must be present; free text is never echoed.
 class Fields {
@@ -84,24 +63,34 @@ class Fields {
 
   /// The field's value, or nullptr when absent or null.
   [[nodiscard]] const json* get(const char* key) const {
+    used_.emplace_back(key);
     auto it = o_.find(key);
     return it == o_.end() || it->is_null() ? nullptr : &*it;
   }
 
   /// The field's value; a fault when absent or null.
   [[nodiscard]] const json& need(const char* key) const {
+    used_.emplace_back(key);
     auto it = o_.find(key);
     if (it == o_.end()) fault(key, "", "missing: required for this kind of event");
     if (it->is_null()) fault(key, "null", "missing: required for this kind of event (got null)");
     return *it;
   }
 
-  /// A required id string (opaque ids may be shown).
-  [[nodiscard]] std::string id(const char* key) const { return as_string(key, need(key), false); }
+  /// A required id string (opaque ids may be shown; one shaped like a CPR number is refused).
+  [[nodiscard]] std::string id(const char* key) const { return checked_id(key, as_string(key, need(key), false)); }
   /// An optional id string ("" when absent).
   [[nodiscard]] std::string opt_id(const char* key) const {
     const json* v = get(key);
-    return v ? as_string(key, *v, false) : std::string();
+    return v ? checked_id(key, as_string(key, *v, false)) : std::string();
+  }
+
+  /// Reports the members no reader asked for (unknown names) at `path`: warnings, or under
+  /// strict reading an error.
+  void check_unknown(const ReadContext& cx, const std::string& path) const {
+    for (auto it = o_.begin(); it != o_.end(); ++it)
+      if (std::find(used_.begin(), used_.end(), std::string_view(it.key())) == used_.end())
+        cx.unknown(join(path, ReadContext::shown_key(it.key())), it.key(), used_);
   }
   /// An optional free-text string ("" when absent); never shown in a fault.
   [[nodiscard]] std::string text(const char* key) const {
@@ -166,7 +155,12 @@ class Fields {
       if (!v->is_string())
         fault(hours_key, shown(*v), "must be a string \"H:MM\", not " + a_type(*v));
       by_hours = parse_hours_text(v->get<std::string>());
-      if (!by_hours) fault(hours_key, shown(*v), "must be hours and minutes \"H:MM\", e.g. \"7:30\"");
+      if (!by_hours) {
+        if (hours_text_shape(v->get_ref<const std::string&>()))
+          fault(hours_key, shown(*v),
+                "out of range: at most " + std::to_string(std::numeric_limits<Minutes>::max() / 60) + " hours");
+        fault(hours_key, shown(*v), "must be hours and minutes \"H:MM\", e.g. \"7:30\"");
+      }
     }
     if (by_minutes && by_hours && *by_minutes != *by_hours)
       fault(hours_key, shown(*get(hours_key)),
@@ -175,6 +169,11 @@ class Fields {
   }
 
  private:
+  static std::string checked_id(const char* key, std::string id) {
+    // Decision "No CPR numbers" (docs/decisions.md): refused, and the value is not echoed.
+    if (looks_like_cpr(id)) fault(key, "", "looks like a CPR number; kanten takes opaque ids only, never a CPR number");
+    return id;
+  }
   static std::string as_string(const std::string& key, const json& v, bool free_text) {
     if (!v.is_string()) fault(key, free_text ? free_text_placeholder : shown(v), "must be a string, not " + a_type(v));
     return v.get<std::string>();
@@ -210,12 +209,20 @@ class Fields {
         fault(key, shown(v), "out of range for minutes");
       return static_cast<Minutes>(i);
     }
-    if (v.is_number_float())
-      fault(key, shown(v), "must be a whole number of minutes, not a fraction (hours are exact; or give \"H:MM\")");
+    if (v.is_number_float()) {
+      const double d = v.get<double>();
+      if (!(d >= std::numeric_limits<Minutes>::min() && d <= std::numeric_limits<Minutes>::max()))
+        fault(key, shown(v), "out of range for minutes: from " + std::to_string(std::numeric_limits<Minutes>::min()) +
+                                 " to " + std::to_string(std::numeric_limits<Minutes>::max()));
+      if (d != static_cast<double>(static_cast<std::int64_t>(d)))
+        fault(key, shown(v), "must be a whole number of minutes, not a fraction (hours are exact; or give \"H:MM\")");
+      fault(key, shown(v), "must be a whole number of minutes written without a decimal point or exponent");
+    }
     fault(key, shown(v), "must be a whole number of minutes, not " + a_type(v));
   }
 
   const json& o_;
+  mutable std::vector<std::string_view> used_;  // the names asked for, for check_unknown
 };
 
 /// The payload of an event of kind `k` from its fields.
@@ -300,8 +307,9 @@ EventData read_payload(EventKind k, const Fields& f, Date date) {
   fault("kind", "", "unhandled event kind");  // unreachable: parse_name only yields listed kinds
 }
 
-/// One event; throws Fault.
-Event read_event(const json& e) {
+/// One event at `path`; throws Fault. What was readable of it (its date and kind) is kept in
+/// `issue` for the report when a later field faults.
+Event read_event(const json& e, const std::string& path, const ReadContext& cx, InputIssue& issue) {
   if (!e.is_object()) fault("event", shown(e), "an event must be a JSON object, not " + a_type(e));
   Fields f(e);
   const json& k = f.need("kind");
@@ -309,9 +317,12 @@ Event read_event(const json& e) {
   EventKind kind{};
   if (!parse_name(k.get_ref<const std::string&>(), kind))
     fault("kind", shown(k), "unknown event kind; expected one of: " + names_of<EventKind>());
+  issue.kind = kind;
   Event ev;
   ev.date = f.date("date");
+  issue.date = ev.date;
   ev.data = read_payload(kind, f, ev.date);
+  f.check_unknown(cx, path);
   return ev;
 }
 
@@ -320,8 +331,9 @@ Event read_event(const json& e) {
 // ---------------------------------------------------------------------------------------------
 
 
-Profile read_profile(const json& p, const std::string& path) {
+Profile read_profile(const json& p, const std::string& path, const ReadContext& cx) {
   if (!p.is_object()) invalid(path, p, "the profile must be a JSON object, not " + a_type(p));
+  cx.check_fields(p, path, {"benefit", "activity_ready", "lives_in_designated_area", "in_integration_programme"});
   Profile out;
   if (auto it = p.find("benefit"); it != p.end() && !it->is_null()) {
     if (!it->is_string() || !parse_name(it->get_ref<const std::string&>(), out.benefit))
@@ -340,34 +352,44 @@ Profile read_profile(const json& p, const std::string& path) {
 }
 
 /// One case at `path` ("" for a whole document, "cases[3]" in a caseload).
-Case read_case(const json& c, const std::string& path) {
+Case read_case(const json& c, const std::string& path, const ReadOptions& options) {
   if (!c.is_object())
     invalid(path, c, "a case must be a JSON object with \"citizen\", \"profile\" and \"events\", not " + a_type(c));
   Case out;
+  const ReadContext cx{options, out.warnings};
+  cx.check_fields(c, path, {"citizen", "profile", "events"});
   auto cit = c.find("citizen");
   if (cit == c.end() || cit->is_null())
     throw Error(Errc::invalid_input, join(path, "citizen"), "", "missing: every case needs a citizen id");
   if (!cit->is_string()) invalid(join(path, "citizen"), *cit, "the citizen id must be a string, not " + a_type(*cit));
   out.citizen = cit->get<std::string>();
   if (out.citizen.empty()) invalid(join(path, "citizen"), *cit, "the citizen id must not be empty");
+  check_id(join(path, "citizen"), out.citizen);
 
-  if (auto pit = c.find("profile"); pit != c.end() && !pit->is_null()) out.profile = read_profile(*pit, join(path, "profile"));
+  if (auto pit = c.find("profile"); pit != c.end() && !pit->is_null())
+    out.profile = read_profile(*pit, join(path, "profile"), cx);
 
   auto eit = c.find("events");
   if (eit == c.end() || eit->is_null()) return out;
   if (!eit->is_array()) invalid(join(path, "events"), *eit, "the events must be a JSON array, not " + a_type(*eit));
   out.events.reserve(eit->size());
+  const std::string events_path = join(path, "events");
   for (std::size_t i = 0; i < eit->size(); ++i) {
+    InputIssue issue;
+    issue.index = i;
     try {
-      out.events.push_back(read_event((*eit)[i]));
+      out.events.push_back(read_event((*eit)[i], at(events_path, i), cx, issue));
     } catch (Fault& f) {
-      out.rejected.push_back(InputIssue{i, std::move(f.field), std::move(f.value), std::move(f.reason)});
+      issue.field = std::move(f.field);
+      issue.value = std::move(f.value);
+      issue.reason = std::move(f.reason);
+      out.rejected.push_back(std::move(issue));
     }
   }
   return out;
 }
 
-Caseload read_caseload(const json& doc) {
+Caseload read_caseload(const json& doc, const ReadOptions& options) {
   const json* cases = &doc;
   std::string base;  // "[i]" for a bare array, "cases[i]" inside {"cases": [...]}
   if (doc.is_object()) {
@@ -382,9 +404,11 @@ Caseload read_caseload(const json& doc) {
     invalid("", doc, "a caseload must be {\"cases\": [...]} or a JSON array of cases, not " + a_type(doc));
   }
   Caseload out;
+  if (doc.is_object()) ReadContext{options, out.warnings}.check_fields(doc, "", {"cases"});
   out.cases.reserve(cases->size());
   for (std::size_t i = 0; i < cases->size(); ++i)
-    out.cases.push_back(read_case((*cases)[i], base + "[" + std::to_string(i) + "]"));
+    out.cases.push_back(read_case((*cases)[i], base + "[" + std::to_string(i) + "]", options));
+  check_unique_citizens(out, base);
   return out;
 }
 
@@ -644,6 +668,7 @@ ojson evaluation_json(const Evaluation& e) {
     not_applied.push_back(std::move(nj));
   }
   j["not_applied"] = std::move(not_applied);
+  j["input_warnings"] = warnings_json(e.warnings);
 
   j["events_applied"] = e.events_applied;
   j["events_after_as_of"] = e.events_after_as_of;
@@ -656,24 +681,41 @@ ojson evaluation_json(const Evaluation& e) {
 // Public API
 // ---------------------------------------------------------------------------------------------
 
-Case case_from_json(std::string_view text) { return read_case(parse_document(text), ""); }
+Case case_from_json(std::string_view text, const ReadOptions& options) {
+  return read_case(parse_document(text, options.max_bytes), "", options);
+}
 
-Caseload caseload_from_json(std::string_view text) { return read_caseload(parse_document(text)); }
+Caseload caseload_from_json(std::string_view text, const ReadOptions& options) {
+  return read_caseload(parse_document(text, options.max_bytes), options);
+}
 
-SanctionQuestion sanction_question_from_json(std::string_view text) {
-  const json doc = parse_document(text);
+Caseload cases_from_json(std::string_view text, bool& single, const ReadOptions& options) {
+  const json doc = parse_document(text, options.max_bytes);
+  single = !(doc.is_array() || (doc.is_object() && doc.contains("cases")));
+  if (!single) return read_caseload(doc, options);
+  Caseload load;
+  load.cases.push_back(read_case(doc, "", options));
+  return load;
+}
+
+SanctionQuestion sanction_question_from_json(std::string_view text, const ReadOptions& options) {
+  const json doc = parse_document(text, options.max_bytes);
   if (!doc.is_object())
     invalid("", doc, "a sanction question must be a JSON object with \"case\" and \"as_of\", not " + a_type(doc));
   SanctionQuestion q;
+  ReadContext{options, q.warnings}.check_fields(doc, "", {"case", "failure_id", "as_of", "daily_rate"});
 
   auto cit = doc.find("case");
   if (cit == doc.end() || cit->is_null())
     throw Error(Errc::invalid_input, "case", "", "missing: a sanction question needs the citizen's case");
-  q.case_data = read_case(*cit, "case");
+  q.case_data = read_case(*cit, "case", options);
 
   if (auto fit = doc.find("failure_id"); fit != doc.end() && !fit->is_null()) {
     if (!fit->is_string()) invalid("failure_id", *fit, "must be a string, not " + a_type(*fit));
     q.failure_id = fit->get<std::string>();
+    // Ambiguous input is an error: "" is neither a failure nor "the latest failure" (omit the field).
+    if (q.failure_id.empty())
+      invalid("failure_id", *fit, "must not be empty: name the failure, or omit the field to ask about the latest");
   }
 
   auto ait = doc.find("as_of");
@@ -684,17 +726,8 @@ SanctionQuestion sanction_question_from_json(std::string_view text) {
   if (!as_of) invalid("as_of", *ait, "must be a valid date \"YYYY-MM-DD\"");
   q.as_of = *as_of;
 
-  if (auto rit = doc.find("daily_rate"); rit != doc.end() && !rit->is_null()) {
-    if (rit->is_number_unsigned()) {
-      const auto u = rit->get<std::uint64_t>();
-      if (u > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
-        invalid("daily_rate", *rit, "out of range");
-      q.daily_rate = static_cast<std::int64_t>(u);
-    } else if (rit->is_number_integer()) {
-      invalid("daily_rate", *rit, "must not be negative (a daily rate in øre)");
-    } else {
-      invalid("daily_rate", *rit, "must be a whole number of øre, not " + a_type(*rit));
-    }
+  if (const json* r = member(doc, "daily_rate")) {
+    q.daily_rate = whole_number("daily_rate", *r, 0, max_daily_rate);
   }
   return q;
 }
@@ -739,16 +772,67 @@ std::string to_json(const std::vector<WorklistEntry>& w, Date as_of, int indent)
   return dump(j, indent);
 }
 
-std::string read_file(const std::string& path) {
+void check_unique_citizens(const Caseload& load, const std::string& path) {
+  std::unordered_map<std::string_view, std::size_t> first;
+  first.reserve(load.cases.size());
+  for (std::size_t i = 0; i < load.cases.size(); ++i) {
+    auto [it, fresh] = first.emplace(load.cases[i].citizen, i);
+    // Decision "One case per citizen" (docs/decisions.md): a second case of one citizen would be
+    // counted twice in the worklist and the programme figures, with contradictory data.
+    if (!fresh)
+      throw Error(Errc::invalid_input, join(at(path, i), "citizen"), load.cases[i].citizen,
+                  "duplicate citizen id: the same citizen is at " + at(path, it->second) +
+                      "; a caseload holds one case per citizen");
+  }
+}
+
+namespace {
+/// Appends `in` to `out` in chunks, stopping at the bound and at the first NUL byte.
+void read_chunks(std::istream& in, const std::string& name, std::size_t max_bytes, std::string& out) {
+  constexpr std::size_t chunk = std::size_t{1} << 20;
+  std::vector<char> buffer(chunk);
+  while (in) {
+    in.read(buffer.data(), static_cast<std::streamsize>(chunk));
+    const auto got = static_cast<std::size_t>(in.gcount());
+    if (got == 0) break;
+    if (const void* nul = std::memchr(buffer.data(), '\0', got))
+      throw Error(Errc::parse_error, "file", name,
+                  "not text: a NUL byte at offset " +
+                      std::to_string(out.size() + static_cast<std::size_t>(static_cast<const char*>(nul) - buffer.data())));
+    if (out.size() + got > max_bytes)
+      throw Error(Errc::invalid_input, "file", name,
+                  "larger than the maximum input size of " + std::to_string(max_bytes) + " bytes (ReadOptions::max_bytes)");
+    out.append(buffer.data(), got);
+  }
+  if (in.bad()) throw Error(Errc::io_error, "file", name, std::string("cannot be read: ") + std::strerror(errno));
+}
+}  // namespace
+
+std::string read_file(const std::string& path, std::size_t max_bytes) {
   std::error_code ec;
-  if (std::filesystem::is_directory(path, ec))
+  const auto status = std::filesystem::status(path, ec);
+  if (std::filesystem::is_directory(status))
     throw Error(Errc::io_error, "file", path, "cannot be read: it is a directory");
   std::ifstream in(path, std::ios::binary);
   if (!in) throw Error(Errc::io_error, "file", path, std::string("cannot be opened: ") + std::strerror(errno));
-  std::ostringstream out;
-  out << in.rdbuf();
-  if (in.bad()) throw Error(Errc::io_error, "file", path, "cannot be read");
-  return out.str();
+  std::string out;
+  if (std::filesystem::is_regular_file(status)) {
+    const auto size = std::filesystem::file_size(path, ec);
+    if (!ec && size > max_bytes)
+      throw Error(Errc::invalid_input, "file", path,
+                  "larger than the maximum input size of " + std::to_string(max_bytes) + " bytes (" +
+                      std::to_string(size) + " bytes; ReadOptions::max_bytes)");
+    if (!ec) out.reserve(static_cast<std::size_t>(size));
+  }
+  // In chunks, so a device or a pipe stops at the bound or at the first NUL byte.
+  read_chunks(in, path, max_bytes, out);
+  return out;
+}
+
+std::string read_stream(std::istream& in, const std::string& name, std::size_t max_bytes) {
+  std::string out;
+  read_chunks(in, name, max_bytes, out);
+  return out;
 }
 
 }  // namespace kanten::inline v1

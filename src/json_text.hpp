@@ -3,11 +3,15 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <algorithm>
+#include <cmath>
+#include <vector>
 #include <string>
 #include <string_view>
 
 #include "kanten/error.hpp"
 #include "kanten/events.hpp"
+#include "kanten/input.hpp"
 #include "kanten/sources.hpp"
 
 namespace kanten::inline v1::json_text {
@@ -33,6 +37,14 @@ inline std::string utf8_prefix(const std::string& s, std::size_t max) {
 inline std::string shown(const json& v) {
   if (v.is_object()) return "<object>";
   if (v.is_array()) return "<array>";
+  if (v.is_string()) {
+    // A name, id, date or number has no whitespace; a string with some may be a sentence of
+    // free text typed in the wrong field, and one shaped like a CPR number is never shown.
+    const auto& s = v.get_ref<const std::string&>();
+    if (s.find_first_of(" \t\n\r\f\v") != std::string::npos)
+      return "<text of " + std::to_string(s.size()) + " bytes>";
+    if (looks_like_cpr(s)) return "<CPR-shaped value>";
+  }
   return utf8_prefix(v.dump(-1, ' ', false, json::error_handler_t::replace), 64);
 }
 
@@ -76,13 +88,19 @@ inline const json* member(const json& o, const char* key) {
 /// A whole number in [lo, hi] at `field`; a fraction, another type or a number outside the range
 /// is an error naming the field ("must not be negative" when lo is 0 and it is below).
 inline std::int64_t whole_number(const std::string& field, const json& v, std::int64_t lo, std::int64_t hi) {
-  if (v.is_number_float()) invalid(field, v, "must be a whole number, not a fraction");
+  const std::string range = "out of range: from " + std::to_string(lo) + " to " + std::to_string(hi);
+  if (v.is_number_float()) {
+    const double d = v.get<double>();
+    if (d != std::floor(d)) invalid(field, v, "must be a whole number, not a fraction");
+    if (d < static_cast<double>(lo) || d > static_cast<double>(hi)) invalid(field, v, range);
+    invalid(field, v, "must be a whole number written without a decimal point or exponent");
+  }
   if (!v.is_number()) invalid(field, v, "must be a whole number, not " + a_type(v));
   const bool too_big = v.is_number_unsigned() && v.get<std::uint64_t>() > static_cast<std::uint64_t>(hi);
   const std::int64_t i = too_big ? hi : v.get<std::int64_t>();
   if (too_big || i < lo || i > hi) {
     if (lo == 0 && i < 0) invalid(field, v, "must not be negative");
-    invalid(field, v, "out of range: from " + std::to_string(lo) + " to " + std::to_string(hi));
+    invalid(field, v, range);
   }
   return i;
 }
@@ -122,8 +140,17 @@ inline std::string parse_message(const json::parse_error& e) {
   return m;
 }
 
-/// Parses a whole document; throws parse_error with the position, never the input's text.
-inline json parse_document(std::string_view text) {
+/// Parses a whole document; throws parse_error with the position, never the input's text. A
+/// document larger than `max_bytes` is refused before parsing; a NUL byte anywhere is an error
+/// with its offset (nlohmann's lexer would take it for the end of the input and drop the rest).
+inline json parse_document(std::string_view text, std::size_t max_bytes = default_max_input_bytes) {
+  if (text.size() > max_bytes)
+    throw Error(Errc::invalid_input, "input", std::to_string(text.size()) + " bytes",
+                "larger than the maximum input size of " + std::to_string(max_bytes) +
+                    " bytes (ReadOptions::max_bytes)");
+  if (const auto nul = text.find('\0'); nul != std::string_view::npos)
+    throw Error(Errc::parse_error, "", "",
+                "not valid JSON: a NUL byte at offset " + std::to_string(nul) + " (JSON text has none)");
   try {
     return json::parse(text.begin(), text.end());
   } catch (const json::parse_error& e) {
@@ -132,6 +159,65 @@ inline json parse_document(std::string_view text) {
     // e.g. 1E400: a number JSON allows but no double holds.
     throw Error(Errc::parse_error, "", "", "not valid JSON: a number is out of range");
   }
+}
+
+/// What a reader carries while it reads: its options and the warnings it reports.
+struct ReadContext {
+  const ReadOptions& options;
+  std::vector<InputWarning>& warnings;
+
+  /// An unknown field at `field`: a warning, or under strict an error. `known` are the names the
+  /// object takes, for a suggestion.
+  void unknown(const std::string& field, std::string_view key, const std::vector<std::string_view>& known) const {
+    std::string message = "unknown field";
+    if (auto near = nearest_name(key, known); !near.empty()) message += "; did you mean \"" + near + "\"?";
+    if (options.strict) throw Error(Errc::invalid_input, field, "", message + " (strict reading)");
+    warnings.push_back(InputWarning{field, message + " (ignored)"});
+  }
+
+  /// Reports every member of object `o` (at `path`) whose name is not in `known`.
+  void check_fields(const json& o, const std::string& path, const std::vector<std::string_view>& known) const {
+    if (!o.is_object()) return;
+    for (auto it = o.begin(); it != o.end(); ++it)
+      if (std::find(known.begin(), known.end(), std::string_view(it.key())) == known.end())
+        unknown(join(path, shown_key(it.key())), it.key(), known);
+  }
+
+  /// A member name as it may be shown in a path: at most 64 bytes.
+  static std::string shown_key(const std::string& key) { return utf8_prefix(key, 64); }
+};
+
+/// "H:MM" (hours may have any number of digits, minutes exactly two, below 60; an optional
+/// leading '-', as hours_text writes negative durations) → minutes; nullopt if malformed.
+inline std::optional<Minutes> parse_hours_text(std::string_view s, bool allow_negative = true) {
+  bool negative = false;
+  if (allow_negative && !s.empty() && s.front() == '-') {
+    negative = true;
+    s.remove_prefix(1);
+  }
+  const auto colon = s.find(':');
+  if (colon == std::string_view::npos || colon == 0 || colon > 7 || s.size() != colon + 3) return std::nullopt;
+  std::int64_t h = 0;
+  for (char c : s.substr(0, colon)) {
+    if (c < '0' || c > '9') return std::nullopt;
+    h = h * 10 + (c - '0');
+  }
+  const char m1 = s[colon + 1], m2 = s[colon + 2];
+  if (m1 < '0' || m1 > '5' || m2 < '0' || m2 > '9') return std::nullopt;
+  const std::int64_t total = h * 60 + (m1 - '0') * 10 + (m2 - '0');
+  if (total > std::numeric_limits<Minutes>::max()) return std::nullopt;
+  return static_cast<Minutes>(negative ? -total : total);
+}
+
+/// True when `s` has the shape "H:MM" (an optional '-', digits, ':', two digits below 60)
+/// whatever the number of hour digits: parse_hours_text failing on such text means out of range.
+inline bool hours_text_shape(std::string_view s) {
+  if (!s.empty() && s.front() == '-') s.remove_prefix(1);
+  const auto colon = s.find(':');
+  if (colon == std::string_view::npos || colon == 0 || s.size() != colon + 3) return false;
+  for (char c : s.substr(0, colon))
+    if (c < '0' || c > '9') return false;
+  return s[colon + 1] >= '0' && s[colon + 1] <= '5' && s[colon + 2] >= '0' && s[colon + 2] <= '9';
 }
 
 /// Output text: compact for indent < 0, invalid UTF-8 replaced (ids are opaque bytes).
@@ -147,7 +233,15 @@ inline ojson source_json(const Source& s, bool with_quote = true) {
   return j;
 }
 
+/// Input warnings as [{"field": ..., "message": ...}].
+inline ojson warnings_json(const std::vector<InputWarning>& warnings) {
+  ojson a = ojson::array();
+  for (const auto& w : warnings) a.push_back(ojson{{"field", w.field}, {"message", w.message}});
+  return a;
+}
+
 inline std::string dump(const ojson& j, int indent) {
+  check_indent(indent);
   return j.dump(indent < 0 ? -1 : indent, ' ', false, ojson::error_handler_t::replace);
 }
 

@@ -44,26 +44,13 @@ bool is_disco_code(const std::string& s) {
   return true;
 }
 
-/// "H:MM" (hours any number of digits up to 7, minutes exactly two, below 60) → minutes.
-std::optional<Minutes> parse_hours_text(std::string_view s) {
-  const auto colon = s.find(':');
-  if (colon == std::string_view::npos || colon == 0 || colon > 7 || s.size() != colon + 3) return std::nullopt;
-  std::int64_t h = 0;
-  for (char c : s.substr(0, colon)) {
-    if (c < '0' || c > '9') return std::nullopt;
-    h = h * 10 + (c - '0');
-  }
-  const char m1 = s[colon + 1], m2 = s[colon + 2];
-  if (m1 < '0' || m1 > '5' || m2 < '0' || m2 > '9') return std::nullopt;
-  const std::int64_t total = h * 60 + (m1 - '0') * 10 + (m2 - '0');
-  if (total > std::numeric_limits<Minutes>::max()) return std::nullopt;
-  return static_cast<Minutes>(total);
-}
-
 /// A whole number in [lo, hi] (within 32 bits) at `field`.
 std::int32_t integer_value(const std::string& field, const json& v, std::int64_t lo, std::int64_t hi) {
   return static_cast<std::int32_t>(whole_number(field, v, lo, hi));
 }
+
+/// The minutes of a whole week: the bound of every weekly duration of a market.
+constexpr Minutes week_minutes = 7 * 24 * 60;
 
 /// The fields of one JSON object at `path` ("citizens[2]", "" for the document).
 class Fields {
@@ -73,11 +60,26 @@ class Fields {
   [[nodiscard]] std::string path(std::string_view key) const { return join(path_, key); }
 
   /// The field's value, or nullptr when absent or null.
-  [[nodiscard]] const json* get(const char* key) const { return member(o_, key); }
+  [[nodiscard]] const json* get(const char* key) const {
+    used_.emplace_back(key);
+    return member(o_, key);
+  }
 
-  /// A required, non-empty id string (ids are opaque and may be shown).
+  /// A required, non-empty id string (ids are opaque and may be shown; one shaped like a CPR
+  /// number is refused without being shown).
   [[nodiscard]] std::string id(const char* key, const char* what) const {
-    return id_member(o_, key, path_, std::string("every ") + what + " needs an id");
+    used_.emplace_back(key);
+    std::string id = id_member(o_, key, path_, std::string("every ") + what + " needs an id");
+    check_id(path(key), id);
+    return id;
+  }
+
+  /// Reports the members no reader asked for (unknown names): warnings, or under strict reading
+  /// an error.
+  void check_unknown(const ReadContext& cx) const {
+    for (auto it = o_.begin(); it != o_.end(); ++it)
+      if (std::find(used_.begin(), used_.end(), std::string_view(it.key())) == used_.end())
+        cx.unknown(path(ReadContext::shown_key(it.key())), it.key(), used_);
   }
 
   /// An optional integer in [lo, hi].
@@ -92,25 +94,31 @@ class Fields {
     out = static_cast<std::int8_t>(integer_value(path(key), *v, lo, hi));
   }
 
-  /// Optional hours per week: whole minutes (an integer) or "H:MM"; never negative.
+  /// Optional hours per week: whole minutes (an integer) or "H:MM"; from 0 to a whole week
+  /// (168 hours), so no sum of hours can wrap.
   void minutes(const char* key, Minutes& out) const {
     const json* v = get(key);
     if (!v) return;
+    const std::string range = "out of range: from 0 to " + std::to_string(week_minutes) + " minutes (168 hours) a week";
     if (v->is_string()) {
-      auto m = parse_hours_text(v->get_ref<const std::string&>());
+      const std::string& text = v->get_ref<const std::string&>();
+      auto m = parse_hours_text(text, /*allow_negative=*/false);
+      if (!m && !text.empty() && text.front() != '-' && hours_text_shape(text)) invalid(path(key), *v, range);
       if (!m) invalid(path(key), *v, "must be hours and minutes \"H:MM\", e.g. \"7:30\", or whole minutes");
+      if (*m > week_minutes) invalid(path(key), *v, range);
       out = *m;
       return;
     }
-    if (v->is_number_float())
-      invalid(path(key), *v, "must be a whole number of minutes, not a fraction (hours are exact; or give \"H:MM\")");
     if (!v->is_number())
       invalid(path(key), *v, "must be a whole number of minutes or \"H:MM\", not " + a_type(*v));
-    out = integer_value(path(key), *v, 0, std::numeric_limits<Minutes>::max());
+    out = integer_value(path(key), *v, 0, week_minutes);
   }
 
   /// An optional boolean.
-  void flag(const char* key, bool& out) const { flag_member(o_, key, path_, out); }
+  void flag(const char* key, bool& out) const {
+    used_.emplace_back(key);
+    flag_member(o_, key, path_, out);
+  }
 
   /// An optional vocabulary name.
   template <class Enum>
@@ -157,12 +165,17 @@ class Fields {
   }
 
   /// A required location {"lat": .., "lon": ..} in degrees.
+  /// The reading context, for the unknown fields of nested objects (a location).
+  const ReadContext* cx_ = nullptr;
+
   [[nodiscard]] GeoPoint point(const char* key) const {
     const json* v = get(key);
     if (!v) throw Error(Errc::invalid_input, path(key), "", "missing: a location {\"lat\": .., \"lon\": ..} is required");
     if (!v->is_object()) invalid(path(key), *v, "must be a location {\"lat\": .., \"lon\": ..}, not " + a_type(*v));
     const Fields p(*v, path(key));
-    return {p.degrees("lat", 90), p.degrees("lon", 180)};
+    GeoPoint g{p.degrees("lat", 90), p.degrees("lon", 180)};
+    if (cx_) p.check_unknown(*cx_);
+    return g;
   }
 
  private:
@@ -195,13 +208,15 @@ class Fields {
 
   const json& o_;
   std::string path_;
+  mutable std::vector<std::string_view> used_;  // the names asked for, for check_unknown
 };
 
 constexpr std::int64_t int32_max = std::numeric_limits<std::int32_t>::max();
 
-Citizen read_citizen(const json& j, const std::string& path) {
+Citizen read_citizen(const json& j, const std::string& path, const ReadContext& cx) {
   if (!j.is_object()) invalid(path, j, "a citizen must be a JSON object, not " + a_type(j));
-  const Fields f(j, path);
+  Fields f(j, path);
+  f.cx_ = &cx;
   Citizen c;
   c.id = f.id("id", "citizen");
   c.home = f.point("home");
@@ -220,12 +235,14 @@ Citizen read_citizen(const json& j, const std::string& path) {
   f.flag("driving_licence", c.driving_licence);
   f.vocab("goal", c.goal);
   f.strings("visited_companies", c.visited_companies);
+  f.check_unknown(cx);
   return c;
 }
 
-Company read_company(const json& j, const std::string& path) {
+Company read_company(const json& j, const std::string& path, const ReadContext& cx) {
   if (!j.is_object()) invalid(path, j, "a company must be a JSON object, not " + a_type(j));
-  const Fields f(j, path);
+  Fields f(j, path);
+  f.cx_ = &cx;
   Company c;
   c.id = f.id("id", "company");
   c.location = f.point("location");
@@ -239,12 +256,14 @@ Company read_company(const json& j, const std::string& path) {
   f.flag("labour_shortage", c.labour_shortage);
   f.integer("mentors", c.mentors, 0, int32_max);
   f.integer("capacity", c.capacity, 0, int32_max);
+  f.check_unknown(cx);
   return c;
 }
 
-Task read_task(const json& j, const std::string& path) {
+Task read_task(const json& j, const std::string& path, const ReadContext& cx) {
   if (!j.is_object()) invalid(path, j, "a task must be a JSON object, not " + a_type(j));
-  const Fields f(j, path);
+  Fields f(j, path);
+  f.cx_ = &cx;
   Task t;
   t.id = f.id("id", "task");
   t.company = f.id("company", "task");
@@ -262,6 +281,7 @@ Task read_task(const json& j, const std::string& path) {
   f.integer("slots", t.slots, 0, int32_max);
   f.integer("min_danish_level", t.min_danish_level, 0, 3);
   f.flag("needs_driving_licence", t.needs_driving_licence);
+  f.check_unknown(cx);
   return t;
 }
 
@@ -449,8 +469,8 @@ ojson matches_json(const std::vector<Match>& v, const Market& m) {
 // Public API
 // ---------------------------------------------------------------------------------------------
 
-Market market_from_json(std::string_view text) {
-  const json doc = parse_document(text);
+Market market_from_json(std::string_view text, const ReadOptions& options) {
+  const json doc = parse_document(text, options.max_bytes);
   if (!doc.is_object())
     invalid("", doc,
             "a market must be a JSON object {\"citizens\": [...], \"companies\": [...], \"tasks\": [...]}, not " +
@@ -459,13 +479,16 @@ Market market_from_json(std::string_view text) {
   const json& companies = market_array(doc, "companies");
   const json& tasks = market_array(doc, "tasks");
   Market m;
+  const ReadContext cx{options, m.warnings};
+  cx.check_fields(doc, "", {"citizens", "companies", "tasks"});
   m.citizens.reserve(citizens.size());
-  for (std::size_t i = 0; i < citizens.size(); ++i) m.citizens.push_back(read_citizen(citizens[i], at("citizens", i)));
+  for (std::size_t i = 0; i < citizens.size(); ++i)
+    m.citizens.push_back(read_citizen(citizens[i], at("citizens", i), cx));
   m.companies.reserve(companies.size());
   for (std::size_t i = 0; i < companies.size(); ++i)
-    m.companies.push_back(read_company(companies[i], at("companies", i)));
+    m.companies.push_back(read_company(companies[i], at("companies", i), cx));
   m.tasks.reserve(tasks.size());
-  for (std::size_t i = 0; i < tasks.size(); ++i) m.tasks.push_back(read_task(tasks[i], at("tasks", i)));
+  for (std::size_t i = 0; i < tasks.size(); ++i) m.tasks.push_back(read_task(tasks[i], at("tasks", i), cx));
 
   check_unique(m.citizens, "citizens", "citizen");
   check_unique(m.companies, "companies", "company");
@@ -485,9 +508,11 @@ Market market_from_json(std::string_view text) {
   return m;
 }
 
-MatchWeights weights_from_json(std::string_view text) {
-  const json doc = parse_document(text);
+MatchWeights weights_from_json(std::string_view text, const ReadOptions& options, std::vector<InputWarning>* warnings) {
+  const json doc = parse_document(text, options.max_bytes);
   if (!doc.is_object()) invalid("", doc, "a weight set must be a JSON object with \"version\", not " + a_type(doc));
+  std::vector<InputWarning> unused;
+  const ReadContext cx{options, warnings ? *warnings : unused};
   const Fields f(doc, "");
   MatchWeights w;
   const json* version = f.get("version");
@@ -505,6 +530,7 @@ MatchWeights weights_from_json(std::string_view text) {
   }
   for (const auto& field : weight_fields)
     if (field.member) f.integer(field.key, w.*field.member, field.lo, field.hi);
+  f.check_unknown(cx);
   if (w.version == default_weights().version && !same_weights(w, default_weights()))
     throw Error(Errc::invalid_input, "version", w.version,
                 "these weights differ from the defaults of this version: give them a version of their own");

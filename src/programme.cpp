@@ -66,9 +66,7 @@ Course make_course(const Case& c, const EvaluateOptions& eo) {
   }
   k.exit = k.e.exit();
 
-  std::vector<bool> rejected(c.events.size(), false);
-  for (const auto& n : k.e.not_applied)
-    if (n.reason != NotAppliedReason::unreadable && n.index < rejected.size()) rejected[n.index] = true;
+  const std::vector<bool> rejected = not_applied_events(c, k.e);
   // Agreements and break-offs in the engine's order (date, kind, content; a break-off before an
   // agreement of the same day), for the periods below.
   std::vector<std::size_t> order;
@@ -204,9 +202,10 @@ KaplanMeierCurve kaplan_meier(std::span<const Observation> observations) {
 
 ProgrammeFigures programme_figures(const Caseload& load, const ProgrammeOptions& opts) {
   for (std::size_t i = 0; i < opts.retention_months.size(); ++i)
-    if (opts.retention_months[i] < 1)
+    if (opts.retention_months[i] < 1 || opts.retention_months[i] > max_retention_months)
       throw Error(Errc::invalid_argument, "retention_months[" + std::to_string(i) + "]",
-                  std::to_string(opts.retention_months[i]), "must be at least 1");
+                  std::to_string(opts.retention_months[i]),
+                  "out of range: from 1 to " + std::to_string(max_retention_months) + " months");
   const std::vector<Course> ks = courses(load, opts);
   ProgrammeFigures f;
   f.as_of = opts.as_of;
@@ -326,7 +325,7 @@ std::string to_json(const ProgrammeFigures& f, int indent) {
         {"median_days", k.median ? ojson(*k.median) : ojson(nullptr)}, {"steps", std::move(steps)}};
   }
   j["curves"] = std::move(curves);
-  return j.dump(indent < 0 ? -1 : indent, ' ', false, ojson::error_handler_t::replace);
+  return json_text::dump(j, indent);
 }
 
 }  // namespace kanten::inline v1

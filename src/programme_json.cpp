@@ -60,8 +60,10 @@ ojson range_json(const Range& r) { return ojson::array({r.low, r.high}); }
 
 ojson view_json(const CompanyView& v) {
   ojson j;
+  // The documented fields only (kanten/training.hpp, CompanyView); never free text.
   j["company"] = v.company;
-  j["task"] = v.task;
+  j["task"] = v.task.empty() ? ojson(nullptr) : ojson(v.task);
+  j["agreed_tasks"] = v.agreed_tasks;
   j["start"] = date_json(v.start);
   j["end"] = date_json(v.end);
   j["ended"] = v.ended;
@@ -104,7 +106,7 @@ BusRequest bus_request_from_json(std::string_view text) {
     if (const json* g = member(*bus, "max_groups"))
       req.options.max_groups = static_cast<std::int32_t>(whole_number("bus.max_groups", *g, 0, 100'000));
     if (const json* s = member(*bus, "staff_dkk_per_hour"))
-      req.options.staff_dkk_per_hour = whole_number("bus.staff_dkk_per_hour", *s, 0, 1'000'000);
+      req.options.staff_dkk_per_hour = whole_number("bus.staff_dkk_per_hour", *s, 0, max_staff_dkk_per_hour);
     if (const json* f = array_member(*bus, "invite_first", "bus"))
       for (std::size_t i = 0; i < f->size(); ++i) {
         const json& e = (*f)[i];
@@ -126,6 +128,7 @@ TrainingInput training_input_from_json(std::string_view text) {
   const json* reqs = t ? array_member(*t, "requests", "training") : nullptr;
   if (t) in.start = date_member(*t, "start", "training", false);
   if (reqs) {
+    std::vector<std::int32_t> request_of(in.market.citizens.size(), -1);
     each_object(*reqs, "training.requests", "a request", [&](const json& r, const std::string& path) {
       TrainingRequest q;
       const std::string id = id_member(r, "citizen", path, "an id is required");
@@ -133,8 +136,14 @@ TrainingInput training_input_from_json(std::string_view text) {
       if (it == citizen.end())
         throw Error(Errc::invalid_input, join(path, "citizen"), id, "no citizen of the market has this id");
       q.citizen = it->second;
+      // One citizen, one track: a second request for the same citizen is ambiguous.
+      std::int32_t& first = request_of[static_cast<std::size_t>(q.citizen)];
+      if (first >= 0)
+        throw Error(Errc::invalid_input, join(path, "citizen"), id,
+                    "duplicate citizen id: first at " + at("training.requests", static_cast<std::size_t>(first)));
+      first = static_cast<std::int32_t>(in.requests.size());
       if (const json* w = member(r, "weeks"))
-        q.weeks = static_cast<std::int32_t>(whole_number(join(path, "weeks"), *w, 1, 520));
+        q.weeks = static_cast<std::int32_t>(whole_number(join(path, "weeks"), *w, 1, max_track_weeks));
       in.requests.push_back(q);
     });
   } else {

@@ -3,6 +3,9 @@
 // The answer lists every fact established and every rule applied, so a caseworker can draft
 // the written justification from it. Texts name kinds, dates and channels — never the
 // caseworker's free text, which may hold personal data.
+#include "kanten/error.hpp"
+#include "kanten/sanction.hpp"
+
 #include "fold.hpp"
 
 namespace kanten::inline v1::detail {
@@ -164,8 +167,28 @@ SanctionAnswer answer_sanction(const FailureFacts& f, const RuleSet& rules,
   }
   a.status = SanctionStatus::eligible;
   a.deduction_days = rules.sanction_days;
-  if (daily_rate) a.deduction = *daily_rate * rules.sanction_days;
+  if (daily_rate) {
+    // Money is computed with checked arithmetic: a rate checked against max_daily_rate times a
+    // rule set's day count can still overflow when a caller's RuleSet has an absurd count.
+    std::int64_t deduction = 0;
+    if (*daily_rate < 0 || __builtin_mul_overflow(*daily_rate, std::int64_t{rules.sanction_days}, &deduction) ||
+        deduction < 0)
+      throw Error(Errc::invalid_argument, "rules.sanction_days", std::to_string(rules.sanction_days),
+                  "the deduction (days x daily rate) is out of range");
+    a.deduction = deduction;
+  }
   return a;
 }
 
 }  // namespace kanten::inline v1::detail
+
+namespace kanten::inline v1 {
+
+void check_daily_rate(std::int64_t rate, const std::string& field) {
+  if (rate < 0 || rate > max_daily_rate)
+    throw Error(Errc::invalid_argument, field, std::to_string(rate),
+                "out of range: a daily rate in øre from 0 to " + std::to_string(max_daily_rate) +
+                    " (1,000,000 kr)");
+}
+
+}  // namespace kanten::inline v1

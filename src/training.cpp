@@ -40,7 +40,21 @@ RouteAnswer route_workplace(const RoutingAssessment& a) {
 
 namespace {
 
+/// Throws for the first id of `items` that repeats one before it, naming both positions
+/// ("companies[3].id": "duplicate company id: first at companies[0]"); ids are opaque and shown.
+template <class T>
+void check_unique_ids(const std::vector<T>& items, const char* side, const char* what) {
+  std::unordered_map<std::string_view, std::size_t> first;
+  first.reserve(items.size());
+  for (std::size_t i = 0; i < items.size(); ++i)
+    if (const auto [it, fresh] = first.try_emplace(items[i].id, i); !fresh)
+      throw Error(Errc::invalid_input, std::string(side) + "[" + std::to_string(i) + "].id", items[i].id,
+                  std::string("duplicate ") + what + " id: first at " + side + "[" + std::to_string(it->second) + "]");
+}
+
+/// Companies by id; an id that repeats is an error (which workplace's mentors would count?).
 std::unordered_map<std::string_view, std::int32_t> index_of_companies(const Market& m) {
+  check_unique_ids(m.companies, "companies", "company");
   std::unordered_map<std::string_view, std::int32_t> out;
   for (std::size_t k = 0; k < m.companies.size(); ++k) out.emplace(m.companies[k].id, static_cast<std::int32_t>(k));
   return out;
@@ -77,14 +91,29 @@ Minutes fitted_hours(const Citizen& c, const Task& t) noexcept {
 TrainingPlan plan_training_tracks(const Market& m, std::span<const TrainingRequest> requests, const TrainingOptions& opts) {
   if (opts.start.is_special()) throw Error(Errc::invalid_argument, "start", "", "a start date is required");
   const MatchWeights& w = opts.weights ? *opts.weights : default_weights();
+  check_unique_ids(m.citizens, "citizens", "citizen");
+  check_unique_ids(m.tasks, "tasks", "task");
+  // The last day a track may end on: the last day kanten's dates hold.
+  const Date last_day(9999, 12, 31);
+  std::vector<std::int32_t> request_of(m.citizens.size(), -1);
   for (std::size_t r = 0; r < requests.size(); ++r) {
     const auto c = requests[r].citizen;
+    const std::string field = "requests[" + std::to_string(r) + "]";
     if (c < 0 || static_cast<std::size_t>(c) >= m.citizens.size())
-      throw Error(Errc::invalid_argument, "requests[" + std::to_string(r) + "].citizen", std::to_string(c),
-                  "citizen index out of range");
-    if (requests[r].weeks < 1)
-      throw Error(Errc::invalid_argument, "requests[" + std::to_string(r) + "].weeks", std::to_string(requests[r].weeks),
-                  "a track lasts at least one week");
+      throw Error(Errc::invalid_argument, field + ".citizen", std::to_string(c), "citizen index out of range");
+    // One citizen, one track: a citizen requested twice is ambiguous (which length holds?).
+    std::int32_t& first = request_of[static_cast<std::size_t>(c)];
+    if (first >= 0)
+      throw Error(Errc::invalid_argument, field + ".citizen", m.citizens[static_cast<std::size_t>(c)].id,
+                  "duplicate citizen id: first at requests[" + std::to_string(first) + "]");
+    first = static_cast<std::int32_t>(r);
+    const std::int32_t weeks = requests[r].weeks;
+    if (weeks < 1 || weeks > max_track_weeks)
+      throw Error(Errc::invalid_argument, field + ".weeks", std::to_string(weeks),
+                  "out of range: from 1 to " + std::to_string(max_track_weeks) + " weeks");
+    if ((last_day - opts.start).days() < 7 * std::int64_t{weeks} - 1)
+      throw Error(Errc::invalid_argument, field + ".weeks", std::to_string(weeks),
+                  "the track would end after " + iso(last_day) + " (start " + iso(opts.start) + ")");
   }
   TrainingPlan plan;
   plan.mentors = mentor_load(m, opts.ongoing, opts.start);
@@ -162,50 +191,104 @@ std::string_view accommodation(Health h) noexcept {
   return "an agreed accommodation";
 }
 
-CompanyView company_view(const TrainingTrack& t, Date as_of) {
+namespace {
+
+/// The view of one course: the personal fields only while it runs (001_8429fb4aa12981cf.txt, Den
+/// svære opfølgning: "Kommunen må ikke videregive personlige oplysninger om en borger til
+/// arbejdspladsen, efter forløbet er slut.").
+CompanyView view_of(const std::string& company, const std::string& task, std::int32_t agreed_tasks, Date start,
+                    Date end, bool ended, const std::string& citizen, Minutes per_week,
+                    std::span<const Health> health) {
   CompanyView v;
-  v.company = t.company;
-  v.task = t.task;
-  v.start = t.start;
-  v.end = t.end;
-  // "Kommunen må ikke videregive personlige oplysninger om en borger til arbejdspladsen, efter
-  // forløbet er slut." After the last day the view holds no citizen, hours or accommodations.
-  v.ended = !t.end.is_special() && !as_of.is_special() && as_of > t.end;
-  if (v.ended) return v;
-  v.citizen = t.citizen;
-  v.per_week = t.per_week;
-  for (Health h : t.health) v.accommodations.emplace_back(accommodation(h));
+  v.company = company;
+  v.task = task;
+  v.agreed_tasks = agreed_tasks;
+  v.start = start;
+  v.end = end;
+  v.ended = ended;
+  if (v.ended) return v;  // no citizen id, no hours, no accommodations
+  v.citizen = citizen;
+  v.per_week = per_week;
+  for (Health h : health) v.accommodations.emplace_back(accommodation(h));
   return v;
+}
+
+/// The day before `d`, or `d` itself on the first day kanten's dates hold.
+Date day_before(Date d) { return d > Date(1400, 1, 1) ? d - boost::gregorian::days(1) : d; }
+
+}  // namespace
+
+CompanyView company_view(const TrainingTrack& t, Date as_of) {
+  if (as_of.is_special())
+    throw Error(Errc::invalid_argument, "as_of", iso(as_of), "a view needs a date: whether the course has ended");
+  const bool ended = !t.end.is_special() && as_of > t.end;  // after the last day
+  return view_of(t.company, t.task, 1, t.start, t.end, ended, t.citizen, t.per_week, t.health);
 }
 
 CompanyView company_view(const Market& m, const Match& x) {
   const Citizen& c = m.citizens.at(static_cast<std::size_t>(x.citizen));
   const Task& t = m.tasks.at(static_cast<std::size_t>(x.task));
-  CompanyView v;
-  v.company = t.company;
-  v.task = t.id;
-  v.citizen = c.id;
-  v.per_week = fitted_hours(c, t);
-  for (Health h : c.health) v.accommodations.emplace_back(accommodation(h));
-  return v;
+  // A proposal: no dates yet, nothing has ended.
+  return view_of(t.company, t.id, 1, Date(), Date(), false, c.id, fitted_hours(c, t), c.health);
 }
 
 std::vector<CompanyView> company_views(const Case& c, const Evaluation& e) {
+  if (e.as_of.is_special())
+    throw Error(Errc::invalid_argument, "evaluation.as_of", iso(e.as_of), "the evaluation has no date");
+  if (e.citizen != c.citizen)
+    throw Error(Errc::invalid_argument, "evaluation.citizen", e.citizen,
+                "not an evaluation of this case (citizen " + c.citizen + ")");
+  // Which events the evaluation applied.
+  const std::vector<bool> not_applied = not_applied_events(c, e);
+  // Agreements and break-offs known on the evaluation's date, in the engine's order (date, kind,
+  // content: a break-off before an agreement of the same day; then position).
+  std::vector<std::size_t> order;
+  for (std::size_t i = 0; i < c.events.size(); ++i) {
+    const Event& ev = c.events[i];
+    if (ev.date.is_special() || ev.date > e.as_of) continue;
+    if (ev.kind() == EventKind::agreement || ev.kind() == EventKind::course_broken_off) order.push_back(i);
+  }
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    const auto o = c.events[a] <=> c.events[b];
+    return o != 0 ? o < 0 : a < b;
+  });
+  struct Course {
+    std::size_t event;  // the agreement
+    Date start;         // its first day
+    Date closed;        // the first day the course is over (its view closed); not-a-date while open
+  };
+  std::vector<Course> courses;
+  for (std::size_t i : order) {
+    const Event& ev = c.events[i];
+    if (const auto* a = std::get_if<AgreementMade>(&ev.data)) {
+      const Date start = a->start.is_special() ? ev.date : a->start;
+      // 004_3897fdd271fa8a38.txt, Kerneelement 9: a new agreement replaces the open one from its
+      // start (from the open one's own start when the new one starts no later: it never ran). The
+      // old view closes then — also when the evaluation did not apply the new agreement.
+      for (auto& k : courses)
+        if (k.closed.is_special()) k.closed = std::max(start, k.start);
+      if (!not_applied[i]) courses.push_back({i, start, Date()});
+    } else {
+      // 004_3897fdd271fa8a38.txt, Trin 3: the course is broken off; from that day the company's
+      // view holds nothing personal (001_8429fb4aa12981cf.txt, Den svære opfølgning).
+      for (auto& k : courses)
+        if (k.closed.is_special()) k.closed = ev.date;
+    }
+  }
+  // Once the citizen has left the model, every course is over from the exit's date.
+  if (const StepChange* exit = e.exit())
+    for (auto& k : courses)
+      if (k.closed.is_special() || exit->date < k.closed) k.closed = exit->date;
   std::vector<CompanyView> out;
-  const StepChange* exit = e.exit();
-  for (const auto& ev : c.events) {
-    const auto* a = std::get_if<AgreementMade>(&ev.data);
-    if (!a || !a->terms || a->terms->company.empty() || ev.date.is_special() || e.as_of.is_special() || ev.date > e.as_of)
-      continue;
-    TrainingTrack t;
-    t.citizen = c.citizen;
-    t.company = a->terms->company;
-    for (const auto& task : a->terms->tasks) t.task += (t.task.empty() ? "" : "; ") + task;
-    t.start = a->start.is_special() ? ev.date : a->start;
-    t.end = exit ? exit->date - boost::gregorian::days(1) : Date();
-    t.per_week = a->minutes_per_week;
-    t.health = a->terms->health;  // sub-goals stay with the job centre
-    out.push_back(company_view(t, e.as_of));
+  for (const auto& k : courses) {
+    const auto& a = std::get<AgreementMade>(c.events[k.event].data);
+    if (!a.terms || a.terms->company.empty()) continue;
+    const bool ended = !k.closed.is_special() && e.as_of >= k.closed;
+    // The agreed tasks are free text: the company sees how many, never their wording; the
+    // sub-goals stay with the job centre.
+    out.push_back(view_of(a.terms->company, "", static_cast<std::int32_t>(a.terms->tasks.size()), k.start,
+                          k.closed.is_special() ? Date() : day_before(k.closed), ended, c.citizen, a.minutes_per_week,
+                          a.terms->health));
   }
   return out;
 }

@@ -7,9 +7,11 @@
 #include <kanten/match_json.hpp>
 
 #include <algorithm>
+#include <limits>
 #include <map>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 using namespace kt;
@@ -287,6 +289,149 @@ TEST_CASE("The cost of a trip from the source's figures — 002_35b99bd4972212c9
   const TripCost priced = trip_cost(10, 300);  // staff at 300 DKK/h: 13–22 hours
   CHECK(priced.total_dkk == Range{2750 + 3900, 3400 + 6600});
   CHECK_THROWS_AS(trip_cost(-1), Error);
+}
+
+namespace {
+
+/// The field and value of the kanten::Error `f` throws, with its code checked.
+template <class F>
+std::pair<std::string, std::string> error_of(F&& f, Errc code = Errc::invalid_argument) {
+  try {
+    f();
+  } catch (const Error& e) {
+    CHECK(e.code() == code);
+    return {e.field(), e.value()};
+  }
+  FAIL("expected a kanten::Error");
+  return {};
+}
+
+void check_no_negative_amount(const TripCost& c) {
+  for (const Range& r : {c.bus_dkk, c.food_dkk, c.planning_staff_minutes, c.running_staff_minutes, c.total_dkk}) {
+    CHECK(r.low >= 0);
+    CHECK(r.low <= r.high);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("Trip cost: every amount checked, each input within its one documented bound", "[bus][hardening]") {
+  // At the bounds: 100 participants, 10,000 kr an hour — the largest amounts, exact.
+  const TripCost top = trip_cost(max_trip_participants, max_staff_dkk_per_hour);
+  CHECK(top.food_dkk == Range{75 * 100, 90 * 100});
+  CHECK(top.total_dkk == Range{2000 + 7500 + 780 * 10'000 / 60, 2500 + 9000 + 1320 * 10'000 / 60});
+  check_no_negative_amount(top);
+  check_no_negative_amount(trip_cost(0, 0));
+  check_no_negative_amount(trip_cost(0));
+
+  using P = std::pair<std::string, std::string>;
+  // One above, far above, the largest int64 (which wrapped to a negative total before), negative.
+  CHECK(error_of([] { (void)trip_cost(10, max_staff_dkk_per_hour + 1); }) == P{"staff_dkk_per_hour", "10001"});
+  CHECK(error_of([] { (void)trip_cost(10, std::numeric_limits<std::int64_t>::max()); }) ==
+        P{"staff_dkk_per_hour", "9223372036854775807"});
+  CHECK(error_of([] { (void)trip_cost(10, std::numeric_limits<std::int64_t>::min()); }) ==
+        P{"staff_dkk_per_hour", "-9223372036854775808"});
+  CHECK(error_of([] { (void)trip_cost(10, -1); }) == P{"staff_dkk_per_hour", "-1"});
+  CHECK(error_of([] { (void)trip_cost(max_trip_participants + 1); }) == P{"participants", "101"});
+  CHECK(error_of([] { (void)trip_cost(std::numeric_limits<std::int32_t>::max(), 350); }) ==
+        P{"participants", "2147483647"});
+  CHECK(error_of([] { (void)trip_cost(-1, 350); }) == P{"participants", "-1"});
+  try {
+    (void)trip_cost(10, max_staff_dkk_per_hour + 1);
+  } catch (const Error& e) {
+    CHECK(std::string(e.what()).find("out of range: from 0 to 10000 kr an hour") != std::string::npos);
+  }
+
+  // The planner takes the same bound, also when no trip comes of the plan.
+  const Market m = two_clusters(2, 2);
+  BusPlanOptions o;
+  o.staff_dkk_per_hour = std::numeric_limits<std::int64_t>::max();
+  CHECK(error_of([&] { (void)plan_bus_trips(m, refer_all(m), o); }).first == "staff_dkk_per_hour");
+  // A model beyond the bounds is refused before anything is planned.
+  BusModel huge = bus_model_1();
+  huge.max_participants = max_trip_participants + 1;
+  o.staff_dkk_per_hour.reset();
+  o.model = &huge;
+  CHECK(error_of([&] { (void)plan_bus_trips(m, refer_all(m), o); }).first == "model.max_participants");
+  huge = bus_model_1();
+  huge.trips_per_group = std::numeric_limits<std::int32_t>::max();
+  CHECK(error_of([&] { (void)plan_bus_trips(m, refer_all(m), o); }).first == "model.trips_per_group");
+  huge = bus_model_1();
+  huge.visits_per_trip = max_model_visits_per_trip + 1;
+  CHECK(error_of([&] { (void)plan_bus_trips(m, refer_all(m), o); }).first == "model.visits_per_trip");
+}
+
+TEST_CASE("A citizen referred twice is an error naming both referrals, not a second place", "[bus][hardening]") {
+  const Market m = two_clusters(6, 6);
+  auto refs = refer_all(m);
+  refs.push_back(refs[3]);  // referrals[12] repeats referrals[3]
+  try {
+    (void)plan_bus_trips(m, refs);
+    FAIL("a duplicated referral must throw");
+  } catch (const Error& e) {
+    CHECK(e.code() == Errc::invalid_input);
+    CHECK(e.field() == "referrals[12].citizen");
+    CHECK(e.value() == refs[3].citizen);  // an opaque id
+    CHECK(std::string(e.what()).find("duplicate citizen id: first at referrals[3]") != std::string::npos);
+  }
+  // The same through the JSON reader, as the C ABI, Python and the command line read it.
+  const std::string text = R"({"citizens": [{"id": "c-1", "home": {"lat": 54.7, "lon": 11.8}}],
+    "companies": [], "tasks": [], "referrals": [{"citizen": "c-1"}, {"citizen": "c-1", "age": 40}]})";
+  const BusRequest req = bus_request_from_json(text);
+  try {
+    (void)plan_bus_trips(req.market, req.referrals);
+    FAIL("a duplicated referral must throw");
+  } catch (const Error& e) {
+    CHECK(e.field() == "referrals[1].citizen");
+    CHECK(std::string(e.what()).find("first at referrals[0]") != std::string::npos);
+  }
+}
+
+TEST_CASE("A company, citizen or task id that repeats in the market is an error naming both", "[bus][hardening]") {
+  Market m = two_clusters(6, 6);
+  m.companies.push_back(m.companies[1]);  // companies[7] repeats companies[1] ("kitchen-b")
+  try {
+    (void)plan_bus_trips(m, refer_all(m));
+    FAIL("a duplicated company must throw");
+  } catch (const Error& e) {
+    CHECK(e.field() == "companies[7].id");
+    CHECK(e.value() == "kitchen-b");
+    CHECK(std::string(e.what()).find("duplicate company id: first at companies[1]") != std::string::npos);
+  }
+  m = two_clusters(6, 6);
+  m.tasks.push_back(m.tasks[0]);
+  CHECK(error_of([&] { (void)plan_bus_trips(m, refer_all(m)); }, Errc::invalid_input).first == "tasks[7].id");
+  m = two_clusters(6, 6);
+  m.citizens.push_back(m.citizens[0]);
+  std::vector<BusReferral> refs = refer_all(two_clusters(6, 6));
+  CHECK(error_of([&] { (void)plan_bus_trips(m, refs); }, Errc::invalid_input).first == "citizens[12].id");
+}
+
+TEST_CASE("The bus request reader reports extreme numbers by field and never wraps them", "[bus][hardening]") {
+  auto request = [](const std::string& referral, const std::string& bus) {
+    return R"({"citizens": [{"id": "c-1", "home": {"lat": 54.7, "lon": 11.8}}], "companies": [], "tasks": [],
+      "referrals": [{"citizen": "c-1")" + referral + R"(}], "bus": {)" + bus + "}}";
+  };
+  CHECK(error_of([&] { (void)bus_request_from_json(request(", \"age\": 131", "")); }, Errc::invalid_input).first ==
+        "referrals[0].age");
+  for (const char* v : {"1e30", "-1", "18446744073709551616", "18446744073709551615", "9223372036854775808",
+                        "-9223372036854775809", "2147483648", "4.5"}) {
+    INFO(v);
+    CHECK(error_of([&] { (void)bus_request_from_json(request(std::string(", \"age\": ") + v, "")); },
+                   Errc::invalid_input)
+              .first == "referrals[0].age");
+    CHECK(error_of([&] { (void)bus_request_from_json(request("", std::string("\"max_groups\": ") + v)); },
+                   Errc::invalid_input)
+              .first == "bus.max_groups");
+    CHECK(error_of([&] { (void)bus_request_from_json(request("", std::string("\"staff_dkk_per_hour\": ") + v)); },
+                   Errc::invalid_input)
+              .first == "bus.staff_dkk_per_hour");
+  }
+  // The rate's bound is the library's one bound.
+  CHECK(bus_request_from_json(request("", "\"staff_dkk_per_hour\": 10000")).options.staff_dkk_per_hour == 10'000);
+  CHECK(error_of([&] { (void)bus_request_from_json(request("", "\"staff_dkk_per_hour\": 10001")); },
+                 Errc::invalid_input)
+            .second == "10001");
 }
 
 TEST_CASE("Attendance is compulsory: who does not come is invited to the next trip — 002_35b99bd4972212c9.txt, Visitering af borgere, Model 1",

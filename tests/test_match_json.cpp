@@ -237,7 +237,7 @@ TEST_CASE("match json: faults in a market name the field and the value", "[match
       {doc("", R"(, "db07": 561010)"), "companies[0].db07", "561010", "as a string"},
       {doc("", R"(, "mentors": "two")"), "companies[0].mentors", "\"two\"", "whole number"},
       {doc("", R"(, "location": null)"), "companies[0].location", "", "missing"},
-      {doc("", "", R"(, "min_per_week": "ten hours")"), "tasks[0].min_per_week", "\"ten hours\"", "H:MM"},
+      {doc("", "", R"(, "min_per_week": "ten hours")"), "tasks[0].min_per_week", "<text of 9 bytes>", "H:MM"},
       {doc("", "", R"(, "min_per_week": "12:00", "max_per_week": 600)"), "tasks[0].max_per_week", "600",
        "less than min_per_week"},
       {doc("", "", R"(, "slots": 1.5)"), "tasks[0].slots", "1.5", "not a fraction"},

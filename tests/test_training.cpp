@@ -5,7 +5,11 @@
 #include <kanten/error.hpp>
 #include <kanten/training.hpp>
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
+#include <limits>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -174,8 +178,11 @@ TEST_CASE("After a course ends the company's view holds nothing personal — 001
   CHECK_FALSE(company_view(t, D("2026-04-05")).ended);
 }
 
-TEST_CASE("The company's view of an agreement: tasks, hours, accommodations; nothing personal after the exit — 001_8429fb4aa12981cf.txt, Den svære opfølgning",
-          "[training][rules]") {
+namespace {
+
+/// A case in Trin 3 at "kitchen-co" from 2024-02-05 (8 h a week, two agreed tasks in free text,
+/// a sub-goal, a quiet place to work), the evaluation's date later.
+CaseBuilder kitchen_course() {
   CaseBuilder b("c-77");
   b.trin1_complete("2024-01-08");
   auto a = CaseBuilder::make_agreement(D("2024-02-05"), AgreementKind::both, 8 * 60, "kitchen-co");
@@ -185,28 +192,221 @@ TEST_CASE("The company's view of an agreement: tasks, hours, accommodations; not
   terms->health = {Health::no_noise};
   a.terms = terms;
   b.on("2024-02-05", a).plan("2024-02-05").contact_person("2024-02-05", "kitchen-co");
-  b.hours("2024-03-04", 11 * 60).hours("2024-03-11", 11 * 60).hours("2024-03-18", 11 * 60);  // 33 h in March: the 30-hour exit
+  return b;
+}
 
+/// The view holds nothing personal: no citizen id, no hours, no accommodations — in C++ and JSON.
+void check_closed(const CompanyView& v, const std::string& citizen) {
+  CHECK(v.ended);
+  CHECK_FALSE(v.citizen.has_value());
+  CHECK(v.per_week == 0);
+  CHECK(v.accommodations.empty());
+  const std::string j = to_json(v);
+  CHECK(j.find(citizen) == std::string::npos);
+  CHECK(j.find("hours_per_week") == std::string::npos);
+  CHECK(j.find("accommodations") == std::string::npos);
+}
+
+}  // namespace
+
+TEST_CASE("The company's view of an agreement: task count, hours, accommodations, never free text — 001_8429fb4aa12981cf.txt, Den svære opfølgning",
+          "[training][rules]") {
+  const CaseBuilder b = kitchen_course();
   const auto during = company_views(b.get(), b.eval("2024-02-20"));
   REQUIRE(during.size() == 1);
   CHECK(during[0].company == "kitchen-co");
-  CHECK(during[0].task == "dishes; salads");
+  CHECK(during[0].task.empty());        // the agreed tasks are free text: never shown
+  CHECK(during[0].agreed_tasks == 2);   // … but how many were agreed is
   CHECK(during[0].start == D("2024-02-05"));
+  CHECK(during[0].end.is_special());    // no end in sight
+  CHECK_FALSE(during[0].ended);
   CHECK(during[0].per_week == 8 * 60);
   CHECK(during[0].citizen == std::optional<std::string>("c-77"));
   CHECK(during[0].accommodations == std::vector<std::string>{"a quiet place to work"});
   const std::string dj = to_json(during[0]);
-  CHECK(dj.find("arrive on time") == std::string::npos);  // sub-goals stay with the job centre
-  CHECK(dj.find("no_noise") == std::string::npos);
+  for (const char* text : {"dishes", "salads", "arrive on time", "no_noise"}) CHECK(dj.find(text) == std::string::npos);
+  CHECK(dj.find("\"agreed_tasks\":2") != std::string::npos);
+  CHECK(dj.find("\"task\":null") != std::string::npos);
+  // The documented fields and no others (kanten/training.hpp, CompanyView).
+  std::vector<std::string> keys;
+  const auto parsed = nlohmann::json::parse(dj);
+  for (const auto& [key, value] : parsed.items()) keys.push_back(key);
+  std::sort(keys.begin(), keys.end());
+  CHECK(keys == std::vector<std::string>{"accommodations", "agreed_tasks", "citizen", "company", "end", "ended",
+                                         "hours_per_week", "start", "task"});
+  // Before the agreement there is nothing to show.
+  CHECK(company_views(b.get(), b.eval("2024-01-31")).empty());
+  // An evaluation of another case is refused rather than mixed in.
+  CaseBuilder other("c-78");
+  CHECK_THROWS_AS(company_views(b.get(), other.eval("2024-02-20")), Error);
+}
 
+TEST_CASE("Nothing personal to the workplace after the exit from the model — 001_8429fb4aa12981cf.txt, Den svære opfølgning",
+          "[training][rules]") {
+  CaseBuilder b = kitchen_course();
+  b.hours("2024-03-04", 11 * 60).hours("2024-03-11", 11 * 60).hours("2024-03-18", 11 * 60);  // 33 h in March: the 30-hour exit
   const Evaluation later = b.eval("2024-04-15");
   REQUIRE(later.step == Step::exit_30_hours);
   const auto after = company_views(b.get(), later);
   REQUIRE(after.size() == 1);
-  CHECK(after[0].ended);
-  CHECK_FALSE(after[0].citizen.has_value());
-  CHECK(after[0].accommodations.empty());
-  CHECK(to_json(after[0]).find("c-77") == std::string::npos);
-  // Before the agreement there is nothing to show.
-  CHECK(company_views(b.get(), b.eval("2024-01-31")).empty());
+  REQUIRE(later.exit()->date == D("2024-03-31"));  // the 30-hour exit takes effect at the month's end
+  CHECK(after[0].end == D("2024-03-30"));            // the course ended the day before
+  check_closed(after[0], "c-77");
+  // In March the course still runs: the view is open.
+  CHECK_FALSE(company_views(b.get(), b.eval("2024-03-20"))[0].ended);
+}
+
+TEST_CASE("Nothing personal to the workplace after the course is broken off — 001_8429fb4aa12981cf.txt, Den svære opfølgning",
+          "[training][rules]") {
+  CaseBuilder b = kitchen_course();
+  b.break_off("2024-03-01");
+  REQUIRE(b.eval("2024-03-01").step == Step::trin2_paa_vej_mod_job);  // back to Trin 2 to find a new match
+  // The day before, the course runs; from the day it is broken off the view is closed.
+  CHECK_FALSE(company_views(b.get(), b.eval("2024-02-29"))[0].ended);
+  for (const char* day : {"2024-03-01", "2024-06-30"}) {
+    const auto v = company_views(b.get(), b.eval(day));
+    REQUIRE(v.size() == 1);
+    CHECK(v[0].end == D("2024-02-29"));
+    check_closed(v[0], "c-77");
+  }
+  // A break-off the evaluation did not apply (recorded outside Trin 3) still closes the view: the
+  // record says the course is over.
+  CaseBuilder early("c-77");
+  early.trin1_complete("2024-01-08").agreement("2024-02-05", AgreementKind::ordinary_hours, "kitchen-co");
+  early.break_off("2024-02-10");
+  const Evaluation e = early.eval("2024-02-12");
+  REQUIRE(count_not_applied(e, NotAppliedReason::no_course_in_progress) == 1);
+  const auto v = company_views(early.get(), e);
+  REQUIRE(v.size() == 1);
+  check_closed(v[0], "c-77");
+}
+
+TEST_CASE("Nothing personal to the old workplace after a new agreement with another company — 001_8429fb4aa12981cf.txt, Den svære opfølgning",
+          "[training][rules]") {
+  CaseBuilder b = kitchen_course();
+  // Made on 2024-03-10, starting 2024-03-18 at another company.
+  b.on("2024-03-10", CaseBuilder::make_agreement(D("2024-03-18"), AgreementKind::ordinary_hours, 12 * 60, "bakery-co"));
+  // Until the new agreement starts, the kitchen's course runs and its view is open.
+  const auto before = company_views(b.get(), b.eval("2024-03-17"));
+  REQUIRE(before.size() == 2);
+  CHECK_FALSE(before[0].ended);
+  CHECK(before[0].end == D("2024-03-17"));
+  CHECK(before[0].citizen == std::optional<std::string>("c-77"));
+  const auto after = company_views(b.get(), b.eval("2024-03-18"));
+  REQUIRE(after.size() == 2);
+  CHECK(after[0].company == "kitchen-co");
+  check_closed(after[0], "c-77");
+  // The new company sees its own course, and only that.
+  CHECK(after[1].company == "bakery-co");
+  CHECK_FALSE(after[1].ended);
+  CHECK(after[1].per_week == 12 * 60);
+  CHECK(after[1].citizen == std::optional<std::string>("c-77"));
+  CHECK(after[1].agreed_tasks == 1);
+
+  // A new agreement the evaluation did not apply (negative hours) gets no view of its own but still
+  // closes the old one; with an unreadable event first in the input, the positions still match.
+  CaseBuilder r = kitchen_course();
+  r.get().rejected.push_back(InputIssue{0, "kind", "\"holiday\"", "not an event kind", Date(), std::nullopt});
+  r.on("2024-03-10", CaseBuilder::make_agreement(D("2024-03-18"), AgreementKind::ordinary_hours, -60, "bakery-co"));
+  const Evaluation e = r.eval("2024-03-18");
+  REQUIRE(count_not_applied(e, NotAppliedReason::negative_weekly_hours) == 1);
+  const auto v = company_views(r.get(), e);
+  REQUIRE(v.size() == 1);
+  CHECK(v[0].company == "kitchen-co");
+  check_closed(v[0], "c-77");
+}
+
+TEST_CASE("A citizen requested twice gets an error naming both requests, not a track and a wrong reason",
+          "[training][hardening]") {
+  const Market m = workplaces(3, {2});
+  const std::vector<TrainingRequest> twice{{0, 13}, {1, 13}, {0, 20}};
+  try {
+    (void)plan_training_tracks(m, twice, {.start = D("2026-01-05")});
+    FAIL("a duplicated request must throw");
+  } catch (const Error& e) {
+    CHECK(e.field() == "requests[2].citizen");
+    CHECK(e.value() == "c-0");
+    CHECK(std::string(e.what()).find("duplicate citizen id: first at requests[0]") != std::string::npos);
+  }
+  // The reader, which the C ABI, Python and the command line pass through, names the JSON path.
+  const std::string text = R"({"citizens": [{"id": "c-1", "home": {"lat": 56.3, "lon": 8.6}},
+    {"id": "c-2", "home": {"lat": 56.3, "lon": 8.6}}], "companies": [], "tasks": [],
+    "training": {"start": "2026-02-02", "requests": [{"citizen": "c-2"}, {"citizen": "c-1"}, {"citizen": "c-2", "weeks": 20}]}})";
+  try {
+    (void)training_input_from_json(text);
+    FAIL("a duplicated request must throw");
+  } catch (const Error& e) {
+    CHECK(e.code() == Errc::invalid_input);
+    CHECK(e.field() == "training.requests[2].citizen");
+    CHECK(e.value() == "c-2");
+    CHECK(std::string(e.what()).find("duplicate citizen id: first at training.requests[0]") != std::string::npos);
+  }
+}
+
+TEST_CASE("A workplace, citizen or task id that repeats is an error naming both", "[training][hardening]") {
+  Market m = workplaces(2, {1, 1});
+  m.companies[1].id = "wp-0";  // whose mentors would count?
+  try {
+    (void)plan_training_tracks(m, all(m), {.start = D("2026-01-05")});
+    FAIL("a duplicated workplace must throw");
+  } catch (const Error& e) {
+    CHECK(e.field() == "companies[1].id");
+    CHECK(e.value() == "wp-0");
+    CHECK(std::string(e.what()).find("duplicate company id: first at companies[0]") != std::string::npos);
+  }
+  CHECK_THROWS_AS(mentor_load(m, {}, D("2026-01-05")), Error);
+  m = workplaces(2, {1, 1});
+  m.citizens[1].id = "c-0";
+  CHECK_THROWS_AS(plan_training_tracks(m, all(m), {.start = D("2026-01-05")}), Error);
+  m = workplaces(2, {1, 1});
+  m.tasks[1].id = "task-0";
+  CHECK_THROWS_AS(plan_training_tracks(m, all(m), {.start = D("2026-01-05")}), Error);
+}
+
+TEST_CASE("Track lengths and the request reader's numbers are bounded, never wrapped", "[training][hardening]") {
+  const Market m = workplaces(1, {1});
+  for (std::int32_t weeks : {0, -1, max_track_weeks + 1, std::numeric_limits<std::int32_t>::max(),
+                             std::numeric_limits<std::int32_t>::min()}) {
+    INFO(weeks);
+    const std::vector<TrainingRequest> r{{0, weeks}};
+    try {
+      (void)plan_training_tracks(m, r, {.start = D("2026-01-05")});
+      FAIL("weeks out of range must throw");
+    } catch (const Error& e) {
+      CHECK(e.field() == "requests[0].weeks");
+      CHECK(e.value() == std::to_string(weeks));
+    }
+  }
+  const std::vector<TrainingRequest> longest{{0, max_track_weeks}};
+  CHECK(plan_training_tracks(m, longest, {.start = D("2026-01-05")}).tracks.size() == 1);
+  // A track that would end after the last date kanten holds is an error, not a crash.
+  const std::vector<TrainingRequest> late{{0, 13}};
+  try {
+    (void)plan_training_tracks(m, late, {.start = D("9999-12-01")});
+    FAIL("a track past 9999-12-31 must throw");
+  } catch (const Error& e) {
+    CHECK(e.field() == "requests[0].weeks");
+  }
+  for (const char* v : {"1e30", "-1", "0", "521", "18446744073709551616", "18446744073709551615", "2147483648", "1.5"}) {
+    INFO(v);
+    const std::string text = std::string(R"({"citizens": [{"id": "c-1", "home": {"lat": 56.3, "lon": 8.6}}],
+      "companies": [], "tasks": [], "training": {"requests": [{"citizen": "c-1", "weeks": )") + v + "}]}}";
+    try {
+      (void)training_input_from_json(text);
+      FAIL("weeks out of range must throw");
+    } catch (const Error& e) {
+      CHECK(e.code() == Errc::invalid_input);
+      CHECK(e.field() == "training.requests[0].weeks");
+    }
+  }
+}
+
+TEST_CASE("A company view needs a date to tell whether the course has ended", "[training][hardening]") {
+  const Market m = workplaces(1, {1});
+  const TrainingPlan p = plan_training_tracks(m, all(m), {.start = D("2026-01-05")});
+  REQUIRE(p.tracks.size() == 1);
+  CHECK_THROWS_AS(company_view(p.tracks[0], Date()), Error);
+  const CompanyView v = company_view(p.tracks[0], D("2026-01-05"));
+  CHECK(v.task == "task-0");
+  CHECK(v.agreed_tasks == 1);
 }

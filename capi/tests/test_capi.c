@@ -780,7 +780,8 @@ static void test_case_json(void) {
     CHECK(kanten_evaluation_not_applied(e, i, &na) == KANTEN_OK);
     if (na.reason == KANTEN_NOT_APPLIED_UNREADABLE) {
       ++unreadable;
-      CHECK(na.kind == -1);
+      /* The kind is kept when it was readable: -1 only when the kind itself is at fault. */
+      CHECK((na.kind == -1) == (strcmp(na.field, "kind") == 0 || strcmp(na.field, "event") == 0));
       CHECK(na.field[0] != '\0');
       if (contains(na.value, "coffee_break") && strcmp(na.field, "kind") == 0) ++coffee;
       CHECK(!contains(na.value, "free text"));
@@ -894,7 +895,13 @@ static void test_caseload_and_worklist(void) {
   CHECK_ERROR(kanten_caseload_add_case(NULL, c), KANTEN_EINVAL, "'load'", NULL);
   CHECK_ERROR(kanten_caseload_add_case(built, NULL), KANTEN_EINVAL, "'c'", NULL);
   CHECK(kanten_caseload_add_case(built, c) == KANTEN_OK);
-  CHECK(kanten_caseload_add_case(built, c) == KANTEN_OK);
+  /* One case per citizen: a second case of the same citizen is refused, the load unchanged. */
+  CHECK_ERROR(kanten_caseload_add_case(built, c), KANTEN_EINPUT, "already holds a case of this citizen", NULL);
+  CHECK(kanten_caseload_count(built) == 1);
+  kanten_case* other = NULL;
+  CHECK(kanten_case_new("c-0102", NULL, &other) == KANTEN_OK);
+  CHECK(kanten_caseload_add_case(built, other) == KANTEN_OK);
+  kanten_case_free(other);
   kanten_case_free(c);
   CHECK(kanten_caseload_count(built) == 2);
   CHECK(kanten_caseload_to_json(built, -1, &json) == KANTEN_OK);
@@ -909,7 +916,8 @@ static void test_caseload_and_worklist(void) {
   o.as_of.month = 4;
   o.as_of.day = 30;
   CHECK(kanten_evaluate_caseload(built, &o, &es) == KANTEN_OK);
-  CHECK(kanten_evaluation_step(kanten_evaluations_get(es, 1)) == KANTEN_STEP_EXIT_30_HOURS);
+  CHECK(kanten_evaluation_step(kanten_evaluations_get(es, 0)) == KANTEN_STEP_EXIT_30_HOURS);
+  CHECK(kanten_evaluation_step(kanten_evaluations_get(es, 1)) == KANTEN_STEP_NOT_STARTED);
   kanten_evaluations_free(es);
   kanten_caseload_free(built);
   kanten_caseload_free(load);
@@ -1413,6 +1421,125 @@ static void test_programme(void) {
   kanten_caseload_free(load);
 }
 
+
+/* Issue 10's classes of defect, each proved on the C surface. */
+static void test_hardening(void) {
+  const char* one_case = "{\"citizen\": \"c-1\", \"events\": []}";
+  kanten_case* c = NULL;
+  char* json = NULL;
+  CHECK(kanten_case_from_json(one_case, KANTEN_NUL_TERMINATED, &c) == KANTEN_OK);
+
+  /* Any indent is served or refused with EINVAL naming 'indent'; never a heap overread. */
+  CHECK(kanten_case_to_json(c, KANTEN_MAX_INDENT, &json) == KANTEN_OK);
+  kanten_string_free(json);
+  CHECK_ERROR(kanten_case_to_json(c, KANTEN_MAX_INDENT + 1, &json), KANTEN_EINVAL, "'indent'", "'33'");
+  CHECK(json == NULL);
+  CHECK_ERROR(kanten_case_to_json(c, 100000, &json), KANTEN_EINVAL, "'indent'", NULL);
+  CHECK(kanten_case_to_json(c, -2147483647 - 1, &json) == KANTEN_OK); /* any negative: one line */
+  CHECK(json != NULL && strchr(json, '\n') == NULL);
+  kanten_string_free(json);
+  kanten_evaluation* e = evaluate_at(c, 2024, 6, 30);
+  CHECK_ERROR(kanten_evaluation_to_json(e, 2000, &json), KANTEN_EINVAL, "'indent'", NULL);
+  kanten_evaluation_free(e);
+
+  /* Money: a daily rate beyond the bound is EINVAL naming daily_rate, never a wrapped deduction. */
+  kanten_evaluate_options o = KANTEN_EVALUATE_OPTIONS_INIT;
+  o.as_of.year = 2024, o.as_of.month = 6, o.as_of.day = 30;
+  o.has_daily_rate = 1;
+  o.daily_rate = INT64_MAX;
+  e = NULL;
+  CHECK_ERROR(kanten_evaluate(c, &o, &e), KANTEN_EINVAL, "'daily_rate'", "out of range");
+  o.daily_rate = -1;
+  CHECK_ERROR(kanten_evaluate(c, &o, &e), KANTEN_EINVAL, "daily_rate", NULL);
+  o.daily_rate = KANTEN_MAX_DAILY_RATE;
+  CHECK(kanten_evaluate(c, &o, &e) == KANTEN_OK);
+  kanten_evaluation_free(e);
+  kanten_trip_cost cost = KANTEN_TRIP_COST_INIT;
+  CHECK_ERROR(kanten_bus_trip_cost(10, INT64_MAX, &cost), KANTEN_EINVAL, "staff_dkk_per_hour", NULL);
+  CHECK_ERROR(kanten_bus_trip_cost(101, -1, &cost), KANTEN_EINVAL, "participants", NULL);
+  CHECK(kanten_bus_trip_cost(100, 10000, &cost) == KANTEN_OK);
+  CHECK(cost.total_dkk.low > 0 && cost.total_dkk.low <= cost.total_dkk.high);
+  kanten_case_free(c);
+
+  /* A NUL inside the given length is a parse error with its offset, not the end of the input. */
+  const char with_nul[] = "{\"cases\": [{\"citizen\": \"c-1\"}]}\0{\"citizen\": \"c-2\"}";
+  kanten_caseload* load = NULL;
+  CHECK_ERROR(kanten_caseload_from_json(with_nul, sizeof with_nul - 1, &load), KANTEN_EPARSE, "NUL byte at offset 31",
+              NULL);
+  CHECK(load == NULL);
+  CHECK_ERROR(kanten_caseload_from_json("[{\"citizen\": \"c-1\"}] x", KANTEN_NUL_TERMINATED, &load), KANTEN_EPARSE,
+              NULL, NULL);
+
+  /* Two cases of one citizen: an error naming both positions. */
+  CHECK_ERROR(kanten_caseload_from_json("[{\"citizen\": \"c-1\"}, {\"citizen\": \"c-2\"}, {\"citizen\": \"c-1\"}]",
+                                        KANTEN_NUL_TERMINATED, &load),
+              KANTEN_EINPUT, "[2].citizen", "[0]");
+
+  /* An empty failure id is ambiguous: an error, not "the latest failure". */
+  kanten_sanction_question* q = NULL;
+  CHECK_ERROR(kanten_sanction_question_from_json(
+                  "{\"case\": {\"citizen\": \"c-1\"}, \"as_of\": \"2024-01-01\", \"failure_id\": \"\"}",
+                  KANTEN_NUL_TERMINATED, &q),
+              KANTEN_EINPUT, "failure_id", "must not be empty");
+  CHECK_ERROR(kanten_sanction_question_from_json(
+                  "{\"case\": {\"citizen\": \"c-1\"}, \"as_of\": \"2024-01-01\", \"daily_rate\": 9223372036854775807}",
+                  KANTEN_NUL_TERMINATED, &q),
+              KANTEN_EINPUT, "daily_rate", "out of range");
+
+  /* Unknown fields: warnings with their path, errors under strict reading. */
+  const char* typo = "{\"citizen\": \"c-1\", \"events\": [{\"date\": \"2024-01-02\", \"kind\": \"agreement\", "
+                     "\"agreement_kind\": \"internship\", \"strat\": \"2024-02-01\"}]}";
+  CHECK(kanten_case_from_json(typo, KANTEN_NUL_TERMINATED, &c) == KANTEN_OK);
+  CHECK(kanten_case_warning_count(c) == 1);
+  kanten_input_warning w = KANTEN_INPUT_WARNING_INIT;
+  CHECK(kanten_case_warning(c, 0, &w) == KANTEN_OK);
+  CHECK(w.field != NULL && strcmp(w.field, "events[0].strat") == 0);
+  CHECK(contains(w.message, "did you mean \"start\""));
+  CHECK_ERROR(kanten_case_warning(c, 1, &w), KANTEN_EINVAL, "'i'", NULL);
+  kanten_case_free(c);
+  kanten_read_options ro = KANTEN_READ_OPTIONS_INIT;
+  ro.strict = 1;
+  c = NULL;
+  CHECK_ERROR(kanten_case_from_json_v2(typo, KANTEN_NUL_TERMINATED, &ro, &c), KANTEN_EINPUT, "events[0].strat",
+              "unknown field");
+  CHECK(c == NULL);
+  ro.strict = 0;
+  ro.max_bytes = 10;
+  CHECK_ERROR(kanten_case_from_json_v2(typo, KANTEN_NUL_TERMINATED, &ro, &c), KANTEN_EINPUT, "'input'", "maximum");
+  ro.version = 99;
+  CHECK_ERROR(kanten_case_from_json_v2(typo, KANTEN_NUL_TERMINATED, &ro, &c), KANTEN_EINVAL, "options.version", NULL);
+  CHECK(kanten_caseload_from_json_v2("{\"cases\": [], \"case\": 1}", KANTEN_NUL_TERMINATED, NULL, &load) == KANTEN_OK);
+  CHECK(kanten_caseload_warning_count(load) == 1);
+  CHECK(kanten_caseload_warning(load, 0, &w) == KANTEN_OK && strcmp(w.field, "case") == 0);
+  kanten_caseload_free(load);
+  kanten_market* m = NULL;
+  CHECK(kanten_market_from_json_v2("{\"citizens\": [], \"companies\": [], \"tasks\": [], \"taks\": []}",
+                                   KANTEN_NUL_TERMINATED, NULL, &m) == KANTEN_OK);
+  CHECK(kanten_market_warning_count(m) == 1);
+  CHECK(kanten_market_warning(m, 0, &w) == KANTEN_OK && contains(w.message, "\"tasks\""));
+  kanten_market_free(m);
+
+  /* An id shaped like a CPR number is refused, and never echoed. */
+  c = NULL;
+  CHECK_ERROR(kanten_case_new("010190-1234", NULL, &c), KANTEN_EINPUT, "citizen_id", "CPR");
+  CHECK(!contains(kanten_last_error(), "010190"));
+  CHECK_ERROR(kanten_case_from_json("{\"citizen\": \"0101901234\"}", KANTEN_NUL_TERMINATED, &c), KANTEN_EINPUT,
+              "citizen", "CPR");
+  CHECK(!contains(kanten_last_error(), "0101901234"));
+
+  /* Out-of-range parameters are kanten's EINVAL naming the field, not an escaped exception. */
+  kanten_caseload* empty = NULL;
+  CHECK(kanten_caseload_new(&empty) == KANTEN_OK);
+  kanten_programme_options po = KANTEN_PROGRAMME_OPTIONS_INIT;
+  po.as_of.year = 2019, po.as_of.month = 12, po.as_of.day = 31;
+  const int months[] = {3, 100000000};
+  po.retention_months = months;
+  po.retention_month_count = 2;
+  kanten_programme* p = NULL;
+  CHECK_ERROR(kanten_programme_figures(empty, &po, &p), KANTEN_EINVAL, "retention_months[1]", "out of range");
+  kanten_caseload_free(empty);
+}
+
 int main(void) {
   test_version_and_status();
   test_names();
@@ -1438,6 +1565,7 @@ int main(void) {
 #endif
   test_last_error_lifecycle();
   test_fuzz_regressions();
+  test_hardening();
   printf("%d passed, %d failed\n", passed, failed);
   return failed == 0 ? 0 : 1;
 }

@@ -89,6 +89,13 @@ struct BusModel {
   Source source;                             ///< where the numbers come from
 };
 
+/// The most trips one group takes that plan_bus_trips() accepts of a model: one a week over the
+/// 13-week job club (002_35b99bd4972212c9.txt, Planlægning af bustur, Model 2: two trips in 13 weeks).
+inline constexpr std::int32_t max_model_trips_per_group = 13;
+/// The most company visits on one trip that plan_bus_trips() accepts of a model: a trip lasts three
+/// to four and a half hours (002, Afvikling af bustur: 8:30–13:00, 13:00–16:00; the models make 1–2).
+inline constexpr std::int32_t max_model_visits_per_trip = 5;
+
 /// Model 1 (Guldborgsund): 6–12 citizens, two visits, one with inclusion experience, 08:30–13:00.
 [[nodiscard]] const BusModel& bus_model_1() noexcept;
 /// Model 2 (Lolland): part of the 13-week job club, two trips of one visit, 12–15 citizens, 13:00–16:00.
@@ -116,8 +123,20 @@ struct TripCost {
   Range total_dkk;               ///< bus + food + staff time at the given hourly rate (bus + food if none)
 };
 
+/// The most citizens one trip takes: 100. A trip is one hired bus (002_35b99bd4972212c9.txt,
+/// Ressourceforbrug: "Leje af bus: 2000-2500 kr. pr. gang"), and no coach seats more; the models
+/// take 6–15. The bound of `trip_cost()`'s `participants` (and of a model's `max_participants`).
+inline constexpr std::int32_t max_trip_participants = 100;
+/// The highest hourly staff rate `trip_cost()` takes: 10,000 kr an hour, some twenty times a
+/// job-centre consultant's full hourly cost. A monthly salary (~40,000 kr) or a rate in øre (350 kr
+/// = 35,000 øre) typed in by mistake is above it and refused, not priced.
+inline constexpr std::int64_t max_staff_dkk_per_hour = 10'000;
+
 /// The cost of one trip with `participants` citizens; `staff_dkk_per_hour` prices the staff time
-/// when given. Throws kanten::Error for a negative participant count or rate.
+/// when given. Every amount is computed with checked arithmetic; within the bounds none overflows
+/// and none is negative. Throws kanten::Error(invalid_argument) naming the field and value for
+/// `participants` outside 0–max_trip_participants or `staff_dkk_per_hour` outside
+/// 0–max_staff_dkk_per_hour.
 [[nodiscard]] TripCost trip_cost(std::int32_t participants, std::optional<std::int64_t> staff_dkk_per_hour = {});
 
 // ---------------------------------------------------------------------------------------------
@@ -167,7 +186,7 @@ struct BusPlanOptions {
   std::int32_t max_groups = 0;              ///< at most this many groups (0: as many as the referrals need)
   const MatchWeights* weights = nullptr;    ///< nullptr means default_weights()
   std::vector<std::string> invite_first;    ///< citizen ids who missed an earlier trip: placed before the others
-  std::optional<std::int64_t> staff_dkk_per_hour;  ///< prices staff time in the cost
+  std::optional<std::int64_t> staff_dkk_per_hour;  ///< prices staff time in the cost (0–max_staff_dkk_per_hour)
 };
 
 /// A plan: the groups with their trips and participants, the companies considered, who is left out.
@@ -189,8 +208,13 @@ struct BusPlan {
 /// chosen greedily for the most wish fit not yet covered (at least `min_experienced_per_trip` of
 /// them with inclusion experience), and citizens are assigned to groups by the optimal assignment
 /// of their fit to the groups' companies. Deterministic: ties by index.
-/// Throws kanten::Error naming the field for a referral whose id is not a citizen of `m`, or for an
-/// `invite_first` id that is not referred.
+/// Throws kanten::Error naming the field for a referral whose id is not a citizen of `m`; for a
+/// citizen referred twice, naming both referrals ("referrals[4].citizen": "duplicate citizen id:
+/// first at referrals[1]"); for an id repeated among the market's citizens, companies or tasks
+/// ("companies[3].id"); for an `invite_first` id that is not referred; for a model outside the
+/// bounds (1 <= min_participants <= max_participants <= max_trip_participants, 1 <= trips_per_group
+/// <= max_model_trips_per_group, 1 <= visits_per_trip <= max_model_visits_per_trip) and for a
+/// `staff_dkk_per_hour` outside 0–max_staff_dkk_per_hour.
 [[nodiscard]] BusPlan plan_bus_trips(const Market& m, std::span<const BusReferral> referrals,
                                      const BusPlanOptions& opts = {});
 

@@ -77,9 +77,9 @@ enum class NotAppliedReason : std::uint8_t {
 
 /// An event the engine could not apply, with the reason.
 struct NotApplied {
-  std::size_t index = 0;                       ///< position of the event in Case::events (or input, for unreadable)
-  Date date;                                   ///< the event's date (not-a-date when unreadable)
-  std::optional<EventKind> kind;               ///< the event's kind (none when unreadable)
+  std::size_t index = 0;                       ///< position of the event in the input (Case::events and Case::rejected together)
+  Date date;                                   ///< the event's date (not-a-date when unreadable and the date was too)
+  std::optional<EventKind> kind;               ///< the event's kind (none when unreadable and the kind was too)
   NotAppliedReason reason = NotAppliedReason::unreadable;  ///< why
   Date related;                                ///< a date the reason refers to (exit date, start of Trin 1, …)
   std::string field;                           ///< unreadable: the field at fault
@@ -89,7 +89,7 @@ struct NotApplied {
 
 /// A recorded breach of a rule that the engine did not silently accept.
 struct Violation {
-  std::size_t index = 0;     ///< the event that breaks the rule
+  std::size_t index = 0;     ///< the event that breaks the rule (its position in the input, as NotApplied::index)
   Date date;                 ///< its date
   std::string_view rule;     ///< rule id, e.g. "education_goal_for_uddannelseshjaelp"
   std::string_view text;     ///< the rule in English
@@ -134,6 +134,7 @@ struct Evaluation {
   std::vector<SanctionAnswer> sanctions;    ///< one answer per recorded failure
   std::vector<Violation> violations;        ///< rule breaches found in the record
   std::vector<NotApplied> not_applied;      ///< events not applied, each with its reason
+  std::vector<InputWarning> warnings;       ///< the case's input fields not used (Case::warnings)
   std::size_t events_applied = 0;           ///< events dated on or before as_of that were applied
   std::size_t events_after_as_of = 0;       ///< events dated after as_of (not considered)
 
@@ -154,6 +155,10 @@ struct EvaluateOptions {
 /// Evaluates a case as of `opts.as_of`; throws kanten::Error if as_of is not a valid date.
 /// Example: `auto r = kanten::evaluate(c, {.as_of = kanten::Date(2024, 6, 30)});`
 [[nodiscard]] Evaluation evaluate(const Case& c, const EvaluateOptions& opts);
+
+/// For each of c.events, whether `e` (an evaluation of c) lists it as not applied. NotApplied::index
+/// is an input position (Case::events and Case::rejected together); this maps it back.
+[[nodiscard]] std::vector<bool> not_applied_events(const Case& c, const Evaluation& e);
 
 /// Evaluates every case of a caseload as of the same date, in caseload order; reports progress
 /// through `opts.progress` when set.

@@ -7,9 +7,11 @@
 #pragma once
 
 #include "kanten/date.hpp"
+#include "kanten/input.hpp"
 
 #include <compare>
 #include <memory>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -286,10 +288,12 @@ struct Event {
 
 /// An input event that could not be read into an Event (unknown kind, invalid date, …).
 struct InputIssue {
-  std::size_t index = 0;  ///< position of the event in the input
-  std::string field;      ///< the field at fault, e.g. "date"
-  std::string value;      ///< the offending value as given (never free text)
-  std::string reason;     ///< why it could not be read
+  std::size_t index = 0;          ///< position of the event in the input
+  std::string field;              ///< the field at fault, e.g. "date"
+  std::string value;              ///< the offending value as given (never free text)
+  std::string reason;             ///< why it could not be read
+  Date date;                      ///< the event's date when it was readable (not-a-date otherwise)
+  std::optional<EventKind> kind;  ///< the event's kind when it was readable
   friend bool operator==(const InputIssue&, const InputIssue&) = default;
 };
 
@@ -299,12 +303,19 @@ struct Case {
   Profile profile;                   ///< circumstances deciding the target group
   std::vector<Event> events;         ///< the record, in any order
   std::vector<InputIssue> rejected;  ///< input events that never became Events (reported, not dropped)
+  std::vector<InputWarning> warnings;  ///< input fields not used (unknown names), reported by every evaluation
 };
 
 /// A caseload: many cases.
 struct Caseload {
-  std::vector<Case> cases;  ///< one per citizen
+  std::vector<Case> cases;             ///< one per citizen; citizen ids are unique (the readers check)
+  std::vector<InputWarning> warnings;  ///< document-level input fields not used (a case's own are in its Case)
 };
+
+/// Throws kanten::Error(invalid_input) naming both positions when two cases of `load` have the
+/// same citizen id (decision "One case per citizen", docs/decisions.md); `path` prefixes the
+/// positions, e.g. "cases" → "cases[7].citizen".
+void check_unique_citizens(const Caseload& load, const std::string& path = "cases");
 
 /// Snake-case name of an event kind, as used in JSON, e.g. "hours_worked".
 [[nodiscard]] std::string_view name(EventKind k) noexcept;

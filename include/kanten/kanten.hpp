@@ -4,6 +4,7 @@
 #include "kanten/bus.hpp"
 #include "kanten/date.hpp"
 #include "kanten/error.hpp"
+#include "kanten/input.hpp"
 #include "kanten/evaluate.hpp"
 #include "kanten/events.hpp"
 #include "kanten/generate.hpp"

@@ -12,6 +12,8 @@
 #include "kanten/matching.hpp"
 
 #include <string>
+#include "kanten/input.hpp"
+
 #include <string_view>
 #include <vector>
 
@@ -19,12 +21,16 @@ namespace kanten::inline v1 {
 
 /// Reads a market: {"citizens": [...], "companies": [...], "tasks": [...]} (all three required,
 /// possibly empty). Ids must be unique on each side, and every task must name a company of the market.
-[[nodiscard]] Market market_from_json(std::string_view text);
+/// Unknown fields are Market::warnings (errors with ReadOptions::strict); see json.hpp for the rest
+/// of what every reader checks.
+[[nodiscard]] Market market_from_json(std::string_view text, const ReadOptions& options = {});
 
 /// Reads a weight set: {"version": "...", "wish_by_level": [0, 6, 16, 28, 40], ...}. "version" is
 /// required; absent weights take their defaults. Weights that differ from the defaults must carry
 /// a version of their own, so a result never claims the default version for other weights.
-[[nodiscard]] MatchWeights weights_from_json(std::string_view text);
+/// Unknown fields go to `warnings` when given (errors with ReadOptions::strict).
+[[nodiscard]] MatchWeights weights_from_json(std::string_view text, const ReadOptions& options = {},
+                                             std::vector<InputWarning>* warnings = nullptr);
 
 /// Writes a market, every field (readable back by market_from_json).
 [[nodiscard]] std::string to_json(const Market& m, int indent = -1);

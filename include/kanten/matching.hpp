@@ -103,6 +103,7 @@ struct Market {
   std::vector<Citizen> citizens;   ///< citizens to match
   std::vector<Company> companies;  ///< companies
   std::vector<Task> tasks;         ///< tasks, each naming its company
+  std::vector<InputWarning> warnings;  ///< input fields the reader did not use (unknown names)
 };
 
 /// The score's weights: a documented, versioned parameter set (docs/matching.md).

@@ -22,11 +22,14 @@
 
 namespace kanten::inline v1 {
 
+/// The longest retention horizon: 600 months (50 years), so every horizon is a calendar date.
+inline constexpr int max_retention_months = 600;
+
 /// Options of the programme figures; `as_of` is required.
 struct ProgrammeOptions {
   Date as_of;                                  ///< evaluate every case as of the end of this date
   const RuleSet* rules = nullptr;              ///< the rule set; nullptr means default_rules()
-  std::vector<int> retention_months{3, 6, 12}; ///< months after entering Trin 3 to measure retention at (each ≥ 1)
+  std::vector<int> retention_months{3, 6, 12}; ///< months after entering Trin 3 to measure retention at (1 to max_retention_months)
 };
 
 /// One citizen in one calendar month: a row of the person-month panel.

@@ -47,6 +47,14 @@ struct SanctionAnswer {
   std::optional<std::int64_t> deduction;  ///< eligible with a rate: days × rate, in øre
 };
 
+/// The largest daily benefit rate kanten takes: 100,000,000 øre (1,000,000 kr a day), on every
+/// surface (EvaluateOptions::daily_rate, the JSON sanction question, C, Python, the command line).
+/// Far above any Danish benefit, and small enough that every deduction fits 64 bits.
+inline constexpr std::int64_t max_daily_rate = 100'000'000;
+
+/// Throws kanten::Error(invalid_argument) naming `field` unless 0 <= rate <= max_daily_rate.
+void check_daily_rate(std::int64_t rate, const std::string& field = "daily_rate");
+
 /// Options of a sanction question beyond the case itself.
 struct SanctionOptions {
   std::optional<std::int64_t> daily_rate;  ///< the citizen's daily benefit rate in øre; kanten never guesses it

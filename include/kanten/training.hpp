@@ -73,6 +73,10 @@ struct TrainingTrack {
   friend bool operator==(const TrainingTrack&, const TrainingTrack&) = default;
 };
 
+/// The longest track plan_training_tracks() takes: 520 weeks (ten years). The source's tracks last
+/// "typisk 13 uger" (001_8429fb4aa12981cf.txt); anything longer than this is an input error.
+inline constexpr std::int32_t max_track_weeks = 520;
+
 /// A citizen to place on a track: index into Market::citizens and the length fitted to them.
 struct TrainingRequest {
   std::int32_t citizen = -1;  ///< index into Market::citizens
@@ -89,7 +93,8 @@ struct MentorLoad {
 };
 
 /// Mentors of every company of `m` on `on`, counting the `ongoing` tracks that run that day.
-/// Throws kanten::Error naming the field for an ongoing track at an unknown company.
+/// Throws kanten::Error naming the field for an ongoing track at an unknown company, or for a
+/// company id that repeats one before it ("companies[3].id").
 [[nodiscard]] std::vector<MentorLoad> mentor_load(const Market& m, std::span<const TrainingTrack> ongoing, Date on);
 
 /// Options of plan_training_tracks().
@@ -115,7 +120,11 @@ struct TrainingPlan {
 /// Places the requested citizens on training tracks: the matcher's optimal assignment over the tasks
 /// of workplaces with mentor-trained contact persons, each workplace taking at most its free mentors
 /// (and its capacity); hours fitted to the citizen (001_8429fb4aa12981cf.txt, Sociale træningsbaner).
-/// Throws kanten::Error naming the field for a citizen index out of range, weeks < 1, or no start.
+/// Throws kanten::Error naming the field for a citizen index out of range; for a citizen requested
+/// twice, naming both requests ("requests[4].citizen": "duplicate citizen id: first at
+/// requests[1]"): one citizen, one track; for weeks outside 1–max_track_weeks or a track ending
+/// after 9999-12-31; for an id repeated among the market's citizens, companies or tasks
+/// ("companies[3].id"); or for no start.
 [[nodiscard]] TrainingPlan plan_training_tracks(const Market& m, std::span<const TrainingRequest> requests,
                                                 const TrainingOptions& opts);
 
@@ -127,14 +136,36 @@ struct TrainingPlan {
 // The company-facing view
 // ---------------------------------------------------------------------------------------------
 
-/// What a company sees of a citizen's course or match: the task, the hours, the accommodations —
-/// never diagnoses, barriers or benefit details; after the course has ended, nothing personal
-/// (001_8429fb4aa12981cf.txt, Den svære opfølgning; project decision 6).
+/// What a company sees of a citizen's course or match — these fields and nothing else:
+///
+/// | field            | what                                                                    |
+/// |------------------|-------------------------------------------------------------------------|
+/// | `company`        | the company's id                                                        |
+/// | `task`           | the id of the task at the company, a task of the market; empty when not |
+/// |                  | known (an agreement names its tasks in free text, never shown)          |
+/// | `agreed_tasks`   | how many tasks the course covers: 1 for a track or a match, the number  |
+/// |                  | the agreement names — "the tasks as agreed", without their wording      |
+/// | `start`, `end`   | first and last day (not-a-date for a proposal; `end` not-a-date while   |
+/// |                  | an agreement runs with no end in sight)                                 |
+/// | `ended`          | the course has ended: the three fields below are empty                  |
+/// | `citizen`        | the citizen's id, while the course runs or is proposed                  |
+/// | `per_week`       | the hours per week                                                      |
+/// | `accommodations` | work arrangements from the health considerations (accommodation()),     |
+/// |                  | never diagnoses, barriers or benefit details (project decision 6)       |
+///
+/// Never free text: no task wording, no sub-goals, no reasons. A view closes — no citizen id, no
+/// hours, no accommodations — once the course has ended (001_8429fb4aa12981cf.txt, Den svære
+/// opfølgning: "Kommunen må ikke videregive personlige oplysninger om en borger til
+/// arbejdspladsen, efter forløbet er slut."): after its last day; and, for an agreement of a case
+/// (company_views()), from the day the course is broken off, from the start of a later agreement
+/// (with another company, or with the same one, which then sees the later agreement's view), and
+/// from the citizen's exit from the model.
 struct CompanyView {
   std::string company;                       ///< the company's id
-  std::string task;                          ///< the task's id
+  std::string task;                          ///< the task's id at the company; empty when not known
+  std::int32_t agreed_tasks = 0;             ///< tasks the course covers (their wording is never shown)
   Date start;                                ///< first day (not-a-date for a proposal)
-  Date end;                                  ///< last day (not-a-date for a proposal)
+  Date end;                                  ///< last day (not-a-date for a proposal or an open agreement)
   bool ended = false;                        ///< the course has ended: the fields below are empty
   std::optional<std::string> citizen;        ///< the citizen's id, while the course runs or is proposed
   Minutes per_week = 0;                      ///< agreed hours per week
@@ -144,7 +175,9 @@ struct CompanyView {
 /// The accommodation a health consideration asks of a workplace, worded as work arrangement.
 [[nodiscard]] std::string_view accommodation(Health h) noexcept;
 
-/// The company's view of a track as of `as_of`.
+/// The company's view of a track as of `as_of`: closed after the track's last day. Throws
+/// kanten::Error(invalid_argument, "as_of") when `as_of` is not a date (whether the course has
+/// ended could not be told).
 [[nodiscard]] CompanyView company_view(const TrainingTrack& t, Date as_of);
 /// The company's view of a proposed match.
 [[nodiscard]] CompanyView company_view(const Market& m, const Match& x);
@@ -162,11 +195,17 @@ struct TrainingInput {
 /// "end"}]}} (docs/bus-and-training.md); throws kanten::Error naming the field and value.
 [[nodiscard]] TrainingInput training_input_from_json(std::string_view text);
 
-/// The company's view of every agreement in a case (004, Kerneelement 7), as of the evaluation's
-/// date: the agreed tasks (joined by "; "), start, hours per week and the accommodations; never the
-/// sub-goals, the benefit or anything else of the case. Once the citizen has left the model the
-/// course has ended (`end` is the exit's date) and the view holds nothing personal. Agreements
-/// dated after the evaluation's date, or without terms naming a company, give no view.
+/// The company's view of every agreement in a case (004, Kerneelement 7) that the evaluation
+/// applied and that names a company, as of the evaluation's date: no task wording (`task` empty,
+/// `agreed_tasks` their number), start, hours per week and the accommodations from the agreement's
+/// health considerations — never the sub-goals, the benefit or anything else of the case. The
+/// course ends with the first of: a break-off (its day), a later agreement (its start), the
+/// citizen's exit from the model (its date); `end` is the day before, and from that day on the view
+/// holds nothing personal (001_8429fb4aa12981cf.txt, Den svære opfølgning). A later agreement or a break-off recorded on or before the evaluation's date
+/// closes the view even when the evaluation did not apply it (it reports those in `not_applied`):
+/// the record says the course is over. Agreements dated after the evaluation's date give no view.
+/// Throws kanten::Error(invalid_argument) when `e` is not an evaluation of `c` (its citizen) or
+/// has no valid date.
 [[nodiscard]] std::vector<CompanyView> company_views(const Case& c, const Evaluation& e);
 
 /// JSON of a company view (the only fields a company gets).

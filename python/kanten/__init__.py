@@ -8,9 +8,22 @@ questions, and (when built with the matching engine) propose citizen–task matc
 explanations.
 
 Every table is built in C++ as numpy arrays and wrapped by pandas; the C++ work runs with the
-GIL released, so evaluations in several Python threads run in parallel. Every fault kanten
-reports is a :class:`KantenError` (a ``ValueError``) whose message names the field and the
-value at fault.
+GIL released, so evaluations in several Python threads run in parallel.
+
+Errors and warnings, the same for every function of the package:
+
+- an argument of the wrong type (``None`` for a caseload, a ``str`` for an int) is a
+  ``TypeError`` naming the function and the parameter, e.g. ``"evaluate: parameter 'caseload'
+  must be a kanten.Caseload, not NoneType"``;
+- every other fault is a :class:`KantenError` (a ``ValueError``) whose message names the field
+  and the value at fault, ``"field 'F': value 'V': message"``, and whose ``code``
+  (``"invalid_argument"``, ``"parse_error"``, ``"invalid_input"``, ``"io_error"``), ``field``
+  and ``value`` are attributes. An int parameter outside its documented range (an int beyond
+  64 bits too) is a ``KantenError`` with ``code="invalid_argument"`` and ``field`` the parameter;
+- no message shows free text: a value is shown when it is a short id, date or number, any other
+  text only by its length (``<text of 41 characters>``), and never an argument's ``repr``;
+- something read but not used — a DataFrame column kanten does not know — is a
+  :class:`KantenWarning` naming it and the known name it was probably meant to be.
 
 Example::
 
@@ -40,8 +53,13 @@ from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 import numpy as np
 import pandas as pd
 
-from . import _kanten
-from ._kanten import Caseload, KantenError, model_dot
+from . import _checks, _kanten
+from ._checks import KantenWarning
+from ._kanten import Caseload, KantenError
+
+# Every function of the compiled module, from here on, raises no TypeError that repeats its
+# arguments and no KantenError that shows free text (python/kanten/_checks.py).
+_checks.guard_compiled(_kanten)
 
 __version__: str = _kanten.__version__
 """The library's version, e.g. ``"0.1.0"``."""
@@ -53,6 +71,7 @@ __all__ = [
     "__version__",
     "HAS_MATCHING",
     "KantenError",
+    "KantenWarning",
     "Caseload",
     "Evaluations",
     "SanctionAnswer",
@@ -62,6 +81,9 @@ __all__ = [
     "STEP_LABELS",
     "EXITS",
     "VOCABULARIES",
+    "EVENT_COLUMNS",
+    "PROFILE_COLUMNS",
+    "MAX_DAILY_RATE",
     "read_caseload",
     "caseload_from_frames",
     "generate_caseload",
@@ -115,18 +137,15 @@ def _frame(columns: Mapping[str, Any]) -> pd.DataFrame:
 
 
 def _date_text(value: Any, field: str) -> str:
-    """A date argument (str, date, datetime, pandas.Timestamp, numpy.datetime64) as ISO text."""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, np.datetime64):
-        return str(value.astype("datetime64[D]"))
-    if isinstance(value, _dt.datetime):  # includes pandas.Timestamp
-        return value.date().isoformat()
-    if isinstance(value, _dt.date):
-        return value.isoformat()
-    raise KantenError(
-        f"field '{field}': value '{value!r}': not a date: expected a date, a datetime or 'YYYY-MM-DD'"
-    )
+    """A date in a table's cell (str, date, datetime, pandas.Timestamp, numpy.datetime64) as ISO
+    text; another type is a KantenError (invalid_input) naming ``field``. Parameters use
+    :func:`_checks.date_arg` (a wrong type is a TypeError there)."""
+    try:
+        return _checks.date_arg(value, "", field)
+    except TypeError:
+        raise _checks.error(
+            "invalid_input", field, value, "not a date: expected a date, a datetime or 'YYYY-MM-DD'"
+        ) from None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -142,28 +161,64 @@ def read_caseload(source: Union[str, os.PathLike]) -> Caseload:
     """
     if isinstance(source, str) and source.lstrip()[:1] in ("{", "["):
         return Caseload.from_json(source)
-    return Caseload.from_file(os.fspath(source))
+    return Caseload.from_file(_checks.path(source, "read_caseload", "source"))
 
 
-def _prepared(df: pd.DataFrame, table: str) -> Dict[str, np.ndarray]:
-    """The DataFrame's columns as contiguous numpy arrays the C++ reader takes (one step per column)."""
+EVENT_COLUMNS: Tuple[str, ...] = (
+    "citizen", "date", "kind",
+    "outcome", "jobformidler", "goal", "wishes", "rehabilitation_assessment", "agreement_kind", "start",
+    "minutes_per_week", "hours_per_week", "company", "tasks", "sub_goals", "health", "minutes", "hours",
+    "type", "channel", "failure_id", "failure", "cause", "text", "vulnerable", "promotes_availability",
+    "considers_vulnerability", "reached", "via",
+)
+"""The columns :func:`caseload_from_frames` reads from ``events`` (the JSON fields of an event)."""
+
+PROFILE_COLUMNS: Tuple[str, ...] = (
+    "citizen", "benefit", "activity_ready", "lives_in_designated_area", "in_integration_programme",
+)
+"""The columns :func:`caseload_from_frames` reads from ``profiles``."""
+
+
+def _prepared(df: Any, table: str, fn: str, required: Sequence[Sequence[str]] = (),
+              known: Optional[Sequence[str]] = None) -> Dict[str, np.ndarray]:
+    """The DataFrame's columns as contiguous numpy arrays the C++ reader takes (one step per column).
+
+    ``df`` not a DataFrame is a TypeError naming ``table`` (the parameter). Column names are
+    checked (:func:`_checks.check_columns`): a missing ``required`` column is a KantenError named
+    ``<table>.<column>``; one not in ``known`` a KantenWarning, and it is not passed on. A frame
+    without rows and columns is an empty table.
+    """
     if not isinstance(df, pd.DataFrame):
-        raise KantenError(f"field '{table}': must be a pandas DataFrame, not {type(df).__name__}")
+        raise _checks.type_error(fn, table, df, "a pandas DataFrame")
+    if df.columns.duplicated().any():
+        dup = df.columns[df.columns.duplicated()][0]
+        raise _checks.error("invalid_input", f"{table}.{_checks.shown(dup)}", "", "duplicate column name")
+    names = list(df.columns)
+    if len(names) == 0 and len(df) == 0:
+        return {}
+    if known is not None:
+        names = _checks.check_columns(names, table, required, known, stacklevel=5)
     out: Dict[str, np.ndarray] = {}
-    for name in df.columns:
+    for name in names:
         if not isinstance(name, str):
-            raise KantenError(f"field '{table}.{name!r}': column names must be strings")
+            raise _checks.error("invalid_argument", f"{table}.<{type(name).__name__}>", "", "column names must be strings")
         s = df[name]
         dtype = s.dtype
-        if name == "citizen" and pd.api.types.is_integer_dtype(dtype):
-            # Numeric ids become their decimal text (kanten's ids are strings).
-            out[name] = s.astype("Int64").astype(str).to_numpy(dtype=object)
+        if name in ("citizen", "id", "company") and pd.api.types.is_integer_dtype(dtype):
+            # Numeric ids become their decimal text (kanten's ids are strings); a missing one stays missing.
+            out[name] = s.astype("string").to_numpy(dtype=object, na_value=None)
         elif pd.api.types.is_datetime64_any_dtype(dtype):
             if getattr(dtype, "tz", None) is not None:
                 s = s.dt.tz_localize(None)
             out[name] = np.ascontiguousarray(s.to_numpy().astype("datetime64[D]"))
-        elif isinstance(dtype, np.dtype) and dtype.kind in "iu":
+        elif isinstance(dtype, np.dtype) and dtype.kind == "i":
             out[name] = np.ascontiguousarray(s.to_numpy().astype(np.int64))
+        elif isinstance(dtype, np.dtype) and dtype.kind == "u":
+            values = s.to_numpy()
+            if len(values) and int(values.max()) > np.iinfo(np.int64).max:
+                out[name] = np.array([int(v) for v in values], dtype=object)  # the reader names the value
+            else:
+                out[name] = np.ascontiguousarray(values.astype(np.int64))
         elif isinstance(dtype, np.dtype) and dtype.kind == "f":
             out[name] = np.ascontiguousarray(s.to_numpy().astype(np.float64))
         elif isinstance(dtype, np.dtype) and dtype.kind == "b":
@@ -176,7 +231,8 @@ def _prepared(df: pd.DataFrame, table: str) -> Dict[str, np.ndarray]:
 def caseload_from_frames(events: pd.DataFrame, profiles: Optional[pd.DataFrame] = None) -> Caseload:
     """Reads a caseload from DataFrames: one row per event, and optionally one row per citizen's profile.
 
-    ``events`` columns (names and values as the JSON fields of docs/json-format.md):
+    ``events`` columns (names and values as the JSON fields of docs/json-format.md; the list is
+    :data:`EVENT_COLUMNS`):
 
     - ``citizen`` (str, required): the opaque citizen id; integer ids become their text.
     - ``date`` (datetime64 or ``"YYYY-MM-DD"`` text, required): the event's date.
@@ -188,24 +244,36 @@ def caseload_from_frames(events: pd.DataFrame, profiles: Optional[pd.DataFrame] 
       ``health`` (list of names), ``minutes`` or ``hours`` (``"H:MM"``), ``type``
       (``"ordinary"``/``"internship"``), ``channel``, ``failure_id``, ``failure``, ``cause``,
       ``text``, ``vulnerable``, ``promotes_availability``, ``considers_vulnerability``,
-      ``reached``, ``via``. Other columns are ignored, as unknown JSON fields are.
+      ``reached``, ``via``.
+
+    A missing required column is a :class:`KantenError` whose ``field`` names it, e.g.
+    ``events.date`` (else every row would be rejected). Any other column is not read: a
+    :class:`KantenWarning` names it and the column it was probably meant to be (``strat``: did you
+    mean ``start``?). A frame with neither rows nor columns is an empty table.
 
     A float column holding whole numbers (as pandas makes of an integer column with gaps) is
     read as integers; a fraction such as ``90.5`` minutes is refused like the JSON ``90.5``.
 
-    ``profiles`` columns: ``citizen`` (required, once per citizen), and optionally ``benefit``,
-    ``activity_ready``, ``lives_in_designated_area``, ``in_integration_programme``; citizens
-    without a profile row get the defaults. Cases come in profile order, then citizens seen
-    only in ``events`` by first appearance.
+    ``profiles`` columns (:data:`PROFILE_COLUMNS`): ``citizen`` (required, once per citizen),
+    and optionally ``benefit``, ``activity_ready``, ``lives_in_designated_area``,
+    ``in_integration_programme``; citizens without a profile row get the defaults. Cases come in
+    profile order, then citizens seen only in ``events`` by first appearance.
 
     Nothing is dropped: a row that cannot be read becomes a rejected input event, listed by
     ``Caseload.rejected()`` and in every evaluation's ``not_applied`` with its ``row`` (the
     row's position in ``events``, as for ``.iloc``), field and value. A row without a citizen
     id, a bad profile, or a duplicated profile raises :class:`KantenError` naming the table,
-    row and column, e.g. ``profiles[3].benefit``.
+    row and column, e.g. ``profiles[3].benefit``. ``events`` or ``profiles`` not a DataFrame is
+    a ``TypeError``.
     """
-    prepared_profiles = None if profiles is None else _prepared(profiles, "profiles")
-    return _kanten._caseload_from_columns(_prepared(events, "events"), prepared_profiles)
+    fn = "caseload_from_frames"
+    prepared_events = _prepared(events, "events", fn, (("citizen",), ("date",), ("kind",)), EVENT_COLUMNS)
+    prepared_profiles = None
+    if profiles is not None:
+        prepared_profiles = _prepared(profiles, "profiles", fn, (("citizen",),), PROFILE_COLUMNS)
+    load = _kanten._caseload_from_columns(prepared_events, prepared_profiles)
+    _checks.input_warnings(load, fn)
+    return load
 
 
 def _caseload_to_frames(self: Caseload) -> Tuple[pd.DataFrame, pd.DataFrame]:
@@ -216,6 +284,7 @@ def _caseload_to_frames(self: Caseload) -> Tuple[pd.DataFrame, pd.DataFrame]:
     ``profiles`` has ``citizen``, ``benefit`` (category) and the three flags. Rejected input
     events are not written, as in ``to_json``.
     """
+    _checks.need(self, Caseload, "Caseload.to_frames", "self")
     cols = self._columns()
     events = _frame(cols["events"])
     for name in ("date", "start"):
@@ -232,6 +301,7 @@ def _caseload_rejected(self: Caseload) -> pd.DataFrame:
     """Input events the reader could not read: ``citizen``, ``index`` (position in the case's
     input events), ``row`` (position in the events DataFrame when read from frames, else
     ``<NA>``), ``field``, ``value`` and ``reason``."""
+    _checks.need(self, Caseload, "Caseload.rejected", "self")
     return _frame(self._rejected_columns())
 
 
@@ -240,9 +310,48 @@ def _caseload_from_frames(events: pd.DataFrame, profiles: Optional[pd.DataFrame]
     return caseload_from_frames(events, profiles)
 
 
+_caseload_json = Caseload.from_json
+_caseload_file = Caseload.from_file
+_caseload_to_json_compiled = Caseload.to_json
+
+
+def _caseload_from_json(text: str) -> Caseload:
+    """Reads a caseload from JSON text: ``{"cases": [...]}``, a bare array of cases, or one case object.
+    Fields read but not used (an unknown field) are a :class:`KantenWarning`; ``warnings()`` lists them."""
+    load = _caseload_json(_checks.text(text, "Caseload.from_json", "text"))
+    _checks.input_warnings(load, "Caseload.from_json")
+    return load
+
+
+def _caseload_from_file(path: Union[str, os.PathLike]) -> Caseload:
+    """Reads a caseload from a JSON file (the format of docs/json-format.md); warns as ``from_json``."""
+    load = _caseload_file(_checks.path(path, "Caseload.from_file", "path"))
+    _checks.input_warnings(load, "Caseload.from_file")
+    return load
+
+
+def _caseload_warnings(self: Caseload) -> pd.DataFrame:
+    """What the reader read but did not use (e.g. an unknown field), one row each: ``field`` (its
+    path, e.g. ``cases[3].events[7].strat``, or ``events[17].minutes`` for a DataFrame row) and
+    ``message`` (e.g. ``unknown field; did you mean "start"?``). Empty when everything was used."""
+    _checks.need(self, Caseload, "Caseload.warnings", "self")
+    return pd.DataFrame(self._warnings(), columns=["field", "message"])
+
+
+def _caseload_to_json(self: Caseload, indent: Optional[int] = None) -> str:
+    """The caseload as JSON text ``{"cases": [...]}`` (rejected input events are not written).
+    ``indent``: None or -1 for compact text, 0 to 32 spaces."""
+    _checks.need(self, Caseload, "Caseload.to_json", "self")
+    return _caseload_to_json_compiled(self, _checks.indent(indent, "Caseload.to_json"))
+
+
+Caseload.from_json = staticmethod(_caseload_from_json)  # type: ignore[assignment]
+Caseload.from_file = staticmethod(_caseload_from_file)  # type: ignore[assignment]
+Caseload.to_json = _caseload_to_json  # type: ignore[assignment]
 Caseload.from_frames = staticmethod(_caseload_from_frames)  # type: ignore[attr-defined]
 Caseload.to_frames = _caseload_to_frames  # type: ignore[attr-defined]
 Caseload.rejected = _caseload_rejected  # type: ignore[attr-defined]
+Caseload.warnings = _caseload_warnings  # type: ignore[attr-defined]
 
 
 def generate_caseload(
@@ -265,13 +374,24 @@ def generate_caseload(
     The defaults follow seed 003 ("Rekruttering fra kanten": 850 citizens, about 15 % with paid
     hours); the other shares are assumptions (kanten/generate.hpp). Citizen ids are
     ``"c-000001"``, ... The same arguments give the same caseload on every platform.
+
+    Ranges (as the ``kanten generate`` command's): ``citizens`` 0 to 1,000,000; ``seed`` 0 to
+    2**64 - 1; ``months`` 1 to 1200; every share a number from 0 to 1. Outside them:
+    :class:`KantenError` naming the parameter.
     """
+    fn = "generate_caseload"
+    shares = {
+        "paid_hours_share": paid_hours_share, "rehabilitation_share": rehabilitation_share,
+        "agreement_share": agreement_share, "break_off_share": break_off_share,
+        "self_support_share": self_support_share, "missed_contact_share": missed_contact_share,
+        "sanction_share": sanction_share, "outside_target_share": outside_target_share,
+    }
     return _kanten._generate_caseload(
-        citizens=citizens, seed=seed, start=_date_text(start, "start"), months=months,
-        paid_hours_share=paid_hours_share, rehabilitation_share=rehabilitation_share,
-        agreement_share=agreement_share, break_off_share=break_off_share,
-        self_support_share=self_support_share, missed_contact_share=missed_contact_share,
-        sanction_share=sanction_share, outside_target_share=outside_target_share,
+        citizens=_checks.integer(citizens, fn, "citizens", 0, 1_000_000),
+        seed=_checks.integer(seed, fn, "seed", 0, _checks.UINT64_MAX),
+        start=_checks.date_arg(start, fn, "start"),
+        months=_checks.integer(months, fn, "months", 1, 1200),
+        **{name: _checks.number(value, fn, name, 0.0, 1.0) for name, value in shares.items()},
     )
 
 
@@ -287,7 +407,7 @@ class Evaluations:
 
     def __init__(self, raw: Any) -> None:
         """Wraps the compiled module's results (use :func:`evaluate_all`)."""
-        self._raw = raw
+        self._raw = _checks.raw_object(raw, _kanten._Evaluations, "Evaluations")
         self._cache: Dict[str, pd.DataFrame] = {}
 
     def _table(self, name: str) -> pd.DataFrame:
@@ -345,8 +465,8 @@ class Evaluations:
     def hours_wide(self, kind: str = "ordinary") -> pd.DataFrame:
         """Minutes as a citizen × month table (``kind`` ``"ordinary"`` or ``"internship"``),
         every citizen a row (0 where no hours), every month with any hours a column."""
-        if kind not in ("ordinary", "internship"):
-            raise KantenError(f"field 'kind': value '{kind}': must be 'ordinary' or 'internship'")
+        if _checks.text(kind, "Evaluations.hours_wide", "kind") not in ("ordinary", "internship"):
+            raise _checks.error("invalid_argument", "kind", kind, "must be 'ordinary' or 'internship'")
         wide = self.hours.pivot(index="citizen", columns="month", values=f"{kind}_minutes")
         citizens = self.summary["citizen"]
         return wide.reindex(citizens).fillna(0).astype(np.int64)
@@ -388,54 +508,73 @@ class Evaluations:
         deadline first. Columns ``citizen``, ``deadline``, ``last_contact``, ``breached_months`` (count)."""
         return self._table("worklist")
 
-    def _index(self, citizen: str) -> int:
-        return int(self._raw.index_of(citizen))
+    def _index(self, citizen: str, fn: str) -> int:
+        return int(self._raw.index_of(_checks.text(citizen, fn, "citizen")))
 
     def explain(self, citizen: str) -> str:
         """One citizen's evaluation as English text: step, reasons, sources, follow-up, sanctions."""
-        return self._raw.explain(self._index(citizen))
+        return self._raw.explain(self._index(citizen, "Evaluations.explain"))
 
     def to_json(self, citizen: Optional[str] = None, indent: Optional[int] = None) -> str:
-        """The evaluations as JSON ``{"evaluations": [...]}``, or one citizen's evaluation."""
-        index = None if citizen is None else self._index(citizen)
-        return self._raw.to_json(index, indent)
+        """The evaluations as JSON ``{"evaluations": [...]}``, or one citizen's evaluation.
+        ``indent``: None or -1 for compact text, 0 to 32 spaces."""
+        fn = "Evaluations.to_json"
+        index = None if citizen is None else self._index(citizen, fn)
+        return self._raw.to_json(index, _checks.indent(indent, fn))
 
     def sanction(self, citizen: str, failure_id: Optional[str] = None) -> "SanctionAnswer":
         """The answer to one citizen's sanction question (``failure_id`` None: the latest failure)."""
-        return SanctionAnswer._from_dict(self._raw.sanction(self._index(citizen), failure_id or ""))
+        fn = "Evaluations.sanction"
+        index = self._index(citizen, fn)
+        return SanctionAnswer._from_dict(self._raw.sanction(index, _checks.optional_text(failure_id, fn, "failure_id") or ""))
+
+
+MAX_DAILY_RATE: int = 100_000_000
+"""The largest daily benefit rate kanten takes, in øre (1,000,000 kr a day; C++'s kanten::max_daily_rate)."""
+
+
+def _daily_rate(value: Any, fn: str) -> Optional[int]:
+    return _checks.optional_integer(value, fn, "daily_rate", 0, MAX_DAILY_RATE, unit=" øre per day")
 
 
 def evaluate_all(caseload: Caseload, as_of: Any, *, daily_rate: Optional[int] = None) -> Evaluations:
     """Evaluates every case as of ``as_of`` (a date, datetime, Timestamp or ``"YYYY-MM-DD"``).
 
-    ``daily_rate`` is the benefit per day in øre, used to state sanction deductions; kanten
-    never guesses it. The C++ work runs with the GIL released.
+    ``daily_rate`` is the benefit per day in øre (0 to :data:`MAX_DAILY_RATE`), used to state
+    sanction deductions; kanten never guesses it. The C++ work runs with the GIL released.
     """
-    if not isinstance(caseload, Caseload):
-        raise KantenError(f"field 'caseload': must be a kanten.Caseload, not {type(caseload).__name__}")
-    return Evaluations(_kanten._evaluate(caseload, _date_text(as_of, "as_of"), daily_rate))
+    fn = "evaluate_all"
+    _checks.need(caseload, Caseload, fn, "caseload")
+    return Evaluations(_kanten._evaluate(caseload, _checks.date_arg(as_of, fn, "as_of"), _daily_rate(daily_rate, fn)))
 
 
 def evaluate(caseload: Caseload, as_of: Any, *, daily_rate: Optional[int] = None) -> pd.DataFrame:
     """Evaluates every case as of ``as_of``: one row per citizen (see :attr:`Evaluations.summary`).
 
-    For hours by month, breaches, events not applied and sanctions, use :func:`evaluate_all`.
+    ``daily_rate`` as for :func:`evaluate_all`. For hours by month, breaches, events not applied
+    and sanctions, use :func:`evaluate_all`.
     """
-    if not isinstance(caseload, Caseload):
-        raise KantenError(f"field 'caseload': must be a kanten.Caseload, not {type(caseload).__name__}")
-    return _frame(_kanten._evaluate_summary(caseload, _date_text(as_of, "as_of"), daily_rate))
+    fn = "evaluate"
+    _checks.need(caseload, Caseload, fn, "caseload")
+    return _frame(_kanten._evaluate_summary(caseload, _checks.date_arg(as_of, fn, "as_of"), _daily_rate(daily_rate, fn)))
 
 
 def followup_worklist(source: Union[Caseload, Evaluations], as_of: Any = None) -> pd.DataFrame:
     """The monthly follow-up worklist as of a date (see :meth:`Evaluations.worklist`).
 
-    ``source`` is a caseload (``as_of`` required) or an :class:`Evaluations`.
+    ``source`` is a caseload (``as_of`` required) or an :class:`Evaluations` (``as_of`` None or
+    its own date).
     """
+    fn = "followup_worklist"
     if isinstance(source, Evaluations):
+        if as_of is not None and _checks.date_arg(as_of, fn, "as_of") != source._raw.as_of:
+            raise _checks.error("invalid_argument", "as_of", _checks.date_arg(as_of, fn, "as_of"),
+                                f"the evaluations are as of {source._raw.as_of}; pass None or that date")
         return source.worklist()
+    _checks.need(source, Caseload, fn, "source", "a kanten.Caseload or a kanten.Evaluations")
     if as_of is None:
-        raise KantenError("field 'as_of': missing: a caseload's worklist needs the date")
-    return evaluate_all(source, as_of).worklist()
+        raise _checks.error("invalid_argument", "as_of", "", "missing: a caseload's worklist needs the date")
+    return evaluate_all(source, _checks.date_arg(as_of, fn, "as_of")).worklist()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -519,10 +658,19 @@ def answer_sanction(
     """Answers a sanction question for one citizen of a caseload as of a date.
 
     ``failure_id`` None asks about the latest failure (latest date; of one date, the last).
-    Raises :class:`KantenError` when the citizen or the failure is unknown.
+    ``daily_rate`` as for :func:`evaluate_all`. Raises :class:`KantenError` when the citizen or
+    the failure is unknown.
     """
+    fn = "answer_sanction"
+    _checks.need(caseload, Caseload, fn, "caseload")
     return SanctionAnswer._from_dict(
-        _kanten._answer_sanction(caseload, citizen, _date_text(as_of, "as_of"), failure_id or "", daily_rate)
+        _kanten._answer_sanction(
+            caseload,
+            _checks.text(citizen, fn, "citizen"),
+            _checks.date_arg(as_of, fn, "as_of"),
+            _checks.optional_text(failure_id, fn, "failure_id") or "",
+            _daily_rate(daily_rate, fn),
+        )
     )
 
 
@@ -532,7 +680,7 @@ def answer_sanction_json(source: Union[str, os.PathLike]) -> SanctionAnswer:
     if isinstance(source, str) and source.lstrip().startswith("{"):
         text = source
     else:
-        text = _kanten._read_file(os.fspath(source))
+        text = _kanten._read_file(_checks.path(source, "answer_sanction_json", "source"))
     return SanctionAnswer._from_dict(_kanten._answer_sanction_json(text))
 
 
@@ -544,6 +692,11 @@ def transitions() -> pd.DataFrame:
     """The step model as a table, one row per transition: ``from``, ``condition``, ``to``
     (categories), ``rule``, ``description``, and the source: ``seed``, ``section``, ``quote``."""
     return _frame(_kanten._transition_columns())
+
+
+def model_dot() -> str:
+    """The step model as a Graphviz DOT digraph (``kanten model --dot``)."""
+    return _kanten.model_dot()
 
 
 # ---------------------------------------------------------------------------------------------

@@ -17,25 +17,35 @@ STEPS: Tuple[str, ...]
 STEP_LABELS: Dict[str, str]
 EXITS: Tuple[str, ...]
 VOCABULARIES: Dict[str, Tuple[str, ...]]
+EVENT_COLUMNS: Tuple[str, ...]
+PROFILE_COLUMNS: Tuple[str, ...]
+MAX_DAILY_RATE: int
 __all__: List[str]
 
 class KantenError(ValueError):
-    """An error kanten reports; the message names the field and the value at fault."""
+    """An error kanten reports; the message names the field and the value at fault.
+
+    ``code`` is "invalid_argument", "parse_error", "invalid_input" or "io_error"; ``field`` the
+    field or parameter ("" when none); ``value`` the offending value as text ("" when none)."""
     code: str
     field: str
     value: str
+
+class KantenWarning(UserWarning):
+    """Something kanten read but did not use, e.g. a DataFrame column it does not know."""
 
 class Caseload:
     """A caseload: one case per citizen, immutable once read."""
     @staticmethod
     def from_json(text: str) -> Caseload: ...
     @staticmethod
-    def from_file(path: str) -> Caseload: ...
+    def from_file(path: _PathLike) -> Caseload: ...
     @staticmethod
     def from_frames(events: pd.DataFrame, profiles: Optional[pd.DataFrame] = ...) -> Caseload: ...
     def to_json(self, indent: Optional[int] = ...) -> str: ...
     def to_frames(self) -> Tuple[pd.DataFrame, pd.DataFrame]: ...
     def rejected(self) -> pd.DataFrame: ...
+    def warnings(self) -> pd.DataFrame: ...
     @property
     def citizens(self) -> npt.NDArray[np.object_]: ...
     @property
@@ -144,10 +154,11 @@ class Market:
     @staticmethod
     def from_json(text: str) -> Market: ...
     @staticmethod
-    def from_file(path: str) -> Market: ...
+    def from_file(path: _PathLike) -> Market: ...
     @staticmethod
     def from_frames(citizens: pd.DataFrame, companies: pd.DataFrame, tasks: pd.DataFrame) -> Market: ...
     def to_json(self, indent: Optional[int] = ...) -> str: ...
+    def warnings(self) -> pd.DataFrame: ...
     @property
     def citizen_ids(self) -> npt.NDArray[np.object_]: ...
     @property
@@ -155,8 +166,13 @@ class Market:
     @property
     def task_ids(self) -> npt.NDArray[np.object_]: ...
 
+CITIZEN_COLUMNS: Tuple[str, ...]
+COMPANY_COLUMNS: Tuple[str, ...]
+TASK_COLUMNS: Tuple[str, ...]
+
 class MatchProposal:
     """A proposal for a market: the matches with their explanations."""
+    def __init__(self, raw: Any) -> None: ...
     mode: str
     weights_version: str
     total_score: int
@@ -192,9 +208,14 @@ def candidates(market: Market, *, weights: Optional[str] = ..., threads: int = .
 def top_tasks(market: Market, citizen: Union[str, int], k: int = ..., per_company: int = ..., *, weights: Optional[str] = ...) -> pd.DataFrame: ...
 def top_citizens(market: Market, task: Union[str, int], k: int = ..., *, weights: Optional[str] = ...) -> pd.DataFrame: ...
 def score_pair(market: Market, citizen: Union[str, int], task: Union[str, int], *, weights: Optional[str] = ...) -> Dict[str, Any]: ...
-def audit(market: Market, proposal: MatchProposal, groups: Sequence[str]) -> pd.DataFrame: ...
+def audit(market: Market, proposal: MatchProposal, groups: Sequence[Union[str, int]]) -> pd.DataFrame: ...
 
 # Bus trips (002) and social training tracks (001): kanten/_workplace.py
+
+MAX_AGE: int
+MAX_TRIP_PARTICIPANTS: int
+MAX_STAFF_DKK_PER_HOUR: int
+MAX_TRACK_WEEKS: int
 
 def bus_eligibility(
     *,
@@ -209,6 +230,7 @@ def trip_cost(participants: int, staff_dkk_per_hour: Optional[int] = ...) -> Dic
 def route_workplace(close_to_ordinary_job: bool = ..., close_to_special_terms_job: bool = ...) -> Dict[str, Any]: ...
 
 class BusPlan:
+    def __init__(self, planned: Any) -> None: ...
     model: str
     weights_version: str
     notes: List[str]
@@ -234,6 +256,7 @@ def plan_bus_trips(
 ) -> BusPlan: ...
 
 class TrainingPlan:
+    def __init__(self, text: str) -> None: ...
     tracks: pd.DataFrame
     company_views: pd.DataFrame
     unplaced: pd.DataFrame
@@ -251,6 +274,7 @@ def plan_training_tracks(
 # --- programme figures (python/kanten/_programme.py) -----------------------------------------
 FUNNEL_STAGES: Tuple[str, ...]
 ENDPOINTS: Tuple[str, ...]
+MAX_RETENTION_MONTHS: int
 
 class ProgrammeFigures:
     """The programme figures of a caseload as of one date."""

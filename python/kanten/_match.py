@@ -6,17 +6,21 @@ Imported by the kanten package when the compiled module has the matching engine
 
 from __future__ import annotations
 
-from typing import Any, Dict, Optional, Sequence, Union
+from typing import Any, Dict, Iterable, Optional, Sequence, Union
 
+import numpy as np
 import pandas as pd
 
-from . import _kanten
+from . import _checks, _kanten
 from . import _frame, _prepared  # type: ignore[attr-defined]
-from ._kanten import KantenError, Market
+from ._kanten import Market
 
 __all__ = [
+    "CITIZEN_COLUMNS",
+    "COMPANY_COLUMNS",
     "Market",
     "MatchProposal",
+    "TASK_COLUMNS",
     "audit",
     "candidates",
     "generate_market",
@@ -27,23 +31,100 @@ __all__ = [
     "top_tasks",
 ]
 
+CITIZEN_COLUMNS = (
+    "id", "home_lat", "home_lon", "home", "mode", "max_travel_m", "max_travel_minutes", "hours_now", "hours_max",
+    "wishes", "competences", "health", "danish_level", "driving_licence", "goal", "visited_companies",
+)
+"""The columns :func:`market_from_frames` reads from ``citizens``."""
+
+COMPANY_COLUMNS = (
+    "id", "location_lat", "location_lon", "location", "db07", "inclusion_internships", "inclusion_paid",
+    "social_responsibility", "labour_shortage", "mentors", "capacity",
+)
+"""The columns :func:`market_from_frames` reads from ``companies``."""
+
+TASK_COLUMNS = (
+    "id", "company", "disco", "required_competences", "optional_competences", "demands", "min_per_week",
+    "max_per_week", "ordinary_from_start", "internship", "slots", "min_danish_level", "needs_driving_licence",
+)
+"""The columns :func:`market_from_frames` reads from ``tasks``."""
+
 
 def market_from_frames(citizens: pd.DataFrame, companies: pd.DataFrame, tasks: pd.DataFrame) -> Market:
     """Reads a market from three DataFrames, one row per citizen, company and task.
 
     Columns are the JSON fields of the market format (kanten/match_json.hpp), with a location
     as two columns: citizens ``home_lat``/``home_lon``, companies ``location_lat``/``location_lon``
-    (degrees). List fields (``wishes``, ``competences``, ``health``, ``disco``,
-    ``required_competences``, ``optional_competences``, ``demands``) are lists per cell; hours
-    are whole minutes or ``"H:MM"``. Any fault raises :class:`KantenError` naming the table,
-    row and column, e.g. ``tasks[3].min_per_week``.
+    (degrees; or one ``home``/``location`` column of ``{"lat", "lon"}`` dicts). List fields
+    (``wishes``, ``competences``, ``health``, ``disco``, ``required_competences``,
+    ``optional_competences``, ``demands``) are lists per cell; hours are whole minutes or ``"H:MM"``.
+
+    - ``citizens`` (:data:`CITIZEN_COLUMNS`): ``id`` and the home (required), ``mode``,
+      ``max_travel_m``, ``max_travel_minutes``, ``hours_now``, ``hours_max``, ``wishes``,
+      ``competences``, ``health``, ``danish_level``, ``driving_licence``, ``goal``, ``visited_companies``.
+    - ``companies`` (:data:`COMPANY_COLUMNS`): ``id`` and the location (required), ``db07``,
+      ``inclusion_internships``, ``inclusion_paid``, ``social_responsibility``,
+      ``labour_shortage``, ``mentors``, ``capacity``.
+    - ``tasks`` (:data:`TASK_COLUMNS`): ``id`` and ``company`` (required), ``disco``,
+      ``required_competences``, ``optional_competences``, ``demands``, ``min_per_week``,
+      ``max_per_week``, ``ordinary_from_start``, ``internship``, ``slots``, ``min_danish_level``,
+      ``needs_driving_licence``.
+
+    A missing required column is a :class:`KantenError` naming it (``tasks.company``); any
+    other column is not read and a :class:`KantenWarning` names it with the nearest known name.
+    Any fault of a cell raises :class:`KantenError` naming the table, row and column, e.g.
+    ``tasks[3].min_per_week``. An argument that is not a DataFrame is a ``TypeError``.
     """
-    return _kanten._market_from_columns(
-        _prepared(citizens, "citizens"), _prepared(companies, "companies"), _prepared(tasks, "tasks")
+    fn = "market_from_frames"
+    market = _kanten._market_from_columns(
+        _prepared(citizens, "citizens", fn, (("id",), ("home_lat", "home"), ("home_lon", "home")), CITIZEN_COLUMNS),
+        _prepared(companies, "companies", fn, (("id",), ("location_lat", "location"), ("location_lon", "location")),
+                  COMPANY_COLUMNS),
+        _prepared(tasks, "tasks", fn, (("id",), ("company",)), TASK_COLUMNS),
     )
+    _checks.input_warnings(market, fn)
+    return market
 
 
+_market_json = Market.from_json
+_market_file = Market.from_file
+_market_to_json_compiled = Market.to_json
+
+
+def _market_from_json(text: str) -> Market:
+    """Reads a market from JSON text ``{"citizens": [...], "companies": [...], "tasks": [...]}``.
+    Fields read but not used (an unknown field) are a :class:`KantenWarning`; ``warnings()`` lists them."""
+    market = _market_json(_checks.text(text, "Market.from_json", "text"))
+    _checks.input_warnings(market, "Market.from_json")
+    return market
+
+
+def _market_from_file(path: Any) -> Market:
+    """Reads a market from a JSON file; warns as ``from_json``."""
+    market = _market_file(_checks.path(path, "Market.from_file", "path"))
+    _checks.input_warnings(market, "Market.from_file")
+    return market
+
+
+def _market_warnings(self: Market) -> pd.DataFrame:
+    """What the reader read but did not use (e.g. an unknown field): ``field`` (its path, e.g.
+    ``tasks[3].slotz``) and ``message``. Empty when everything was used."""
+    _checks.need(self, Market, "Market.warnings", "self")
+    return pd.DataFrame(self._warnings(), columns=["field", "message"])
+
+
+def _market_to_json(self: Market, indent: Optional[int] = None) -> str:
+    """The market as JSON text (readable back by from_json). ``indent``: None or -1 for compact
+    text, 0 to 32 spaces."""
+    _checks.need(self, Market, "Market.to_json", "self")
+    return _market_to_json_compiled(self, _checks.indent(indent, "Market.to_json"))
+
+
+Market.from_json = staticmethod(_market_from_json)  # type: ignore[assignment]
+Market.from_file = staticmethod(_market_from_file)  # type: ignore[assignment]
+Market.to_json = _market_to_json  # type: ignore[assignment]
 Market.from_frames = staticmethod(market_from_frames)  # type: ignore[attr-defined]
+Market.warnings = _market_warnings  # type: ignore[attr-defined]
 
 
 def generate_market(
@@ -57,8 +138,37 @@ def generate_market(
 ) -> Market:
     """A deterministic synthetic market placed around real towns (seed 003: 850 citizens, 400
     companies); ``region`` is ``"lolland_falster"`` or ``"denmark"``. Citizen ids match
-    :func:`kanten.generate_caseload`'s (``"c-000001"``, ...)."""
-    return _kanten._generate_market(citizens, companies, seed, region, tasks_per_company, travel_m)
+    :func:`kanten.generate_caseload`'s (``"c-000001"``, ...).
+
+    Ranges: ``citizens`` and ``companies`` 0 to 1,000,000 (as ``kanten generate-market``'s);
+    ``seed`` 0 to 2**64 - 1; ``tasks_per_company`` above 0, at most 100; ``travel_m`` 0 to
+    1,000,000 metres. Outside them: :class:`KantenError` naming the parameter."""
+    fn = "generate_market"
+    return _kanten._generate_market(
+        _checks.integer(citizens, fn, "citizens", 0, 1_000_000),
+        _checks.integer(companies, fn, "companies", 0, 1_000_000),
+        _checks.integer(seed, fn, "seed", 0, _checks.UINT64_MAX),
+        _checks.text(region, fn, "region"),
+        _checks.number(tasks_per_company, fn, "tasks_per_company", 0.0, 100.0, lo_open=True),
+        _checks.integer(travel_m, fn, "travel_m", 0, 1_000_000, unit=" metres"),
+    )
+
+
+def _market(market: Any, fn: str) -> Market:
+    return _checks.need(market, Market, fn, "market")
+
+
+def _who(value: Any, fn: str, param: str) -> Union[str, int]:
+    """A citizen or a task: an id (str) or an index into the market (int, from 0)."""
+    if isinstance(value, str):
+        return str(value)
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, np.integer)):
+        raise _checks.type_error(fn, param, value, "an id (str) or an index (int)")
+    return _checks.integer(value, fn, param, 0, _checks.INT32_MAX)
+
+
+def _k(value: Any, fn: str) -> int:
+    return _checks.integer(value, fn, "k", 1, 10_000)
 
 
 class MatchProposal:
@@ -72,6 +182,7 @@ class MatchProposal:
 
     def __init__(self, raw: Any) -> None:
         """Wraps the compiled module's proposal (use :func:`match`)."""
+        raw = _checks.raw_object(raw, _kanten._Proposal, "MatchProposal")
         self._raw = raw
         self.mode: str = raw.mode
         self.weights_version: str = raw.weights_version
@@ -100,8 +211,9 @@ class MatchProposal:
         return _frame(self._raw.unmatched_columns())
 
     def to_json(self, indent: Optional[int] = None) -> str:
-        """The proposal as JSON, as the ``kanten match`` command writes it."""
-        return self._raw.to_json(indent)
+        """The proposal as JSON, as the ``kanten match`` command writes it. ``indent``: None or -1
+        for compact text, 0 to 32 spaces."""
+        return self._raw.to_json(_checks.indent(indent, "MatchProposal.to_json"))
 
 
 def match(
@@ -119,14 +231,31 @@ def match(
     citizen's best ``k`` tasks, at most ``per_company`` per company). ``weights`` is a weight
     set as JSON text (None: the documented defaults). ``threads`` (0: one per hardware thread)
     spreads the candidate search and the assignment's independent parts; the proposal is the
-    same for any count. Deterministic; runs without the GIL."""
-    return MatchProposal(_kanten._match(market, mode, k, per_company, weights, explain, threads))
+    same for any count. Deterministic; runs without the GIL.
+
+    Ranges (as the ``kanten match`` command's): ``k`` and ``per_company`` 1 to 10,000;
+    ``threads`` 0 to 256. Outside them: :class:`KantenError` naming the parameter."""
+    fn = "match"
+    return MatchProposal(
+        _kanten._match(
+            _market(market, fn),
+            _checks.text(mode, fn, "mode"),
+            _k(k, fn),
+            _checks.integer(per_company, fn, "per_company", 1, 10_000),
+            _checks.optional_text(weights, fn, "weights"),
+            _checks.flag(explain, fn, "explain"),
+            _checks.integer(threads, fn, "threads", 0, 256),
+        )
+    )
 
 
 def candidates(market: Market, *, weights: Optional[str] = None, threads: int = 1) -> pd.DataFrame:
     """Every pair passing the hard filters: ``citizen``, ``task``, ``score``, ``citizen_index``,
-    ``task_index``; sorted by citizen, then score descending (the same for any ``threads``)."""
-    cols = _kanten._candidate_columns(market, weights, threads)
+    ``task_index``; sorted by citizen, then score descending (the same for any ``threads``, 0 to 256)."""
+    fn = "candidates"
+    cols = _kanten._candidate_columns(
+        _market(market, fn), _checks.optional_text(weights, fn, "weights"), _checks.integer(threads, fn, "threads", 0, 256)
+    )
     return pd.DataFrame({
         "citizen": market.citizen_ids[cols["citizen_index"]],
         "task": market.task_ids[cols["task_index"]],
@@ -138,25 +267,50 @@ def candidates(market: Market, *, weights: Optional[str] = None, threads: int = 
 
 def top_tasks(market: Market, citizen: Union[str, int], k: int = 5, per_company: int = 1, *,
               weights: Optional[str] = None) -> pd.DataFrame:
-    """The best ``k`` tasks for one citizen (id or index), explained; columns as :attr:`MatchProposal.matches`."""
-    return _frame(_kanten._top_tasks(market, citizen, k, per_company, weights))
+    """The best ``k`` tasks (1 to 10,000) for one citizen (id, or index from 0), at most
+    ``per_company`` (1 to 10,000) of one company, explained; columns as :attr:`MatchProposal.matches`."""
+    fn = "top_tasks"
+    return _frame(_kanten._top_tasks(
+        _market(market, fn), _who(citizen, fn, "citizen"), _k(k, fn),
+        _checks.integer(per_company, fn, "per_company", 1, 10_000), _checks.optional_text(weights, fn, "weights"),
+    ))
 
 
 def top_citizens(market: Market, task: Union[str, int], k: int = 5, *, weights: Optional[str] = None) -> pd.DataFrame:
-    """The best ``k`` citizens for one task (id or index), explained; columns as :attr:`MatchProposal.matches`."""
-    return _frame(_kanten._top_citizens(market, task, k, weights))
+    """The best ``k`` citizens (1 to 10,000) for one task (id, or index from 0), explained;
+    columns as :attr:`MatchProposal.matches`."""
+    fn = "top_citizens"
+    return _frame(_kanten._top_citizens(
+        _market(market, fn), _who(task, fn, "task"), _k(k, fn), _checks.optional_text(weights, fn, "weights")
+    ))
 
 
 def score_pair(market: Market, citizen: Union[str, int], task: Union[str, int], *,
                weights: Optional[str] = None) -> Dict[str, Any]:
     """One pair's explanation: ids, ``score``, ``breakdown`` (dict of points), and ``rejected``
     (every hard filter that rejects the pair, ``{"filter", "text"}``; empty for a candidate)."""
-    return _kanten._score_pair(market, citizen, task, weights)
+    fn = "score_pair"
+    return _kanten._score_pair(
+        _market(market, fn), _who(citizen, fn, "citizen"), _who(task, fn, "task"),
+        _checks.optional_text(weights, fn, "weights"),
+    )
 
 
-def audit(market: Market, proposal: MatchProposal, groups: Sequence[str]) -> pd.DataFrame:
+def audit(market: Market, proposal: MatchProposal, groups: Sequence[Any]) -> pd.DataFrame:
     """Match rates by a group label per citizen of the market (never an input of the score):
-    ``group``, ``citizens``, ``matched``, ``rate``, ``mean_score``."""
+    ``group``, ``citizens``, ``matched``, ``rate``, ``mean_score``. ``groups`` has one label
+    (str, or a number, used as its text) per citizen, in market order."""
+    fn = "audit"
+    _market(market, fn)
+    _checks.need(proposal, MatchProposal, fn, "proposal")
+    if isinstance(groups, (str, bytes, dict, pd.DataFrame)) or not isinstance(groups, Iterable):
+        raise _checks.type_error(fn, "groups", groups, "a sequence of labels, one per citizen")
+    labels = []
+    for i, g in enumerate(groups):
+        if isinstance(g, (str, int, np.integer)):
+            labels.append(str(g))
+        else:
+            raise TypeError(f"{fn}: parameter 'groups[{i}]' must be a str or an int, not {type(g).__name__}")
     if proposal._raw.market is not market and list(proposal._raw.market.citizen_ids) != list(market.citizen_ids):
-        raise KantenError("field 'proposal': the proposal was made for another market")
-    return _frame(proposal._raw.audit_columns([str(g) for g in groups]))
+        raise _checks.error("invalid_argument", "proposal", "", "the proposal was made for another market")
+    return _frame(proposal._raw.audit_columns(labels))

@@ -12,13 +12,14 @@ from typing import Any, Dict, Optional, Sequence
 import numpy as np
 import pandas as pd
 
-from . import _kanten
-from . import _date_text, _frame  # type: ignore[attr-defined]
-from ._kanten import Caseload, KantenError
+from . import _checks, _kanten
+from . import _frame  # type: ignore[attr-defined]
+from ._kanten import Caseload
 
 __all__ = [
     "ENDPOINTS",
     "FUNNEL_STAGES",
+    "MAX_RETENTION_MONTHS",
     "ProgrammeFigures",
     "kaplan_meier",
     "person_months",
@@ -41,9 +42,12 @@ ENDPOINTS = ("first_paid_hours", "exit", "exit_30_hours")
 """What a Kaplan–Meier curve of a caseload measures, in days from entry (docs/programme.md)."""
 
 
-def _need_caseload(caseload: Any) -> None:
-    if not isinstance(caseload, Caseload):
-        raise KantenError(f"field 'caseload': must be a kanten.Caseload, not {type(caseload).__name__}")
+MAX_RETENTION_MONTHS = 1200
+"""The most months after entering Trin 3 that :func:`programme_figures` measures retention at (100 years)."""
+
+
+def _need_caseload(caseload: Any, fn: str) -> None:
+    _checks.need(caseload, Caseload, fn, "caseload")
 
 
 def person_months(caseload: Caseload, as_of: Any) -> pd.DataFrame:
@@ -61,8 +65,8 @@ def person_months(caseload: Caseload, as_of: Any) -> pd.DataFrame:
         panel = kanten.person_months(load, "2019-12-31")
         panel.groupby("month")["ordinary_minutes"].sum() / 60   # paid hours per month
     """
-    _need_caseload(caseload)
-    return _frame(_kanten._person_months(caseload, _date_text(as_of, "as_of")))
+    _need_caseload(caseload, "person_months")
+    return _frame(_kanten._person_months(caseload, _checks.date_arg(as_of, "person_months", "as_of")))
 
 
 @dataclasses.dataclass(frozen=True, eq=False)
@@ -101,9 +105,10 @@ def programme_figures(
 
     Every case is evaluated as of ``as_of``; the figures are the funnel through the steps, the
     shares of those who entered with paid hours and with the 30-hour exit, retention
-    ``retention_months`` months after entering Trin 3, citizens per step at each month's end,
-    and Kaplan–Meier curves of the days from entry to the first paid hour, to any exit and to
-    the 30-hour exit. The C++ work runs with the GIL released.
+    ``retention_months`` months after entering Trin 3 (each an int from 1 to
+    :data:`MAX_RETENTION_MONTHS`; outside: :class:`KantenError` naming ``retention_months[i]``),
+    citizens per step at each month's end, and Kaplan–Meier curves of the days from entry to
+    the first paid hour, to any exit and to the 30-hour exit. The C++ work runs with the GIL released.
 
     Example::
 
@@ -111,9 +116,10 @@ def programme_figures(
         f.paid_hours_share           # seed 003 reports about 0.15 at the midterm
         f.steps_by_month.plot.area()
     """
-    _need_caseload(caseload)
-    months = [int(m) for m in retention_months]
-    raw = _kanten._programme_figures(caseload, _date_text(as_of, "as_of"), months)
+    fn = "programme_figures"
+    _need_caseload(caseload, fn)
+    months = _checks.integers(retention_months, fn, "retention_months", 1, MAX_RETENTION_MONTHS)
+    raw = _kanten._programme_figures(caseload, _checks.date_arg(as_of, fn, "as_of"), months)
     funnel = _frame(raw["funnel"])
     entered = int(funnel.loc[funnel["stage"] == "entered", "citizens"].iloc[0])
     funnel["share"] = funnel["citizens"] / entered if entered else np.nan
@@ -146,28 +152,60 @@ def kaplan_meier(
     Either of a caseload — ``kaplan_meier(load, as_of, endpoint="first_paid_hours")``, days from
     entry to the ``endpoint`` (one of :data:`ENDPOINTS`), censored at the as-of date or at an
     exit that is not the event — or of your own data: ``kaplan_meier(days, event=flags)`` with
-    one time in days (≥ 0) and one flag (True: the event, False: censored) per subject.
+    one time in days (≥ 0) and one flag (True: the event, False: censored) per subject (no
+    ``as_of`` or ``endpoint`` then: given, they are a :class:`KantenError`, not ignored).
 
     One row per distinct time, ascending: ``days``, ``at_risk``, ``events``, ``censored`` and
     ``survival`` just after that time. ``df.attrs`` holds ``median`` (the first time the
     survival is at most 0.5, or None), ``subjects``, ``events`` and ``censored``.
+
+    ``source`` neither a caseload nor a sequence (or array) of numbers, or ``endpoint`` not a
+    str, is a ``TypeError``; times that are not whole days from 0 to 2**31 - 1, or flags that are
+    not booleans, a :class:`KantenError`.
     """
+    fn = "kaplan_meier"
     if isinstance(source, Caseload):
         if as_of is None:
-            raise KantenError("field 'as_of': missing: a caseload's curve needs an as-of date")
+            raise _checks.error("invalid_argument", "as_of", "", "missing: a caseload's curve needs an as-of date")
         if event is not None:
-            raise KantenError("field 'event': a caseload's curve takes its events from the caseload")
-        raw = _kanten._kaplan_meier_caseload(source, _date_text(as_of, "as_of"), endpoint)
+            raise _checks.error("invalid_argument", "event", "", "a caseload's curve takes its events from the caseload")
+        raw = _kanten._kaplan_meier_caseload(
+            source, _checks.date_arg(as_of, fn, "as_of"), _checks.text(endpoint, fn, "endpoint")
+        )
     else:
+        days = _sequence_array(source, fn, "source")
+        if as_of is not None:
+            raise _checks.error("invalid_argument", "as_of", "", "a curve of your own data takes no as-of date")
+        if _checks.text(endpoint, fn, "endpoint") != "first_paid_hours":
+            raise _checks.error("invalid_argument", "endpoint", endpoint,
+                                "a curve of your own data takes its events from 'event', not an endpoint")
         if event is None:
-            raise KantenError("field 'event': missing: give one event flag per time")
-        days = np.asarray(source)
-        flags = np.asarray(event)
-        if days.dtype.kind not in "iu" and not (days.dtype.kind == "f" and np.all(np.mod(days, 1) == 0)):
-            raise KantenError(f"field 'days': value '{days.dtype}': times must be whole days")
+            raise _checks.error("invalid_argument", "event", "", "missing: give one event flag per time")
+        flags = _sequence_array(event, fn, "event")
+        if days.dtype.kind not in "iuf":
+            raise _checks.error("invalid_argument", "days", str(days.dtype), "times must be whole days (numbers)")
+        if days.size:
+            if days.dtype.kind == "f" and not np.all(np.isfinite(days) & (np.mod(days, 1) == 0)):
+                raise _checks.error("invalid_argument", "days", str(days.dtype), "times must be whole days")
+            low, high = days.min(), days.max()
+            if high > _checks.INT32_MAX or low < -_checks.INT32_MAX - 1:
+                bad = int(np.argmax(days > _checks.INT32_MAX)) if high > _checks.INT32_MAX else int(np.argmin(days))
+                raise _checks.error("invalid_argument", f"days[{bad}]", days.flat[bad].item(),
+                                    "a time in days must fit in 32 bits")
         if flags.dtype.kind != "b":
-            raise KantenError(f"field 'event': value '{flags.dtype}': flags must be booleans")
+            raise _checks.error("invalid_argument", "event", str(flags.dtype), "flags must be booleans")
         raw = _kanten._kaplan_meier_data(days.astype(np.int64), flags)
     df = _frame(raw["curve"])
     df.attrs.update(median=raw["median"], subjects=raw["subjects"], events=raw["events"], censored=raw["censored"])
     return df
+
+
+def _sequence_array(value: Any, fn: str, param: str) -> np.ndarray:
+    """A sequence or array argument as a numpy array; a scalar, a str, a mapping or None is a TypeError."""
+    if value is None or isinstance(value, (str, bytes, dict, pd.DataFrame)) or np.ndim(value) == 0:
+        raise _checks.type_error(fn, param, value, "a kanten.Caseload or a sequence of numbers" if param == "source"
+                                 else "a sequence of booleans")
+    try:
+        return np.asarray(value)
+    except (ValueError, TypeError, OverflowError):
+        raise _checks.error("invalid_argument", param, "", "not a one-dimensional sequence") from None

@@ -14,10 +14,14 @@ from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Union
 import numpy as np
 import pandas as pd
 
-from . import _date_text, _kanten  # type: ignore[attr-defined]
-from ._kanten import Market
+from . import _checks, _date_text, _kanten  # type: ignore[attr-defined]
+from ._kanten import KantenError, Market
 
 __all__ = [
+    "MAX_AGE",
+    "MAX_STAFF_DKK_PER_HOUR",
+    "MAX_TRACK_WEEKS",
+    "MAX_TRIP_PARTICIPANTS",
     "BusPlan",
     "TrainingPlan",
     "bus_eligibility",
@@ -35,6 +39,16 @@ _REFERRAL_FIELDS = (
     "exempt_from_activity",
     "caseworker_finds_it_helps",
 )
+_ONGOING_FIELDS = ("citizen", "company", "task", "start", "end")
+
+MAX_AGE = 130
+"""The highest age kanten takes (years), as its JSON reader of referrals does."""
+MAX_TRIP_PARTICIPANTS = 100
+"""The most citizens one bus trip takes (one hired bus; C++'s kanten::max_trip_participants)."""
+MAX_STAFF_DKK_PER_HOUR = 10_000
+"""The highest hourly staff rate a trip's cost takes, in kroner (C++'s kanten::max_staff_dkk_per_hour)."""
+MAX_TRACK_WEEKS = 520
+"""The longest social training track, in weeks (C++'s kanten::max_track_weeks)."""
 
 
 def bus_eligibility(
@@ -51,10 +65,18 @@ def bus_eligibility(
     Returns ``{"answer": "eligible" | "not_eligible" | "undecided", "category": "s6_3" |
     "s6_5" | "s6_3_or_s6_5" | "exempt_referred" | "none", "reason": ..., "source": {...}}``.
     ``model`` is ``"model-1-guldborgsund"`` (or ``"1"``) or ``"model-2-lolland"`` (``"2"``).
+    The flags are bools (an int or None is a ``TypeError``); ``age`` None (unknown) or 0 to
+    :data:`MAX_AGE`.
     """
+    fn = "bus_eligibility"
     return dict(
         _kanten._bus_eligibility(
-            activity_ready, age, vocational_education, exempt_from_activity, caseworker_finds_it_helps, model
+            _checks.flag(activity_ready, fn, "activity_ready"),
+            _checks.optional_integer(age, fn, "age", 0, MAX_AGE, unit=" years"),
+            _checks.flag(vocational_education, fn, "vocational_education"),
+            _checks.flag(exempt_from_activity, fn, "exempt_from_activity"),
+            _checks.flag(caseworker_finds_it_helps, fn, "caseworker_finds_it_helps"),
+            _checks.text(model, fn, "model"),
         )
     )
 
@@ -62,15 +84,34 @@ def bus_eligibility(
 def trip_cost(participants: int, staff_dkk_per_hour: Optional[int] = None) -> Dict[str, Any]:
     """The cost of one bus trip as ``(low, high)`` ranges from the source's figures (002,
     Ressourceforbrug): bus 2,000–2,500 DKK, food 75–90 DKK a participant, planning 1–2 staff
-    hours, running 3–4 staff for 4–5 hours; ``total_dkk`` adds staff time when a rate is given."""
-    return dict(_kanten._trip_cost(participants, staff_dkk_per_hour))
+    hours, running 3–4 staff for 4–5 hours; ``total_dkk`` adds staff time when a rate is given.
+
+    ``participants`` 0 to :data:`MAX_TRIP_PARTICIPANTS`; ``staff_dkk_per_hour`` None or 0 to
+    :data:`MAX_STAFF_DKK_PER_HOUR` kroner (a rate in øre or a monthly salary is refused, not priced)."""
+    fn = "trip_cost"
+    return dict(
+        _kanten._trip_cost(
+            _checks.integer(participants, fn, "participants", 0, MAX_TRIP_PARTICIPANTS),
+            _staff_rate(staff_dkk_per_hour, fn),
+        )
+    )
+
+
+def _staff_rate(value: Any, fn: str) -> Optional[int]:
+    return _checks.optional_integer(value, fn, "staff_dkk_per_hour", 0, MAX_STAFF_DKK_PER_HOUR, unit=" kroner")
 
 
 def route_workplace(close_to_ordinary_job: bool = False, close_to_special_terms_job: bool = False) -> Dict[str, Any]:
     """Internship for a citizen close to an ordinary job or a job on special terms, the social
     training track for the others (001); returns ``route``, ``private_employer_focus``,
-    ``reason`` and ``source``."""
-    return dict(_kanten._route_workplace(close_to_ordinary_job, close_to_special_terms_job))
+    ``reason`` and ``source``. Both flags are bools."""
+    fn = "route_workplace"
+    return dict(
+        _kanten._route_workplace(
+            _checks.flag(close_to_ordinary_job, fn, "close_to_ordinary_job"),
+            _checks.flag(close_to_special_terms_job, fn, "close_to_special_terms_job"),
+        )
+    )
 
 
 def _plain(value: Any) -> Any:
@@ -89,12 +130,59 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _records(rows: Union[pd.DataFrame, Iterable[Mapping[str, Any]]], fields: Sequence[str]) -> List[Dict[str, Any]]:
-    records = rows.to_dict("records") if isinstance(rows, pd.DataFrame) else [dict(r) for r in rows]
+def _records(rows: Any, fields: Sequence[str], fn: str, param: str,
+             required: Sequence[Sequence[str]] = ()) -> List[Dict[str, Any]]:
+    """The rows of a DataFrame, or an iterable of mappings, as JSON objects of their known fields.
+
+    Not a DataFrame nor an iterable of mappings: TypeError. A DataFrame's columns, or the keys of
+    the mappings, are checked as :func:`kanten.caseload_from_frames` checks its columns: a
+    missing required one is a KantenError (``referrals.citizen``), an unknown one a KantenWarning
+    naming the nearest known field (once per name); neither is passed on silently.
+    """
+    if isinstance(rows, pd.DataFrame):
+        if len(rows.columns) == 0 and len(rows) == 0:
+            return []
+        if rows.columns.duplicated().any():
+            dup = rows.columns[rows.columns.duplicated()][0]
+            raise _checks.error("invalid_input", f"{param}.{_checks.shown(dup)}", "", "duplicate column name")
+        _checks.check_columns(rows.columns, param, required, fields, stacklevel=5)
+        records = rows.to_dict("records")
+    else:
+        if isinstance(rows, (str, bytes, Mapping)) or not isinstance(rows, Iterable):
+            raise _checks.type_error(fn, param, rows, "a pandas DataFrame or a sequence of mappings")
+        records = []
+        seen: set = set()
+        for i, r in enumerate(rows):
+            if not isinstance(r, Mapping):
+                raise TypeError(f"{fn}: parameter '{param}[{i}]' must be a mapping, not {type(r).__name__}")
+            fresh = [k for k in r if k not in seen]
+            if fresh:
+                _checks.check_columns(fresh, param, (), fields, stacklevel=5)
+                seen.update(fresh)
+            for alternatives in required:
+                if not any(r.get(a) is not None for a in alternatives):
+                    raise _checks.error("invalid_input", f"{param}[{i}].{alternatives[0]}", "", "missing: required")
+            records.append(dict(r))
     out = []
     for r in records:
         out.append({k: _plain(v) for k, v in r.items() if k in fields and _plain(v) is not None})
     return out
+
+
+def _json_value(value: Any) -> Any:
+    """json.dumps' fallback: a cell JSON cannot hold is named by its type only, never shown."""
+    raise _checks.error("invalid_input", "", f"<{type(value).__name__}>", "a cell must be a number, a str, a bool or empty")
+
+
+def _request_text(request: Dict[str, Any], table: str) -> str:
+    """The request as JSON text; a cell JSON cannot hold (a list holding itself) is a KantenError naming ``table``."""
+    try:
+        return json.dumps(request, default=_json_value)
+    except (ValueError, RecursionError) as e:
+        if isinstance(e, KantenError):
+            raise
+        failure = _checks.error("invalid_input", table, "", "a cell holds a value JSON cannot hold (a circular list)")
+    raise failure
 
 
 def _dates(values: Sequence[Optional[str]]) -> pd.Series:
@@ -124,6 +212,8 @@ class BusPlan:
     """
 
     def __init__(self, planned: Any) -> None:
+        """Wraps the compiled module's plan (use :func:`plan_bus_trips`)."""
+        planned = _checks.raw_object(planned, _kanten._BusPlanned, "BusPlan", "planned")
         self._planned = planned  # the compiled plan with its request (record_attendance reads it)
         self._text = planned.to_json()
         d = json.loads(self._text)
@@ -192,9 +282,13 @@ class BusPlan:
         ``date`` — the relation the matcher weighs through a citizen's ``visited_companies``)
         and ``not_participants`` (ids reported present that were not on the trip).
         """
+        fn = "BusPlan.record_attendance"
         d = json.loads(
             self._planned.record_attendance_json(
-                int(group), int(trip), _date_text(date, "date"), [str(p) for p in present]
+                _checks.integer(group, fn, "group", 0, _checks.INT32_MAX),
+                _checks.integer(trip, fn, "trip", 0, _checks.INT32_MAX),
+                _checks.date_arg(date, fn, "date"),
+                _checks.texts(present, fn, "present"),
             )
         )
         visits = pd.DataFrame(d["visits"], columns=["citizen", "company", "date"])
@@ -227,17 +321,27 @@ def plan_bus_trips(
     ``referrals`` has one row (or mapping) per referred citizen with ``citizen`` (an id of the
     market) and the facts the eligibility check needs: ``activity_ready``, ``age`` (missing or
     NaN when unknown), ``vocational_education``, ``exempt_from_activity``,
-    ``caseworker_finds_it_helps``. ``invite_first`` lists citizens who missed an earlier trip.
-    Any fault raises :class:`KantenError` naming the field, e.g. ``referrals[3].age``.
+    ``caseworker_finds_it_helps``; a missing ``citizen`` column is a :class:`KantenError`, any
+    other column (or key) a :class:`KantenWarning`. ``invite_first`` lists citizens who missed
+    an earlier trip. ``max_groups`` 0 (as many as needed) to 100,000; ``staff_dkk_per_hour`` as
+    for :func:`trip_cost`. Any fault raises :class:`KantenError` naming the field, e.g.
+    ``referrals[3].age``.
     """
+    fn = "plan_bus_trips"
+    _checks.need(market, Market, fn, "market")
+    bus: Dict[str, Any] = {
+        "model": _checks.text(model, fn, "model"),
+        "max_groups": _checks.integer(max_groups, fn, "max_groups", 0, 100_000),
+        "invite_first": _checks.texts(invite_first, fn, "invite_first"),
+    }
+    staff = _staff_rate(staff_dkk_per_hour, fn)
+    if staff is not None:
+        bus["staff_dkk_per_hour"] = staff
+    refs = _records(referrals, _REFERRAL_FIELDS, fn, "referrals", (("citizen",),))
     request = json.loads(market.to_json())
-    request["referrals"] = _records(referrals, _REFERRAL_FIELDS)
-    bus: Dict[str, Any] = {"model": model, "max_groups": int(max_groups), "invite_first": list(invite_first)}
-    if staff_dkk_per_hour is not None:
-        bus["staff_dkk_per_hour"] = int(staff_dkk_per_hour)
+    request["referrals"] = refs
     request["bus"] = bus
-    text = json.dumps(request)
-    return BusPlan(_kanten._plan_bus_trips(text))
+    return BusPlan(_kanten._plan_bus_trips(_request_text(request, "referrals")))
 
 
 class TrainingPlan:
@@ -253,8 +357,19 @@ class TrainingPlan:
     """
 
     def __init__(self, text: str) -> None:
-        self._text = text
-        d = json.loads(text)
+        """Reads a plan from kanten's JSON text (use :func:`plan_training_tracks`)."""
+        self._text = _checks.text(text, "TrainingPlan", "text")
+        try:
+            self._read(json.loads(self._text))
+        except json.JSONDecodeError as e:
+            failure = _checks.error("parse_error", "text", "", f"not valid JSON: at line {e.lineno}, column {e.colno}")
+        except (KeyError, TypeError, ValueError, AttributeError, IndexError):
+            failure = _checks.error("invalid_input", "text", "", "not a training plan as kanten writes it")
+        else:
+            return
+        raise failure
+
+    def _read(self, d: Any) -> None:
         t = d["tracks"]
         self.tracks = pd.DataFrame(
             {
@@ -301,23 +416,39 @@ def plan_training_tracks(
     optimal assignment over workplaces with free mentor-trained contact persons, hours fitted
     to each citizen, 13 weeks unless ``weeks`` says otherwise (an int, or per citizen id).
 
-    ``citizens`` are ids of the market (default: all); ``ongoing`` lists running tracks
-    (``citizen``, ``company``, ``task``, ``start``, ``end``) whose mentors are busy.
+    ``citizens`` are ids of the market (default: all); ``weeks`` is 1 to
+    :data:`MAX_TRACK_WEEKS` (a mapping's values too: ``weeks[<id>]`` names a bad one; an id not
+    among ``citizens`` is a :class:`KantenError`, never ignored); ``ongoing`` lists running tracks
+    (``citizen``, ``company``, ``start``, ``end`` required; ``task``) whose mentors are busy.
     """
-    request = json.loads(market.to_json())
-    ids = list(citizens) if citizens is not None else list(market.citizen_ids)
-    per = weeks if isinstance(weeks, Mapping) else {}
-    default = 13 if isinstance(weeks, Mapping) else int(weeks)
+    fn = "plan_training_tracks"
+    _checks.need(market, Market, fn, "market")
+    start_text = _checks.date_arg(start, fn, "start")
+    ids = _checks.texts(citizens, fn, "citizens") if citizens is not None else list(market.citizen_ids)
+    per: Dict[str, int] = {}
+    if isinstance(weeks, Mapping):
+        default = 13
+        wanted = set(ids)
+        for c, w in weeks.items():
+            if not isinstance(c, str):
+                raise TypeError(f"{fn}: parameter 'weeks' must map citizen ids (str) to ints, not {type(c).__name__} keys")
+            field = f"weeks[{_checks.shown(c)}]"
+            per[c] = _checks.integer(w, fn, field, 1, MAX_TRACK_WEEKS, unit=" weeks")
+            if c not in wanted:
+                raise _checks.error("invalid_argument", field, "", "this citizen is not among the citizens to place")
+    else:
+        default = _checks.integer(weeks, fn, "weeks", 1, MAX_TRACK_WEEKS, unit=" weeks")
     training: Dict[str, Any] = {
-        "start": _date_text(start, "start"),
-        "requests": [{"citizen": c, "weeks": int(per.get(c, default))} for c in ids],
+        "start": start_text,
+        "requests": [{"citizen": c, "weeks": per.get(c, default)} for c in ids],
     }
     if ongoing is not None:
-        rows = _records(ongoing, ("citizen", "company", "task", "start", "end"))
-        for r in rows:
+        rows = _records(ongoing, _ONGOING_FIELDS, fn, "ongoing", (("citizen",), ("company",), ("start",), ("end",)))
+        for i, r in enumerate(rows):
             for key in ("start", "end"):
                 if key in r:
-                    r[key] = _date_text(r[key], f"ongoing.{key}")
+                    r[key] = _date_text(r[key], f"ongoing[{i}].{key}")
         training["ongoing"] = rows
+    request = json.loads(market.to_json())
     request["training"] = training
-    return TrainingPlan(_kanten._plan_training_tracks_json(json.dumps(request)))
+    return TrainingPlan(_kanten._plan_training_tracks_json(_request_text(request, "ongoing")))

@@ -28,6 +28,14 @@ struct MarketData {
 };
 using MarketPtr = std::shared_ptr<MarketData>;
 
+}  // namespace
+}  // namespace kanten_py
+
+KANTEN_PY_NOT_NONE(kanten_py::MarketData)
+
+namespace kanten_py {
+namespace {
+
 MarketPtr make_market(k::Market m) {
   auto d = std::make_shared<MarketData>();
   d->market = std::move(m);
@@ -41,18 +49,25 @@ std::shared_ptr<const k::MatchWeights> weights_of(const std::optional<std::strin
   return std::make_shared<k::MatchWeights>(k::weights_from_json(*text));
 }
 
-/// A citizen or a task given by id (str) or by index (int).
+/// A citizen or a task given by id (str) or by index (int, not bool); a wrong type is a
+/// TypeError and an unknown id or an index out of range a kanten::Error, both naming `field`.
 std::int32_t pick(const py::object& who, const std::unordered_map<std::string, std::int32_t>& ids, std::size_t n,
                   const char* field) {
   if (py::isinstance<py::str>(who)) {
     auto id = who.cast<std::string>();
     auto it = ids.find(id);
-    if (it == ids.end()) throw k::Error(k::Errc::invalid_argument, field, id, "no such id in the market");
+    if (it == ids.end()) throw k::Error(k::Errc::invalid_argument, field, shown_arg(id), "no such id in the market");
     return it->second;
   }
-  const auto i = who.cast<std::int64_t>();
-  if (i < 0 || static_cast<std::size_t>(i) >= n)
-    throw k::Error(k::Errc::invalid_argument, field, std::to_string(i), "index out of range (the market has " + std::to_string(n) + ")");
+  static const py::object np_integer = py::module_::import("numpy").attr("integer");
+  if (PyBool_Check(who.ptr()) || !(PyLong_Check(who.ptr()) || py::isinstance(who, np_integer)))
+    throw py::type_error(std::string("parameter '") + field + "' must be an id (str) or an index (int), not " +
+                         std::string(py::str(who.get_type().attr("__name__"))));
+  int overflow = 0;
+  const long long i = PyLong_AsLongLongAndOverflow(py::int_(who).ptr(), &overflow);
+  if (overflow != 0 || i < 0 || static_cast<unsigned long long>(i) >= n)
+    throw k::Error(k::Errc::invalid_argument, field, overflow != 0 ? "<an integer beyond 64 bits>" : std::to_string(i),
+                   "index out of range (the market has " + std::to_string(n) + ")");
   return static_cast<std::int32_t>(i);
 }
 
@@ -155,6 +170,14 @@ struct Proposal {
   k::MatchResult result;
 };
 using ProposalPtr = std::shared_ptr<Proposal>;
+
+}  // namespace
+}  // namespace kanten_py
+
+KANTEN_PY_NOT_NONE(kanten_py::Proposal)
+
+namespace kanten_py {
+namespace {
 
 ProposalPtr propose(MarketPtr market, const std::string& mode, std::int32_t kk, std::int32_t per_company,
                     const std::optional<std::string>& weights, bool explain, std::int32_t threads) {
@@ -319,6 +342,12 @@ Read one with Market.from_json / from_file / from_frames, or generate_market(). 
             return k::to_json(d.market, indent.value_or(-1));
           },
           py::arg("indent") = py::none(), "The market as JSON text (readable back by from_json).")
+      .def("_warnings",
+           [](const MarketData& d) {
+             py::list out;
+             for (const auto& w : d.market.warnings) out.append(py::make_tuple(w.field, w.message));
+             return out;
+           })
       .def_property_readonly("citizen_ids", [](const MarketData& d) { return ids_of(ids(d.market.citizens)); },
                              "The citizens' ids, in market order.")
       .def_property_readonly("company_ids", [](const MarketData& d) { return ids_of(ids(d.market.companies)); },

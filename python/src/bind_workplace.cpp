@@ -27,6 +27,11 @@ struct BusPlanned {
 };
 
 }  // namespace
+}  // namespace kanten_py
+
+KANTEN_PY_NOT_NONE(kanten_py::BusPlanned)
+
+namespace kanten_py {
 
 void bind_workplace(py::module_& m) {
   m.def(

@@ -53,7 +53,19 @@ bool is_numpy(py::handle o, const char* type) {
 
 }  // namespace
 
-json to_json_value(py::handle o) {
+namespace {
+
+/// A value JSON cannot hold: an object every reader refuses (shown only as "<object>"), naming
+/// the Python type; never its repr, which runs the object's code and may hold free text.
+json unreadable(py::handle o) {
+  return json{{"python", std::string(Py_TYPE(o.ptr())->tp_name)}};
+}
+
+/// Lists, tuples and dicts nest at most this deep in one cell (a list holding itself would
+/// recurse without end).
+constexpr int max_cell_depth = 32;
+
+json to_json_value(py::handle o, int depth) {
   if (o.is_none()) return nullptr;
   if (PyBool_Check(o.ptr())) return o.ptr() == Py_True;
   if (PyUnicode_Check(o.ptr())) return o.cast<std::string>();
@@ -67,32 +79,47 @@ json to_json_value(py::handle o) {
     if (overflow == 0) return static_cast<std::int64_t>(v);
     return py::str(o).cast<std::string>();  // too large for any field: shown as given
   }
-  if (is_numpy(o, "bool_")) return o.attr("item")().cast<bool>();
-  if (is_numpy(o, "integer") || is_numpy(o, "floating")) return to_json_value(o.attr("item")());
-  if (is_numpy(o, "datetime64")) {
-    py::object day = o.attr("astype")("datetime64[D]");
-    const std::string text = py::str(day).cast<std::string>();
-    return text == "NaT" ? json(nullptr) : json(text);
+  if (depth >= max_cell_depth) return unreadable(o);
+  try {
+    if (is_numpy(o, "bool_")) return o.attr("item")().cast<bool>();
+    if (is_numpy(o, "integer") || is_numpy(o, "floating")) return to_json_value(o.attr("item")(), depth + 1);
+    if (is_numpy(o, "datetime64")) {
+      py::object day = o.attr("astype")("datetime64[D]");
+      const std::string text = py::str(day).cast<std::string>();
+      return text == "NaT" ? json(nullptr) : json(text);
+    }
+    if (PyList_Check(o.ptr()) || PyTuple_Check(o.ptr()) || is_numpy(o, "ndarray")) {
+      json a = json::array();
+      for (py::handle x : o) a.push_back(to_json_value(x, depth + 1));
+      return a;
+    }
+    if (PyDict_Check(o.ptr())) {
+      json obj = json::object();
+      for (auto [key, value] : py::reinterpret_borrow<py::dict>(o)) {
+        if (!PyUnicode_Check(key.ptr())) return unreadable(o);  // JSON keys are text
+        obj[key.cast<std::string>()] = to_json_value(value, depth + 1);
+      }
+      return obj;
+    }
+    // datetime.date, datetime.datetime, pandas.Timestamp: the calendar date.
+    static const py::object date_type = py::module_::import("datetime").attr("date");
+    if (py::isinstance(o, date_type)) {
+      char buf[32];
+      std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", o.attr("year").cast<int>(), o.attr("month").cast<int>(),
+                    o.attr("day").cast<int>());
+      return std::string(buf);
+    }
+  } catch (const py::error_already_set&) {
+    return unreadable(o);  // an object whose attributes raise: refused by the reader, not propagated
+  } catch (const py::cast_error&) {
+    return unreadable(o);
   }
-  if (PyList_Check(o.ptr()) || PyTuple_Check(o.ptr()) || is_numpy(o, "ndarray")) {
-    json a = json::array();
-    for (py::handle x : o) a.push_back(to_json_value(x));
-    return a;
-  }
-  if (PyDict_Check(o.ptr())) {
-    json obj = json::object();
-    for (auto [key, value] : py::reinterpret_borrow<py::dict>(o)) obj[py::str(key).cast<std::string>()] = to_json_value(value);
-    return obj;
-  }
-  // datetime.date, datetime.datetime, pandas.Timestamp: the calendar date.
-  if (py::hasattr(o, "year") && py::hasattr(o, "month") && py::hasattr(o, "day") && py::hasattr(o, "isoformat")) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", o.attr("year").cast<int>(), o.attr("month").cast<int>(),
-                  o.attr("day").cast<int>());
-    return std::string(buf);
-  }
-  return json{{"python", py::repr(o).cast<std::string>()}};
+  return unreadable(o);
 }
+
+}  // namespace
+
+json to_json_value(py::handle o) { return to_json_value(o, 0); }
 
 std::optional<json> InColumn::cell(std::size_t row) const {
   switch (kind_) {

@@ -7,6 +7,7 @@
 #include "kanten/date.hpp"
 #include "kanten/error.hpp"
 #include "kanten/events.hpp"
+#include "kanten/input.hpp"
 
 #include <nlohmann/json.hpp>
 #include <pybind11/numpy.h>
@@ -15,6 +16,7 @@
 
 #include <cstdint>
 #include <limits>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -40,11 +42,25 @@ inline std::int64_t epoch_days(const std::optional<k::Date>& d) { return d ? epo
 /// pandas' Period[M] ordinal of a month: months since 1970-01.
 inline std::int64_t period_ordinal(k::YearMonth m) { return static_cast<std::int64_t>(m.index) - 1970 * 12; }
 
+/// An argument's text as an error may show it: an id, a date or a number as given (at most 64
+/// bytes, no white space or control characters, not shaped like a CPR number); anything else,
+/// which may be free text from a case, only as its length. The package's _checks.shown does the same.
+inline std::string shown_arg(std::string_view text) {
+  bool plain = text.size() <= 64 && !k::looks_like_cpr(text);
+  for (const char c : text)
+    if (static_cast<unsigned char>(c) <= 0x20 || c == 0x7f) plain = false;
+  if (plain) return std::string(text);
+  std::size_t characters = 0;  // UTF-8 code points, as Python counts them
+  for (const char c : text) characters += (static_cast<unsigned char>(c) & 0xC0U) != 0x80U;
+  return "<text of " + std::to_string(characters) + " characters>";
+}
+
 /// A date argument as ISO text (the Python side turns date, datetime, Timestamp into it);
 /// throws kanten::Error naming `field` when it is not a real calendar date.
 inline k::Date parse_date_arg(const std::string& text, const char* field) {
   auto d = k::parse_date(text);
-  if (!d) throw k::Error(k::Errc::invalid_argument, field, text, "not a date: expected a real calendar date YYYY-MM-DD");
+  if (!d)
+    throw k::Error(k::Errc::invalid_argument, field, shown_arg(text), "not a date: expected a real calendar date YYYY-MM-DD");
   return *d;
 }
 
@@ -140,4 +156,56 @@ std::string required_id(const InColumn& col, std::size_t row, const char* table)
 /// kanten::Error's own message, without the "field '…': value '…': " prefix what() adds.
 std::string bare_message(const k::Error& e);
 
+// ---------------------------------------------------------------------------------------------
+// Arguments that must be an object of a bound class: never None
+// ---------------------------------------------------------------------------------------------
+//
+// pybind11's caster of a bound class (and of its std::shared_ptr holder) takes None as a null
+// pointer when it may convert; a function taking `const CaseloadPtr&` then dereferences null and
+// the interpreter dies (kanten.match(None) did). These casters refuse None and an instance whose
+// C++ object was never constructed (Cls.__new__(Cls)), so such a call is a TypeError ("incompatible
+// function arguments", which the package words without the arguments). Every class bound with a
+// holder declares them with KANTEN_PY_NOT_NONE, at global scope, right after its definition and
+// before any use, so no function of the module can receive a null object.
+
+/// The caster of `std::shared_ptr<T>` (arguments taking the holder). pybind11's holder caster
+/// throws cast_error for an instance whose holder was never constructed; that is a refusal too.
+template <class T>
+class not_none_holder_caster : public py::detail::copyable_holder_caster<T, std::shared_ptr<T>> {
+ public:
+  bool load(py::handle src, bool convert) {
+    if (!src || src.is_none()) return false;
+    try {
+      if (!py::detail::copyable_holder_caster<T, std::shared_ptr<T>>::load(src, convert)) return false;
+    } catch (const py::cast_error&) {
+      return false;
+    }
+    return this->value != nullptr && this->holder != nullptr;
+  }
+};
+
+/// The caster of `T` itself (arguments `const T&`, `T*`, and a method's self). It loads through
+/// the holder caster: pybind11's own would allocate uninitialised storage for an instance made
+/// by Cls.__new__(Cls) and hand it to the function.
+template <class T>
+class not_none_caster : public py::detail::type_caster_base<T> {
+ public:
+  bool load(py::handle src, bool convert) {
+    not_none_holder_caster<T> held;
+    if (!held.load(src, convert)) return false;
+    this->value = held.value;  // src, which owns the object, outlives the call
+    return true;
+  }
+};
+
 }  // namespace kanten_py
+
+/// Declares the not-None casters of a class bound with a std::shared_ptr holder (see above).
+/// Use at global scope after the class's definition, before any binding that takes it.
+#define KANTEN_PY_NOT_NONE(T)                                                                          \
+  namespace pybind11::detail {                                                                         \
+  template <>                                                                                          \
+  class type_caster<T> : public ::kanten_py::not_none_caster<T> {};                                    \
+  template <>                                                                                          \
+  class type_caster<std::shared_ptr<T>> : public ::kanten_py::not_none_holder_caster<T> {};            \
+  }

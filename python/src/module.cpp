@@ -18,6 +18,7 @@
 #include <chrono>
 #include <memory>
 #include <sstream>
+#include <stdexcept>
 #include <unordered_map>
 
 namespace kanten_py {
@@ -37,57 +38,45 @@ struct CaseloadData {
   k::Caseload load;
   /// Per case, the events DataFrame row of each input event (empty when not read from frames).
   std::vector<std::vector<std::int64_t>> input_rows;
-  /// Per case, the input position of each read event (Case::events[i] was input event read_pos[i]).
-  std::vector<std::vector<std::int64_t>> read_pos;
 
-  void index_inputs() {
-    read_pos.assign(load.cases.size(), {});
-    for (std::size_t c = 0; c < load.cases.size(); ++c) {
-      const auto& cs = load.cases[c];
-      std::vector<bool> rejected(cs.events.size() + cs.rejected.size(), false);
-      for (const auto& r : cs.rejected)
-        if (r.index < rejected.size()) rejected[r.index] = true;
-      auto& pos = read_pos[c];
-      pos.reserve(cs.events.size());
-      for (std::size_t i = 0; i < rejected.size() && pos.size() < cs.events.size(); ++i)
-        if (!rejected[i]) pos.push_back(static_cast<std::int64_t>(i));
-    }
-  }
-  /// The DataFrame row of input event `input` of case `c`, or -1.
+  /// The DataFrame row of input event `input` of case `c`, or -1. Every index kanten reports
+  /// (NotApplied::index, Violation::index, InputIssue::index) is an input position.
   [[nodiscard]] std::int64_t row_of_input(std::size_t c, std::size_t input) const {
     if (c >= input_rows.size() || input >= input_rows[c].size()) return -1;
     return input_rows[c][input];
   }
-  /// The DataFrame row of read event `i` of case `c`, or -1.
-  [[nodiscard]] std::int64_t row_of_event(std::size_t c, std::size_t i) const {
-    if (c >= read_pos.size() || i >= read_pos[c].size()) return -1;
-    return row_of_input(c, static_cast<std::size_t>(read_pos[c][i]));
-  }
 };
 using CaseloadPtr = std::shared_ptr<CaseloadData>;
+
+}  // namespace
+}  // namespace kanten_py
+
+KANTEN_PY_NOT_NONE(kanten_py::CaseloadData)
+
+namespace kanten_py {
+namespace {
 
 CaseloadPtr make_caseload(k::Caseload load) {
   auto d = std::make_shared<CaseloadData>();
   d->load = std::move(load);
-  d->index_inputs();
   return d;
 }
 
 /// A caseload from JSON text: {"cases": [...]}, a bare array of cases, or one case object.
 k::Caseload read_caseload_text(std::string_view text) {
-  try {
-    return k::caseload_from_json(text);
-  } catch (const k::Error& as_caseload) {
-    if (as_caseload.code() != k::Errc::invalid_input || as_caseload.field() != "cases") throw;
-    try {
-      k::Caseload one;
-      one.cases.push_back(k::case_from_json(text));
-      return one;
-    } catch (const k::Error& as_case) {
-      if (as_case.field() == "citizen" && as_case.value().empty()) throw as_caseload;  // neither shape
-      throw;
-    }
-  }
+  bool single = false;
+  return k::cases_from_json(text, single);
+}
+
+/// Every input warning of a caseload (the document's, then each case's), as (field, message)
+/// pairs: what the readers read but did not use, e.g. an unknown field.
+py::list caseload_warnings(const CaseloadData& d) {
+  py::list out;
+  auto add = [&](const k::InputWarning& w) { out.append(py::make_tuple(w.field, w.message)); };
+  for (const auto& w : d.load.warnings) add(w);
+  for (const auto& c : d.load.cases)
+    for (const auto& w : c.warnings) add(w);
+  return out;
 }
 
 py::array citizen_ids(const CaseloadData& d) {
@@ -173,6 +162,23 @@ CaseloadPtr caseload_from_columns(const py::dict& events, const py::object& prof
       if (!d.profile.is_null()) doc["profile"] = std::move(d.profile);
       try {
         out->load.cases.push_back(k::case_from_json(doc.dump()));
+        // A warning's path names the case document's event ("events[3].x"): name the row of
+        // the events DataFrame ("events[17].x") or the profiles row instead.
+        for (auto& w : out->load.cases.back().warnings) {
+          if (w.field.rfind("events[", 0) == 0) {
+            const auto close = w.field.find(']');
+            std::size_t i = 0;
+            try {
+              i = std::stoul(w.field.substr(7, close - 7));
+            } catch (const std::exception&) {
+              continue;
+            }
+            if (close != std::string::npos && i < d.rows.size())
+              w.field = "events[" + std::to_string(d.rows[i]) + "]" + w.field.substr(close + 1);
+          } else if (w.field.rfind("profile", 0) == 0 && d.profile_row >= 0) {
+            w.field = "profiles[" + std::to_string(d.profile_row) + "]" + w.field.substr(std::string("profile").size());
+          }
+        }
       } catch (const k::Error& e) {
         // Only the profile can fault a whole case here: name the profiles DataFrame's row.
         std::string field = e.field();
@@ -183,7 +189,6 @@ CaseloadPtr caseload_from_columns(const py::dict& events, const py::object& prof
       out->input_rows.push_back(std::move(d.rows));
     }
   }
-  out->index_inputs();
   return out;
 }
 
@@ -322,6 +327,14 @@ struct Evaluations {
   }
 };
 using EvaluationsPtr = std::shared_ptr<Evaluations>;
+
+}  // namespace
+}  // namespace kanten_py
+
+KANTEN_PY_NOT_NONE(kanten_py::Evaluations)
+
+namespace kanten_py {
+namespace {
 
 k::EvaluateOptions evaluate_options(const std::string& as_of, std::optional<std::int64_t> daily_rate) {
   if (daily_rate && *daily_rate < 0)
@@ -549,8 +562,7 @@ py::dict not_applied_columns(const Evaluations& ev) {
     for (const auto& x : ev.results[i].not_applied) {
       citizen.set(r, ids[i]);
       idx.data[r] = static_cast<std::int64_t>(x.index);
-      row.data[r] = x.reason == k::NotAppliedReason::unreadable ? ev.caseload->row_of_input(i, x.index)
-                                                                 : ev.caseload->row_of_event(i, x.index);
+      row.data[r] = ev.caseload->row_of_input(i, x.index);
       no_row.data[r] = row.data[r] < 0;
       date.set(r, x.date);
       kind.data[r] = x.kind ? static_cast<std::int8_t>(*x.kind) : std::int8_t{-1};
@@ -913,24 +925,50 @@ std::string_view errc_name(k::Errc c) {
   return "unknown";
 }
 
+/// A kanten.KantenError instance with its message and its code, field and value attributes.
+py::object kanten_error_instance(std::string_view code, const std::string& field, const std::string& value,
+                                 const std::string& message) {
+  py::object inst = py::reinterpret_borrow<py::object>(kanten_error)(message);
+  inst.attr("code") = str_of(code);
+  inst.attr("field") = field;
+  inst.attr("value") = value;
+  return inst;
+}
+
 void register_error(py::module_& m) {
+  // Class attributes: every instance has code, field and value, even one made without them.
+  py::dict defaults;
+  defaults["code"] = "invalid_argument";
+  defaults["field"] = "";
+  defaults["value"] = "";
   kanten_error = PyErr_NewExceptionWithDoc(
       "kanten.KantenError",
       "An error kanten reports: bad input or arguments, a parse or I/O fault.\n\n"
-      "A ValueError. Its message is the C++ kanten::Error's message, which names the field and\n"
-      "the value at fault; ``code`` (\"invalid_argument\", \"parse_error\", \"invalid_input\",\n"
-      "\"io_error\"), ``field`` and ``value`` are also attributes.",
-      PyExc_ValueError, nullptr);
+      "A ValueError. Its message names the field and the value at fault, as C++'s\n"
+      "kanten::Error does: \"field 'F': value 'V': message\". ``code`` (\"invalid_argument\",\n"
+      "\"parse_error\", \"invalid_input\", \"io_error\"), ``field`` (the field or parameter, may be\n"
+      "\"\") and ``value`` (the offending value as text, may be \"\") are attributes of every instance.\n"
+      "A value that may be free text from a case is never shown, only its length.",
+      PyExc_ValueError, defaults.ptr());
   if (!kanten_error) throw py::error_already_set();
   m.add_object("KantenError", py::handle(kanten_error));  // the module keeps a reference
   py::register_exception_translator([](std::exception_ptr p) {
     try {
       if (p) std::rethrow_exception(p);
     } catch (const k::Error& e) {
-      py::object inst = py::reinterpret_borrow<py::object>(kanten_error)(e.what());
-      inst.attr("code") = str_of(errc_name(e.code()));
-      inst.attr("field") = e.field();
-      inst.attr("value") = e.value();
+      py::object inst = kanten_error_instance(errc_name(e.code()), e.field(), e.value(), e.what());
+      PyErr_SetObject(kanten_error, inst.ptr());
+    } catch (const std::out_of_range& e) {
+      // A range the library did not check before Boost.Date_Time or a container did (e.g. a month
+      // beyond year 9999): still a KantenError, never an IndexError. The text is the library's
+      // own (no input); the field is unknown here. The package checks its arguments first.
+      py::object inst = kanten_error_instance("invalid_argument", "", "", std::string("out of range: ") + e.what());
+      PyErr_SetObject(kanten_error, inst.ptr());
+    } catch (const std::overflow_error& e) {
+      py::object inst = kanten_error_instance("invalid_argument", "", "", std::string("overflow: ") + e.what());
+      PyErr_SetObject(kanten_error, inst.ptr());
+    } catch (const std::length_error& e) {
+      py::object inst = kanten_error_instance("invalid_argument", "", "", std::string("too large: ") + e.what());
       PyErr_SetObject(kanten_error, inst.ptr());
     }
   });
@@ -1211,6 +1249,7 @@ events that could not be read are kept (``rejected()``) and reported by every ev
           },
           "The number of events read, over all cases.")
       .def("_rejected_columns", &rejected_columns)
+      .def("_warnings", &caseload_warnings)
       .def("_columns", &caseload_columns)
       .def("__repr__", [](const CaseloadData& d) {
         std::size_t events = 0, rejected = 0;
@@ -1270,7 +1309,7 @@ events that could not be read are kept (``rejected()``) and reported by every ev
   m.def("_transition_columns", &transition_columns);
   m.def("_vocabularies", &vocabularies);
   m.def("model_dot", &k::to_dot, "The step model as a Graphviz DOT digraph.");
-  m.def("_read_file", &k::read_file, py::arg("path"));
+  m.def("_read_file", [](const std::string& path) { return k::read_file(path); }, py::arg("path"));
   const k::GeneratorOptions g;
   m.def("_generate_caseload", &generate, py::arg("citizens") = g.citizens, py::arg("seed") = g.seed,
         py::arg("start") = k::iso(g.start), py::arg("months") = g.months, py::arg("paid_hours_share") = g.paid_hours_share,

@@ -180,3 +180,105 @@ def test_the_step_model_as_a_table_and_dot():
     assert row["seed"] == "004_3897fdd271fa8a38.txt"
     assert kanten.model_dot().lstrip().startswith("digraph")
     assert kanten.STEP_LABELS["trin1_afklaring"] == "Trin 1: Afklaring"
+
+
+# --- issue 10: columns are checked, ranges are documented, nothing is lost --------------------
+
+import warnings  # noqa: E402
+
+
+@pytest.mark.parametrize("column", ["date", "kind", "citizen"])
+def test_a_missing_required_column_is_an_error_naming_it(column):
+    # Before: a missing date or kind column loaded every row as rejected and nobody entered.
+    df = Events().trin1_complete("2024-01-08").frame().drop(columns=[column])
+    with pytest.raises(kanten.KantenError) as e:
+        kanten.caseload_from_frames(df)
+    assert e.value.field == f"events.{column}" and e.value.code == "invalid_input"
+    assert str(e.value).startswith(f"field 'events.{column}': missing")
+
+
+def test_a_misnamed_column_is_an_error_and_a_warning_with_the_name_meant():
+    df = Events().trin1_complete("2024-01-08").frame().rename(columns={"date": "Date"})
+    with pytest.warns(kanten.KantenWarning, match=r"events: column 'Date' .*did you mean 'date'\?"):
+        with pytest.raises(kanten.KantenError, match=r"events\.date"):
+            kanten.caseload_from_frames(df)
+
+
+def test_an_unknown_column_is_a_warning_not_silently_ignored():
+    df = Events().trin1_complete("2024-01-08").trin2_complete("2024-02-05").frame().rename(columns={"start": "strat"})
+    with pytest.warns(kanten.KantenWarning, match=r"column 'strat' is not a column kanten reads.*did you mean 'start'\?"):
+        load = kanten.caseload_from_frames(df)
+    assert len(load) == 1
+    profiles = pd.DataFrame({"citizen": ["citizen-1"], "benfit": ["kontanthjaelp"]})
+    with pytest.warns(kanten.KantenWarning, match=r"profiles: column 'benfit'.*did you mean 'benefit'\?"):
+        kanten.caseload_from_frames(df.rename(columns={"strat": "start"}), profiles)
+    # Every documented column is read without a warning (the frames of a caseload included).
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", kanten.KantenWarning)
+        kanten.caseload_from_frames(*kanten.generate_caseload(citizens=20).to_frames())
+        kanten.caseload_from_frames(pd.DataFrame(columns=list(kanten.EVENT_COLUMNS)),
+                                    pd.DataFrame(columns=list(kanten.PROFILE_COLUMNS)))
+
+
+def test_ids_and_integers_are_never_silently_wrong():
+    df = Events().trin1_complete("2024-01-08").frame()
+    # A nullable integer citizen column with a gap: the row names the missing id, it is not "<NA>".
+    ints = df.assign(citizen=pd.array([7, 7, None, 7, 7], dtype="Int64"))
+    with pytest.raises(kanten.KantenError, match=r"events\[2\]\.citizen"):
+        kanten.caseload_from_frames(ints)
+    # An unsigned column beyond int64 is refused by value, not wrapped to a negative number.
+    hours = Events().trin1_complete("2024-01-08").hours("2024-02-01", 60).frame()
+    hours["minutes"] = pd.array([0, 0, 0, 0, 0, 2**64 - 1], dtype="uint64")
+    with pytest.warns(kanten.KantenWarning, match=r"'events\[0\]\.minutes'.*and 4 more"):  # the 0s of other kinds
+        load = kanten.caseload_from_frames(hours.astype({"minutes": "uint64"}))
+    bad = load.rejected()
+    assert list(bad["field"]) == ["minutes"] and "-" not in bad["value"].iloc[0]
+
+
+def test_generator_ranges_are_kanten_errors_naming_the_parameter():
+    for kwargs, field in (({"citizens": -1}, "citizens"), ({"citizens": 2**64}, "citizens"),
+                          ({"seed": 2**64}, "seed"), ({"seed": -1}, "seed"), ({"months": 0}, "months"),
+                          ({"months": 10**30}, "months"), ({"sanction_share": float("nan")}, "sanction_share")):
+        with pytest.raises(kanten.KantenError) as e:
+            kanten.generate_caseload(**kwargs)
+        assert e.value.field == field and e.value.code == "invalid_argument", kwargs
+    assert len(kanten.generate_caseload(citizens=2, seed=2**64 - 1)) == 2
+    with pytest.raises(TypeError, match="parameter 'seed' must be an int, not float"):
+        kanten.generate_caseload(seed=1.5)
+
+
+def test_input_the_reader_did_not_use_is_a_warning_and_listed():
+    text = ('{"cases": [{"citizen": "a", "events": [{"date": "2024-01-08", "kind": "first_conversation",'
+            ' "chanel": "phone"}]}]}')
+    with pytest.warns(kanten.KantenWarning, match=r"input not used: 'cases\[0\]\.events\[0\]\.chanel'"):
+        load = kanten.Caseload.from_json(text)
+    w = load.warnings()
+    assert list(w.columns) == ["field", "message"] and list(w["field"]) == ["cases[0].events[0].chanel"]
+    assert len(kanten.generate_caseload(citizens=5).warnings()) == 0
+    # From frames: a known column holding a value its row's kind does not read names the row.
+    df = Events().trin1_complete("2024-01-08").frame()
+    df["minutes"] = [None, None, 60, None, None]
+    with pytest.warns(kanten.KantenWarning, match=r"'events\[2\]\.minutes'"):
+        load = kanten.caseload_from_frames(df)
+    assert list(load.warnings()["field"]) == ["events[2].minutes"]
+
+
+def test_a_cell_python_cannot_show_is_rejected_not_a_crash():
+    # A list holding itself recursed without end in the bindings; an object whose attributes
+    # raise propagated its exception (with its text). Both are rejected rows now, shown by type.
+    import datetime as dt
+
+    class Odd(dt.date):
+        def __getattribute__(self, name):
+            if name.startswith("__"):
+                return object.__getattribute__(self, name)
+            raise RuntimeError("Borgeren fortæller om sin familie")
+
+    looped = []
+    looped.append(looped)
+    df = pd.DataFrame({"citizen": ["a", "a"], "date": ["2024-01-08", Odd(2024, 1, 8)],
+                       "kind": ["job_direction_set", "first_conversation"], "goal": ["employment", None],
+                       "wishes": [looped, None]})
+    bad = kanten.caseload_from_frames(df).rejected()
+    assert list(bad["row"]) == [0, 1] and list(bad["field"]) == ["wishes[0]", "date"]
+    assert not bad["value"].str.contains("familie").any()

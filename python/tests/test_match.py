@@ -88,3 +88,76 @@ def test_audit_by_group(market):
     assert set(a["group"]) == {"a", "b"} and a["citizens"].sum() == 200
     with pytest.raises(kanten.KantenError):
         kanten.audit(market, p, groups[:10])
+
+
+# --- issue 10: None and wrong types, extreme integers, columns ---------------------------------
+
+import warnings  # noqa: E402
+
+
+@pytest.mark.parametrize("call", [
+    lambda m: kanten.match(None),
+    lambda m: kanten.candidates(None),
+    lambda m: kanten.top_tasks(None, 0),
+    lambda m: kanten.top_citizens(None, 0),
+    lambda m: kanten.score_pair(None, 0, 0),
+    lambda m: kanten.audit(m, None, []),
+    lambda m: kanten.match(kanten.generate_caseload(citizens=2)),
+])
+def test_none_or_another_object_for_a_market_is_a_type_error(market, call):
+    # These segfaulted the interpreter (a null shared_ptr dereferenced in the bindings).
+    with pytest.raises(TypeError, match=r"parameter '(market|proposal)' must be a kanten\.(Market|MatchProposal), not"):
+        call(market)
+
+
+def test_citizen_and_task_by_id_or_index_only(market):
+    with pytest.raises(TypeError, match="top_tasks: parameter 'citizen' must be an id"):
+        kanten.top_tasks(market, None)
+    with pytest.raises(TypeError, match="score_pair: parameter 'task' must be an id"):
+        kanten.score_pair(market, 0, True)
+    for index in (2**70, -1, 2**63):
+        with pytest.raises(kanten.KantenError) as e:
+            kanten.top_tasks(market, index)
+        assert e.value.field == "citizen" and e.value.code == "invalid_argument"
+    with pytest.raises(kanten.KantenError, match=r"field 'task': value '100000': index out of range"):
+        kanten.top_citizens(market, 100_000)
+
+
+@pytest.mark.parametrize("kwargs,field", [
+    ({"k": 0}, "k"), ({"k": 2**64}, "k"), ({"per_company": 10**30}, "per_company"),
+    ({"threads": 257}, "threads"), ({"threads": -2**63 - 1}, "threads"),
+])
+def test_match_parameters_out_of_range_name_the_parameter(market, kwargs, field):
+    with pytest.raises(kanten.KantenError) as e:
+        kanten.match(market, "top_k", **kwargs)
+    assert e.value.field == field and e.value.code == "invalid_argument"
+
+
+def test_generate_market_ranges():
+    for kwargs, field in (({"citizens": 2**64}, "citizens"), ({"companies": -1}, "companies"),
+                          ({"tasks_per_company": 1e300}, "tasks_per_company"), ({"travel_m": 2**31}, "travel_m")):
+        with pytest.raises(kanten.KantenError) as e:
+            kanten.generate_market(**kwargs)
+        assert e.value.field == field
+
+
+def test_market_frames_check_their_columns():
+    citizens = pd.DataFrame({"id": ["c1"], "home_lat": [54.77], "home_lon": [11.87]})
+    companies = pd.DataFrame({"id": ["k1"], "location_lat": [54.76], "location_lon": [11.88], "capacty": [2]})
+    tasks = pd.DataFrame({"id": ["t1"], "company": ["k1"]})
+    with pytest.warns(kanten.KantenWarning, match=r"companies: column 'capacty'.*did you mean 'capacity'\?"):
+        kanten.market_from_frames(citizens, companies, tasks)
+    with pytest.raises(kanten.KantenError) as e:
+        kanten.market_from_frames(citizens, companies.drop(columns=["capacty"]), tasks.drop(columns=["company"]))
+    assert e.value.field == "tasks.company"
+    with pytest.raises(kanten.KantenError, match=r"citizens\.home_lat"):
+        kanten.market_from_frames(citizens.drop(columns=["home_lat"]), companies, tasks)
+    with pytest.raises(TypeError, match="market_from_frames: parameter 'tasks' must be a pandas DataFrame, not list"):
+        kanten.market_from_frames(citizens, companies.drop(columns=["capacty"]), [])
+    # A market's own JSON, as frames, has only known columns.
+    import json
+    doc = json.loads(kanten.generate_market(citizens=30, companies=10, seed=4).to_json())
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", kanten.KantenWarning)
+        m = kanten.Market.from_frames(*(pd.DataFrame(doc[k]) for k in ("citizens", "companies", "tasks")))
+    assert len(m.citizen_ids) == 30

@@ -117,7 +117,7 @@ def test_errors_name_the_field(events):
         kanten.person_months(load, "2024-02-30")
     with pytest.raises(kanten.KantenError, match=r"retention_months\[0\]"):
         kanten.programme_figures(load, "2024-06-30", retention_months=[0])
-    with pytest.raises(kanten.KantenError, match="caseload"):
+    with pytest.raises(TypeError, match="programme_figures: parameter 'caseload' must be a kanten.Caseload, not str"):
         kanten.programme_figures("not a caseload", "2024-06-30")
 
 
@@ -141,3 +141,44 @@ def test_generated_sample_at_the_midterm_and_in_threads():
     for t in threads:
         t.join()
     assert all(r == f.json for r in results)
+
+
+# --- issue 10: extreme integers, wrong types --------------------------------------------------
+
+@pytest.mark.parametrize("months", [10**6, 1201, 2**63, 2**70, -2**63 - 1])
+def test_retention_months_out_of_range_is_a_kanten_error(events, months):
+    # 10**6 months gave an IndexError from Boost ("Year is out of valid range"); 2**70 a pybind
+    # TypeError repeating the caseload.
+    with pytest.raises(kanten.KantenError) as e:
+        kanten.programme_figures(two_citizens(events), "2024-06-30", retention_months=[3, months])
+    assert e.value.field == "retention_months[1]" and e.value.code == "invalid_argument"
+    assert len(str(e.value)) < 120
+
+
+def test_a_range_cpp_did_not_check_is_still_a_kanten_error(events):
+    # The bindings translate std::out_of_range (Boost.Date_Time's "Year is out of valid range")
+    # into a KantenError, for any call that reaches C++ unchecked.
+    load = two_citizens(events)
+    with pytest.raises(kanten.KantenError) as e:
+        kanten._kanten._programme_figures(load, "2024-06-30", [10**8])
+    assert e.value.code == "invalid_argument"
+
+
+def test_retention_months_are_whole_numbers(events):
+    with pytest.raises(TypeError, match=r"parameter 'retention_months\[0\]' must be an int, not float"):
+        kanten.programme_figures(two_citizens(events), "2024-06-30", retention_months=[3.7])
+    with pytest.raises(TypeError, match="parameter 'retention_months' must be a sequence of int, not int"):
+        kanten.programme_figures(two_citizens(events), "2024-06-30", retention_months=3)
+
+
+def test_kaplan_meier_takes_no_silent_arguments_or_wrapped_numbers(events):
+    with pytest.raises(TypeError, match="kaplan_meier: parameter 'source' must be a kanten.Caseload or a sequence"):
+        kanten.kaplan_meier(None, event=[True])
+    with pytest.raises(kanten.KantenError, match="as_of"):
+        kanten.kaplan_meier([1, 2], "2024-06-30", event=[True, False])
+    with pytest.raises(kanten.KantenError, match=r"days\[1\]"):
+        kanten.kaplan_meier(np.array([1, 2**64 - 1], dtype=np.uint64), event=[True, False])
+    with pytest.raises(kanten.KantenError, match="days"):
+        kanten.kaplan_meier([1, 2**70], event=[True, False])
+    with pytest.raises(TypeError, match="parameter 'endpoint' must be a str"):
+        kanten.kaplan_meier(two_citizens(events), "2024-06-30", endpoint=None)

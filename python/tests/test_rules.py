@@ -157,3 +157,16 @@ def test_the_documented_caseload_example(examples):
     assert s.loc["c-0104", "step"] == "exit_rehabilitation_team"
     assert list(ev.violations["citizen"]) == ["c-0102"]
     assert ev.violations.iloc[0]["rule"] == "education_goal_for_uddannelseshjaelp"
+
+
+def test_answer_sanction_refuses_none_and_extreme_rates():
+    # answer_sanction(None, ...) segfaulted (a null caseload dereferenced in the bindings).
+    with pytest.raises(TypeError, match="answer_sanction: parameter 'caseload' must be a kanten.Caseload, not NoneType"):
+        kanten.answer_sanction(None, "c-9", "2024-05-01")
+    load = Events("c-9").trin1_complete("2024-01-08").caseload()
+    with pytest.raises(TypeError, match="answer_sanction: parameter 'citizen' must be a str, not int"):
+        kanten.answer_sanction(load, 9, "2024-05-01")
+    for rate in (2**63, -1, kanten.MAX_DAILY_RATE + 1):
+        with pytest.raises(kanten.KantenError) as e:
+            kanten.answer_sanction(load, "c-9", "2024-05-01", daily_rate=rate)
+        assert e.value.field == "daily_rate" and e.value.code == "invalid_argument"

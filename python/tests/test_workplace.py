@@ -121,3 +121,65 @@ def test_attendance_invites_the_absent_and_records_visits(market):
     assert len(row) == 1 and bool(row["invited_again"].iloc[0])
     with pytest.raises(kanten.KantenError, match="group"):
         plan.record_attendance(99, 0, "2026-03-12", came)
+
+
+# --- issue 10: strict flags, ranges, referral columns ------------------------------------------
+
+import warnings  # noqa: E402
+
+
+def test_trip_cost_ranges_are_kanten_errors():
+    for args, field in (((2**40,), "participants"), ((101,), "participants"), ((10, 2**64), "staff_dkk_per_hour"),
+                        ((10, 10_001), "staff_dkk_per_hour"), ((-2**63 - 1,), "participants")):
+        with pytest.raises(kanten.KantenError) as e:
+            kanten.trip_cost(*args)
+        assert e.value.field == field and e.value.code == "invalid_argument"
+    assert kanten.trip_cost(kanten.MAX_TRIP_PARTICIPANTS, kanten.MAX_STAFF_DKK_PER_HOUR)["bus_dkk"] == (2000, 2500)
+
+
+def test_flags_are_bools_not_none_or_ints():
+    # pybind11 read None as False: bus_eligibility(activity_ready=None) answered as if not activity-ready.
+    with pytest.raises(TypeError, match="bus_eligibility: parameter 'activity_ready' must be a bool, not NoneType"):
+        kanten.bus_eligibility(activity_ready=None)
+    with pytest.raises(TypeError, match="route_workplace: parameter 'close_to_ordinary_job' must be a bool, not int"):
+        kanten.route_workplace(1)
+    with pytest.raises(kanten.KantenError, match="field 'age'"):
+        kanten.bus_eligibility(age=2**63)
+
+
+def test_referral_columns_are_checked(market):
+    refs = referrals(market).rename(columns={"activity_ready": "activty_ready"})
+    with pytest.warns(kanten.KantenWarning, match=r"referrals: column 'activty_ready'.*did you mean 'activity_ready'\?"):
+        kanten.plan_bus_trips(market, refs)
+    with pytest.raises(kanten.KantenError) as e:
+        kanten.plan_bus_trips(market, referrals(market).drop(columns=["citizen"]))
+    assert e.value.field == "referrals.citizen"
+    with pytest.warns(kanten.KantenWarning, match="did you mean 'age'"):
+        kanten.plan_bus_trips(market, [{"citizen": market.citizen_ids[0], "agee": 40}])
+    with pytest.raises(TypeError, match=r"plan_bus_trips: parameter 'invite_first' must be a sequence of str, not str"):
+        kanten.plan_bus_trips(market, referrals(market), invite_first=market.citizen_ids[0])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", kanten.KantenWarning)
+        kanten.plan_bus_trips(market, referrals(market))
+    looped = []
+    looped.append(looped)
+    with pytest.raises(kanten.KantenError, match="field 'referrals'"):  # was json's ValueError
+        kanten.plan_bus_trips(market, [{"citizen": market.citizen_ids[0], "age": looped}])
+
+
+def test_training_weeks_and_attendance_arguments(market):
+    first = market.citizen_ids[0]
+    with pytest.raises(kanten.KantenError) as e:
+        kanten.plan_training_tracks(market, "2026-02-02", weeks={first: 10**30})
+    assert e.value.field == f"weeks[{first}]"
+    with pytest.raises(kanten.KantenError, match="weeks"):
+        kanten.plan_training_tracks(market, "2026-02-02", weeks=521)
+    # A weeks entry for a citizen not being placed is an error, not ignored.
+    with pytest.raises(kanten.KantenError, match=r"weeks\[nobody\]"):
+        kanten.plan_training_tracks(market, "2026-02-02", weeks={"nobody": 13})
+    plan = kanten.plan_bus_trips(market, referrals(market))
+    with pytest.raises(kanten.KantenError) as e:
+        plan.record_attendance(2**63, 0, "2026-03-12", [])
+    assert e.value.field == "group"
+    with pytest.raises(TypeError, match="record_attendance: parameter 'present' must be a sequence of str, not DataFrame"):
+        plan.record_attendance(0, 0, "2026-03-12", pd.DataFrame({"c-000001": [1]}))
