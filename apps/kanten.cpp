@@ -1095,7 +1095,8 @@ int cmd_bus(const std::vector<std::string>& argv) {
   Args a = attendance ? parse_args("bus", rest, {"--model", "--max-groups", "--group", "--trip", "--date", "--present"},
                                    {"--compact"}, 1)
                       : parse_args("bus", rest, {"--model", "--max-groups", "--staff-rate"}, {"--compact"}, 1);
-  k::BusRequest req = k::bus_request_from_json(read_input(file_arg(a)));
+  k::BusRequest req = k::bus_request_from_json(read_input(file_arg(a)), read_options);
+  report_warnings(req.warnings);
   const std::string model = a.value("--model") ? *a.value("--model") : req.model;
   const k::BusModel* m = nullptr;
   try {
@@ -1145,7 +1146,8 @@ int cmd_training(const std::vector<std::string>& argv) {
     return 0;
   }
   Args a = parse_args("training", rest, {"--start"}, {"--compact"}, 1);
-  const k::TrainingInput in = k::training_input_from_json(read_input(file_arg(a)));
+  const k::TrainingInput in = k::training_input_from_json(read_input(file_arg(a)), read_options);
+  report_warnings(in.warnings);
   k::TrainingOptions o;
   o.start = in.start;
   if (auto d = date_option(a, "--start", false)) o.start = *d;

@@ -51,6 +51,40 @@ void evaluate_and_write(const k::Caseload& load) {
   require(again == out);
 }
 
+/// An integer taken from the input's bytes (any of the 64-bit range, extremes included).
+std::int64_t from_bytes(const std::uint8_t* data, std::size_t size, std::size_t offset) {
+  std::uint64_t v = 0;
+  for (std::size_t i = 0; i < 8 && offset + i < size; ++i) v = (v << 8) | data[offset + i];
+  return static_cast<std::int64_t>(v);
+}
+
+/// The writers' indent and the money arithmetic with values from the input: an indent is served
+/// (at most max_indent) or refused naming "indent"; a daily rate in [0, max_daily_rate] gives
+/// deductions of exactly days x rate, never negative, and any other rate is refused naming it.
+void check_bounds(const k::Case& c, std::int64_t raw_indent, std::int64_t raw_rate) {
+  const int indent = static_cast<int>(raw_indent % 70) - 3;  // -3 .. 66
+  const int wild = static_cast<int>(raw_indent);
+  for (int i : {indent, wild}) {
+    try {
+      require(!k::to_json(c, i).empty());
+      require(i <= k::max_indent);
+    } catch (const k::Error& e) {
+      require(i > k::max_indent && e.code() == k::Errc::invalid_argument && e.field() == "indent");
+    }
+  }
+  for (std::int64_t rate : {raw_rate, raw_rate % (k::max_daily_rate + 2)}) {
+    try {
+      const k::Evaluation e = k::evaluate(c, {.as_of = kAsOf[2], .daily_rate = rate});
+      require(rate >= 0 && rate <= k::max_daily_rate);
+      for (const auto& a : e.sanctions)
+        if (a.deduction) require(*a.deduction >= 0 && *a.deduction == rate * a.deduction_days);
+    } catch (const k::Error& e) {
+      require((rate < 0 || rate > k::max_daily_rate) && e.code() == k::Errc::invalid_argument &&
+              e.field() == "daily_rate");
+    }
+  }
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -66,6 +100,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   try {
     k::Caseload one;
     one.cases.push_back(k::case_from_json(text));
+    check_bounds(one.cases.front(), from_bytes(data, size, 0), from_bytes(data, size, size / 2));
     evaluate_and_write(one);
   } catch (const k::Error&) {
   }
@@ -77,6 +112,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     return 0;
   }
   const k::Evaluation e = k::evaluate(q.case_data, {.as_of = q.as_of, .daily_rate = q.daily_rate});
+  for (const auto& a : e.sanctions) require(!a.deduction || *a.deduction >= 0);
   for (std::size_t i = 0; i < e.sanctions.size(); ++i) {
     for (std::size_t j = 0; j < i; ++j) require(e.sanctions[j].failure_id != e.sanctions[i].failure_id);
     require(!k::to_json(e.sanctions[i], 2).empty());

@@ -14,6 +14,10 @@
 #include "kanten/input.hpp"
 #include "kanten/sources.hpp"
 
+namespace kanten::inline v1 {
+struct Market;
+}  // namespace kanten::inline v1
+
 namespace kanten::inline v1::json_text {
 
 using json = nlohmann::json;           // input: lookups by key
@@ -121,6 +125,7 @@ inline std::string id_member(const json& o, const char* key, const std::string& 
   if (!v->is_string()) invalid(join(path, key), *v, "an id must be a string, not " + a_type(*v));
   std::string s = v->get<std::string>();
   if (s.empty()) invalid(join(path, key), *v, "an id must not be empty");
+  check_id(join(path, key), s);  // decision "No CPR numbers" (docs/decisions.md)
   return s;
 }
 
@@ -183,8 +188,13 @@ struct ReadContext {
         unknown(join(path, shown_key(it.key())), it.key(), known);
   }
 
-  /// A member name as it may be shown in a path: at most 64 bytes.
-  static std::string shown_key(const std::string& key) { return utf8_prefix(key, 64); }
+  /// A member name as it may be shown in a path: at most 64 bytes; a name with whitespace or
+  /// shaped like a CPR number is never shown.
+  static std::string shown_key(const std::string& key) {
+    if (looks_like_cpr(key)) return "<CPR-shaped name>";
+    if (key.find_first_of(" \t\n\r\f\v") != std::string::npos) return "<name of " + std::to_string(key.size()) + " bytes>";
+    return utf8_prefix(key, 64);
+  }
 };
 
 /// "H:MM" (hours may have any number of digits, minutes exactly two, below 60; an optional
@@ -239,6 +249,11 @@ inline ojson warnings_json(const std::vector<InputWarning>& warnings) {
   for (const auto& w : warnings) a.push_back(ojson{{"field", w.field}, {"message", w.message}});
   return a;
 }
+
+/// A market from a parsed document whose top-level members may be `known` (the market's three and
+/// those of a request built on a market): match_json.cpp.
+Market read_market_document(const json& doc, const ReadOptions& options,
+                                   const std::vector<std::string_view>& known);
 
 inline std::string dump(const ojson& j, int indent) {
   check_indent(indent);

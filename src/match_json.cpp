@@ -470,7 +470,11 @@ ojson matches_json(const std::vector<Match>& v, const Market& m) {
 // ---------------------------------------------------------------------------------------------
 
 Market market_from_json(std::string_view text, const ReadOptions& options) {
-  const json doc = parse_document(text, options.max_bytes);
+  return read_market_document(parse_document(text, options.max_bytes), options, {"citizens", "companies", "tasks"});
+}
+
+Market json_text::read_market_document(const json& doc, const ReadOptions& options,
+                                         const std::vector<std::string_view>& known) {
   if (!doc.is_object())
     invalid("", doc,
             "a market must be a JSON object {\"citizens\": [...], \"companies\": [...], \"tasks\": [...]}, not " +
@@ -480,7 +484,7 @@ Market market_from_json(std::string_view text, const ReadOptions& options) {
   const json& tasks = market_array(doc, "tasks");
   Market m;
   const ReadContext cx{options, m.warnings};
-  cx.check_fields(doc, "", {"citizens", "companies", "tasks"});
+  cx.check_fields(doc, "", known);
   m.citizens.reserve(citizens.size());
   for (std::size_t i = 0; i < citizens.size(); ++i)
     m.citizens.push_back(read_citizen(citizens[i], at("citizens", i), cx));

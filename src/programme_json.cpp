@@ -50,8 +50,8 @@ void each_object(const json& arr, const std::string& base, const char* what, con
   }
 }
 
-json object_document(std::string_view text, const char* what) {
-  json doc = parse_document(text);
+json object_document(std::string_view text, const char* what, const ReadOptions& options) {
+  json doc = parse_document(text, options.max_bytes);
   if (!doc.is_object()) invalid("", doc, std::string("a ") + what + " must be a JSON object, not " + a_type(doc));
   return doc;
 }
@@ -80,14 +80,20 @@ ojson view_json(const CompanyView& v) {
 // Reading
 // ---------------------------------------------------------------------------------------------
 
-BusRequest bus_request_from_json(std::string_view text) {
-  const json doc = object_document(text, "bus-trip request");
+BusRequest bus_request_from_json(std::string_view text, const ReadOptions& options) {
+  const json doc = object_document(text, "bus-trip request", options);
   BusRequest req;
-  req.market = market_from_json(text);
+  req.market = read_market_document(doc, options, {"citizens", "companies", "tasks", "referrals", "bus"});
+  req.warnings = std::move(req.market.warnings);
+  req.market.warnings.clear();
+  const ReadContext cx{options, req.warnings};
   const json* refs = array_member(doc, "referrals", "");
   if (!refs) throw Error(Errc::invalid_input, "referrals", "", "missing: an array of referred citizens is required");
   each_object(*refs, "referrals", "a referral", [&](const json& r, const std::string& path) {
     BusReferral b;
+    cx.check_fields(r, path,
+                    {"citizen", "activity_ready", "age", "vocational_education", "exempt_from_activity",
+                     "caseworker_finds_it_helps"});
     b.citizen = id_member(r, "citizen", path, "an id is required");
     flag_member(r, "activity_ready", path, b.activity_ready);
     if (const json* a = member(r, "age"))
@@ -98,6 +104,7 @@ BusRequest bus_request_from_json(std::string_view text) {
     req.referrals.push_back(std::move(b));
   });
   if (const json* bus = object_member(doc, "bus", "")) {
+    cx.check_fields(*bus, "bus", {"model", "max_groups", "staff_dkk_per_hour", "invite_first"});
     if (const json* m = member(*bus, "model")) {
       if (!m->is_string()) invalid("bus.model", *m, "must be a model name, not " + a_type(*m));
       (void)bus_model(m->get_ref<const std::string&>());  // throws naming the unknown model
@@ -117,20 +124,25 @@ BusRequest bus_request_from_json(std::string_view text) {
   return req;
 }
 
-TrainingInput training_input_from_json(std::string_view text) {
-  const json doc = object_document(text, "training request");
+TrainingInput training_input_from_json(std::string_view text, const ReadOptions& options) {
+  const json doc = object_document(text, "training request", options);
   TrainingInput in;
-  in.market = market_from_json(text);
+  in.market = read_market_document(doc, options, {"citizens", "companies", "tasks", "training"});
+  in.warnings = std::move(in.market.warnings);
+  in.market.warnings.clear();
+  const ReadContext cx{options, in.warnings};
   std::unordered_map<std::string_view, std::int32_t> citizen;
   for (std::size_t i = 0; i < in.market.citizens.size(); ++i)
     citizen.emplace(in.market.citizens[i].id, static_cast<std::int32_t>(i));
   const json* t = object_member(doc, "training", "");
+  if (t) cx.check_fields(*t, "training", {"start", "requests", "ongoing"});
   const json* reqs = t ? array_member(*t, "requests", "training") : nullptr;
   if (t) in.start = date_member(*t, "start", "training", false);
   if (reqs) {
     std::vector<std::int32_t> request_of(in.market.citizens.size(), -1);
     each_object(*reqs, "training.requests", "a request", [&](const json& r, const std::string& path) {
       TrainingRequest q;
+      cx.check_fields(r, path, {"citizen", "weeks"});
       const std::string id = id_member(r, "citizen", path, "an id is required");
       const auto it = citizen.find(id);
       if (it == citizen.end())
@@ -152,6 +164,7 @@ TrainingInput training_input_from_json(std::string_view text) {
   if (const json* on = t ? array_member(*t, "ongoing", "training") : nullptr)
     each_object(*on, "training.ongoing", "a track", [&](const json& r, const std::string& path) {
       TrainingTrack tr;
+      cx.check_fields(r, path, {"citizen", "company", "task", "start", "end"});
       tr.citizen = id_member(r, "citizen", path, "an id is required");
       tr.company = id_member(r, "company", path, "an id is required");
       if (member(r, "task")) tr.task = id_member(r, "task", path, "an id is required");

@@ -259,11 +259,13 @@ struct BusRequest {
   std::vector<BusReferral> referrals;  ///< the referred citizens
   std::string model = "model-1-guldborgsund";  ///< the model's name
   BusPlanOptions options;            ///< invite_first, max_groups, staff_dkk_per_hour (model and weights unset)
+  std::vector<InputWarning> warnings;  ///< input fields not used (unknown names)
 };
 
 /// Reads {"citizens": [...], "companies": [...], "tasks": [...], "referrals": [...], "bus": {...}}
 /// (docs/bus-and-training.md); throws kanten::Error naming the field and value.
-[[nodiscard]] BusRequest bus_request_from_json(std::string_view text);
+/// Unknown fields are BusRequest::warnings (errors with ReadOptions::strict).
+[[nodiscard]] BusRequest bus_request_from_json(std::string_view text, const ReadOptions& options = {});
 /// JSON of a plan, citizens and companies by id.
 [[nodiscard]] std::string to_json(const BusPlan& plan, const Market& m, std::span<const BusReferral> referrals,
                                   int indent = -1);

@@ -188,12 +188,14 @@ struct TrainingInput {
   std::vector<TrainingRequest> requests;  ///< whom to place (all citizens of the market when the file names none)
   std::vector<TrainingTrack> ongoing;     ///< tracks already running
   Date start;                             ///< the tracks' first day, when the file gives one
+  std::vector<InputWarning> warnings;     ///< input fields not used (unknown names)
 };
 
 /// Reads {"citizens": [...], "companies": [...], "tasks": [...], "training": {"start": "YYYY-MM-DD",
 /// "requests": [{"citizen": id, "weeks": 13}], "ongoing": [{"citizen", "company", "task", "start",
 /// "end"}]}} (docs/bus-and-training.md); throws kanten::Error naming the field and value.
-[[nodiscard]] TrainingInput training_input_from_json(std::string_view text);
+/// Unknown fields are TrainingInput::warnings (errors with ReadOptions::strict).
+[[nodiscard]] TrainingInput training_input_from_json(std::string_view text, const ReadOptions& options = {});
 
 /// The company's view of every agreement in a case (004, Kerneelement 7) that the evaluation
 /// applied and that names a company, as of the evaluation's date: no task wording (`task` empty,

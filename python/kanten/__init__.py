@@ -152,16 +152,18 @@ def _date_text(value: Any, field: str) -> str:
 # Caseloads: JSON, DataFrames, the generator
 # ---------------------------------------------------------------------------------------------
 
-def read_caseload(source: Union[str, os.PathLike]) -> Caseload:
+def read_caseload(source: Union[str, os.PathLike], *, strict: bool = False) -> Caseload:
     """Reads a caseload from a JSON file path, or from JSON text when ``source`` starts with ``{`` or ``[``.
 
     The format is docs/json-format.md's: ``{"cases": [...]}``, a bare array of cases, or one
     case. Events that cannot be read are kept and reported (``Caseload.rejected()`` and every
-    evaluation's ``not_applied``); a whole-document fault raises :class:`KantenError`.
+    evaluation's ``not_applied``); a whole-document fault raises :class:`KantenError`. An
+    unknown field is a :class:`KantenWarning`, or with ``strict=True`` a :class:`KantenError`
+    naming its path.
     """
     if isinstance(source, str) and source.lstrip()[:1] in ("{", "["):
-        return Caseload.from_json(source)
-    return Caseload.from_file(_checks.path(source, "read_caseload", "source"))
+        return Caseload.from_json(source, strict=strict)
+    return Caseload.from_file(_checks.path(source, "read_caseload", "source"), strict=strict)
 
 
 EVENT_COLUMNS: Tuple[str, ...] = (
@@ -315,17 +317,21 @@ _caseload_file = Caseload.from_file
 _caseload_to_json_compiled = Caseload.to_json
 
 
-def _caseload_from_json(text: str) -> Caseload:
+def _caseload_from_json(text: str, *, strict: bool = False) -> Caseload:
     """Reads a caseload from JSON text: ``{"cases": [...]}``, a bare array of cases, or one case object.
-    Fields read but not used (an unknown field) are a :class:`KantenWarning`; ``warnings()`` lists them."""
-    load = _caseload_json(_checks.text(text, "Caseload.from_json", "text"))
+    Fields read but not used (an unknown field) are a :class:`KantenWarning`; ``warnings()`` lists them.
+    With ``strict=True`` an unknown field is a :class:`KantenError` naming its path instead."""
+    load = _caseload_json(_checks.text(text, "Caseload.from_json", "text"),
+                          _checks.flag(strict, "Caseload.from_json", "strict"))
     _checks.input_warnings(load, "Caseload.from_json")
     return load
 
 
-def _caseload_from_file(path: Union[str, os.PathLike]) -> Caseload:
-    """Reads a caseload from a JSON file (the format of docs/json-format.md); warns as ``from_json``."""
-    load = _caseload_file(_checks.path(path, "Caseload.from_file", "path"))
+def _caseload_from_file(path: Union[str, os.PathLike], *, strict: bool = False) -> Caseload:
+    """Reads a caseload from a JSON file (the format of docs/json-format.md); warns, or with
+    ``strict=True`` fails, as ``from_json``."""
+    load = _caseload_file(_checks.path(path, "Caseload.from_file", "path"),
+                          _checks.flag(strict, "Caseload.from_file", "strict"))
     _checks.input_warnings(load, "Caseload.from_file")
     return load
 
@@ -663,6 +669,10 @@ def answer_sanction(
     """
     fn = "answer_sanction"
     _checks.need(caseload, Caseload, fn, "caseload")
+    if failure_id is not None and _checks.text(failure_id, fn, "failure_id") == "":
+        # Ambiguous: "" is neither a failure nor "the latest" (None); as the JSON reader says.
+        raise _checks.error("invalid_argument", "failure_id", "",
+                            "must not be empty: name the failure, or pass None to ask about the latest")
     return SanctionAnswer._from_dict(
         _kanten._answer_sanction(
             caseload,

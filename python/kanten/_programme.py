@@ -42,7 +42,7 @@ ENDPOINTS = ("first_paid_hours", "exit", "exit_30_hours")
 """What a Kaplan–Meier curve of a caseload measures, in days from entry (docs/programme.md)."""
 
 
-MAX_RETENTION_MONTHS = 1200
+MAX_RETENTION_MONTHS = _kanten.MAX_RETENTION_MONTHS
 """The most months after entering Trin 3 that :func:`programme_figures` measures retention at (100 years)."""
 
 

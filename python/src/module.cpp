@@ -63,9 +63,11 @@ CaseloadPtr make_caseload(k::Caseload load) {
 }
 
 /// A caseload from JSON text: {"cases": [...]}, a bare array of cases, or one case object.
-k::Caseload read_caseload_text(std::string_view text) {
+k::Caseload read_caseload_text(std::string_view text, bool strict) {
   bool single = false;
-  return k::cases_from_json(text, single);
+  k::ReadOptions o;
+  o.strict = strict;
+  return k::cases_from_json(text, single, o);
 }
 
 /// Every input warning of a caseload (the document's, then each case's), as (field, message)
@@ -1197,8 +1199,10 @@ PYBIND11_MODULE(_kanten, m) {
   m.attr("__version__") = k::version_string;
   m.attr("VERSION_NUMBER") = KANTEN_VERSION_NUMBER;
 #ifdef KANTEN_PYTHON_MATCHING
+  m.attr("MAX_RETENTION_MONTHS") = k::max_retention_months;
   m.attr("HAS_MATCHING") = true;
 #else
+  m.attr("MAX_RETENTION_MONTHS") = k::max_retention_months;
   m.attr("HAS_MATCHING") = false;
 #endif
 
@@ -1210,27 +1214,27 @@ events that could not be read are kept (``rejected()``) and reported by every ev
 )doc")
       .def_static(
           "from_json",
-          [](const std::string& text) {
+          [](const std::string& text, bool strict) {
             k::Caseload load;
             {
               py::gil_scoped_release release;
-              load = read_caseload_text(text);
+              load = read_caseload_text(text, strict);
             }
             return make_caseload(std::move(load));
           },
-          py::arg("text"),
+          py::arg("text"), py::arg("strict") = false,
           "Reads a caseload from JSON text: {\"cases\": [...]}, a bare array of cases, or one case object.")
       .def_static(
           "from_file",
-          [](const std::string& path) {
+          [](const std::string& path, bool strict) {
             k::Caseload load;
             {
               py::gil_scoped_release release;
-              load = read_caseload_text(k::read_file(path));
+              load = read_caseload_text(k::read_file(path), strict);
             }
             return make_caseload(std::move(load));
           },
-          py::arg("path"), "Reads a caseload from a JSON file (the format of docs/json-format.md).")
+          py::arg("path"), py::arg("strict") = false, "Reads a caseload from a JSON file (the format of docs/json-format.md).")
       .def(
           "to_json",
           [](const CaseloadData& d, std::optional<int> indent) {

@@ -129,3 +129,16 @@ def test_no_error_shows_free_text():
 def test_kanten_warning_is_exported():
     assert issubclass(kanten.KantenWarning, UserWarning) and "KantenWarning" in kanten.__all__
     assert kanten.KantenWarning.__module__ == "kanten"
+
+
+def test_unknown_fields_warn_and_strict_reading_refuses_them():
+    text = ('{"citizen": "c-1", "events": [{"date": "2024-01-02", "kind": "agreement", '
+            '"agreement_kind": "internship", "strat": "2024-02-01"}]}')
+    with pytest.warns(kanten.KantenWarning, match="strat"):
+        load = kanten.Caseload.from_json(text)
+    assert list(load.warnings()["field"]) == ["events[0].strat"]
+    with pytest.raises(kanten.KantenError) as e:
+        kanten.Caseload.from_json(text, strict=True)
+    assert e.value.field == "events[0].strat" and e.value.code == "invalid_input"
+    with pytest.raises(kanten.KantenError):
+        kanten.read_caseload(text, strict=True)
