@@ -185,17 +185,6 @@ struct Fit {
   std::int32_t score;
 };
 
-/// Throws for the first id of `items` that repeats one before it, naming both positions
-/// ("companies[3].id": "duplicate company id: first at companies[0]"); ids are opaque and shown.
-template <class T>
-void check_unique_ids(const std::vector<T>& items, const char* side, const char* what) {
-  std::unordered_map<std::string_view, std::size_t> first;
-  first.reserve(items.size());
-  for (std::size_t i = 0; i < items.size(); ++i)
-    if (const auto [it, fresh] = first.try_emplace(items[i].id, i); !fresh)
-      throw Error(Errc::invalid_input, std::string(side) + "[" + std::to_string(i) + "].id", items[i].id,
-                  std::string("duplicate ") + what + " id: first at " + side + "[" + std::to_string(it->second) + "]");
-}
 
 std::string plural(std::int64_t n, const char* one, const char* many) {
   return std::to_string(n) + " " + (n == 1 ? one : many);
@@ -222,9 +211,7 @@ BusPlan plan_bus_trips(const Market& m, std::span<const BusReferral> referrals, 
   if (opts.max_groups < 0)
     throw Error(Errc::invalid_argument, "max_groups", std::to_string(opts.max_groups), "must not be negative");
   check_cost_inputs(0, opts.staff_dkk_per_hour);  // the rate's bound, also when no trip is planned
-  check_unique_ids(m.citizens, "citizens", "citizen");
-  check_unique_ids(m.companies, "companies", "company");
-  check_unique_ids(m.tasks, "tasks", "task");
+  check_unique_ids(m);
 
   BusPlan plan;
   plan.model = model.name;

@@ -6,6 +6,7 @@
 // labour shortage (seed 002). Everything else — the town weights, the DISCO-08 mix, hours,
 // travel, competences and health considerations — is an assumption, chosen to look like a
 // caseload of activity-ready citizens and the small tasks companies identify for them.
+#include "kanten/error.hpp"
 #include "kanten/matching.hpp"
 
 #include "progress.hpp"
@@ -13,6 +14,8 @@
 
 #include <cmath>
 #include <cstdio>
+#include <string_view>
+#include <unordered_map>
 
 namespace kanten::inline v1 {
 namespace {
@@ -181,6 +184,24 @@ Market generate_market(const MarketOptions& o) {
   }
   citizens.finish();
   return m;
+}
+
+namespace {
+template <class T>
+void check_side(const std::vector<T>& items, const char* side, const char* what) {
+  std::unordered_map<std::string_view, std::size_t> first;
+  first.reserve(items.size());
+  for (std::size_t i = 0; i < items.size(); ++i)
+    if (const auto [it, fresh] = first.try_emplace(items[i].id, i); !fresh)
+      throw Error(Errc::invalid_input, std::string(side) + "[" + std::to_string(i) + "].id", items[i].id,
+                  std::string("duplicate ") + what + " id: first at " + side + "[" + std::to_string(it->second) + "]");
+}
+}  // namespace
+
+void check_unique_ids(const Market& m) {
+  check_side(m.citizens, "citizens", "citizen");
+  check_side(m.companies, "companies", "company");
+  check_side(m.tasks, "tasks", "task");
 }
 
 }  // namespace kanten::inline v1

@@ -295,18 +295,6 @@ const json& market_array(const json& doc, const char* key) {
   return *it;
 }
 
-/// Throws for the first id that repeats one before it.
-template <class T>
-void check_unique(const std::vector<T>& items, const char* side, const char* what) {
-  std::unordered_map<std::string_view, std::size_t> first;
-  first.reserve(items.size());
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    auto [it, fresh] = first.try_emplace(items[i].id, i);
-    if (!fresh)
-      throw Error(Errc::invalid_input, at(side, i) + ".id", items[i].id,
-                  std::string("duplicate ") + what + " id: also " + at(side, it->second) + ".id");
-  }
-}
 
 // ---------------------------------------------------------------------------------------------
 // Weights
@@ -494,9 +482,7 @@ Market json_text::read_market_document(const json& doc, const ReadOptions& optio
   m.tasks.reserve(tasks.size());
   for (std::size_t i = 0; i < tasks.size(); ++i) m.tasks.push_back(read_task(tasks[i], at("tasks", i), cx));
 
-  check_unique(m.citizens, "citizens", "citizen");
-  check_unique(m.companies, "companies", "company");
-  check_unique(m.tasks, "tasks", "task");
+  check_unique_ids(m);
   std::unordered_map<std::string_view, std::size_t> company;
   company.reserve(m.companies.size());
   for (std::size_t i = 0; i < m.companies.size(); ++i) company.emplace(m.companies[i].id, i);

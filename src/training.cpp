@@ -40,21 +40,10 @@ RouteAnswer route_workplace(const RoutingAssessment& a) {
 
 namespace {
 
-/// Throws for the first id of `items` that repeats one before it, naming both positions
-/// ("companies[3].id": "duplicate company id: first at companies[0]"); ids are opaque and shown.
-template <class T>
-void check_unique_ids(const std::vector<T>& items, const char* side, const char* what) {
-  std::unordered_map<std::string_view, std::size_t> first;
-  first.reserve(items.size());
-  for (std::size_t i = 0; i < items.size(); ++i)
-    if (const auto [it, fresh] = first.try_emplace(items[i].id, i); !fresh)
-      throw Error(Errc::invalid_input, std::string(side) + "[" + std::to_string(i) + "].id", items[i].id,
-                  std::string("duplicate ") + what + " id: first at " + side + "[" + std::to_string(it->second) + "]");
-}
 
 /// Companies by id; an id that repeats is an error (which workplace's mentors would count?).
 std::unordered_map<std::string_view, std::int32_t> index_of_companies(const Market& m) {
-  check_unique_ids(m.companies, "companies", "company");
+  check_unique_ids(m);
   std::unordered_map<std::string_view, std::int32_t> out;
   for (std::size_t k = 0; k < m.companies.size(); ++k) out.emplace(m.companies[k].id, static_cast<std::int32_t>(k));
   return out;
@@ -91,8 +80,7 @@ Minutes fitted_hours(const Citizen& c, const Task& t) noexcept {
 TrainingPlan plan_training_tracks(const Market& m, std::span<const TrainingRequest> requests, const TrainingOptions& opts) {
   if (opts.start.is_special()) throw Error(Errc::invalid_argument, "start", "", "a start date is required");
   const MatchWeights& w = opts.weights ? *opts.weights : default_weights();
-  check_unique_ids(m.citizens, "citizens", "citizen");
-  check_unique_ids(m.tasks, "tasks", "task");
+  check_unique_ids(m);
   // The last day a track may end on: the last day kanten's dates hold.
   const Date last_day(9999, 12, 31);
   std::vector<std::int32_t> request_of(m.citizens.size(), -1);

@@ -273,14 +273,14 @@ TEST_CASE("match json: duplicate ids are errors naming both", "[match_json][erro
   Error e = error_of([&] { (void)market_from_json(two_citizens); });
   CHECK(e.field() == "citizens[2].id");
   CHECK(e.value() == "c-1");
-  CHECK_THAT(e.what(), Catch::Contains("duplicate citizen id: also citizens[0].id"));
+  CHECK_THAT(e.what(), Catch::Contains("duplicate citizen id: first at citizens[0]"));
 
   e = error_of([&] {
     (void)market_from_json(R"({"citizens": [], "companies": [{"id": "co-1", "location": {"lat": 1, "lon": 1}},
       {"id": "co-1", "location": {"lat": 1, "lon": 1}}], "tasks": []})");
   });
   CHECK(e.field() == "companies[1].id");
-  CHECK_THAT(e.what(), Catch::Contains("duplicate company id: also companies[0].id"));
+  CHECK_THAT(e.what(), Catch::Contains("duplicate company id: first at companies[0]"));
 
   e = error_of([&] {
     (void)market_from_json(R"({"citizens": [], "companies": [{"id": "co-1", "location": {"lat": 1, "lon": 1}}],

@@ -106,6 +106,11 @@ struct Market {
   std::vector<InputWarning> warnings;  ///< input fields the reader did not use (unknown names)
 };
 
+/// Throws kanten::Error(invalid_input) for the first id that repeats on its side (citizens,
+/// companies or tasks), naming both positions: "companies[3].id": "duplicate company id: first at
+/// companies[0]". The market reader and the bus and training planners call it.
+void check_unique_ids(const Market& m);
+
 /// The score's weights: a documented, versioned parameter set (docs/matching.md).
 struct MatchWeights {
   std::string version = "match-weights-2026.2";  ///< carried into every result
