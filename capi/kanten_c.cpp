@@ -22,6 +22,7 @@ static_assert(c_header_version_major == KANTEN_VERSION_MAJOR);
 #include "kanten_c_internal.hpp"
 
 #include <kanten/evaluate.hpp>
+#include <kanten/sanction.hpp>
 #include <kanten/events.hpp>
 #include <kanten/json.hpp>
 #include <kanten/matching.hpp>  // MatchMode only: the header, never the engine
@@ -384,9 +385,7 @@ k::EvaluateOptions options_of(const kanten_evaluate_options* o) {
                    std::to_string(o->as_of.year) + "-" + std::to_string(o->as_of.month) + "-" + std::to_string(o->as_of.day),
                    "not a valid date (years 1400–9999)");
   if (o->has_daily_rate != 0) {
-    if (o->daily_rate < 0)
-      throw k::Error(k::Errc::invalid_argument, "options.daily_rate", std::to_string(o->daily_rate),
-                     "a daily rate cannot be negative");
+    k::check_daily_rate(o->daily_rate, "options.daily_rate");  // one bound: kanten::max_daily_rate
     out.daily_rate = o->daily_rate;
   }
   return out;

@@ -88,7 +88,12 @@ int kanten_training_plan_json(const char* text, std::size_t length, kanten_date 
     const auto t = text_of(text, length, "text");
     const k::TrainingInput in = k::training_input_from_json(t);
     k::TrainingOptions o;
-    o.start = (start.year == 0 && start.month == 0 && start.day == 0) ? in.start : to_date(start);
+    const bool given = !(start.year == 0 && start.month == 0 && start.day == 0);
+    o.start = given ? to_date(start) : in.start;
+    if (given && o.start.is_special())
+      throw k::Error(k::Errc::invalid_argument, "start",
+                     std::to_string(start.year) + "-" + std::to_string(start.month) + "-" + std::to_string(start.day),
+                     "not a calendar date");
     if (o.start.is_special())
       throw k::Error(k::Errc::invalid_argument, "start", "", "a start date is required (argument or training.start)");
     o.ongoing = in.ongoing;

@@ -145,6 +145,14 @@ inline std::string parse_message(const json::parse_error& e) {
   return m;
 }
 
+/// A member name as it may be shown in a path: at most 64 bytes; a name with whitespace or
+/// shaped like a CPR number is never shown.
+inline std::string shown_name(const std::string& key) {
+  if (looks_like_cpr(key)) return "<CPR-shaped name>";
+  if (key.find_first_of(" \t\n\r\f\v") != std::string::npos) return "<name of " + std::to_string(key.size()) + " bytes>";
+  return utf8_prefix(key, 64);
+}
+
 /// Parses a whole document; throws parse_error with the position, never the input's text. A
 /// document larger than `max_bytes` is refused before parsing; a NUL byte anywhere is an error
 /// with its offset (nlohmann's lexer would take it for the end of the input and drop the rest).
@@ -157,7 +165,60 @@ inline json parse_document(std::string_view text, std::size_t max_bytes = defaul
     throw Error(Errc::parse_error, "", "",
                 "not valid JSON: a NUL byte at offset " + std::to_string(nul) + " (JSON text has none)");
   try {
-    return json::parse(text.begin(), text.end());
+    // A key given twice in one object is an error: the parser would keep the last one and drop
+    // the other without a word. Each open object keeps the keys seen so far (objects are small).
+    // Frames are kept for reuse (a frame's strings keep their buffers), so the check costs no
+    // allocation per object once the deepest level has been seen.
+    struct Frame {
+      bool object = false;
+      std::size_t index = 0;          // arrays: the element being read
+      std::size_t count = 0;          // objects: keys[0, count) are the keys so far
+      std::vector<std::string> keys;  // objects: the last of them is the current key
+    };
+    std::vector<Frame> frames;
+    std::size_t depth = 0;  // frames[0, depth) are open
+    auto open = [&](bool object) {
+      if (depth == frames.size()) frames.emplace_back();
+      Frame& f = frames[depth++];
+      f.object = object;
+      f.index = f.count = 0;
+    };
+    auto path = [&](const std::string& key) {
+      std::string p;
+      for (std::size_t i = 0; i < depth; ++i) {
+        const Frame& f = frames[i];
+        if (!f.object) p += "[" + std::to_string(f.index) + "]";
+        else if (i + 1 < depth && f.count > 0) p = join(p, shown_name(f.keys[f.count - 1]));
+      }
+      return join(p, shown_name(key));
+    };
+    const json::parser_callback_t check = [&](int, json::parse_event_t event, json& parsed) {
+      switch (event) {
+        case json::parse_event_t::object_start: open(true); break;
+        case json::parse_event_t::array_start: open(false); break;
+        case json::parse_event_t::key: {
+          Frame& f = frames[depth - 1];
+          const auto& key = parsed.get_ref<const std::string&>();
+          for (std::size_t k = 0; k < f.count; ++k)
+            if (f.keys[k] == key)
+              throw Error(Errc::invalid_input, path(key), "",
+                          "duplicate key: an object names each field once (which value would count?)");
+          if (f.count == f.keys.size()) f.keys.emplace_back();
+          f.keys[f.count++].assign(key);
+          break;
+        }
+        case json::parse_event_t::object_end:
+        case json::parse_event_t::array_end:
+          --depth;
+          if (depth > 0 && !frames[depth - 1].object) ++frames[depth - 1].index;
+          break;
+        case json::parse_event_t::value:
+          if (depth > 0 && !frames[depth - 1].object) ++frames[depth - 1].index;
+          break;
+      }
+      return true;
+    };
+    return json::parse(text.begin(), text.end(), check);
   } catch (const json::parse_error& e) {
     throw Error(Errc::parse_error, "", "", "not valid JSON: " + parse_message(e));
   } catch (const json::out_of_range&) {
@@ -190,11 +251,7 @@ struct ReadContext {
 
   /// A member name as it may be shown in a path: at most 64 bytes; a name with whitespace or
   /// shaped like a CPR number is never shown.
-  static std::string shown_key(const std::string& key) {
-    if (looks_like_cpr(key)) return "<CPR-shaped name>";
-    if (key.find_first_of(" \t\n\r\f\v") != std::string::npos) return "<name of " + std::to_string(key.size()) + " bytes>";
-    return utf8_prefix(key, 64);
-  }
+  static std::string shown_key(const std::string& key) { return shown_name(key); }
 };
 
 /// "H:MM" (hours may have any number of digits, minutes exactly two, below 60; an optional

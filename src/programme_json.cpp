@@ -107,7 +107,11 @@ BusRequest bus_request_from_json(std::string_view text, const ReadOptions& optio
     cx.check_fields(*bus, "bus", {"model", "max_groups", "staff_dkk_per_hour", "invite_first"});
     if (const json* m = member(*bus, "model")) {
       if (!m->is_string()) invalid("bus.model", *m, "must be a model name, not " + a_type(*m));
-      (void)bus_model(m->get_ref<const std::string&>());  // throws naming the unknown model
+      try {
+        (void)bus_model(m->get_ref<const std::string&>());
+      } catch (const Error&) {  // an unknown model: a fault of this input, at its path
+        invalid("bus.model", *m, "unknown bus model (use model-1-guldborgsund or model-2-lolland)");
+      }
       req.model = m->get<std::string>();
     }
     if (const json* g = member(*bus, "max_groups"))

@@ -230,3 +230,20 @@ TEST_CASE("hardening: out-of-range parameters are kanten errors naming the field
   const Error e = error_of([&] { (void)programme_figures(load, o); }, Errc::invalid_argument, {"out of range"});
   CHECK(e.field() == "retention_months[1]");
 }
+
+TEST_CASE("hardening: a key given twice in one object is an error with its path, never the last one silently",
+          "[hardening]") {
+  const Error e = error_of(
+      [] { (void)caseload_from_json(R"({"cases": [{"citizen": "a"}, {"citizen": "b", "citizen": "c"}]})"); },
+      Errc::invalid_input, {"duplicate key"});
+  CHECK(e.field() == "cases[1].citizen");
+  const Error m = error_of(
+      [] {
+        (void)case_from_json(R"({"citizen": "a", "events": [{"date": "2024-01-02"},
+          {"date": "2024-01-02", "kind": "hours_worked", "minutes": 60, "minutes": 6000, "type": "ordinary"}]})");
+      },
+      Errc::invalid_input, {"duplicate key"});
+  CHECK(m.field() == "events[1].minutes");
+  // The same key in different objects is fine.
+  CHECK(caseload_from_json(R"([{"citizen": "a", "profile": {"benefit": "kontanthjaelp"}}, {"citizen": "b"}])").cases.size() == 2);
+}

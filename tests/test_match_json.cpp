@@ -58,11 +58,15 @@ Error error_of(F&& f) {
   throw std::logic_error("unreachable");
 }
 
-/// A market document with one citizen, one company and one task, each given `extra` fields.
+/// A market document with one citizen, one company and one task, each given `extra` fields (an
+/// extra "home" or "location" replaces the default one: a key given twice is an error).
 std::string doc(const std::string& citizen_extra, const std::string& company_extra = "",
                 const std::string& task_extra = "") {
-  return R"({"citizens": [{"id": "c-1", "home": {"lat": 54.77, "lon": 11.87})" + citizen_extra +
-         R"(}], "companies": [{"id": "co-1", "location": {"lat": 54.78, "lon": 11.88})" + company_extra +
+  const bool home = citizen_extra.find("\"home\"") != std::string::npos;
+  const bool location = company_extra.find("\"location\"") != std::string::npos;
+  return std::string(R"({"citizens": [{"id": "c-1")") + (home ? "" : R"(, "home": {"lat": 54.77, "lon": 11.87})") +
+         citizen_extra + R"(}], "companies": [{"id": "co-1")" +
+         (location ? "" : R"(, "location": {"lat": 54.78, "lon": 11.88})") + company_extra +
          R"(}], "tasks": [{"id": "t-1", "company": "co-1")" + task_extra + "}]}";
 }
 

@@ -1448,7 +1448,7 @@ static void test_hardening(void) {
   o.has_daily_rate = 1;
   o.daily_rate = INT64_MAX;
   e = NULL;
-  CHECK_ERROR(kanten_evaluate(c, &o, &e), KANTEN_EINVAL, "'daily_rate'", "out of range");
+  CHECK_ERROR(kanten_evaluate(c, &o, &e), KANTEN_EINVAL, "options.daily_rate", "out of range");
   o.daily_rate = -1;
   CHECK_ERROR(kanten_evaluate(c, &o, &e), KANTEN_EINVAL, "daily_rate", NULL);
   o.daily_rate = KANTEN_MAX_DAILY_RATE;

@@ -260,8 +260,24 @@ def integers(value: Any, fn: str, param: str, lo: int, hi: int) -> List[int]:
 
 
 def indent(value: Any, fn: str) -> Optional[int]:
-    """A JSON indent: None or -1 (compact), or 0 to 32 spaces (C++'s kanten::max_indent)."""
+    """A JSON indent: None or any negative number (compact, as in C and C++), or 0 to 32 spaces
+    (C++'s kanten::max_indent)."""
+    if isinstance(value, int) and not isinstance(value, bool) and value < 0:
+        return -1
     return optional_integer(value, fn, "indent", -1, 32)
+
+
+def calendar_date(value: Any, fn: str, param: str) -> str:
+    """:func:`date_arg`, and the text must be a real calendar day ``YYYY-MM-DD``
+    (a :class:`KantenError` naming the parameter otherwise)."""
+    import datetime as _dt
+
+    text_value = date_arg(value, fn, param)
+    try:
+        _dt.date.fromisoformat(text_value)
+    except ValueError:
+        raise error("invalid_argument", param, text_value, "not a calendar date \"YYYY-MM-DD\"") from None
+    return text_value
 
 
 def date_arg(value: Any, fn: str, param: str) -> str:

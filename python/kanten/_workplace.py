@@ -341,7 +341,13 @@ def plan_bus_trips(
     request = json.loads(market.to_json())
     request["referrals"] = refs
     request["bus"] = bus
-    return BusPlan(_kanten._plan_bus_trips(_request_text(request, "referrals")))
+    try:
+        planned = _kanten._plan_bus_trips(_request_text(request, "referrals"))
+    except KantenError as e:
+        if getattr(e, "field", "") == "bus.model":  # the request's bus.model is this function's `model`
+            raise _checks.error("invalid_argument", "model", model, str(e).split(": ", 2)[-1]) from None
+        raise
+    return BusPlan(planned)
 
 
 class TrainingPlan:
@@ -423,7 +429,7 @@ def plan_training_tracks(
     """
     fn = "plan_training_tracks"
     _checks.need(market, Market, fn, "market")
-    start_text = _checks.date_arg(start, fn, "start")
+    start_text = _checks.calendar_date(start, fn, "start")
     ids = _checks.texts(citizens, fn, "citizens") if citizens is not None else list(market.citizen_ids)
     per: Dict[str, int] = {}
     if isinstance(weeks, Mapping):
