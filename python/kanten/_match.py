@@ -91,17 +91,20 @@ _market_file = Market.from_file
 _market_to_json_compiled = Market.to_json
 
 
-def _market_from_json(text: str) -> Market:
+def _market_from_json(text: str, *, strict: bool = False) -> Market:
     """Reads a market from JSON text ``{"citizens": [...], "companies": [...], "tasks": [...]}``.
-    Fields read but not used (an unknown field) are a :class:`KantenWarning`; ``warnings()`` lists them."""
-    market = _market_json(_checks.text(text, "Market.from_json", "text"))
+    Fields read but not used (an unknown field) are a :class:`KantenWarning`; ``warnings()`` lists them.
+    With ``strict=True`` an unknown field is a :class:`KantenError` naming its path instead."""
+    market = _market_json(_checks.text(text, "Market.from_json", "text"),
+                          _checks.flag(strict, "Market.from_json", "strict"))
     _checks.input_warnings(market, "Market.from_json")
     return market
 
 
-def _market_from_file(path: Any) -> Market:
-    """Reads a market from a JSON file; warns as ``from_json``."""
-    market = _market_file(_checks.path(path, "Market.from_file", "path"))
+def _market_from_file(path: Any, *, strict: bool = False) -> Market:
+    """Reads a market from a JSON file; warns, or with ``strict=True`` fails, as ``from_json``."""
+    market = _market_file(_checks.path(path, "Market.from_file", "path"),
+                          _checks.flag(strict, "Market.from_file", "strict"))
     _checks.input_warnings(market, "Market.from_file")
     return market
 

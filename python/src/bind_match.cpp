@@ -315,26 +315,30 @@ Read one with Market.from_json / from_file / from_frames, or generate_market(). 
 )doc")
       .def_static(
           "from_json",
-          [](const std::string& text) {
+          [](const std::string& text, bool strict) {
             k::Market mk;
             {
               py::gil_scoped_release release;
-              mk = k::market_from_json(text);
+              k::ReadOptions o;
+              o.strict = strict;
+              mk = k::market_from_json(text, o);
             }
             return make_market(std::move(mk));
           },
-          py::arg("text"), "Reads a market from JSON text {\"citizens\": [...], \"companies\": [...], \"tasks\": [...]}.")
+          py::arg("text"), py::arg("strict") = false, "Reads a market from JSON text {\"citizens\": [...], \"companies\": [...], \"tasks\": [...]}.")
       .def_static(
           "from_file",
-          [](const std::string& path) {
+          [](const std::string& path, bool strict) {
             k::Market mk;
             {
               py::gil_scoped_release release;
-              mk = k::market_from_json(k::read_file(path));
+              k::ReadOptions o;
+              o.strict = strict;
+              mk = k::market_from_json(k::read_file(path), o);
             }
             return make_market(std::move(mk));
           },
-          py::arg("path"), "Reads a market from a JSON file.")
+          py::arg("path"), py::arg("strict") = false, "Reads a market from a JSON file.")
       .def(
           "to_json",
           [](const MarketData& d, std::optional<int> indent) {

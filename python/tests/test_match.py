@@ -161,3 +161,13 @@ def test_market_frames_check_their_columns():
         warnings.simplefilter("error", kanten.KantenWarning)
         m = kanten.Market.from_frames(*(pd.DataFrame(doc[k]) for k in ("citizens", "companies", "tasks")))
     assert len(m.citizen_ids) == 30
+
+
+def test_market_unknown_fields_warn_and_strict_reading_refuses_them():
+    text = '{"citizens": [], "companies": [], "tasks": [], "taks": []}'
+    with pytest.warns(kanten.KantenWarning, match="taks"):
+        market = kanten.Market.from_json(text)
+    assert list(market.warnings()["field"]) == ["taks"]
+    with pytest.raises(kanten.KantenError) as e:
+        kanten.Market.from_json(text, strict=True)
+    assert e.value.field == "taks" and e.value.code == "invalid_input"
