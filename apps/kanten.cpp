@@ -1126,7 +1126,7 @@ int cmd_bus(const std::vector<std::string>& argv) {
                          indent_of(a)));
     return 0;
   }
-  write_out(k::to_json(plan, req.market, req.referrals, indent_of(a)));
+  write_out(k::to_json(plan, req.market, req.referrals, indent_of(a), req.warnings));
   return 0;
 }
 
@@ -1153,7 +1153,7 @@ int cmd_training(const std::vector<std::string>& argv) {
   if (auto d = date_option(a, "--start", false)) o.start = *d;
   if (o.start.is_special()) throw UsageError("missing --start DATE (or \"training\": {\"start\"} in FILE)", "training");
   o.ongoing = in.ongoing;
-  write_out(k::to_json(k::plan_training_tracks(in.market, in.requests, o), in.market, indent_of(a)));
+  write_out(k::to_json(k::plan_training_tracks(in.market, in.requests, o), in.market, indent_of(a), in.warnings));
   return 0;
 }
 

@@ -1017,6 +1017,12 @@ KANTEN_API int kanten_bus_trip_cost(int32_t participants, int64_t staff_dkk_per_
  *  text or out), KANTEN_EPARSE, KANTEN_EINPUT (naming the field; also a citizen referred twice
  *  or an id that repeats in the market, naming both positions). Thread-safe. */
 KANTEN_API int kanten_bus_plan_json(const char* text, size_t length, int indent, char** out) KANTEN_NOEXCEPT;
+/** kanten_bus_plan_json() with read options (NULL: KANTEN_READ_OPTIONS_INIT's): with
+ *  options->strict an unknown field of the request is KANTEN_EINPUT naming its path; otherwise
+ *  the plan's JSON carries the request's warnings as "input_warnings" (absent when there are
+ *  none). Errors as kanten_bus_plan_json(), plus KANTEN_EINVAL for options of an unknown version. */
+KANTEN_API int kanten_bus_plan_json_v2(const char* text, size_t length, const kanten_read_options* options,
+                                       int indent, char** out) KANTEN_NOEXCEPT;
 
 /** Where a citizen goes to work training. */
 typedef enum kanten_workplace_route {
@@ -1037,6 +1043,9 @@ KANTEN_API int kanten_route_workplace(int close_to_ordinary_job, int close_to_sp
  *  KANTEN_EPARSE, KANTEN_EINPUT. Thread-safe. */
 KANTEN_API int kanten_training_plan_json(const char* text, size_t length, kanten_date start, int indent,
                                          char** out) KANTEN_NOEXCEPT;
+/** kanten_training_plan_json() with read options, as kanten_bus_plan_json_v2(). */
+KANTEN_API int kanten_training_plan_json_v2(const char* text, size_t length, const kanten_read_options* options,
+                                            kanten_date start, int indent, char** out) KANTEN_NOEXCEPT;
 /* ------------------------------------------------------------------------------------------ */
 /* Programme figures                                                                          */
 /* ------------------------------------------------------------------------------------------ */

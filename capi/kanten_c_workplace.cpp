@@ -58,14 +58,19 @@ int kanten_bus_trip_cost(std::int32_t participants, std::int64_t staff_dkk_per_h
 }
 
 int kanten_bus_plan_json(const char* text, std::size_t length, int indent, char** out) noexcept {
+  return kanten_bus_plan_json_v2(text, length, nullptr, indent, out);
+}
+int kanten_bus_plan_json_v2(const char* text, std::size_t length, const kanten_read_options* options, int indent,
+                            char** out) noexcept {
   if (out) *out = nullptr;
-  return guard(__func__, [&] {
+  return guard("kanten_bus_plan_json", [&] {
     need(out, "out");
     const auto t = text_of(text, length, "text");
-    k::BusRequest req = k::bus_request_from_json(t);
+    const k::ReadOptions o = read_options_of(options);
+    k::BusRequest req = k::bus_request_from_json(t, o);
     req.options.model = &k::bus_model(req.model);
     const auto plan = k::plan_bus_trips(req.market, req.referrals, req.options);
-    *out = hand_over(k::to_json(plan, req.market, req.referrals, indent));
+    *out = hand_over(k::to_json(plan, req.market, req.referrals, indent, req.warnings));
     return KANTEN_OK;
   });
 }
@@ -82,11 +87,15 @@ int kanten_route_workplace(int close_to_ordinary_job, int close_to_special_terms
 }
 
 int kanten_training_plan_json(const char* text, std::size_t length, kanten_date start, int indent, char** out) noexcept {
+  return kanten_training_plan_json_v2(text, length, nullptr, start, indent, out);
+}
+int kanten_training_plan_json_v2(const char* text, std::size_t length, const kanten_read_options* options,
+                                 kanten_date start, int indent, char** out) noexcept {
   if (out) *out = nullptr;
-  return guard(__func__, [&] {
+  return guard("kanten_training_plan_json", [&] {
     need(out, "out");
     const auto t = text_of(text, length, "text");
-    const k::TrainingInput in = k::training_input_from_json(t);
+    const k::TrainingInput in = k::training_input_from_json(t, read_options_of(options));
     k::TrainingOptions o;
     const bool given = !(start.year == 0 && start.month == 0 && start.day == 0);
     o.start = given ? to_date(start) : in.start;
@@ -97,7 +106,7 @@ int kanten_training_plan_json(const char* text, std::size_t length, kanten_date 
     if (o.start.is_special())
       throw k::Error(k::Errc::invalid_argument, "start", "", "a start date is required (argument or training.start)");
     o.ongoing = in.ongoing;
-    *out = hand_over(k::to_json(k::plan_training_tracks(in.market, in.requests, o), in.market, indent));
+    *out = hand_over(k::to_json(k::plan_training_tracks(in.market, in.requests, o), in.market, indent, in.warnings));
     return KANTEN_OK;
   });
 }

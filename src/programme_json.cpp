@@ -185,7 +185,8 @@ TrainingInput training_input_from_json(std::string_view text, const ReadOptions&
 // Writing
 // ---------------------------------------------------------------------------------------------
 
-std::string to_json(const BusPlan& plan, const Market& m, std::span<const BusReferral> referrals, int indent) {
+std::string to_json(const BusPlan& plan, const Market& m, std::span<const BusReferral> referrals, int indent,
+                    std::span<const InputWarning> warnings) {
   ojson j;
   j["model"] = plan.model;
   j["weights_version"] = plan.weights_version;
@@ -257,6 +258,7 @@ std::string to_json(const BusPlan& plan, const Market& m, std::span<const BusRef
   for (std::int32_t k : plan.qualifying_companies) q.push_back(m.companies.at(static_cast<std::size_t>(k)).id);
   j["qualifying_companies"] = std::move(q);
   j["notes"] = plan.notes;
+  if (!warnings.empty()) j["input_warnings"] = warnings_json({warnings.begin(), warnings.end()});
   return dump(j, indent);
 }
 
@@ -279,7 +281,7 @@ std::string to_json(const Attendance& a, int indent) {
 
 std::string to_json(const CompanyView& v, int indent) { return dump(view_json(v), indent); }
 
-std::string to_json(const TrainingPlan& p, const Market& m, int indent) {
+std::string to_json(const TrainingPlan& p, const Market& m, int indent, std::span<const InputWarning> warnings) {
   ojson j;
   ojson tracks = ojson::array();
   for (const auto& t : p.tracks) {
@@ -318,6 +320,7 @@ std::string to_json(const TrainingPlan& p, const Market& m, int indent) {
     ml.push_back(std::move(lj));
   }
   j["mentors"] = std::move(ml);
+  if (!warnings.empty()) j["input_warnings"] = warnings_json({warnings.begin(), warnings.end()});
   return dump(j, indent);
 }
 

@@ -1519,6 +1519,39 @@ static void test_hardening(void) {
   CHECK(kanten_market_warning(m, 0, &w) == KANTEN_OK && contains(w.message, "\"tasks\""));
   kanten_market_free(m);
 
+  /* The bus and training requests: unknown fields in the plan's JSON, or errors when strict. */
+  char* bus = read_text("data/bus-request.json");
+  char* bus_typo = (char*)malloc(strlen(bus) + 32);
+  const char* brace = strchr(bus, '{');
+  CHECK(brace != NULL);
+  sprintf(bus_typo, "{\"referals\": [], %s", brace + 1);
+  char* plan = NULL;
+  CHECK(kanten_bus_plan_json_v2(bus_typo, KANTEN_NUL_TERMINATED, NULL, -1, &plan) == KANTEN_OK);
+  CHECK(contains(plan, "\"input_warnings\":[{\"field\":\"referals\""));
+  CHECK(contains(plan, "did you mean \\\"referrals\\\""));
+  kanten_string_free(plan);
+  CHECK(kanten_bus_plan_json(bus, KANTEN_NUL_TERMINATED, -1, &plan) == KANTEN_OK);
+  CHECK(!contains(plan, "input_warnings"));
+  kanten_string_free(plan);
+  ro = (kanten_read_options)KANTEN_READ_OPTIONS_INIT;
+  ro.strict = 1;
+  CHECK_ERROR(kanten_bus_plan_json_v2(bus_typo, KANTEN_NUL_TERMINATED, &ro, -1, &plan), KANTEN_EINPUT, "'referals'",
+              "unknown field");
+  free(bus_typo);
+  free(bus);
+  char* training = read_text("data/training-request.json");
+  char* training_typo = (char*)malloc(strlen(training) + 32);
+  brace = strchr(training, '{');
+  sprintf(training_typo, "{\"trainig\": {}, %s", brace + 1);
+  kanten_date no_start = {0, 0, 0};
+  CHECK(kanten_training_plan_json_v2(training_typo, KANTEN_NUL_TERMINATED, NULL, no_start, -1, &plan) == KANTEN_OK);
+  CHECK(contains(plan, "\"input_warnings\":[{\"field\":\"trainig\""));
+  kanten_string_free(plan);
+  CHECK_ERROR(kanten_training_plan_json_v2(training_typo, KANTEN_NUL_TERMINATED, &ro, no_start, -1, &plan),
+              KANTEN_EINPUT, "'trainig'", NULL);
+  free(training_typo);
+  free(training);
+
   /* An id shaped like a CPR number is refused, and never echoed. */
   c = NULL;
   CHECK_ERROR(kanten_case_new("010190-1234", NULL, &c), KANTEN_EINPUT, "citizen_id", "CPR");

@@ -266,9 +266,10 @@ struct BusRequest {
 /// (docs/bus-and-training.md); throws kanten::Error naming the field and value.
 /// Unknown fields are BusRequest::warnings (errors with ReadOptions::strict).
 [[nodiscard]] BusRequest bus_request_from_json(std::string_view text, const ReadOptions& options = {});
-/// JSON of a plan, citizens and companies by id.
+/// JSON of a plan, citizens and companies by id; the request's input warnings, when given and
+/// not empty, as "input_warnings".
 [[nodiscard]] std::string to_json(const BusPlan& plan, const Market& m, std::span<const BusReferral> referrals,
-                                  int indent = -1);
+                                  int indent = -1, std::span<const InputWarning> warnings = {});
 /// JSON of an attendance record.
 [[nodiscard]] std::string to_json(const Attendance& a, int indent = -1);
 

@@ -212,7 +212,9 @@ struct TrainingInput {
 
 /// JSON of a company view (the only fields a company gets).
 [[nodiscard]] std::string to_json(const CompanyView& v, int indent = -1);
-/// JSON of a training plan, with the citizens by id.
-[[nodiscard]] std::string to_json(const TrainingPlan& p, const Market& m, int indent = -1);
+/// JSON of a training plan, with the citizens by id; the request's input warnings, when given and
+/// not empty, as "input_warnings".
+[[nodiscard]] std::string to_json(const TrainingPlan& p, const Market& m, int indent = -1,
+                                  std::span<const InputWarning> warnings = {});
 
 }  // namespace kanten::inline v1
