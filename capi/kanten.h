@@ -856,6 +856,13 @@ KANTEN_API void kanten_market_free(kanten_market* m) KANTEN_NOEXCEPT;
 /** Reads a weight set {"version": "...", ...} (caller frees `*out`). Errors as
  *  kanten_case_from_json(). */
 KANTEN_API int kanten_weights_from_json(const char* text, size_t length, kanten_weights** out) KANTEN_NOEXCEPT;
+/** kanten_weights_from_json() with read options (NULL: the defaults). */
+KANTEN_API int kanten_weights_from_json_v2(const char* text, size_t length, const kanten_read_options* options,
+                                           kanten_weights** out) KANTEN_NOEXCEPT;
+/** The number of input warnings of a weight set read from JSON; 0 for NULL. */
+KANTEN_API size_t kanten_weights_warning_count(const kanten_weights* w) KANTEN_NOEXCEPT;
+/** Input warning i of the weight set. */
+KANTEN_API int kanten_weights_warning(const kanten_weights* w, size_t i, kanten_input_warning* out) KANTEN_NOEXCEPT;
 /** Frees a weight set; NULL is a no-op. Results made with it stay valid. */
 KANTEN_API void kanten_weights_free(kanten_weights* w) KANTEN_NOEXCEPT;
 

@@ -20,6 +20,7 @@ struct kanten_market {
 };
 struct kanten_weights {
   k::MatchWeights rep;
+  std::vector<k::InputWarning> warnings;  ///< the reader's input warnings
 };
 struct kanten_match_result {
   k::MatchResult rep;
@@ -75,14 +76,26 @@ std::size_t kanten_market_task_count(const kanten_market* m) noexcept {
 void kanten_market_free(kanten_market* m) noexcept { delete m; }
 
 int kanten_weights_from_json(const char* text, std::size_t length, kanten_weights** out) noexcept {
+  return kanten_weights_from_json_v2(text, length, nullptr, out);
+}
+int kanten_weights_from_json_v2(const char* text, std::size_t length, const kanten_read_options* options,
+                                kanten_weights** out) noexcept {
   if (out) *out = nullptr;
-  return guard(__func__, [&] {
+  return guard("kanten_weights_from_json", [&] {
     need(out, "out");
     const auto t = text_of(text, length, "text");
+    const k::ReadOptions o = read_options_of(options);
     auto w = std::make_unique<kanten_weights>();
-    w->rep = k::weights_from_json(t);
+    w->rep = k::weights_from_json(t, o, &w->warnings);
     *out = w.release();
     return KANTEN_OK;
+  });
+}
+std::size_t kanten_weights_warning_count(const kanten_weights* w) noexcept { return w ? w->warnings.size() : 0; }
+int kanten_weights_warning(const kanten_weights* w, std::size_t i, kanten_input_warning* out) noexcept {
+  return guard(__func__, [&] {
+    need(w, "w");
+    return warning_out(w->warnings, i, out);
   });
 }
 void kanten_weights_free(kanten_weights* w) noexcept { delete w; }

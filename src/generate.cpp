@@ -123,6 +123,9 @@ Date period_end(const GeneratorOptions& o) {
 }
 
 void validate(const GeneratorOptions& o) {
+  if (o.citizens > max_generated)
+    throw Error(Errc::invalid_argument, "citizens", std::to_string(o.citizens),
+                "out of range: from 0 to " + std::to_string(max_generated));
   if (o.start.is_special())
     throw Error(Errc::invalid_argument, "start", "", "the start must be a valid date");
   if (o.months < 1 || o.months > 1200)

@@ -7,6 +7,7 @@
 // travel, competences and health considerations — is an assumption, chosen to look like a
 // caseload of activity-ready citizens and the small tasks companies identify for them.
 #include "kanten/error.hpp"
+#include "kanten/generate.hpp"
 #include "kanten/matching.hpp"
 
 #include "progress.hpp"
@@ -101,6 +102,14 @@ std::string id(const char* prefix, std::size_t n, int width) {
 }  // namespace
 
 Market generate_market(const MarketOptions& o) {
+  auto range = [](const char* field, const std::string& value, const char* bounds) {
+    throw Error(Errc::invalid_argument, field, value, std::string("out of range: ") + bounds);
+  };
+  if (o.citizens > max_generated) range("citizens", std::to_string(o.citizens), "from 0 to 1000000");
+  if (o.companies > max_generated) range("companies", std::to_string(o.companies), "from 0 to 1000000");
+  if (!(o.tasks_per_company > 0.0 && o.tasks_per_company <= 100.0))
+    range("tasks_per_company", std::to_string(o.tasks_per_company), "above 0 and at most 100");
+  if (o.travel_m < 0 || o.travel_m > 1'000'000) range("travel_m", std::to_string(o.travel_m), "from 0 to 1000000 metres");
   Market m;
   // Lolland-Falster: towns and their surroundings, denser in town. Denmark: each town's
   // hinterland a disc whose area grows with its weight, so density is even across the country.

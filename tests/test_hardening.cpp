@@ -8,6 +8,7 @@
 #include <kanten/kanten.hpp>
 
 #include <climits>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -246,4 +247,17 @@ TEST_CASE("hardening: a key given twice in one object is an error with its path,
   CHECK(m.field() == "events[1].minutes");
   // The same key in different objects is fine.
   CHECK(caseload_from_json(R"([{"citizen": "a", "profile": {"benefit": "kontanthjaelp"}}, {"citizen": "b"}])").cases.size() == 2);
+}
+
+TEST_CASE("hardening: the generators' sizes and parameters are bounded, never wrapped", "[hardening]") {
+  error_of([] { (void)generate_caseload({.citizens = max_generated + 1}); }, Errc::invalid_argument, {"'citizens'"});
+  error_of([] { (void)generate_market({.citizens = 0, .companies = std::size_t{1} << 40}); }, Errc::invalid_argument,
+           {"'companies'"});
+  error_of([] { (void)generate_market({.citizens = 0, .companies = 1, .tasks_per_company = 1e18}); },
+           Errc::invalid_argument, {"'tasks_per_company'"});
+  error_of([] { (void)generate_market({.citizens = 0, .companies = 1, .tasks_per_company = std::nan("")}); },
+           Errc::invalid_argument, {"'tasks_per_company'"});
+  error_of([] { (void)generate_market({.citizens = 1, .companies = 1, .travel_m = -1}); }, Errc::invalid_argument,
+           {"'travel_m'"});
+  CHECK(generate_market({.citizens = 3, .companies = 2}).citizens.size() == 3);
 }

@@ -1519,6 +1519,22 @@ static void test_hardening(void) {
   CHECK(kanten_market_warning(m, 0, &w) == KANTEN_OK && contains(w.message, "\"tasks\""));
   kanten_market_free(m);
 
+  /* A weight set's unknown field: a warning, or an error when strict. */
+  kanten_weights* wt = NULL;
+  CHECK(kanten_weights_from_json_v2("{\"version\": \"v\", \"travl\": 3}", KANTEN_NUL_TERMINATED, NULL, &wt) ==
+        KANTEN_OK);
+  CHECK(kanten_weights_warning_count(wt) == 1);
+  CHECK(kanten_weights_warning(wt, 0, &w) == KANTEN_OK && strcmp(w.field, "travl") == 0);
+  CHECK(contains(w.message, "did you mean \"travel\""));
+  kanten_weights_free(wt);
+  wt = NULL;
+  kanten_read_options strict_reading = KANTEN_READ_OPTIONS_INIT;
+  strict_reading.strict = 1;
+  CHECK_ERROR(kanten_weights_from_json_v2("{\"version\": \"v\", \"travl\": 3}", KANTEN_NUL_TERMINATED,
+                                          &strict_reading, &wt),
+              KANTEN_EINPUT, "'travl'", NULL);
+  CHECK(wt == NULL);
+
   /* The bus and training requests: unknown fields in the plan's JSON, or errors when strict. */
   char* bus = read_text("data/bus-request.json");
   char* bus_typo = (char*)malloc(strlen(bus) + 32);

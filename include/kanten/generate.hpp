@@ -24,8 +24,12 @@
 namespace kanten::inline v1 {
 
 /// Parameters of the synthetic caseload; the shares are assumptions unless marked.
+/// The most citizens (and, for markets, companies) a generator makes: 1,000,000, the bound of the
+/// command line and Python too.
+inline constexpr std::size_t max_generated = 1'000'000;
+
 struct GeneratorOptions {
-  std::size_t citizens = 850;         ///< seed 003: 850 citizens
+  std::size_t citizens = 850;         ///< seed 003: 850 citizens (at most max_generated)
   std::uint64_t seed = 2018;          ///< PRNG seed (not a source figure)
   Date start{2019, 1, 1};             ///< assumption: first possible visitation
   int months = 24;                    ///< assumption: span of each citizen's record ("two years of events")

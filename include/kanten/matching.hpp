@@ -295,6 +295,8 @@ struct MarketOptions {
 };
 
 /// Generates citizens, companies and tasks placed plausibly around real towns; deterministic.
+/// Bounds (kanten::Error invalid_argument naming the field otherwise): citizens and companies 0 to
+/// max_generated (1,000,000), tasks_per_company above 0 and at most 100, travel_m 0 to 1,000,000.
 [[nodiscard]] Market generate_market(const MarketOptions& opts = {});
 
 }  // namespace kanten::inline v1
