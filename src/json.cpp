@@ -87,11 +87,8 @@ class Fields {
 
   /// Reports the members no reader asked for (unknown names) at `path`: warnings, or under
   /// strict reading an error.
-  void check_unknown(const ReadContext& cx, const std::string& path) const {
-    for (auto it = o_.begin(); it != o_.end(); ++it)
-      if (std::find(used_.begin(), used_.end(), std::string_view(it.key())) == used_.end())
-        cx.unknown(join(path, ReadContext::shown_key(it.key())), it.key(), used_);
-  }
+  void check_unknown(const ReadContext& cx, const std::string& path) const { cx.check_fields(o_, path, used_); }
+
   /// An optional free-text string ("" when absent); never shown in a fault.
   [[nodiscard]] std::string text(const char* key) const {
     const json* v = get(key);

@@ -246,12 +246,8 @@ struct ReadContext {
     if (!o.is_object()) return;
     for (auto it = o.begin(); it != o.end(); ++it)
       if (std::find(known.begin(), known.end(), std::string_view(it.key())) == known.end())
-        unknown(join(path, shown_key(it.key())), it.key(), known);
+        unknown(join(path, shown_name(it.key())), it.key(), known);
   }
-
-  /// A member name as it may be shown in a path: at most 64 bytes; a name with whitespace or
-  /// shaped like a CPR number is never shown.
-  static std::string shown_key(const std::string& key) { return shown_name(key); }
 };
 
 /// "H:MM" (hours may have any number of digits, minutes exactly two, below 60; an optional

@@ -76,11 +76,7 @@ class Fields {
 
   /// Reports the members no reader asked for (unknown names): warnings, or under strict reading
   /// an error.
-  void check_unknown(const ReadContext& cx) const {
-    for (auto it = o_.begin(); it != o_.end(); ++it)
-      if (std::find(used_.begin(), used_.end(), std::string_view(it.key())) == used_.end())
-        cx.unknown(path(ReadContext::shown_key(it.key())), it.key(), used_);
-  }
+  void check_unknown(const ReadContext& cx) const { cx.check_fields(o_, path_, used_); }
 
   /// An optional integer in [lo, hi].
   void integer(const char* key, std::int32_t& out, std::int64_t lo, std::int64_t hi) const {

@@ -321,19 +321,13 @@ def _caseload_from_json(text: str, *, strict: bool = False) -> Caseload:
     """Reads a caseload from JSON text: ``{"cases": [...]}``, a bare array of cases, or one case object.
     Fields read but not used (an unknown field) are a :class:`KantenWarning`; ``warnings()`` lists them.
     With ``strict=True`` an unknown field is a :class:`KantenError` naming its path instead."""
-    load = _caseload_json(_checks.text(text, "Caseload.from_json", "text"),
-                          _checks.flag(strict, "Caseload.from_json", "strict"))
-    _checks.input_warnings(load, "Caseload.from_json")
-    return load
+    return _checks.read_document(_caseload_json, text, strict, "Caseload.from_json", is_path=False)
 
 
 def _caseload_from_file(path: Union[str, os.PathLike], *, strict: bool = False) -> Caseload:
     """Reads a caseload from a JSON file (the format of docs/json-format.md); warns, or with
     ``strict=True`` fails, as ``from_json``."""
-    load = _caseload_file(_checks.path(path, "Caseload.from_file", "path"),
-                          _checks.flag(strict, "Caseload.from_file", "strict"))
-    _checks.input_warnings(load, "Caseload.from_file")
-    return load
+    return _checks.read_document(_caseload_file, path, strict, "Caseload.from_file", is_path=True)
 
 
 def _caseload_warnings(self: Caseload) -> pd.DataFrame:

@@ -267,6 +267,15 @@ def indent(value: Any, fn: str) -> Optional[int]:
     return optional_integer(value, fn, "indent", -1, 32)
 
 
+def read_document(compiled: Callable[..., Any], source: Any, strict: Any, fn: str, *, is_path: bool) -> Any:
+    """Calls a compiled reader (``from_json`` / ``from_file``) on checked arguments and reports
+    its input warnings as one :class:`KantenWarning`; ``strict=True`` makes them errors."""
+    arg = path(source, fn, "path") if is_path else text(source, fn, "text")
+    obj = compiled(arg, flag(strict, fn, "strict"))
+    input_warnings(obj, fn, stacklevel=5)  # the warning points at the caller of from_json/from_file
+    return obj
+
+
 def calendar_date(value: Any, fn: str, param: str) -> str:
     """:func:`date_arg`, and the text must be a real calendar day ``YYYY-MM-DD``
     (a :class:`KantenError` naming the parameter otherwise)."""

@@ -95,18 +95,12 @@ def _market_from_json(text: str, *, strict: bool = False) -> Market:
     """Reads a market from JSON text ``{"citizens": [...], "companies": [...], "tasks": [...]}``.
     Fields read but not used (an unknown field) are a :class:`KantenWarning`; ``warnings()`` lists them.
     With ``strict=True`` an unknown field is a :class:`KantenError` naming its path instead."""
-    market = _market_json(_checks.text(text, "Market.from_json", "text"),
-                          _checks.flag(strict, "Market.from_json", "strict"))
-    _checks.input_warnings(market, "Market.from_json")
-    return market
+    return _checks.read_document(_market_json, text, strict, "Market.from_json", is_path=False)
 
 
 def _market_from_file(path: Any, *, strict: bool = False) -> Market:
     """Reads a market from a JSON file; warns, or with ``strict=True`` fails, as ``from_json``."""
-    market = _market_file(_checks.path(path, "Market.from_file", "path"),
-                          _checks.flag(strict, "Market.from_file", "strict"))
-    _checks.input_warnings(market, "Market.from_file")
-    return market
+    return _checks.read_document(_market_file, path, strict, "Market.from_file", is_path=True)
 
 
 def _market_warnings(self: Market) -> pd.DataFrame:
