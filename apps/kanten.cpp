@@ -6,8 +6,8 @@
 // or value), 2 usage error (unknown command or option, missing or malformed argument).
 // Errors go to stderr as "kanten: error: ..." naming the field and the value at fault.
 #include <kanten/kanten.hpp>
-#include <kanten/match_json.hpp>
-#include <kanten/matching.hpp>
+#include <kanten/match/json.hpp>
+#include <kanten/match/matching.hpp>
 
 #include <nlohmann/json.hpp>
 

@@ -24,8 +24,9 @@
 #include <string>
 #include <vector>
 
-#include "kanten/match/assignment.hpp"
-#include "kanten/matching.hpp"
+#include "kanten/synth/market.hpp"
+#include "kanten/bipartite/assignment.hpp"
+#include "kanten/match/matching.hpp"
 
 #include <unordered_map>
 

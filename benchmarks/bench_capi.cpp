@@ -16,9 +16,9 @@
 
 #include "kanten.h"
 
-#include <kanten/evaluate.hpp>
-#include <kanten/generate.hpp>
-#include <kanten/json.hpp>
+#include <kanten/rules/evaluate.hpp>
+#include <kanten/synth/generate.hpp>
+#include <kanten/rules/json.hpp>
 
 #include <algorithm>
 #include <chrono>

@@ -1,7 +1,7 @@
 // kanten benchmarks — what the evaluation benchmarks share: the generated caseloads and CPU time.
 #pragma once
 
-#include <kanten/generate.hpp>
+#include <kanten/synth/generate.hpp>
 
 #include <cstddef>
 #include <ctime>

@@ -22,8 +22,8 @@
 //                           time of an iteration is the evaluation's wall time.
 #include <benchmark/benchmark.h>
 
-#include <kanten/evaluate.hpp>
-#include <kanten/generate.hpp>
+#include <kanten/rules/evaluate.hpp>
+#include <kanten/synth/generate.hpp>
 
 #include "bench_caseload.hpp"
 

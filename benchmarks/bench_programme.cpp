@@ -11,9 +11,9 @@
 //                           figures_over_evaluate (CPU time, the fastest pass of each).
 #include <benchmark/benchmark.h>
 
-#include <kanten/evaluate.hpp>
-#include <kanten/generate.hpp>
-#include <kanten/programme.hpp>
+#include <kanten/rules/evaluate.hpp>
+#include <kanten/synth/generate.hpp>
+#include <kanten/programme/programme.hpp>
 
 #include "bench_caseload.hpp"
 

@@ -14,20 +14,20 @@ constexpr int c_header_version_major = KANTEN_VERSION_MAJOR;
 #undef KANTEN_VERSION_MINOR
 #undef KANTEN_VERSION_PATCH
 #undef KANTEN_VERSION_NUMBER
-#include <kanten/version.hpp>
+#include <kanten/core/version.hpp>
 static_assert(c_header_version_number == KANTEN_VERSION_NUMBER,
               "capi/kanten.h and include/kanten/version.hpp disagree on the version");
 static_assert(c_header_version_major == KANTEN_VERSION_MAJOR);
 
 #include "kanten_c_internal.hpp"
 
-#include <kanten/evaluate.hpp>
-#include <kanten/sanction.hpp>
-#include <kanten/events.hpp>
-#include <kanten/json.hpp>
-#include <kanten/matching.hpp>  // MatchMode only: the header, never the engine
-#include <kanten/model.hpp>
-#include <kanten/programme.hpp>
+#include <kanten/rules/evaluate.hpp>
+#include <kanten/rules/sanction.hpp>
+#include <kanten/rules/events.hpp>
+#include <kanten/rules/json.hpp>
+#include <kanten/match/matching.hpp>  // MatchMode only: the header, never the engine
+#include <kanten/rules/model.hpp>
+#include <kanten/programme/programme.hpp>
 
 #include <algorithm>
 #include <cstdlib>

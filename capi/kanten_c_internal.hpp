@@ -5,10 +5,10 @@
 
 #include "kanten.h"
 
-#include <kanten/date.hpp>
-#include <kanten/error.hpp>
-#include <kanten/input.hpp>
-#include <kanten/sources.hpp>
+#include <kanten/core/date.hpp>
+#include <kanten/core/error.hpp>
+#include <kanten/core/input.hpp>
+#include <kanten/rules/sources.hpp>
 
 #include <cstddef>
 #include <string>

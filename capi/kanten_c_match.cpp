@@ -4,8 +4,8 @@
 #include "kanten.h"
 #include "kanten_c_internal.hpp"
 
-#include <kanten/match_json.hpp>
-#include <kanten/matching.hpp>
+#include <kanten/match/json.hpp>
+#include <kanten/match/matching.hpp>
 
 #include <memory>
 #include <string>

@@ -3,8 +3,8 @@
 #include "kanten.h"
 #include "kanten_c_internal.hpp"
 
-#include <kanten/bus.hpp>
-#include <kanten/training.hpp>
+#include <kanten/programme/bus.hpp>
+#include <kanten/programme/training.hpp>
 
 namespace k = kanten;
 using namespace kanten_capi;

@@ -8,10 +8,10 @@
 //   - every input event is accounted for: applied + not applied + after as-of = events + rejected;
 //   - a case written with to_json reads back to the same JSON (the writer's output is valid input);
 //   - the sanction answers name each recorded failure once.
-#include "kanten/json.hpp"
+#include "kanten/rules/json.hpp"
 
-#include "kanten/error.hpp"
-#include "kanten/evaluate.hpp"
+#include "kanten/core/error.hpp"
+#include "kanten/rules/evaluate.hpp"
 
 #include <cstddef>
 #include <cstdint>

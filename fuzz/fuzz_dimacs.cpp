@@ -9,10 +9,10 @@
 //   - the solver's assignment is feasible when re-checked independently, with the same total, and
 //     scores at least as much as the greedy baseline and the stable matching;
 //   - an instance written with to_dimacs reads back to the same instance.
-#include "kanten/match/dimacs.hpp"
+#include "kanten/bipartite/dimacs.hpp"
 
-#include "kanten/match/assignment.hpp"
-#include "kanten/match/stable.hpp"
+#include "kanten/bipartite/assignment.hpp"
+#include "kanten/bipartite/stable.hpp"
 
 #include <algorithm>
 #include <cstddef>

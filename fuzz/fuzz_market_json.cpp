@@ -10,10 +10,10 @@
 //     beyond its capacity, and its total is the sum of its matches' scores;
 //   - the optimal assignment scores at least as much as the stable matching;
 //   - a market written with to_json reads back to the same JSON.
-#include "kanten/match_json.hpp"
+#include "kanten/match/json.hpp"
 
-#include "kanten/error.hpp"
-#include "kanten/matching.hpp"
+#include "kanten/core/error.hpp"
+#include "kanten/match/matching.hpp"
 
 #include <cstddef>
 #include <cstdint>

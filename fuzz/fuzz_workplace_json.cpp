@@ -15,9 +15,9 @@
 //     the input — never a wrapped amount;
 //   - the JSON writers with an indent taken from the bytes either write or throw kanten::Error
 //     (invalid_argument, field "indent").
-#include "kanten/bus.hpp"
-#include "kanten/error.hpp"
-#include "kanten/training.hpp"
+#include "kanten/programme/bus.hpp"
+#include "kanten/core/error.hpp"
+#include "kanten/programme/training.hpp"
 
 #include <algorithm>
 #include <cstddef>

@@ -16,9 +16,9 @@
 #include <utility>
 #include <vector>
 
-#include "kanten/match/assignment.hpp"
-#include "kanten/match/dimacs.hpp"
-#include "kanten/match/topk.hpp"
+#include "kanten/bipartite/assignment.hpp"
+#include "kanten/bipartite/dimacs.hpp"
+#include "kanten/bipartite/topk.hpp"
 
 namespace km = kanten::bipartite;
 

@@ -2,9 +2,9 @@
 // 002_35b99bd4972212c9.txt, named after it, plus the planner's behaviour on small markets.
 #include "helpers.hpp"
 
-#include <kanten/bus.hpp>
-#include <kanten/error.hpp>
-#include <kanten/match_json.hpp>
+#include <kanten/programme/bus.hpp>
+#include <kanten/core/error.hpp>
+#include <kanten/match/json.hpp>
 
 #include <algorithm>
 #include <limits>

@@ -1,5 +1,5 @@
 // Dates and months: strict ISO parsing, calendar months, minutes as hours.
-#include "kanten/date.hpp"
+#include "kanten/core/date.hpp"
 
 #include <catch2/catch.hpp>
 

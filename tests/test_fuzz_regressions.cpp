@@ -3,9 +3,9 @@
 // accept it) and the work behind it must be exact; nothing else may happen.
 #include "helpers.hpp"
 
-#include <kanten/match/dimacs.hpp>
-#include <kanten/match_json.hpp>
-#include <kanten/matching.hpp>
+#include <kanten/bipartite/dimacs.hpp>
+#include <kanten/match/json.hpp>
+#include <kanten/match/matching.hpp>
 
 #include <algorithm>
 #include <string>

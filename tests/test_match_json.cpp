@@ -4,8 +4,9 @@
 // proposals, top lists, pair explanations and audits written with ids.
 #include "helpers.hpp"
 
-#include <kanten/match_json.hpp>
-#include <kanten/matching.hpp>
+#include <kanten/synth/market.hpp>
+#include <kanten/match/json.hpp>
+#include <kanten/match/matching.hpp>
 
 #include <nlohmann/json.hpp>
 

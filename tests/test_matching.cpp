@@ -4,7 +4,8 @@
 // slots, capacities, k and per_company, and the same input gives the same output.
 #include "helpers.hpp"
 
-#include <kanten/matching.hpp>
+#include <kanten/synth/market.hpp>
+#include <kanten/match/matching.hpp>
 
 #include <algorithm>
 #include <functional>

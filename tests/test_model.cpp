@@ -1,5 +1,5 @@
 // The step model as data: the transition table, its diagram, and that every step reaches an exit.
-#include "kanten/model.hpp"
+#include "kanten/rules/model.hpp"
 
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/breadth_first_search.hpp>

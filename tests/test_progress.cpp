@@ -3,11 +3,12 @@
 // times however large the input, and the results are the same with and without a callback.
 #include "helpers.hpp"
 
-#include <kanten/generate.hpp>
-#include <kanten/json.hpp>
-#include <kanten/match_json.hpp>
-#include <kanten/matching.hpp>
-#include <kanten/progress.hpp>
+#include <kanten/synth/market.hpp>
+#include <kanten/synth/generate.hpp>
+#include <kanten/rules/json.hpp>
+#include <kanten/match/json.hpp>
+#include <kanten/match/matching.hpp>
+#include <kanten/core/progress.hpp>
 
 #include <cstddef>
 #include <string>

@@ -9,8 +9,8 @@
 #include <utility>
 #include <vector>
 
-#include "kanten/match/assignment.hpp"
-#include "kanten/match/stable.hpp"
+#include "kanten/bipartite/assignment.hpp"
+#include "kanten/bipartite/stable.hpp"
 
 namespace km = kanten::bipartite;
 

@@ -6,11 +6,12 @@
 // ThreadSanitizer fails the run on any data race.
 #include "helpers.hpp"
 
-#include <kanten/generate.hpp>
-#include <kanten/json.hpp>
-#include <kanten/match_json.hpp>
-#include <kanten/match/assignment.hpp>
-#include <kanten/matching.hpp>
+#include <kanten/synth/market.hpp>
+#include <kanten/synth/generate.hpp>
+#include <kanten/rules/json.hpp>
+#include <kanten/match/json.hpp>
+#include <kanten/bipartite/assignment.hpp>
+#include <kanten/match/matching.hpp>
 
 #include <cstddef>
 #include <map>

@@ -2,8 +2,8 @@
 // rule of 001_8429fb4aa12981cf.txt, named after it.
 #include "helpers.hpp"
 
-#include <kanten/error.hpp>
-#include <kanten/training.hpp>
+#include <kanten/core/error.hpp>
+#include <kanten/programme/training.hpp>
 
 #include <nlohmann/json.hpp>
 

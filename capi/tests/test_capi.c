@@ -18,9 +18,6 @@
 #ifndef KANTEN_EXAMPLES_DIR
 #  error "KANTEN_EXAMPLES_DIR must name the repository's examples/ directory"
 #endif
-#ifndef KANTEN_TEST_MATCHING
-#  define KANTEN_TEST_MATCHING 0
-#endif
 
 static int passed, failed;
 
@@ -991,7 +988,6 @@ static void test_sanction_question(void) {
   kanten_sanction_question_free(q);
 }
 
-#if KANTEN_TEST_MATCHING
 static void test_matching(void) {
   char* text = read_text("data/market.json");
   kanten_market* m = (kanten_market*)&text;
@@ -1144,7 +1140,6 @@ static void test_matching(void) {
   kanten_market_free(NULL);
   kanten_weights_free(NULL);
 }
-#endif
 
 #if !defined(__STDC_NO_THREADS__)
 /* The last error is per thread: a failure on one thread leaves another's message alone, and
@@ -1245,7 +1240,6 @@ static void test_fuzz_regressions(void) {
   kanten_case_free(c);
 }
 
-#if KANTEN_TEST_MATCHING
 /* Bus trips (002) and training tracks (001): the typed checks and the JSON plans. */
 static void test_bus_and_training(void) {
   kanten_bus_referral r = KANTEN_BUS_REFERRAL_INIT;
@@ -1308,7 +1302,6 @@ static void test_bus_and_training(void) {
   kanten_string_free(out);
   free(text);
 }
-#endif
 
 /* ------------------------------------------------------------------------------------------ */
 /* Programme figures: examples/data/caseload.json as of 2024-03-31 (docs/programme.md). */
@@ -1603,12 +1596,8 @@ int main(void) {
   test_caseload_and_worklist();
   test_programme();
   test_sanction_question();
-#if KANTEN_TEST_MATCHING
   test_matching();
   test_bus_and_training();
-#else
-  printf("matching: not built into this libkanten_c (skipped)\n");
-#endif
 #if !defined(__STDC_NO_THREADS__)
   test_threads();
 #endif

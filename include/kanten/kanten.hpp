@@ -1,21 +1,33 @@
 // kanten/kanten.hpp — everything: the indsatsmodel rules engine, the matcher, and their interfaces.
 #pragma once
 
-#include "kanten/bus.hpp"
-#include "kanten/date.hpp"
-#include "kanten/error.hpp"
-#include "kanten/input.hpp"
-#include "kanten/evaluate.hpp"
-#include "kanten/events.hpp"
-#include "kanten/generate.hpp"
-#include "kanten/json.hpp"
-#include "kanten/match_json.hpp"
-#include "kanten/matching.hpp"
-#include "kanten/model.hpp"
-#include "kanten/programme.hpp"
-#include "kanten/progress.hpp"
-#include "kanten/rules.hpp"
-#include "kanten/sanction.hpp"
-#include "kanten/sources.hpp"
-#include "kanten/training.hpp"
-#include "kanten/version.hpp"
+// core: dates, errors, input limits, vocabularies, progress, the version
+#include "kanten/core/date.hpp"
+#include "kanten/core/error.hpp"
+#include "kanten/core/input.hpp"
+#include "kanten/core/progress.hpp"
+#include "kanten/core/version.hpp"
+#include "kanten/core/vocabulary.hpp"
+// rules: events, the step table and the fold, follow-up, sanctions, sources, case JSON
+#include "kanten/rules/evaluate.hpp"
+#include "kanten/rules/events.hpp"
+#include "kanten/rules/json.hpp"
+#include "kanten/rules/model.hpp"
+#include "kanten/rules/rules.hpp"
+#include "kanten/rules/sanction.hpp"
+#include "kanten/rules/sources.hpp"
+// bipartite: the solvers, on their own
+#include "kanten/bipartite/assignment.hpp"
+#include "kanten/bipartite/dimacs.hpp"
+#include "kanten/bipartite/stable.hpp"
+#include "kanten/bipartite/topk.hpp"
+// match: market, candidates, scores, explanations, audit, market JSON
+#include "kanten/match/json.hpp"
+#include "kanten/match/matching.hpp"
+// programme: bus trips, training tracks, programme figures
+#include "kanten/programme/bus.hpp"
+#include "kanten/programme/programme.hpp"
+#include "kanten/programme/training.hpp"
+// synth: the caseload and market generators
+#include "kanten/synth/generate.hpp"
+#include "kanten/synth/market.hpp"

@@ -5,9 +5,10 @@
 // under the GIL, C++ work without it, tables as dicts of numpy columns.
 #include "common.hpp"
 
-#include "kanten/json.hpp"
-#include "kanten/match_json.hpp"
-#include "kanten/matching.hpp"
+#include "kanten/synth/market.hpp"
+#include "kanten/rules/json.hpp"
+#include "kanten/match/json.hpp"
+#include "kanten/match/matching.hpp"
 
 #include <memory>
 #include <unordered_map>

@@ -3,8 +3,8 @@
 // package (kanten/_workplace.py) turns them into DataFrames. The C++ work runs without the GIL.
 #include "common.hpp"
 
-#include "kanten/bus.hpp"
-#include "kanten/training.hpp"
+#include "kanten/programme/bus.hpp"
+#include "kanten/programme/training.hpp"
 
 namespace kanten_py {
 

@@ -4,10 +4,10 @@
 // Every helper here runs with the GIL held: it reads or creates Python objects.
 #pragma once
 
-#include "kanten/date.hpp"
-#include "kanten/error.hpp"
-#include "kanten/events.hpp"
-#include "kanten/input.hpp"
+#include "kanten/core/date.hpp"
+#include "kanten/core/error.hpp"
+#include "kanten/rules/events.hpp"
+#include "kanten/core/input.hpp"
 
 #include <nlohmann/json.hpp>
 #include <pybind11/numpy.h>

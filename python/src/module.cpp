@@ -23,10 +23,8 @@
 
 namespace kanten_py {
 
-#ifdef KANTEN_PYTHON_MATCHING
 void bind_match(py::module_& m);
 void bind_workplace(py::module_& m);
-#endif
 
 namespace {
 
@@ -1198,13 +1196,8 @@ PYBIND11_MODULE(_kanten, m) {
   register_error(m);
   m.attr("__version__") = k::version_string;
   m.attr("VERSION_NUMBER") = KANTEN_VERSION_NUMBER;
-#ifdef KANTEN_PYTHON_MATCHING
   m.attr("MAX_RETENTION_MONTHS") = k::max_retention_months;
   m.attr("HAS_MATCHING") = true;
-#else
-  m.attr("MAX_RETENTION_MONTHS") = k::max_retention_months;
-  m.attr("HAS_MATCHING") = false;
-#endif
 
   py::class_<CaseloadData, CaseloadPtr>(m, "Caseload", R"doc(
 A caseload: one case per citizen (profile and dated events), immutable once read.
@@ -1329,8 +1322,6 @@ events that could not be read are kept (``rejected()``) and reported by every ev
   m.def("_bench_evaluate_cpp", &bench_evaluate_cpp, py::arg("caseload"), py::arg("as_of"), py::arg("repeat") = 1,
         "Seconds evaluate_all takes over the caseload in pure C++ (best of `repeat`), for the benchmark.");
 
-#ifdef KANTEN_PYTHON_MATCHING
   bind_match(m);
   bind_workplace(m);
-#endif
 }

@@ -1,0 +1,159 @@
+// kanten/programme.hpp — evaluation figures of a programme: a caseload, evaluated as of a date.
+//
+// What an evaluator of the indsatsmodel asks of a whole caseload: a person-month panel, citizens
+// per step month by month, the funnel through the steps, the share with paid hours (seed
+// 003_b82c162ee9c6e810.txt reports about 15 % at the midterm), retention in Trin 3, and
+// Kaplan–Meier curves of the time to the first paid hour and to the exit. Every figure is a fold
+// over evaluate(): the same rules, the same as-of date. The definitions the sources leave open are
+// stated in docs/programme.md and next to each field below.
+//
+// All functions are pure and thread-safe (they share no mutable state).
+#pragma once
+
+#include "kanten/rules/evaluate.hpp"
+#include "kanten/rules/model.hpp"
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace kanten::inline v1 {
+
+/// The longest retention horizon: 600 months (50 years), so every horizon is a calendar date.
+inline constexpr int max_retention_months = 600;
+
+/// Options of the programme figures; `as_of` is required.
+struct ProgrammeOptions {
+  Date as_of;                                  ///< evaluate every case as of the end of this date
+  const RuleSet* rules = nullptr;              ///< the rule set; nullptr means default_rules()
+  std::vector<int> retention_months{3, 6, 12}; ///< months after entering Trin 3 to measure retention at (1 to max_retention_months)
+};
+
+/// One citizen in one calendar month: a row of the person-month panel.
+struct PersonMonth {
+  std::string citizen;           ///< the case's opaque citizen id
+  YearMonth month;               ///< the calendar month
+  Step step = Step::not_started; ///< the step at the month's end (at as_of in as_of's month)
+  Minutes ordinary = 0;          ///< ordinary (paid) minutes worked in the month
+  Minutes internship = 0;        ///< internship minutes worked in the month
+  bool agreement = false;        ///< an agreement with a company was in force on at least one day of the month
+  std::optional<Step> exit;      ///< the exit taken in this month, if any
+  friend bool operator==(const PersonMonth&, const PersonMonth&) = default;
+};
+
+/// The person-month panel: for each case in caseload order, one row per calendar month from
+/// the month of entry (the first conversation: Trin 1 starts) to as_of's month, or to the month
+/// of the exit. Cases that never entered have no rows. Throws kanten::Error for an invalid as_of.
+/// Example: `auto rows = kanten::person_months(load, {.as_of = kanten::Date(2019, 12, 31)});`
+[[nodiscard]] std::vector<PersonMonth> person_months(const Caseload& load, const ProgrammeOptions& opts);
+
+/// The stages of the funnel, in order.
+enum class FunnelStage : std::uint8_t {
+  caseload,                  ///< cases in the caseload
+  entered,                   ///< entered the model: Trin 1 started (004, Trin 1)
+  trin2,                     ///< reached Trin 2
+  trin3,                     ///< reached Trin 3
+  paid_hours,                ///< worked any ordinary (paid) hours
+  exit_30_hours,             ///< left through the 30-hour exit
+  exit_self_support,         ///< left self-supporting
+  exit_rehabilitation_team,  ///< left to the rehabilitation team
+};
+
+/// Number of funnel stages.
+inline constexpr std::size_t funnel_stage_count = 8;
+
+/// Citizens per step at the end of one month (at as_of in as_of's month), indexed by Step.
+struct MonthSteps {
+  YearMonth month;                                 ///< the calendar month
+  std::array<std::size_t, step_count> citizens{};  ///< citizens per step; the sum is the caseload's size
+};
+
+/// Retention N months after entering Trin 3 (004, Kerneelement 9: "fastholdelse"; the measure is
+/// kanten's, the sources leave it open). Entry month M0 is the month of the first entry into
+/// Trin 3; month N is M0 + N.
+struct Retention {
+  int months = 0;             ///< N
+  std::size_t eligible = 0;   ///< entered Trin 3 and month N has ended on or before as_of
+  std::size_t retained = 0;   ///< of the eligible: ordinary hours in month N, or left through the 30-hour exit or self-supporting by its end
+  std::optional<double> share;  ///< retained / eligible (none when nobody is eligible)
+};
+
+/// One time of a Kaplan–Meier step function: the subjects whose time is `days`.
+struct KaplanMeierStep {
+  std::int32_t days = 0;      ///< the time, in days
+  std::size_t at_risk = 0;    ///< subjects whose time is ≥ days
+  std::size_t events = 0;     ///< events at this time
+  std::size_t censored = 0;   ///< censored at this time (at risk at it: events come first)
+  double survival = 1.0;      ///< the estimate just after this time: Π (1 − events / at_risk)
+};
+
+/// A Kaplan–Meier curve with right-censoring.
+struct KaplanMeierCurve {
+  std::size_t subjects = 0;             ///< observations
+  std::size_t events = 0;               ///< of them events
+  std::size_t censored = 0;             ///< of them censored
+  std::vector<KaplanMeierStep> steps;   ///< one per distinct time, ascending; survival is 1 before the first
+  std::optional<std::int32_t> median;   ///< the first time the survival is ≤ 0.5; none when never reached
+};
+
+/// One subject of a survival analysis: a time and whether it ended in the event.
+struct Observation {
+  std::int32_t days = 0;  ///< time from the origin, in days (≥ 0)
+  bool event = false;     ///< true: the event at `days`; false: censored at `days`
+  friend bool operator==(const Observation&, const Observation&) = default;
+};
+
+/// The Kaplan–Meier estimate of the survival function; throws kanten::Error naming the
+/// observation when a time is negative.
+/// Example: `std::vector<kanten::Observation> obs{{3, true}, {5, false}}; auto km = kanten::kaplan_meier(obs);`
+[[nodiscard]] KaplanMeierCurve kaplan_meier(std::span<const Observation> observations);
+
+/// What a time-to-event curve measures, from entry into the model (Trin 1 starts).
+enum class Endpoint : std::uint8_t {
+  first_paid_hours,  ///< the first day with ordinary hours; censored at an exit without any, or at as_of
+  exit,              ///< any exit; censored at as_of
+  exit_30_hours,     ///< the 30-hour exit; censored at another exit, or at as_of
+};
+
+/// Number of endpoints.
+inline constexpr std::size_t endpoint_count = 3;
+
+/// One observation per case that entered the model, in caseload order. Throws for an invalid as_of.
+[[nodiscard]] std::vector<Observation> observations(const Caseload& load, const ProgrammeOptions& opts, Endpoint endpoint);
+
+/// Everything kanten answers about a programme as of one date.
+struct ProgrammeFigures {
+  Date as_of;                                             ///< the date evaluated
+  std::string rule_set;                                   ///< version of the rule set used
+  std::array<std::size_t, funnel_stage_count> funnel{};   ///< citizens per funnel stage, indexed by FunnelStage
+  std::optional<double> paid_hours_share;                 ///< paid_hours / entered (none when nobody entered)
+  std::optional<double> thirty_hours_share;               ///< exit_30_hours / entered (none when nobody entered)
+  std::vector<Retention> retention;                       ///< one per ProgrammeOptions::retention_months
+  std::vector<MonthSteps> steps_by_month;                 ///< from the first month anyone entered to as_of's month
+  std::array<KaplanMeierCurve, endpoint_count> curves;    ///< indexed by Endpoint
+
+  /// The count of one funnel stage.
+  [[nodiscard]] std::size_t count(FunnelStage s) const noexcept { return funnel[static_cast<std::size_t>(s)]; }
+  /// The curve of one endpoint.
+  [[nodiscard]] const KaplanMeierCurve& curve(Endpoint e) const noexcept { return curves[static_cast<std::size_t>(e)]; }
+};
+
+/// The programme figures of a caseload as of `opts.as_of`. Throws kanten::Error for an invalid
+/// as_of or a retention month below 1.
+/// Example: `auto f = kanten::programme_figures(load, {.as_of = kanten::Date(2019, 12, 31)});`
+[[nodiscard]] ProgrammeFigures programme_figures(const Caseload& load, const ProgrammeOptions& opts);
+
+/// Snake-case names, as used in JSON.
+[[nodiscard]] std::string_view name(FunnelStage s) noexcept;  ///< e.g. "paid_hours"
+[[nodiscard]] std::string_view name(Endpoint e) noexcept;     ///< e.g. "first_paid_hours"
+
+template <> inline constexpr std::size_t enum_size<FunnelStage> = funnel_stage_count;
+template <> inline constexpr std::size_t enum_size<Endpoint> = endpoint_count;
+
+/// The figures as JSON text (indent < 0: one line); the format is in docs/json-format.md.
+[[nodiscard]] std::string to_json(const ProgrammeFigures& f, int indent = 2);
+
+}  // namespace kanten::inline v1

@@ -1,0 +1,329 @@
+// kanten — JSON in and out for bus trips and training tracks (docs/bus-and-training.md). The market part of
+// an input is read by market_from_json; this file reads what is added to it and writes the plans.
+
+#include "core/json_text.hpp"
+#include "match/market_document.hpp"
+#include "rules/source_json.hpp"
+#include "kanten/programme/bus.hpp"
+#include "kanten/match/json.hpp"
+#include "kanten/programme/training.hpp"
+
+#include <limits>
+
+namespace kanten::inline v1 {
+
+using namespace json_text;
+
+namespace {
+
+const json* object_member(const json& o, const char* key, const std::string& path) {
+  const json* v = member(o, key);
+  if (v && !v->is_object()) invalid(join(path, key), *v, "must be an object, not " + a_type(*v));
+  return v;
+}
+
+const json* array_member(const json& o, const char* key, const std::string& path) {
+  const json* v = member(o, key);
+  if (v && !v->is_array()) invalid(join(path, key), *v, "must be an array, not " + a_type(*v));
+  return v;
+}
+
+Date date_member(const json& o, const char* key, const std::string& path, bool required) {
+  const json* v = member(o, key);
+  if (!v) {
+    if (required) throw Error(Errc::invalid_input, join(path, key), "", "missing: a date \"YYYY-MM-DD\" is required");
+    return Date();
+  }
+  if (!v->is_string()) invalid(join(path, key), *v, "must be a date \"YYYY-MM-DD\", not " + a_type(*v));
+  auto d = parse_date(v->get_ref<const std::string&>());
+  if (!d) invalid(join(path, key), *v, "not a valid date \"YYYY-MM-DD\"");
+  return *d;
+}
+
+/// Calls f(element, path) for every element of the array `arr` at `base`; each must be an object
+/// (`what` names one in the error, e.g. "a referral").
+template <class F>
+void each_object(const json& arr, const std::string& base, const char* what, const F& f) {
+  for (std::size_t i = 0; i < arr.size(); ++i) {
+    const json& r = arr[i];
+    const std::string path = at(base, i);
+    if (!r.is_object()) invalid(path, r, std::string(what) + " must be an object, not " + a_type(r));
+    f(r, path);
+  }
+}
+
+json object_document(std::string_view text, const char* what, const ReadOptions& options) {
+  json doc = parse_document(text, options.max_bytes);
+  if (!doc.is_object()) invalid("", doc, std::string("a ") + what + " must be a JSON object, not " + a_type(doc));
+  return doc;
+}
+
+ojson range_json(const Range& r) { return ojson::array({r.low, r.high}); }
+
+ojson view_json(const CompanyView& v) {
+  ojson j;
+  // The documented fields only (kanten/training.hpp, CompanyView); never free text.
+  j["company"] = v.company;
+  j["task"] = v.task.empty() ? ojson(nullptr) : ojson(v.task);
+  j["agreed_tasks"] = v.agreed_tasks;
+  j["start"] = date_json(v.start);
+  j["end"] = date_json(v.end);
+  j["ended"] = v.ended;
+  if (v.ended) return j;  // 001, Den svære opfølgning: nothing personal after the course
+  j["citizen"] = v.citizen ? ojson(*v.citizen) : ojson(nullptr);
+  j["hours_per_week"] = hours_text(v.per_week);
+  j["accommodations"] = v.accommodations;
+  return j;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+// ---------------------------------------------------------------------------------------------
+
+BusRequest bus_request_from_json(std::string_view text, const ReadOptions& options) {
+  const json doc = object_document(text, "bus-trip request", options);
+  BusRequest req;
+  req.market = read_market_document(doc, options, {"citizens", "companies", "tasks", "referrals", "bus"});
+  req.warnings = std::move(req.market.warnings);
+  req.market.warnings.clear();
+  const ReadContext cx{options, req.warnings};
+  const json* refs = array_member(doc, "referrals", "");
+  if (!refs) throw Error(Errc::invalid_input, "referrals", "", "missing: an array of referred citizens is required");
+  each_object(*refs, "referrals", "a referral", [&](const json& r, const std::string& path) {
+    BusReferral b;
+    cx.check_fields(r, path,
+                    {"citizen", "activity_ready", "age", "vocational_education", "exempt_from_activity",
+                     "caseworker_finds_it_helps"});
+    b.citizen = id_member(r, "citizen", path, "an id is required");
+    flag_member(r, "activity_ready", path, b.activity_ready);
+    if (const json* a = member(r, "age"))
+      b.age = static_cast<std::int32_t>(whole_number(join(path, "age"), *a, 0, 130));
+    flag_member(r, "vocational_education", path, b.vocational_education);
+    flag_member(r, "exempt_from_activity", path, b.exempt_from_activity);
+    flag_member(r, "caseworker_finds_it_helps", path, b.caseworker_finds_it_helps);
+    req.referrals.push_back(std::move(b));
+  });
+  if (const json* bus = object_member(doc, "bus", "")) {
+    cx.check_fields(*bus, "bus", {"model", "max_groups", "staff_dkk_per_hour", "invite_first"});
+    if (const json* m = member(*bus, "model")) {
+      if (!m->is_string()) invalid("bus.model", *m, "must be a model name, not " + a_type(*m));
+      try {
+        (void)bus_model(m->get_ref<const std::string&>());
+      } catch (const Error&) {  // an unknown model: a fault of this input, at its path
+        invalid("bus.model", *m, "unknown bus model (use model-1-guldborgsund or model-2-lolland)");
+      }
+      req.model = m->get<std::string>();
+    }
+    if (const json* g = member(*bus, "max_groups"))
+      req.options.max_groups = static_cast<std::int32_t>(whole_number("bus.max_groups", *g, 0, 100'000));
+    if (const json* s = member(*bus, "staff_dkk_per_hour"))
+      req.options.staff_dkk_per_hour = whole_number("bus.staff_dkk_per_hour", *s, 0, max_staff_dkk_per_hour);
+    if (const json* f = array_member(*bus, "invite_first", "bus"))
+      for (std::size_t i = 0; i < f->size(); ++i) {
+        const json& e = (*f)[i];
+        if (!e.is_string()) invalid(at("bus.invite_first", i), e, "must be a citizen id, not " + a_type(e));
+        req.options.invite_first.push_back(e.get<std::string>());
+      }
+  }
+  return req;
+}
+
+TrainingInput training_input_from_json(std::string_view text, const ReadOptions& options) {
+  const json doc = object_document(text, "training request", options);
+  TrainingInput in;
+  in.market = read_market_document(doc, options, {"citizens", "companies", "tasks", "training"});
+  in.warnings = std::move(in.market.warnings);
+  in.market.warnings.clear();
+  const ReadContext cx{options, in.warnings};
+  std::unordered_map<std::string_view, std::int32_t> citizen;
+  for (std::size_t i = 0; i < in.market.citizens.size(); ++i)
+    citizen.emplace(in.market.citizens[i].id, static_cast<std::int32_t>(i));
+  const json* t = object_member(doc, "training", "");
+  if (t) cx.check_fields(*t, "training", {"start", "requests", "ongoing"});
+  const json* reqs = t ? array_member(*t, "requests", "training") : nullptr;
+  if (t) in.start = date_member(*t, "start", "training", false);
+  if (reqs) {
+    std::vector<std::int32_t> request_of(in.market.citizens.size(), -1);
+    each_object(*reqs, "training.requests", "a request", [&](const json& r, const std::string& path) {
+      TrainingRequest q;
+      cx.check_fields(r, path, {"citizen", "weeks"});
+      const std::string id = id_member(r, "citizen", path, "an id is required");
+      const auto it = citizen.find(id);
+      if (it == citizen.end())
+        throw Error(Errc::invalid_input, join(path, "citizen"), id, "no citizen of the market has this id");
+      q.citizen = it->second;
+      // One citizen, one track: a second request for the same citizen is ambiguous.
+      std::int32_t& first = request_of[static_cast<std::size_t>(q.citizen)];
+      if (first >= 0)
+        throw Error(Errc::invalid_input, join(path, "citizen"), id,
+                    "duplicate citizen id: first at " + at("training.requests", static_cast<std::size_t>(first)));
+      first = static_cast<std::int32_t>(in.requests.size());
+      if (const json* w = member(r, "weeks"))
+        q.weeks = static_cast<std::int32_t>(whole_number(join(path, "weeks"), *w, 1, max_track_weeks));
+      in.requests.push_back(q);
+    });
+  } else {
+    for (std::size_t i = 0; i < in.market.citizens.size(); ++i) in.requests.push_back({static_cast<std::int32_t>(i), 13});
+  }
+  if (const json* on = t ? array_member(*t, "ongoing", "training") : nullptr)
+    each_object(*on, "training.ongoing", "a track", [&](const json& r, const std::string& path) {
+      TrainingTrack tr;
+      cx.check_fields(r, path, {"citizen", "company", "task", "start", "end"});
+      tr.citizen = id_member(r, "citizen", path, "an id is required");
+      tr.company = id_member(r, "company", path, "an id is required");
+      if (member(r, "task")) tr.task = id_member(r, "task", path, "an id is required");
+      tr.start = date_member(r, "start", path, true);
+      tr.end = date_member(r, "end", path, true);
+      if (tr.end < tr.start)
+        throw Error(Errc::invalid_input, join(path, "end"), iso(tr.end), "before the track's start");
+      in.ongoing.push_back(std::move(tr));
+    });
+  return in;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing
+// ---------------------------------------------------------------------------------------------
+
+std::string to_json(const BusPlan& plan, const Market& m, std::span<const BusReferral> referrals, int indent,
+                    std::span<const InputWarning> warnings) {
+  ojson j;
+  j["model"] = plan.model;
+  j["weights_version"] = plan.weights_version;
+  ojson groups = ojson::array();
+  for (const auto& g : plan.groups) {
+    ojson gj;
+    ojson ps = ojson::array();
+    for (const auto& p : g.participants) {
+      ojson pj;
+      pj["citizen"] = m.citizens.at(static_cast<std::size_t>(p.citizen)).id;
+      pj["best_company"] = p.best_company >= 0 ? ojson(m.companies.at(static_cast<std::size_t>(p.best_company)).id) : ojson(nullptr);
+      pj["best_task"] = p.best_task >= 0 ? ojson(m.tasks.at(static_cast<std::size_t>(p.best_task)).id) : ojson(nullptr);
+      pj["score"] = p.score;
+      pj["reason"] = p.reason;
+      pj["invited_again"] = p.invited_again;
+      ps.push_back(std::move(pj));
+    }
+    ojson trips = ojson::array();
+    for (const auto& t : g.trips) {
+      ojson tj;
+      tj["start"] = hours_text(t.start);
+      tj["end"] = hours_text(t.end);
+      ojson vs = ojson::array();
+      for (const auto& v : t.visits) {
+        ojson vj;
+        vj["company"] = m.companies.at(static_cast<std::size_t>(v.company)).id;
+        vj["fitting_participants"] = v.fitting_participants;
+        vj["reasons"] = v.reasons;
+        vs.push_back(std::move(vj));
+      }
+      tj["visits"] = std::move(vs);
+      ojson cj;
+      cj["bus_dkk"] = range_json(t.cost.bus_dkk);
+      cj["food_dkk"] = range_json(t.cost.food_dkk);
+      cj["planning_staff_minutes"] = range_json(t.cost.planning_staff_minutes);
+      cj["running_staff_minutes"] = range_json(t.cost.running_staff_minutes);
+      cj["total_dkk"] = range_json(t.cost.total_dkk);
+      tj["cost"] = std::move(cj);
+      trips.push_back(std::move(tj));
+    }
+    gj["participants"] = std::move(ps);
+    gj["trips"] = std::move(trips);
+    groups.push_back(std::move(gj));
+  }
+  j["groups"] = std::move(groups);
+  ojson el = ojson::array();
+  for (std::size_t r = 0; r < plan.eligibility.size(); ++r) {
+    const auto& a = plan.eligibility[r];
+    ojson aj;
+    aj["citizen"] = r < referrals.size() ? ojson(referrals[r].citizen) : ojson(nullptr);
+    aj["answer"] = str(name(a.answer));
+    aj["category"] = str(name(a.category));
+    aj["reason"] = a.reason;
+    aj["source"] = source_json(a.source, false);
+    el.push_back(std::move(aj));
+  }
+  j["eligibility"] = std::move(el);
+  ojson lo = ojson::array();
+  for (const auto& l : plan.left_out) {
+    ojson lj;
+    lj["citizen"] = l.referral >= 0 && static_cast<std::size_t>(l.referral) < referrals.size()
+                        ? ojson(referrals[static_cast<std::size_t>(l.referral)].citizen)
+                        : ojson(nullptr);
+    lj["reason"] = l.reason;
+    lo.push_back(std::move(lj));
+  }
+  j["left_out"] = std::move(lo);
+  ojson q = ojson::array();
+  for (std::int32_t k : plan.qualifying_companies) q.push_back(m.companies.at(static_cast<std::size_t>(k)).id);
+  j["qualifying_companies"] = std::move(q);
+  j["notes"] = plan.notes;
+  if (!warnings.empty()) j["input_warnings"] = warnings_json({warnings.begin(), warnings.end()});
+  return dump(j, indent);
+}
+
+std::string to_json(const Attendance& a, int indent) {
+  ojson j;
+  j["came"] = a.came;
+  j["invite_next"] = a.invite_next;
+  ojson vs = ojson::array();
+  for (const auto& v : a.visits) {
+    ojson vj;
+    vj["citizen"] = v.citizen;
+    vj["company"] = v.company;
+    vj["date"] = date_json(v.date);
+    vs.push_back(std::move(vj));
+  }
+  j["visits"] = std::move(vs);
+  j["not_participants"] = a.not_participants;
+  return dump(j, indent);
+}
+
+std::string to_json(const CompanyView& v, int indent) { return dump(view_json(v), indent); }
+
+std::string to_json(const TrainingPlan& p, const Market& m, int indent, std::span<const InputWarning> warnings) {
+  ojson j;
+  ojson tracks = ojson::array();
+  for (const auto& t : p.tracks) {
+    ojson tj;
+    tj["citizen"] = t.citizen;
+    tj["company"] = t.company;
+    tj["task"] = t.task;
+    tj["start"] = date_json(t.start);
+    tj["end"] = date_json(t.end);
+    tj["weeks"] = t.weeks;
+    tj["hours_per_week"] = hours_text(t.per_week);
+    ojson hs = ojson::array();
+    for (Health h : t.health) hs.push_back(str(name(h)));
+    tj["health"] = std::move(hs);
+    tj["reasons"] = t.reasons;
+    tj["company_view"] = view_json(company_view(t, t.start));
+    tracks.push_back(std::move(tj));
+  }
+  j["tracks"] = std::move(tracks);
+  ojson un = ojson::array();
+  for (const auto& u : p.unplaced) {
+    ojson uj;
+    uj["citizen"] = m.citizens.at(static_cast<std::size_t>(u.citizen)).id;
+    uj["reason"] = u.reason;
+    un.push_back(std::move(uj));
+  }
+  j["unplaced"] = std::move(un);
+  ojson ml = ojson::array();
+  for (const auto& l : p.mentors) {
+    if (l.mentors == 0) continue;
+    ojson lj;
+    lj["company"] = m.companies.at(static_cast<std::size_t>(l.company)).id;
+    lj["mentors"] = l.mentors;
+    lj["busy"] = l.busy;
+    lj["free"] = l.free();
+    ml.push_back(std::move(lj));
+  }
+  j["mentors"] = std::move(ml);
+  if (!warnings.empty()) j["input_warnings"] = warnings_json({warnings.begin(), warnings.end()});
+  return dump(j, indent);
+}
+
+}  // namespace kanten::inline v1

@@ -1,0 +1,39 @@
+// Private: what the fold hands to the sanction rules.
+#pragma once
+
+#include "kanten/rules/evaluate.hpp"
+
+#include <optional>
+#include <string_view>
+#include <vector>
+
+namespace kanten::inline v1::detail {
+
+/// One attempt at personal contact about a failure.
+struct Attempt {
+  Date date;
+  Channel channel;
+  bool reached;
+};
+
+/// Everything recorded about one sanction failure, as the fold found it.
+struct FailureFacts {
+  std::string_view id;
+  FailureKind kind = FailureKind::refused_job_offer;
+  Date date;
+  Step step_at_failure = Step::not_started;  ///< the step the citizen was in on the failure date
+  std::optional<CauseKind> cause;            ///< first reasonable cause recorded
+  std::optional<bool> vulnerable;            ///< latest vulnerability assessment
+  std::optional<bool> promotes_availability; ///< latest concrete assessment
+  bool considers_vulnerability = false;      ///< of the latest concrete assessment
+  std::optional<Date> assessment_date;
+  std::optional<Date> hearing_sent;
+  std::optional<Date> hearing_answered;
+  std::vector<Attempt> attempts;
+};
+
+/// Answers the sanction question for one failure (004_3897fdd271fa8a38.txt, Kerneelement 5).
+SanctionAnswer answer_sanction(const FailureFacts& f, const RuleSet& rules,
+                               std::optional<std::int64_t> daily_rate);
+
+}  // namespace kanten::inline v1::detail

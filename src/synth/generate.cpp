@@ -1,0 +1,571 @@
+// A deterministic synthetic caseload, sized like the Lolland-Falster programme.
+//
+// Where the numbers come from
+// ---------------------------
+// From the source, seed 003_b82c162ee9c6e810.txt ("Rekruttering fra kanten", Lolland-Falster,
+// 2018–2021):
+//   - 850 vulnerable citizens ("I alt 850 udsatte borgere") → GeneratorOptions::citizens;
+//   - 400 participating companies ("de i alt 400 deltagende virksomheder") → kCompanies;
+//   - about 15 % in paid hours at the midterm evaluation ("ca. 15 % er kommet i lønnede timer")
+//     → GeneratorOptions::paid_hours_share: the generator calibrates the share of citizens with
+//     any ordinary hours to it (see paid_given_agreement()).
+// From the step model, seed 004_3897fdd271fa8a38.txt (docs/rules.md): the order of the steps and
+// what each needs; Trin 1 takes "typically 1–2 conversations"; the follow-up is intensive at
+// first, then tapering, at least monthly in the first year (KE7); the 30-hour exit is ≥ 30
+// ordinary hours in a calendar month (Trin 3, "ca. 5-6 timer ugentligt"); uddannelseshjælp
+// recipients' goal is education (KE4).
+//
+// Assumptions (no source gives them; each is a named constant or a GeneratorOptions field):
+//   - benefit mix: kontanthjælp 60 %, uddannelseshjælp 25 %, integrationsydelse 15 %;
+//   - the shares in GeneratorOptions other than citizens and paid_hours_share;
+//   - agreement_share is the share of citizens visited into the project that reach an agreement;
+//   - of citizens with paid hours, kReachThirtyShare ramp up to ≥ 30 h a month and exit (half of
+//     them, kRenegotiateShare, start in an internship and get the agreement renegotiated towards
+//     ordinary hours after 4–10 weeks); the rest stay below: most at 4–6 h a month,
+//     kNearThirtyShare of them at 16–29 h a month;
+//   - ~0.5 % of all citizens (kWrongGoalShare of uddannelseshjælp recipients) first get a job
+//     direction with goal employment (a KE4 violation the engine reports), corrected 1–3 weeks
+//     later with goal education;
+//   - internship hours are recorded twice a week (3–6 h a day), ordinary hours once a week, an
+//     absent week now and then; contacts every 2–6 weeks before Trin 3, 2–3 in the first month
+//     of Trin 3, 1–2 in the next two, then one a month (none in a "missed" month), after the
+//     first year one every 1–3 months;
+//   - kStaysInTrin1Share of the visited never complete the CV within the period (barriers first;
+//     parallel efforts, KE4) and stay in Trin 1;
+//   - of the self-supporting, kSelfSupportTrin1Share leave during Trin 1 (within 3 weeks of the
+//     visitation), the others in Trin 2 (without an agreement) or in Trin 3;
+//   - one break-off at most per citizen, kBreakOffRehabilitationShare of them with the
+//     consultant's rehabilitation assessment; kRematchShare of the others get a new agreement
+//     3–10 weeks later;
+//   - sanction procedures: kSanctionCauseShare end not eligible by a reasonable cause,
+//     kSanctionNotPromotingShare not eligible by the concrete assessment, kSanctionCompleteShare
+//     complete (eligible), the rest stopped half-way (undecided);
+//   - 25 jobformidlere, DISCO-08 job wishes, the task and sub-goal vocabularies below.
+//
+// Determinism: kanten's own PRNG (splitmix64 seeding xoshiro256**) and integer draws, no std
+// distributions, so the same options give the same caseload on every platform. Each citizen
+// draws from a stream seeded by (seed, citizen index): citizen i's record does not depend on the
+// number of citizens. Events are appended in date order, as a case system would record them.
+#include "kanten/synth/generate.hpp"
+
+#include "kanten/core/error.hpp"
+#include "kanten/rules/rules.hpp"
+#include "core/progress.hpp"
+#include "synth/random.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+#include <iterator>
+#include <optional>
+#include <string>
+#include <utility>
+
+namespace kanten::inline v1 {
+namespace {
+
+// --- assumptions (see the top of the file) ---------------------------------------------------
+constexpr int kCompanies = 400;                       // seed 003: 400 companies
+constexpr int kTermVariants = 3;                      // agreement terms per company
+constexpr int kJobformidlere = 25;                    // assumption
+constexpr double kShareKontanthjaelp = 0.60;          // assumption
+constexpr double kShareUddannelseshjaelp = 0.25;      // assumption (integrationsydelse: the rest)
+constexpr double kWrongGoalShare = 0.02;              // of uddannelseshjælp recipients (~0.5 % of all)
+constexpr double kReachThirtyShare = 0.45;            // of citizens with paid hours
+constexpr double kNearThirtyShare = 0.20;             // of those who stay below 30 h
+constexpr double kRenegotiateShare = 0.50;            // of those who reach 30 h: internship first
+constexpr double kSelfSupportTrin1Share = 0.20;       // of the self-supporting: already in Trin 1
+constexpr double kStaysInTrin1Share = 0.03;           // of the visited: no CV within the period
+constexpr double kBreakOffRehabilitationShare = 0.35; // of break-offs
+constexpr double kRematchShare = 0.60;                // of break-offs without rehabilitation
+constexpr double kAbsentWeekShare = 0.08;             // weeks without hours
+constexpr double kSanctionCauseShare = 0.20;
+constexpr double kSanctionNotPromotingShare = 0.15;
+constexpr double kSanctionCompleteShare = 0.35;       // the rest (0.30) stays undecided
+constexpr int kFirstConversationWindowDays = 182;     // "a visitation date within the first ~6 months"
+
+constexpr std::array<const char*, 10> kDisco = {"9112", "9333", "5223", "9412", "9214",
+                                                "8322", "5322", "9329", "5153", "4321"};
+constexpr std::array<const char*, 12> kTasks = {
+    "cleaning",     "stocking shelves", "kitchen help",  "caretaker tasks", "packing",    "sorting",
+    "gardening",    "dishwashing",      "laundry",       "reception",       "deliveries", "assembly"};
+constexpr std::array<const char*, 5> kSubGoals = {"arrive on time", "one more hour a week",
+                                                  "a new task",     "work alone on a task",
+                                                  "one more day a week"};
+
+using detail::Rng;  // src/random.hpp: splitmix64 seeding xoshiro256**, integer draws
+
+constexpr std::uint64_t kTermsStream = ~0ULL;  // the company pool's stream; citizens use 0, 1, 2, …
+
+Date plus_days(Date d, int n) { return d + boost::gregorian::days(n); }
+/// Monday = 0 … Sunday = 6.
+int weekday(Date d) { return (static_cast<int>(d.day_of_week().as_number()) + 6) % 7; }
+/// The date, or the Monday after it when it falls on a weekend (job centres work on weekdays).
+Date workday(Date d) { return weekday(d) < 5 ? d : plus_days(d, 7 - weekday(d)); }
+/// The date, or the Friday before it when it falls on a weekend.
+Date workday_before(Date d) { return weekday(d) < 5 ? d : plus_days(d, 4 - weekday(d)); }
+Date later(Date a, Date b) { return a < b ? b : a; }
+Date earlier(Date a, Date b) { return a < b ? a : b; }
+
+std::string numbered(const char* format, std::size_t n) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, format, n);
+  return buf;
+}
+
+/// The last day of the record: `months` months after start, less one day.
+Date period_end(const GeneratorOptions& o) {
+  YearMonth ym = YearMonth::of(o.start).plus(o.months);
+  const int day = std::min<int>(o.start.day(), ym.last_day().day());
+  return plus_days(Date(static_cast<unsigned short>(ym.year()), static_cast<unsigned short>(ym.month()),
+                        static_cast<unsigned short>(day)),
+                   -1);
+}
+
+void validate(const GeneratorOptions& o) {
+  if (o.citizens > max_generated)
+    throw Error(Errc::invalid_argument, "citizens", std::to_string(o.citizens),
+                "out of range: from 0 to " + std::to_string(max_generated));
+  if (o.start.is_special())
+    throw Error(Errc::invalid_argument, "start", "", "the start must be a valid date");
+  if (o.months < 1 || o.months > 1200)
+    throw Error(Errc::invalid_argument, "months", std::to_string(o.months), "must be between 1 and 1200");
+  const std::pair<const char*, double> shares[] = {
+      {"paid_hours_share", o.paid_hours_share},       {"rehabilitation_share", o.rehabilitation_share},
+      {"agreement_share", o.agreement_share},         {"break_off_share", o.break_off_share},
+      {"self_support_share", o.self_support_share},   {"missed_contact_share", o.missed_contact_share},
+      {"sanction_share", o.sanction_share},           {"outside_target_share", o.outside_target_share}};
+  for (const auto& [field, v] : shares)
+    if (!(v >= 0.0 && v <= 1.0))
+      throw Error(Errc::invalid_argument, field, std::to_string(v), "a share must be between 0 and 1");
+}
+
+/// P(paid hours | agreement), so that about paid_hours_share of all citizens get ordinary hours.
+double paid_given_agreement(const GeneratorOptions& o) {
+  const double with_agreement = (1.0 - o.outside_target_share) * (1.0 - o.rehabilitation_share) *
+                                (1.0 - o.self_support_share * kSelfSupportTrin1Share) * (1.0 - kStaysInTrin1Share) *
+                                o.agreement_share;
+  if (with_agreement <= 0.0) return 0.0;
+  return std::min(1.0, o.paid_hours_share / with_agreement);
+}
+
+using TermsPool = std::vector<std::shared_ptr<const AgreementTerms>>;
+
+/// kTermVariants small terms per company, shared by the agreements that name them.
+TermsPool make_terms(std::uint64_t seed) {
+  Rng rng(seed, kTermsStream);
+  TermsPool pool;
+  pool.reserve(static_cast<std::size_t>(kCompanies * kTermVariants));
+  for (int c = 0; c < kCompanies; ++c) {
+    for (int v = 0; v < kTermVariants; ++v) {
+      auto t = std::make_shared<AgreementTerms>();
+      t->company = numbered("co-%04zu", static_cast<std::size_t>(c + 1));
+      t->tasks.emplace_back(rng.pick(kTasks));
+      if (rng.chance(0.5)) {
+        std::string second = rng.pick(kTasks);
+        if (second != t->tasks.front()) t->tasks.push_back(std::move(second));
+      }
+      t->sub_goals.emplace_back(rng.pick(kSubGoals));
+      if (rng.chance(0.4)) t->health.push_back(static_cast<Health>(rng.between(0, static_cast<int>(enum_size<Health>) - 1)));
+      pool.push_back(std::move(t));
+    }
+  }
+  return pool;
+}
+
+/// Builds one citizen's record by walking the step model forward in time.
+class Citizen {
+ public:
+  /// `scratch` is reused from citizen to citizen, so that each record is allocated once, exactly.
+  Citizen(const GeneratorOptions& o, const TermsPool& terms, Date end, double p_paid, std::size_t index,
+          std::vector<Event>& scratch)
+      : o_(o), terms_(terms), end_(end), p_paid_(p_paid), rng_(o.seed, index), ev_(scratch) {
+    c_.citizen = numbered("c-%06zu", index + 1);
+    ev_.clear();
+  }
+
+  Case build() {
+    profile();
+    trajectory();
+    contacts();
+    sanction();
+    finish();
+    return std::move(c_);
+  }
+
+ private:
+  enum class Exit : std::uint8_t { none, rehabilitation_visitation, rehabilitation_break_off, self_support, thirty_hours };
+  enum class Status : std::uint8_t { running, broke_off, exited, period_over };
+
+  void add(Date d, EventData data) {
+    if (d <= end_) ev_.push_back(Event{d, std::move(data)});
+  }
+
+  // --- profile --------------------------------------------------------------------------------
+  void profile() {
+    const double u = rng_.unit();
+    Profile& p = c_.profile;
+    p.benefit = u < kShareKontanthjaelp                             ? Benefit::kontanthjaelp
+                : u < kShareKontanthjaelp + kShareUddannelseshjaelp ? Benefit::uddannelseshjaelp
+                                                                    : Benefit::integrationsydelse;
+    outside_ = rng_.chance(o_.outside_target_share);
+    if (outside_) {
+      switch (rng_.between(0, 3)) {
+        case 0: p.activity_ready = false; break;
+        case 1: p.lives_in_designated_area = false; break;
+        case 2: p.benefit = Benefit::integrationsydelse; p.in_integration_programme = true; break;
+        default: p.benefit = Benefit::ressourceforloebsydelse; break;
+      }
+    }
+  }
+
+  // --- the trajectory through the steps --------------------------------------------------------
+  void trajectory() {
+    // Draw the citizen's course up front, in a fixed order.
+    const bool rehabilitation = rng_.chance(o_.rehabilitation_share);
+    agreement_ = rng_.chance(o_.agreement_share);
+    paid_ = agreement_ && rng_.chance(p_paid_);
+    reach_thirty_ = paid_ && rng_.chance(kReachThirtyShare);
+    near_thirty_ = paid_ && !reach_thirty_ && rng_.chance(kNearThirtyShare);
+    self_support_ = rng_.chance(o_.self_support_share);
+    breaks_ = agreement_ && rng_.chance(o_.break_off_share);
+    break_rehabilitation_ = breaks_ && rng_.chance(kBreakOffRehabilitationShare);
+    rematch_ = breaks_ && !break_rehabilitation_ && rng_.chance(kRematchShare);
+    wrong_goal_ = c_.profile.benefit == Benefit::uddannelseshjaelp && rng_.chance(kWrongGoalShare);
+    const bool self_support_in_trin1 = self_support_ && rng_.chance(kSelfSupportTrin1Share);
+    const bool stays_in_trin1 = rng_.chance(kStaysInTrin1Share);
+
+    // Trin 1 (004, Trin 1): the first conversation at visitation, within the first ~6 months.
+    const int span = static_cast<int>((end_ - o_.start).days()) + 1;
+    trin1_ = workday(plus_days(o_.start, rng_.between(0, std::max(0, std::min(kFirstConversationWindowDays, span / 4) - 1))));
+    add(trin1_, FirstConversation{});
+    month_ = YearMonth::of(trin1_);
+    const Date visited = rng_.chance(0.7) ? trin1_ : workday(plus_days(trin1_, rng_.between(1, 14)));
+    if (outside_) {
+      // Deliberate: not applied (outside_target_group); the job centre records the attempt.
+      add(visited, Visitation{VisitationOutcome::project});
+      return;
+    }
+    if (rehabilitation) {
+      add(visited, Visitation{VisitationOutcome::rehabilitation_team});
+      set_exit(Exit::rehabilitation_visitation, visited);
+      return;
+    }
+    add(visited, Visitation{VisitationOutcome::project});
+    jobformidler_ = workday(plus_days(visited, rng_.between(0, 10)));
+    add(jobformidler_, JobformidlerAssigned{numbered("jf-%02zu", static_cast<std::size_t>(rng_.between(1, kJobformidlere)))});
+    const Date cv = workday(plus_days(visited, rng_.between(5, 28)));
+    if (!stays_in_trin1) add(cv, CvCompleted{});
+    Date direction = workday(plus_days(visited, rng_.between(3, 35)));
+    const Goal goal = c_.profile.benefit == Benefit::uddannelseshjaelp ? Goal::education
+                      : rng_.chance(0.2)                               ? Goal::education
+                                                                       : Goal::employment;
+    if (wrong_goal_) {
+      // Deliberate: a KE4 violation (education_goal_required), corrected weeks later.
+      add(direction, JobDirectionSet{Goal::employment, wishes()});
+      direction = workday(plus_days(direction, rng_.between(7, 21)));
+    }
+    add(direction, JobDirectionSet{goal, wishes()});
+    trin2_ = later(later(visited, jobformidler_), later(cv, direction));
+
+    if (self_support_in_trin1) {
+      // A job or an education turns up during the clarification (004, KE3 and Trin 3).
+      self_support_at_ = workday(plus_days(visited, rng_.between(2, 20)));
+      advance(plus_days(end_, 1));
+      return;
+    }
+    if (!agreement_ || stays_in_trin1) {
+      if (self_support_) self_support_at_ = workday(plus_days(trin2_, rng_.between(30, 450)));
+      advance(plus_days(end_, 1));
+      return;
+    }
+    // Trin 2 (004, KE6): a job match found within weeks.
+    Date made = workday(plus_days(trin2_, rng_.between(14, 84)));
+    for (bool first = true;; first = false) {
+      const Status s = course(made, first);
+      if (s == Status::broke_off && rematch_) {
+        rematch_ = false;
+        made = workday(plus_days(broke_off_, rng_.between(21, 70)));
+        continue;
+      }
+      if (s == Status::broke_off) advance(plus_days(end_, 1));  // Trin 2 until the end (or self-support)
+      return;
+    }
+  }
+
+  std::vector<std::string> wishes() {
+    std::vector<std::string> w{rng_.pick(kDisco)};
+    if (rng_.chance(0.4)) {
+      std::string second = rng_.pick(kDisco);
+      if (second != w.front()) w.push_back(std::move(second));
+    }
+    return w;
+  }
+
+  /// One company course: the agreement (KE7), then weekly hours until an exit, a break-off or
+  /// the end of the period.
+  Status course(Date made, bool first) {
+    if (made > end_) return Status::period_over;
+    if (const Status s = advance(made); s != Status::running) return s;
+
+    // Paid hours from the start (KE7: "ordinære timer fra start"), or for some of those who reach
+    // 30 hours an internship first, renegotiated towards ordinary hours after 4–10 weeks (KE9).
+    const bool renegotiate = reach_thirty_ && rng_.chance(kRenegotiateShare);
+    const AgreementKind kind = !paid_ || renegotiate ? AgreementKind::internship
+                               : reach_thirty_ && rng_.chance(0.5) ? AgreementKind::ordinary_hours
+                                                                   : AgreementKind::both;
+    const int renegotiate_week = renegotiate ? rng_.between(4, 10) : -1;
+    const Date start = workday(plus_days(made, rng_.between(0, 7)));
+    const Date plan = workday(plus_days(made, rng_.between(0, 7)));
+    const Date person = workday(plus_days(made, rng_.between(0, 10)));
+    const auto& terms = terms_[static_cast<std::size_t>(rng_.between(0, kCompanies * kTermVariants - 1))];
+    const Minutes intern_day = kind == AgreementKind::ordinary_hours ? 0 : 15 * rng_.between(12, 24);
+    Minutes ordinary_week = !paid_          ? 0
+                            : reach_thirty_ ? 15 * rng_.between(6, 16)
+                            : near_thirty_  ? 15 * rng_.between(16, 23)
+                                            : rng_.between(45, 90);
+    add(made, AgreementMade{kind, start, 2 * intern_day + (renegotiate ? 0 : ordinary_week), terms});
+    add(plan, FollowUpPlanMade{});
+    add(person, ContactPersonAssigned{terms->company});
+    const Date trin3 = later(made, later(plan, person));
+    trin3_since_ = trin3;
+    if (first) {
+      first_trin3_ = trin3;
+      if (breaks_) break_at_ = workday(plus_days(trin3, rng_.between(28, 300)));
+      if (self_support_) self_support_at_ = workday(plus_days(trin3, rng_.between(56, 420)));
+    }
+
+    // Internship hours on Mondays and Wednesdays, ordinary hours on Thursdays.
+    const Date first_monday = plus_days(start, -weekday(start));
+    for (int week = 0;; ++week) {
+      const Date monday = plus_days(first_monday, 7 * week);
+      if (week == renegotiate_week) {
+        if (const Status s = advance(monday); s != Status::running) return s;
+        add(workday_before(plus_days(monday, -rng_.between(1, 4))),
+            AgreementMade{AgreementKind::both, monday, 2 * intern_day + ordinary_week, terms});
+      }
+      if (reach_thirty_ && week > renegotiate_week + 1 && (week - renegotiate_week) % 4 == 0)
+        ordinary_week = std::min(720, ordinary_week + 15 * rng_.between(4, 10));
+      const bool paid_now = paid_ && week >= renegotiate_week;
+      const bool absent = rng_.chance(kAbsentWeekShare);
+      struct Slot { int day; HoursKind kind; Minutes minutes; };
+      const std::array<Slot, 3> slots{{{0, HoursKind::internship, intern_day},
+                                       {2, HoursKind::internship, intern_day},
+                                       {3, HoursKind::ordinary, paid_now ? ordinary_week : 0}}};
+      for (const Slot& slot : slots) {
+        const Date d = plus_days(monday, slot.day);
+        if (d > end_) {
+          const Status s = advance(plus_days(end_, 1));
+          return s == Status::running ? Status::period_over : s;
+        }
+        if (const Status s = advance(d); s != Status::running) return s;
+        if (absent || slot.minutes <= 0 || d < start) continue;
+        Minutes m = slot.minutes;
+        if (slot.kind == HoursKind::internship && rng_.chance(0.15)) m = std::max(30, m - rng_.between(10, 120));
+        add(d, HoursWorked{m, slot.kind});
+        if (slot.kind == HoursKind::ordinary) month_ordinary_ += m;
+      }
+    }
+  }
+
+  /// Moves time forward to `d` (exclusive for month ends, inclusive for a break-off or
+  /// self-support dated on or before `d`): month-end 30-hour exits, break-offs, self-support.
+  Status advance(Date d) {
+    if (status_ == Status::exited) return status_;
+    for (;;) {
+      const Date month_end = month_.last_day();
+      std::optional<Date> next;
+      if (break_at_) next = *break_at_;
+      if (self_support_at_ && (!next || *self_support_at_ < *next)) next = *self_support_at_;
+      if (next && *next <= d && *next <= month_end && *next <= end_) {
+        if (break_at_ && *next == *break_at_) {
+          break_at_.reset();
+          // With 30 ordinary hours already in this month the exit is pending: no break-off.
+          if (trin3_since_ && month_ordinary_ >= thirty_hours_) continue;
+          add(*next, CourseBrokenOff{break_rehabilitation_});
+          broke_off_ = *next;
+          trin3_since_.reset();
+          if (break_rehabilitation_) return set_exit(Exit::rehabilitation_break_off, *next);
+          return status_ = Status::broke_off;
+        }
+        self_support_at_.reset();
+        add(*next, SelfSupport{c_.profile.benefit == Benefit::uddannelseshjaelp || rng_.chance(0.2)
+                                   ? SelfSupportKind::education
+                                   : SelfSupportKind::job});
+        return set_exit(Exit::self_support, *next);
+      }
+      if (month_end >= d) return Status::running;
+      // The month ends (004, Trin 3; project decision 2).
+      if (trin3_since_ && *trin3_since_ <= month_end && month_ordinary_ >= thirty_hours_)
+        return set_exit(Exit::thirty_hours, month_end);
+      month_ = month_.plus(1);
+      month_ordinary_ = 0;
+    }
+  }
+
+  Status set_exit(Exit e, Date d) {
+    exit_ = e;
+    exit_date_ = d;
+    return status_ = Status::exited;
+  }
+
+  // --- contacts between jobformidler and citizen (KE7) ----------------------------------------
+  void contacts() {
+    if (outside_ || exit_ == Exit::rehabilitation_visitation) return;
+    const Date last = exit_ == Exit::none ? end_ : earlier(exit_date_, end_);
+    auto contact = [&](Date d) {
+      if (d = workday(d); d <= last) add(d, Contact{channel()});
+    };
+    // Trin 1: one more conversation when Trin 1 takes a while ("typically 1–2 conversations").
+    if ((trin2_ - jobformidler_).days() >= 10)
+      contact(plus_days(jobformidler_, rng_.between(1, static_cast<int>((trin2_ - jobformidler_).days()) - 1)));
+    // Trin 2: the job match, every 2–6 weeks.
+    const Date trin2_until = first_trin3_ ? *first_trin3_ : plus_days(last, 1);
+    for (Date d = plus_days(trin2_, rng_.between(7, 21)); d < trin2_until; d = plus_days(d, rng_.between(14, 42)))
+      contact(d);
+    if (!first_trin3_) return;
+    // Trin 3, first year: intensive at first, tapering; each month may be missed.
+    const YearMonth first = YearMonth::of(*first_trin3_);
+    for (int i = 0; i < 12; ++i) {
+      const YearMonth m = first.plus(i);
+      const bool missed = rng_.chance(o_.missed_contact_share);
+      const int n = i == 0 ? rng_.between(2, 3) : i < 3 ? rng_.between(1, 2) : rng_.chance(0.1) ? 2 : 1;
+      const Date from = i == 0 ? *first_trin3_ : m.first_day();
+      const Date to = earlier(m.last_day(), last);
+      if (missed || to < from) continue;
+      const int days = static_cast<int>((to - from).days());
+      std::array<int, 3> offsets{};
+      for (int k = 0; k < n; ++k) offsets[static_cast<std::size_t>(k)] = rng_.between(0, days);
+      std::sort(offsets.begin(), offsets.begin() + n);
+      for (int k = 0; k < n; ++k) {
+        // A weekday within the month (or the days left of it), when there is one.
+        Date d = workday(plus_days(from, offsets[static_cast<std::size_t>(k)]));
+        if (d > to) d = workday_before(to);
+        if (d >= from && d <= to) add(d, Contact{channel()});
+      }
+    }
+    // After the first year: the ordinary contact course, every 1–3 months.
+    for (Date d = plus_days(first.plus(12).first_day(), rng_.between(0, 27)); d <= last;
+         d = plus_days(d, rng_.between(25, 85)))
+      contact(d);
+  }
+
+  Channel channel() {
+    const int u = rng_.between(0, 99);
+    return u < 50 ? Channel::in_person : u < 80 ? Channel::phone : u < 85 ? Channel::video : u < 95 ? Channel::written : Channel::home_visit;
+  }
+
+  // --- a sanction failure and part of its procedure (KE5) -------------------------------------
+  void sanction() {
+    if (outside_ || exit_ == Exit::rehabilitation_visitation || !rng_.chance(o_.sanction_share)) return;
+    // In Trin 1–3 (the job centre enforces sanctions in the three steps), with the whole
+    // procedure before any exit.
+    const Date from = plus_days(later(trin1_, jobformidler_), 7);
+    const Date to = plus_days(exit_ == Exit::none ? end_ : earlier(exit_date_, end_), -50);
+    if (to < from) return;
+    const Date failed = workday(plus_days(from, rng_.between(0, static_cast<int>((to - from).days()))));
+    const std::string id = "f-1";
+    add(failed, SanctionFailure{id, static_cast<FailureKind>(rng_.between(0, static_cast<int>(enum_size<FailureKind>) - 1))});
+    Date d = failed;
+    auto step = [&] { return d = workday(plus_days(d, rng_.between(1, 7))); };
+    const double u = rng_.unit();
+    if (u < kSanctionCauseShare) {  // not eligible: a reasonable cause
+      const auto cause = static_cast<CauseKind>(rng_.between(0, static_cast<int>(enum_size<CauseKind>) - 1));
+      add(step(), ReasonableCause{id, cause, cause == CauseKind::other ? "described in the case" : ""});
+      return;
+    }
+    const bool vulnerable = rng_.chance(0.3);
+    if (u < kSanctionCauseShare + kSanctionNotPromotingShare) {  // not eligible: would not promote availability
+      add(step(), VulnerabilityAssessed{id, vulnerable});
+      add(step(), ConcreteAssessment{id, false, vulnerable, "assessed at a meeting"});
+      return;
+    }
+    if (u < kSanctionCauseShare + kSanctionNotPromotingShare + kSanctionCompleteShare) {  // eligible
+      add(step(), VulnerabilityAssessed{id, vulnerable});
+      add(step(), ConcreteAssessment{id, true, vulnerable, "assessed at a meeting"});
+      add(step(), HearingSent{id});
+      if (rng_.chance(0.6)) {
+        add(step(), HearingAnswered{id});
+      } else {
+        add(step(), PersonalContactAttempt{id, Channel::phone, false});
+        add(step(), PersonalContactAttempt{id, Channel::home_visit, rng_.chance(0.5)});
+      }
+      return;
+    }
+    switch (rng_.between(0, 2)) {  // undecided: the procedure stopped half-way
+      case 0:  // only the hearing: the assessments are missing
+        add(step(), HearingSent{id});
+        break;
+      case 1:  // hearing not answered, only a phone attempt
+        add(step(), VulnerabilityAssessed{id, false});
+        add(step(), ConcreteAssessment{id, true, false, "assessed at a meeting"});
+        add(step(), HearingSent{id});
+        add(step(), PersonalContactAttempt{id, Channel::phone, false});
+        break;
+      default:  // vulnerable, but the assessment does not take it into account
+        add(step(), VulnerabilityAssessed{id, true});
+        add(step(), ConcreteAssessment{id, true, false, "assessed at a meeting"});
+        add(step(), HearingSent{id});
+        add(step(), HearingAnswered{id});
+        break;
+    }
+  }
+
+  /// Appends in date order (a case system's order); drops anything after an exit.
+  void finish() {
+    auto& ev = ev_;
+    std::stable_sort(ev.begin(), ev.end(), [](const Event& a, const Event& b) { return a.date < b.date; });
+    if (exit_ != Exit::none) {
+      // On the exit date, keep the kinds the engine applies before the exit event.
+      const EventKind last_kind = exit_ == Exit::rehabilitation_visitation ? EventKind::visitation
+                                  : exit_ == Exit::rehabilitation_break_off ? EventKind::course_broken_off
+                                                                            : EventKind::self_support;
+      std::erase_if(ev, [&](const Event& e) {
+        return e.date > exit_date_ || (e.date == exit_date_ && e.kind() > last_kind);
+      });
+    }
+    c_.events.reserve(ev.size());
+    std::move(ev.begin(), ev.end(), std::back_inserter(c_.events));
+  }
+
+  const GeneratorOptions& o_;
+  const TermsPool& terms_;
+  Date end_;
+  double p_paid_;
+  Rng rng_;
+  std::vector<Event>& ev_;
+  // The 30-hour exit as the default rule set has it (004, Trin 3; project decision 2).
+  const Minutes thirty_hours_ = default_rules().exit_ordinary_minutes_per_month;
+  Case c_;
+
+  bool outside_ = false, agreement_ = false, paid_ = false, reach_thirty_ = false, near_thirty_ = false;
+  bool self_support_ = false, breaks_ = false, break_rehabilitation_ = false, rematch_ = false, wrong_goal_ = false;
+  Date trin1_, jobformidler_, trin2_, broke_off_;
+  std::optional<Date> first_trin3_, trin3_since_, break_at_, self_support_at_;
+  YearMonth month_;
+  Minutes month_ordinary_ = 0;
+  Status status_ = Status::running;
+  Exit exit_ = Exit::none;
+  Date exit_date_;
+};
+
+}  // namespace
+
+Caseload generate_caseload(const GeneratorOptions& opts) {
+  validate(opts);
+  const Date end = period_end(opts);
+  const TermsPool terms = make_terms(opts.seed);
+  const double p_paid = paid_given_agreement(opts);
+  Caseload load;
+  load.cases.reserve(opts.citizens);
+  std::vector<Event> scratch;
+  detail::StageProgress progress(opts.progress, "generate", opts.citizens);
+  for (std::size_t i = 0; i < opts.citizens; ++i) {
+    load.cases.push_back(Citizen(opts, terms, end, p_paid, i, scratch).build());
+    progress.at(i + 1);
+  }
+  progress.finish();
+  return load;
+}
+
+}  // namespace kanten::inline v1
