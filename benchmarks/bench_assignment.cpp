@@ -48,9 +48,9 @@ struct splitmix64 {
     }
 };
 
-km::instance generate(std::int32_t num_left, std::int32_t num_groups, std::int32_t edges_per_left, std::uint64_t seed) {
+km::Instance generate(std::int32_t num_left, std::int32_t num_groups, std::int32_t edges_per_left, std::uint64_t seed) {
     splitmix64 rng{seed};
-    km::instance inst;
+    km::Instance inst;
     inst.num_left = num_left;
     inst.group_capacity.resize(num_groups);
     for (std::int32_t g = 0; g < num_groups; ++g) {
@@ -90,8 +90,8 @@ constexpr size_spec k_sizes[] = {
     {"national", 100000, 20000, 50},
 };
 
-const km::instance& cached(int size) {
-    static std::map<int, km::instance> cache;
+const km::Instance& cached(int size) {
+    static std::map<int, km::Instance> cache;
     auto it = cache.find(size);
     if (it == cache.end()) {
         const auto& s = k_sizes[size];
@@ -120,7 +120,7 @@ struct lemon_result {
     bool ok = false;
 };
 
-lemon_result solve_lemon(const km::instance& inst, lemon::NetworkSimplex<lemon::SmartDigraph, std::int64_t, std::int64_t>::PivotRule rule) {
+lemon_result solve_lemon(const km::Instance& inst, lemon::NetworkSimplex<lemon::SmartDigraph, std::int64_t, std::int64_t>::PivotRule rule) {
     using graph = lemon::SmartDigraph;
     graph gr;
     const std::int32_t nl = inst.num_left, nr = inst.num_right(), ng = inst.num_groups();
@@ -160,14 +160,14 @@ lemon_result solve_lemon(const km::instance& inst, lemon::NetworkSimplex<lemon::
 
 void BM_compare(benchmark::State& state) {
     const int size = static_cast<int>(state.range(0));
-    const km::instance& inst = cached(size);
+    const km::Instance& inst = cached(size);
     using ns_type = lemon::NetworkSimplex<lemon::SmartDigraph, std::int64_t, std::int64_t>;
     double ours = 0, block = 0, first = 0;
     bool equal = true;
     std::int64_t opt = 0;
     for (auto _ : state) {
         const double t0 = cpu_seconds();
-        const km::assignment_result res = km::solve_assignment(inst);
+        const km::AssignmentResult res = km::solve_assignment(inst);
         const double s = cpu_seconds() - t0;
         state.SetIterationTime(s);
         ours += s;
@@ -197,8 +197,8 @@ void BM_compare(benchmark::State& state) {
 }
 
 void BM_kanten(benchmark::State& state) {
-    const km::instance& inst = cached(static_cast<int>(state.range(0)));
-    km::assignment_result res;
+    const km::Instance& inst = cached(static_cast<int>(state.range(0)));
+    km::AssignmentResult res;
     for (auto _ : state) {
         res = km::solve_assignment(inst);
         benchmark::DoNotOptimize(res.total_score);
@@ -212,8 +212,8 @@ void BM_kanten(benchmark::State& state) {
 }
 
 void BM_greedy(benchmark::State& state) {
-    const km::instance& inst = cached(static_cast<int>(state.range(0)));
-    km::assignment_result res;
+    const km::Instance& inst = cached(static_cast<int>(state.range(0)));
+    km::AssignmentResult res;
     for (auto _ : state) {
         res = km::greedy_assignment(inst);
         benchmark::DoNotOptimize(res.total_score);
@@ -258,8 +258,8 @@ const kanten::Market& cached_market(int size) {
     return it->second;
 }
 
-km::instance market_instance(const kanten::Market& m, const std::vector<kanten::Candidate>& cands) {
-    km::instance inst;
+km::Instance market_instance(const kanten::Market& m, const std::vector<kanten::Candidate>& cands) {
+    km::Instance inst;
     inst.num_left = static_cast<std::int32_t>(m.citizens.size());
     std::unordered_map<std::string, std::int32_t> company;
     for (std::size_t i = 0; i < m.companies.size(); ++i) {
@@ -290,11 +290,11 @@ void BM_market(benchmark::State& state) {
         const double w0 = wall_seconds(), t0 = cpu_seconds();
         const auto cands = kanten::candidates(m, kanten::default_weights(), threads);
         const double t1 = cpu_seconds(), w1 = wall_seconds();
-        const km::instance inst = market_instance(m, cands);
+        const km::Instance inst = market_instance(m, cands);
         const double w2 = wall_seconds(), t2 = cpu_seconds();
-        km::assignment_options solve_options;
+        km::AssignmentOptions solve_options;
         solve_options.threads = threads;  // the independent parts on as many threads as the candidates
-        const km::assignment_result res = km::solve_assignment(inst, solve_options);
+        const km::AssignmentResult res = km::solve_assignment(inst, solve_options);
         const double t3 = cpu_seconds(), w3 = wall_seconds();
         state.SetIterationTime((w1 - w0) + (w3 - w2));
         cand_s = std::min(cand_s, t1 - t0);

@@ -51,7 +51,7 @@
  *  Exceptions.  No C++ exception ever crosses this interface: out of memory is KANTEN_ENOMEM,
  *    anything unexpected is KANTEN_EINTERNAL.
  *
- *  Matching.  The section "Matching" wraps kanten's matching engine (include/kanten/matching.hpp):
+ *  Matching.  The section "Matching" wraps kanten's matching engine (include/kanten/match/matching.hpp):
  *    markets and weights from JSON, the three solvers, and every match explained.
  */
 #ifndef KANTEN_H
@@ -93,7 +93,7 @@ extern "C" {
 /* ------------------------------------------------------------------------------------------ */
 
 /* The version this header belongs to. The definitions are token for token those of
- * include/kanten/version.hpp (so both headers may be included together), and the library
+ * include/kanten/core/version.hpp (so both headers may be included together), and the library
  * checks at build time that the two agree. */
 /** Major version: changes only with an incompatible change of the ABI (the SOVERSION). */
 #define KANTEN_VERSION_MAJOR 0
@@ -1057,7 +1057,7 @@ KANTEN_API int kanten_training_plan_json_v2(const char* text, size_t length, con
 /* Programme figures                                                                          */
 /* ------------------------------------------------------------------------------------------ */
 
-/* The evaluation figures of a caseload as of one date (C++: include/kanten/programme.hpp; the
+/* The evaluation figures of a caseload as of one date (C++: include/kanten/programme/programme.hpp; the
  * definitions are in docs/programme.md): the funnel through the steps, the shares of those who
  * entered, retention after entering Trin 3, citizens per step at each month's end, and three
  * Kaplan–Meier curves of the time from entry. Read them through the typed accessors below or

@@ -5,10 +5,13 @@
 // thread's message. Every extern "C" body is noexcept and runs inside guard()/guard_value().
 #include "kanten.h"
 
+#include <string_view>
+
 // The C header's version must be the library's: capture it, then compare with version.hpp's.
 namespace {
 constexpr int c_header_version_number = KANTEN_VERSION_NUMBER;
 constexpr int c_header_version_major = KANTEN_VERSION_MAJOR;
+constexpr std::string_view c_header_version_string = KANTEN_VERSION_STRING;
 }  // namespace
 #undef KANTEN_VERSION_MAJOR
 #undef KANTEN_VERSION_MINOR
@@ -16,8 +19,10 @@ constexpr int c_header_version_major = KANTEN_VERSION_MAJOR;
 #undef KANTEN_VERSION_NUMBER
 #include <kanten/core/version.hpp>
 static_assert(c_header_version_number == KANTEN_VERSION_NUMBER,
-              "capi/kanten.h and include/kanten/version.hpp disagree on the version");
+              "capi/kanten.h and include/kanten/core/version.hpp disagree on the version");
 static_assert(c_header_version_major == KANTEN_VERSION_MAJOR);
+static_assert(c_header_version_string == kanten::version_string,
+              "capi/kanten.h's KANTEN_VERSION_STRING is not include/kanten/core/version.hpp's version");
 
 #include "kanten_c_internal.hpp"
 
@@ -42,45 +47,8 @@ static_assert(c_header_version_major == KANTEN_VERSION_MAJOR);
 
 namespace k = kanten;
 
-// ---------------------------------------------------------------------------------------------
-// The C enums are the C++ enums: same values, same counts (never change meaning).
-// ---------------------------------------------------------------------------------------------
-static_assert(KANTEN_EINVAL == -static_cast<int>(k::Errc::invalid_argument));
-static_assert(KANTEN_EPARSE == -static_cast<int>(k::Errc::parse_error));
-static_assert(KANTEN_EINPUT == -static_cast<int>(k::Errc::invalid_input));
-static_assert(KANTEN_EIO == -static_cast<int>(k::Errc::io_error));
-static_assert(KANTEN_STEP_COUNT == k::step_count);
-static_assert(KANTEN_STEP_TRIN3_VIRKSOMHEDSFORLOEB == static_cast<int>(k::Step::trin3_virksomhedsforloeb));
-static_assert(KANTEN_STEP_EXIT_REHABILITATION_TEAM == static_cast<int>(k::Step::exit_rehabilitation_team));
-static_assert(KANTEN_EVENT_KIND_COUNT == k::event_kind_count);
-static_assert(KANTEN_EVENT_AGREEMENT == static_cast<int>(k::EventKind::agreement));
-static_assert(KANTEN_EVENT_HOURS_WORKED == static_cast<int>(k::EventKind::hours_worked));
-static_assert(KANTEN_EVENT_SELF_SUPPORT == static_cast<int>(k::EventKind::self_support));
-static_assert(KANTEN_BENEFIT_COUNT == k::enum_size<k::Benefit>);
-static_assert(KANTEN_BENEFIT_NONE == static_cast<int>(k::Benefit::none));
-static_assert(KANTEN_VISITATION_OUTCOME_COUNT == k::enum_size<k::VisitationOutcome>);
-static_assert(KANTEN_GOAL_COUNT == k::enum_size<k::Goal>);
-static_assert(KANTEN_AGREEMENT_KIND_COUNT == k::enum_size<k::AgreementKind>);
-static_assert(KANTEN_AGREEMENT_BOTH == static_cast<int>(k::AgreementKind::both));
-static_assert(KANTEN_HOURS_KIND_COUNT == k::enum_size<k::HoursKind>);
-static_assert(KANTEN_CHANNEL_COUNT == k::enum_size<k::Channel>);
-static_assert(KANTEN_CHANNEL_WRITTEN == static_cast<int>(k::Channel::written));
-static_assert(KANTEN_SELF_SUPPORT_KIND_COUNT == k::enum_size<k::SelfSupportKind>);
-static_assert(KANTEN_FAILURE_KIND_COUNT == k::enum_size<k::FailureKind>);
-static_assert(KANTEN_FAILURE_DID_NOT_REPORT_ILLNESS == static_cast<int>(k::FailureKind::did_not_report_illness));
-static_assert(KANTEN_CAUSE_KIND_COUNT == k::enum_size<k::CauseKind>);
-static_assert(KANTEN_HEALTH_COUNT == k::enum_size<k::Health>);
-static_assert(KANTEN_HEALTH_FIXED_ROUTINES == static_cast<int>(k::Health::fixed_routines));
-static_assert(KANTEN_TARGET_GROUP_REASON_COUNT == k::enum_size<k::TargetGroupReason>);
-static_assert(KANTEN_MISSING_COUNT == k::enum_size<k::Missing>);
-static_assert(KANTEN_MISSING_ORDINARY_HOURS == static_cast<int>(k::Missing::ordinary_hours));
-static_assert(KANTEN_NOT_APPLIED_REASON_COUNT == k::enum_size<k::NotAppliedReason>);
-static_assert(KANTEN_NOT_APPLIED_AFTER_EXIT == static_cast<int>(k::NotAppliedReason::after_exit));
-static_assert(KANTEN_NOT_APPLIED_BEFORE_FAILURE == static_cast<int>(k::NotAppliedReason::before_failure));
-static_assert(KANTEN_SANCTION_STATUS_COUNT == k::enum_size<k::SanctionStatus>);
-static_assert(KANTEN_SANCTION_UNDECIDED == static_cast<int>(k::SanctionStatus::undecided));
-static_assert(KANTEN_MATCH_MODE_COUNT == k::enum_size<k::MatchMode>);
-static_assert(KANTEN_MATCH_TOP_K == static_cast<int>(k::MatchMode::top_k));
+// The C enums are the C++ vocabularies (same values, same counts): checked exhaustively, one
+// table per vocabulary, in kanten_c_vocabulary.cpp.
 
 // ---------------------------------------------------------------------------------------------
 // The handles
@@ -472,12 +440,7 @@ void kanten_string_free(char* s) noexcept { std::free(s); }
 // --- names -------------------------------------------------------------------------------------
 const char* kanten_step_name(int v) noexcept { return name_of<k::Step>(__func__, v); }
 const char* kanten_step_label(int v) noexcept {
-  clear_error();
-  if (v < 0 || v >= KANTEN_STEP_COUNT) {
-    set_error(__func__, "parameter value " + std::to_string(v) + " is out of range (0–6)");
-    return nullptr;
-  }
-  return cstr(k::label(static_cast<k::Step>(v)));
+  return name_of<k::Step>(__func__, v) ? cstr(k::label(static_cast<k::Step>(v))) : nullptr;
 }
 const char* kanten_event_kind_name(int v) noexcept { return name_of<k::EventKind>(__func__, v); }
 const char* kanten_benefit_name(int v) noexcept { return name_of<k::Benefit>(__func__, v); }
@@ -494,16 +457,8 @@ const char* kanten_target_group_reason_name(int v) noexcept { return name_of<k::
 const char* kanten_missing_name(int v) noexcept { return name_of<k::Missing>(__func__, v); }
 const char* kanten_not_applied_reason_name(int v) noexcept { return name_of<k::NotAppliedReason>(__func__, v); }
 const char* kanten_sanction_status_name(int v) noexcept { return name_of<k::SanctionStatus>(__func__, v); }
-const char* kanten_match_mode_name(int v) noexcept {
-  // A table of its own, so the name needs no part of the matching engine (static_asserts above).
-  static constexpr const char* names[] = {"assignment", "stable", "top_k"};
-  clear_error();
-  if (v < 0 || v >= KANTEN_MATCH_MODE_COUNT) {
-    set_error(__func__, "parameter value " + std::to_string(v) + " is out of range (0–2)");
-    return nullptr;
-  }
-  return names[v];
-}
+// name(MatchMode) is the header's constexpr table: it needs no part of the matching engine.
+const char* kanten_match_mode_name(int v) noexcept { return name_of<k::MatchMode>(__func__, v); }
 
 int kanten_step_model_dot(char** out) noexcept {
   return guard(__func__, [&] {
@@ -1064,28 +1019,10 @@ int kanten_sanction_question_answer(const kanten_sanction_question* q, kanten_ev
     need(q, "q");
     need(out, "out");
     need(out_index, "out_index");
-    k::EvaluateOptions opts;
-    opts.as_of = q->rep.as_of;
-    opts.daily_rate = q->rep.daily_rate;
-    auto e = std::make_unique<kanten_evaluation>(k::evaluate(q->rep.case_data, opts));
-    const auto& s = e->owned.sanctions;
-    std::size_t found = s.size();
-    for (std::size_t i = 0; i < s.size(); ++i) {
-      if (q->rep.failure_id.empty()) {
-        // The latest failure: the latest date; of one date, the last answer (as `kanten sanction`).
-        if (found == s.size() || !(s[i].failure_date < s[found].failure_date)) found = i;
-      } else if (s[i].failure_id == q->rep.failure_id) {
-        found = i;
-      }
-    }
-    if (found == s.size()) {
-      if (q->rep.failure_id.empty())
-        throw k::Error(k::Errc::invalid_input, "case.events", "",
-                       "the case records no sanction failure on or before as_of " + k::iso(q->rep.as_of));
-      throw k::Error(k::Errc::invalid_input, "failure_id", q->rep.failure_id,
-                     "the case records no sanction failure with this id on or before as_of " + k::iso(q->rep.as_of));
-    }
-    *out_index = found;
+    auto e = std::make_unique<kanten_evaluation>(k::evaluate(q->rep));
+    // Which failure the question answers: the library's one choice (as `kanten sanction`).
+    const k::SanctionAnswer& answer = k::pick_sanction_answer(e->owned, q->rep.failure_id);
+    *out_index = static_cast<std::size_t>(&answer - e->owned.sanctions.data());
     *out = e.release();
     return KANTEN_OK;
   });
@@ -1094,16 +1031,10 @@ void kanten_sanction_question_free(kanten_sanction_question* q) noexcept { delet
 
 
 // ---------------------------------------------------------------------------------------------
-// Programme figures (include/kanten/programme.hpp)
+// Programme figures (include/kanten/programme/programme.hpp)
 // ---------------------------------------------------------------------------------------------
 
 }  // extern "C"
-
-static_assert(KANTEN_FUNNEL_STAGE_COUNT == static_cast<int>(k::funnel_stage_count));
-static_assert(KANTEN_FUNNEL_PAID_HOURS == static_cast<int>(k::FunnelStage::paid_hours));
-static_assert(KANTEN_FUNNEL_EXIT_REHABILITATION_TEAM == static_cast<int>(k::FunnelStage::exit_rehabilitation_team));
-static_assert(KANTEN_ENDPOINT_COUNT == static_cast<int>(k::endpoint_count));
-static_assert(KANTEN_ENDPOINT_EXIT_30_HOURS == static_cast<int>(k::Endpoint::exit_30_hours));
 
 struct kanten_programme {
   k::ProgrammeFigures rep;

@@ -1,5 +1,5 @@
 // fuzz/fuzz_caseload_json.cpp — libFuzzer target: bytes → the case, caseload and sanction-question
-// JSON readers (include/kanten/json.hpp) → evaluation, explanation, worklist and JSON out.
+// JSON readers (include/kanten/rules/json.hpp) → evaluation, explanation, worklist and JSON out.
 //
 // Whatever text a case system sends, the readers either return a case (an event they cannot read is
 // kept in Case::rejected, never dropped) or throw kanten::Error; everything kanten does with what they

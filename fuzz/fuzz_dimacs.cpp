@@ -2,7 +2,7 @@
 // (include/kanten/match/dimacs.hpp) → the assignment solver, its checker, the greedy baseline and
 // the stable matching.
 //
-// Whatever text arrives, parse_dimacs either returns an instance or throws dimacs_error; the solvers
+// Whatever text arrives, parse_dimacs either returns an instance or throws DimacsError; the solvers
 // never crash, leak or trip a sanitizer on what it returns. Invariants checked (a failure traps, so
 // libFuzzer records the input):
 //   - what the reader returns passes validate();
@@ -28,7 +28,7 @@ void require(bool ok) {
   if (!ok) __builtin_trap();
 }
 
-bool same(const b::instance& x, const b::instance& y) {
+bool same(const b::Instance& x, const b::Instance& y) {
   if (x.num_left != y.num_left || x.right_slots != y.right_slots || x.right_group != y.right_group ||
       x.group_capacity != y.group_capacity || x.edges.size() != y.edges.size())
     return false;
@@ -42,27 +42,27 @@ bool same(const b::instance& x, const b::instance& y) {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  b::instance inst;
+  b::Instance inst;
   try {
     inst = b::parse_dimacs(std::string_view(reinterpret_cast<const char*>(data), size));
-  } catch (const b::dimacs_error&) {
+  } catch (const b::DimacsError&) {
     return 0;  // a reader error: the input is not a kanten instance
   }
   b::validate(inst);
   require(same(b::parse_dimacs(b::to_dimacs(inst)), inst));
 
-  // Scores beyond the solver's documented limit are refused with std::out_of_range.
+  // Scores beyond the solver's documented limit are refused with kanten::Error (invalid_argument).
   const std::int64_t limit = b::max_supported_score(inst);
   const bool in_range =
-      std::all_of(inst.edges.begin(), inst.edges.end(), [&](const b::edge& e) { return e.score <= limit; });
+      std::all_of(inst.edges.begin(), inst.edges.end(), [&](const b::Edge& e) { return e.score <= limit; });
   if (!in_range) return 0;
 
-  const b::assignment_result a = b::solve_assignment(inst);
+  const b::AssignmentResult a = b::solve_assignment(inst);
   require(a.feasible && a.optimal);
-  const b::assignment_result check = b::check_assignment(inst, a.right_of_left);
+  const b::AssignmentResult check = b::check_assignment(inst, a.right_of_left);
   require(check.feasible && check.total_score == a.total_score);
   require(b::greedy_assignment(inst).total_score <= a.total_score);
-  const b::stable_result s = b::stable_matching(inst);
+  const b::StableResult s = b::stable_matching(inst);
   require(b::check_assignment(inst, s.right_of_left).feasible && s.total_score <= a.total_score);
   return 0;
 }

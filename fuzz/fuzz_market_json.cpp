@@ -1,5 +1,5 @@
 // fuzz/fuzz_market_json.cpp — libFuzzer target: bytes → the market JSON reader
-// (include/kanten/match_json.hpp) → candidates, pair scores, every proposal mode, top lists, audit
+// (include/kanten/match/json.hpp) → candidates, pair scores, every proposal mode, top lists, audit
 // and JSON out.
 //
 // Whatever text arrives, market_from_json either returns a market or throws kanten::Error; the

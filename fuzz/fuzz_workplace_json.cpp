@@ -1,5 +1,5 @@
 // fuzz/fuzz_workplace_json.cpp — libFuzzer target: bytes → the bus-trip and training request readers
-// (include/kanten/bus.hpp, include/kanten/training.hpp) → the plans, attendance and JSON out.
+// (include/kanten/programme/bus.hpp, include/kanten/programme/training.hpp) → the plans, attendance and JSON out.
 //
 // Whatever text arrives, the readers either return a request or throw kanten::Error, and the
 // planners never crash, leak or trip a sanitizer. Invariants checked (a failure traps):

@@ -19,6 +19,7 @@
 #include "kanten/bipartite/assignment.hpp"
 #include "kanten/bipartite/dimacs.hpp"
 #include "kanten/bipartite/topk.hpp"
+#include "kanten/core/error.hpp"
 
 namespace km = kanten::bipartite;
 
@@ -39,10 +40,10 @@ struct splitmix64 {
 
 // Random instance: zero slots and capacities, unbalanced sides, duplicate edges and scores,
 // non-positive scores all occur.
-km::instance random_instance(std::uint64_t seed, std::int32_t max_left = 10, std::int32_t max_right = 8,
+km::Instance random_instance(std::uint64_t seed, std::int32_t max_left = 10, std::int32_t max_right = 8,
                              std::int32_t max_groups = 4, std::int64_t max_score = 12) {
     splitmix64 r{seed};
-    km::instance inst;
+    km::Instance inst;
     inst.num_left = static_cast<std::int32_t>(r.in(0, max_left));
     const auto ng = static_cast<std::int32_t>(r.in(1, max_groups));
     const auto nr = static_cast<std::int32_t>(r.in(0, max_right));
@@ -69,7 +70,7 @@ km::instance random_instance(std::uint64_t seed, std::int32_t max_left = 10, std
 // min-cost max flow is the max-score assignment: optimum = L·BIG − cost. Costs are doubles
 // (exact for these integers): Boost's SSP adds its "infinite" distances, which overflows a signed
 // integer weight type (undefined behaviour that UBSan reports) but is harmless in floating point.
-std::int64_t boost_optimum(const km::instance& inst) {
+std::int64_t boost_optimum(const km::Instance& inst) {
     using traits = boost::adjacency_list_traits<boost::vecS, boost::vecS, boost::directedS>;
     using graph = boost::adjacency_list<
         boost::vecS, boost::vecS, boost::directedS, boost::no_property,
@@ -113,7 +114,7 @@ struct recheck {
     std::int64_t total = 0;
     std::string why;
 };
-recheck independent_check(const km::instance& inst, const std::vector<std::int32_t>& rol) {
+recheck independent_check(const km::Instance& inst, const std::vector<std::int32_t>& rol) {
     recheck r;
     if (static_cast<std::int32_t>(rol.size()) != inst.num_left) return {false, 0, "size"};
     std::map<std::pair<std::int32_t, std::int32_t>, std::int64_t> best;
@@ -139,7 +140,7 @@ recheck independent_check(const km::instance& inst, const std::vector<std::int32
     return r;
 }
 
-bool same_instance(const km::instance& a, const km::instance& b) {
+bool same_instance(const km::Instance& a, const km::Instance& b) {
     if (a.num_left != b.num_left || a.right_slots != b.right_slots || a.right_group != b.right_group ||
         a.group_capacity != b.group_capacity || a.edges.size() != b.edges.size())
         return false;
@@ -153,8 +154,8 @@ bool same_instance(const km::instance& a, const km::instance& b) {
 
 TEST_CASE("optimal assignment equals Boost successive shortest path on random small instances", "[assignment]") {
     for (std::uint64_t seed = 1; seed <= 1500; ++seed) {
-        const km::instance inst = random_instance(seed);
-        const km::assignment_result res = km::solve_assignment(inst);
+        const km::Instance inst = random_instance(seed);
+        const km::AssignmentResult res = km::solve_assignment(inst);
         INFO("seed " << seed);
         REQUIRE(res.feasible);
         REQUIRE(res.optimal);
@@ -168,8 +169,8 @@ TEST_CASE("optimal assignment equals Boost successive shortest path on random sm
 
 TEST_CASE("optimal assignment equals Boost on larger instances with many ties", "[assignment]") {
     for (std::uint64_t seed = 1; seed <= 40; ++seed) {
-        const km::instance inst = random_instance(1000 + seed, 120, 60, 15, seed % 2 == 0 ? 3 : 1000);
-        const km::assignment_result res = km::solve_assignment(inst);
+        const km::Instance inst = random_instance(1000 + seed, 120, 60, 15, seed % 2 == 0 ? 3 : 1000);
+        const km::AssignmentResult res = km::solve_assignment(inst);
         INFO("seed " << seed);
         REQUIRE(res.feasible);
         REQUIRE(res.total_score == boost_optimum(inst));
@@ -182,8 +183,8 @@ TEST_CASE("an optimum proved before the last scaling phase equals Boost", "[assi
     // the solver early; when it does, the optimum must still be Boost's.
     int early = 0;
     for (std::uint64_t seed = 1; seed <= 40; ++seed) {
-        const km::instance inst = random_instance(7000 + seed, 300, 120, 30, seed % 2 == 0 ? 5 : 130);
-        const km::assignment_result res = km::solve_assignment(inst);
+        const km::Instance inst = random_instance(7000 + seed, 300, 120, 30, seed % 2 == 0 ? 5 : 130);
+        const km::AssignmentResult res = km::solve_assignment(inst);
         INFO("seed " << seed);
         REQUIRE(res.feasible);
         REQUIRE(res.optimal);
@@ -195,8 +196,8 @@ TEST_CASE("an optimum proved before the last scaling phase equals Boost", "[assi
 
 TEST_CASE("every returned assignment passes the independent feasibility check and edge_of_left matches", "[assignment]") {
     for (std::uint64_t seed = 5000; seed < 5300; ++seed) {
-        const km::instance inst = random_instance(seed, 15, 10, 5, 6);
-        const km::assignment_result res = km::solve_assignment(inst);
+        const km::Instance inst = random_instance(seed, 15, 10, 5, 6);
+        const km::AssignmentResult res = km::solve_assignment(inst);
         REQUIRE(independent_check(inst, res.right_of_left).feasible);
         std::int64_t sum = 0;
         for (std::int32_t i = 0; i < inst.num_left; ++i) {
@@ -215,7 +216,7 @@ TEST_CASE("every returned assignment passes the independent feasibility check an
 }
 
 TEST_CASE("non-positive edges are never chosen and an all-negative instance assigns nobody", "[assignment]") {
-    km::instance inst;
+    km::Instance inst;
     inst.num_left = 3;
     inst.right_slots = {2, 1};
     inst.right_group = {0, 0};
@@ -229,7 +230,7 @@ TEST_CASE("non-positive edges are never chosen and an all-negative instance assi
 }
 
 TEST_CASE("group capacity binds below the sum of task slots", "[assignment]") {
-    km::instance inst;
+    km::Instance inst;
     inst.num_left = 4;
     inst.right_slots = {2, 2};
     inst.right_group = {0, 0};
@@ -241,18 +242,18 @@ TEST_CASE("group capacity binds below the sum of task slots", "[assignment]") {
 }
 
 TEST_CASE("zero slots, zero capacities, empty sides and no edges are handled", "[assignment]") {
-    km::instance empty;
+    km::Instance empty;
     auto r0 = km::solve_assignment(empty);
     REQUIRE(r0.feasible);
     REQUIRE(r0.total_score == 0);
     REQUIRE(r0.right_of_left.empty());
 
-    km::instance no_right;
+    km::Instance no_right;
     no_right.num_left = 5;
     auto r1 = km::solve_assignment(no_right);
     REQUIRE(r1.right_of_left == std::vector<std::int32_t>(5, -1));
 
-    km::instance zero;
+    km::Instance zero;
     zero.num_left = 2;
     zero.right_slots = {0, 3};
     zero.right_group = {0, 1};
@@ -265,8 +266,8 @@ TEST_CASE("zero slots, zero capacities, empty sides and no edges are handled", "
 
 TEST_CASE("unbalanced sides: many more citizens than slots and many more slots than citizens", "[assignment]") {
     for (std::uint64_t seed = 1; seed <= 30; ++seed) {
-        km::instance many_left = random_instance(seed * 77, 40, 3, 2, 50);
-        km::instance many_right = random_instance(seed * 91, 3, 40, 8, 50);
+        km::Instance many_left = random_instance(seed * 77, 40, 3, 2, 50);
+        km::Instance many_right = random_instance(seed * 91, 3, 40, 8, 50);
         for (const auto* inst : {&many_left, &many_right}) {
             const auto res = km::solve_assignment(*inst);
             REQUIRE(res.feasible);
@@ -276,7 +277,7 @@ TEST_CASE("unbalanced sides: many more citizens than slots and many more slots t
 }
 
 TEST_CASE("the solver is deterministic: same input gives the same assignment", "[assignment]") {
-    const km::instance inst = random_instance(4242, 200, 80, 20, 5);
+    const km::Instance inst = random_instance(4242, 200, 80, 20, 5);
     const auto a = km::solve_assignment(inst);
     const auto b = km::solve_assignment(inst);
     REQUIRE(a.right_of_left == b.right_of_left);
@@ -287,14 +288,14 @@ TEST_CASE("the solver is deterministic: same input gives the same assignment", "
 namespace {
 // Disjoint union of `blocks`: block b's left node i becomes i·B + b and its right nodes and groups
 // are shifted past the earlier blocks', so the blocks' nodes interleave but never share an edge.
-km::instance disjoint_union(const std::vector<km::instance>& blocks) {
-    km::instance u;
+km::Instance disjoint_union(const std::vector<km::Instance>& blocks) {
+    km::Instance u;
     const auto nb = static_cast<std::int32_t>(blocks.size());
     std::int32_t max_left = 0;
     for (const auto& b : blocks) max_left = std::max(max_left, b.num_left);
     u.num_left = max_left * nb;
     for (std::int32_t b = 0; b < nb; ++b) {
-        const km::instance& x = blocks[static_cast<std::size_t>(b)];
+        const km::Instance& x = blocks[static_cast<std::size_t>(b)];
         const std::int32_t r0 = u.num_right(), g0 = u.num_groups();
         u.group_capacity.insert(u.group_capacity.end(), x.group_capacity.begin(), x.group_capacity.end());
         for (std::int32_t j = 0; j < x.num_right(); ++j) {
@@ -307,9 +308,9 @@ km::instance disjoint_union(const std::vector<km::instance>& blocks) {
 }
 
 // A block of `left` citizens with 40 positive edges each (about left·40 arcs, all usable).
-km::instance dense_block(std::uint64_t seed, std::int32_t left) {
+km::Instance dense_block(std::uint64_t seed, std::int32_t left) {
     splitmix64 r{seed};
-    km::instance x;
+    km::Instance x;
     x.num_left = left;
     const std::int32_t nr = left / 4, ng = left / 20;
     for (std::int32_t g = 0; g < ng; ++g) x.group_capacity.push_back(static_cast<std::int32_t>(r.in(5, 20)));
@@ -326,8 +327,8 @@ km::instance dense_block(std::uint64_t seed, std::int32_t left) {
 
 TEST_CASE("independent parts: the optimum of a disjoint union is the sum of its blocks' optima, for any thread count", "[assignment][threads]") {
     // Three blocks large enough to be parts of their own, their nodes interleaved.
-    const std::vector<km::instance> blocks{dense_block(1, 1000), dense_block(2, 1200), dense_block(3, 900)};
-    const km::instance u = disjoint_union(blocks);
+    const std::vector<km::Instance> blocks{dense_block(1, 1000), dense_block(2, 1200), dense_block(3, 900)};
+    const km::Instance u = disjoint_union(blocks);
     std::int64_t sum = 0;
     for (const auto& b : blocks) {
         const auto rb = km::solve_assignment(b);
@@ -342,7 +343,7 @@ TEST_CASE("independent parts: the optimum of a disjoint union is the sum of its 
     REQUIRE(independent_check(u, one.right_of_left).feasible);
     for (const std::int32_t threads : {2, 3, 0}) {
         INFO("threads " << threads);
-        km::assignment_options o;
+        km::AssignmentOptions o;
         o.threads = threads;
         const auto r = km::solve_assignment(u, o);
         CHECK(r.right_of_left == one.right_of_left);
@@ -353,10 +354,10 @@ TEST_CASE("independent parts: the optimum of a disjoint union is the sum of its 
 
 TEST_CASE("independent parts: small components bundled into one part still give Boost's optimum", "[assignment][threads]") {
     for (std::uint64_t seed = 1; seed <= 60; ++seed) {
-        std::vector<km::instance> blocks;
+        std::vector<km::Instance> blocks;
         for (std::uint64_t b = 0; b < 4; ++b) blocks.push_back(random_instance(seed * 10 + b, 12, 8, 3, 12));
-        const km::instance u = disjoint_union(blocks);
-        km::assignment_options o;
+        const km::Instance u = disjoint_union(blocks);
+        km::AssignmentOptions o;
         o.threads = 2;
         const auto r = km::solve_assignment(u, o);
         INFO("seed " << seed);
@@ -369,10 +370,10 @@ TEST_CASE("independent parts: small components bundled into one part still give 
 
 TEST_CASE("the scaling factor does not change the optimum", "[assignment]") {
     for (std::uint64_t seed = 1; seed <= 50; ++seed) {
-        const km::instance inst = random_instance(seed * 13, 30, 20, 6, 100);
+        const km::Instance inst = random_instance(seed * 13, 30, 20, 6, 100);
         const std::int64_t ref = km::solve_assignment(inst).total_score;
         for (int alpha : {2, 3, 16, 64}) {
-            km::assignment_options o;
+            km::AssignmentOptions o;
             o.scaling_factor = alpha;
             REQUIRE(km::solve_assignment(inst, o).total_score == ref);
         }
@@ -381,7 +382,7 @@ TEST_CASE("the scaling factor does not change the optimum", "[assignment]") {
 
 TEST_CASE("greedy assignment is feasible and never beats the optimum", "[assignment]") {
     for (std::uint64_t seed = 1; seed <= 200; ++seed) {
-        const km::instance inst = random_instance(seed * 3 + 1);
+        const km::Instance inst = random_instance(seed * 3 + 1);
         const auto greedy = km::greedy_assignment(inst);
         REQUIRE(greedy.feasible);
         REQUIRE(independent_check(inst, greedy.right_of_left).feasible);
@@ -390,7 +391,7 @@ TEST_CASE("greedy assignment is feasible and never beats the optimum", "[assignm
 }
 
 TEST_CASE("check_assignment reports violations", "[assignment]") {
-    km::instance inst;
+    km::Instance inst;
     inst.num_left = 3;
     inst.right_slots = {1, 1};
     inst.right_group = {0, 0};
@@ -403,42 +404,71 @@ TEST_CASE("check_assignment reports violations", "[assignment]") {
     REQUIRE_FALSE(km::check_assignment(inst, std::vector<std::int32_t>{0, -1}).feasible);      // size
 }
 
-TEST_CASE("invalid instances are rejected with std::invalid_argument", "[assignment]") {
-    km::instance inst;
+TEST_CASE("invalid instances are rejected with kanten::Error naming the field and the value", "[assignment]") {
+    km::Instance inst;
     inst.num_left = 1;
     inst.right_slots = {1};
     inst.right_group = {0};
     inst.group_capacity = {1};
     inst.edges = {{0, 0, 1}};
+    // The solver's error: invalid_argument, the field at fault and its value.
+    auto error_of = [](const km::Instance& bad) -> kanten::Error {
+        try {
+            (void)km::solve_assignment(bad);
+        } catch (const kanten::Error& e) {
+            return e;
+        }
+        FAIL("no kanten::Error");
+        throw;  // not reached
+    };
+    auto require_error = [&](const km::Instance& bad, const std::string& field, const std::string& value) {
+        const kanten::Error e = error_of(bad);
+        INFO(e.what());
+        CHECK(e.code() == kanten::Errc::invalid_argument);
+        CHECK(e.field() == field);
+        CHECK(e.value() == value);
+        REQUIRE_THROWS_AS(km::validate(bad), kanten::Error);
+    };
     auto bad = inst;
     bad.edges[0].left = 1;
-    REQUIRE_THROWS_AS(km::solve_assignment(bad), std::invalid_argument);
+    require_error(bad, "edges[0].left", "1");
     bad = inst;
     bad.edges[0].right = -1;
-    REQUIRE_THROWS_AS(km::solve_assignment(bad), std::invalid_argument);
+    require_error(bad, "edges[0].right", "-1");
     bad = inst;
     bad.right_group[0] = 3;
-    REQUIRE_THROWS_AS(km::solve_assignment(bad), std::invalid_argument);
+    require_error(bad, "right_group[0]", "3");
+    bad = inst;
+    bad.right_slots[0] = -2;
+    require_error(bad, "right_slots[0]", "-2");
     bad = inst;
     bad.group_capacity[0] = -1;
-    REQUIRE_THROWS_AS(km::solve_assignment(bad), std::invalid_argument);
+    require_error(bad, "group_capacity[0]", "-1");
     bad = inst;
     bad.right_group.push_back(0);
-    REQUIRE_THROWS_AS(km::solve_assignment(bad), std::invalid_argument);
+    require_error(bad, "right_group", "2");
+    bad = inst;
+    bad.num_left = -1;
+    require_error(bad, "num_left", "-1");
     bad = inst;
     bad.edges[0].score = km::max_supported_score(inst) + 1;
-    REQUIRE_THROWS_AS(km::solve_assignment(bad), std::out_of_range);
+    const kanten::Error e = error_of(bad);
+    CHECK(e.code() == kanten::Errc::invalid_argument);
+    CHECK(e.field() == "edges[0].score");
+    CHECK(e.value() == std::to_string(bad.edges[0].score));
+    REQUIRE_NOTHROW(km::validate(bad));  // a structural check only; the score limit is the solver's
+    REQUIRE_THROWS_AS(km::greedy_assignment(km::Instance{.num_left = -1}), kanten::Error);
 }
 
 TEST_CASE("top-k rights for a left node: best first, ties by lower id, at most m per group", "[topk]") {
-    km::instance inst;
+    km::Instance inst;
     inst.num_left = 2;
     inst.right_slots = {1, 1, 1, 1, 1};
     inst.right_group = {0, 0, 0, 1, 2};
     inst.group_capacity = {1, 1, 1};
     inst.edges = {{0, 0, 5}, {0, 1, 9}, {0, 2, 9}, {0, 3, 7}, {0, 4, 1}, {0, 1, 3}, {1, 4, 2}};
-    const km::bipartite_index idx(inst);
-    auto ids = [](const std::vector<km::candidate>& v) {
+    const km::BipartiteIndex idx(inst);
+    auto ids = [](const std::vector<km::Candidate>& v) {
         std::vector<std::int32_t> out;
         for (const auto& c : v) out.push_back(c.id);
         return out;
@@ -451,17 +481,25 @@ TEST_CASE("top-k rights for a left node: best first, ties by lower id, at most m
     REQUIRE(idx.top_rights(0, 0).empty());
     REQUIRE(idx.top_rights(0, 1)[0].score == 9);  // duplicate (0,1) counts with its best score
     REQUIRE(ids(km::top_rights_for_left(inst, 1, 3)) == std::vector<std::int32_t>{4});
-    REQUIRE_THROWS_AS(idx.top_rights(2, 1), std::out_of_range);
+    REQUIRE_THROWS_AS(idx.top_rights(2, 1), kanten::Error);
+    try {
+        (void)idx.top_rights(-1, 1);
+        FAIL("no kanten::Error");
+    } catch (const kanten::Error& e) {
+        CHECK(e.code() == kanten::Errc::invalid_argument);
+        CHECK(e.field() == "left");
+        CHECK(e.value() == "-1");
+    }
 }
 
 TEST_CASE("top-k lefts for a right node: best first, ties by lower left id", "[topk]") {
-    km::instance inst;
+    km::Instance inst;
     inst.num_left = 4;
     inst.right_slots = {1, 1};
     inst.right_group = {0, 0};
     inst.group_capacity = {1};
     inst.edges = {{3, 0, 4}, {1, 0, 4}, {2, 0, 8}, {0, 1, 1}, {0, 0, -2}};
-    const km::bipartite_index idx(inst);
+    const km::BipartiteIndex idx(inst);
     const auto top = idx.top_lefts(0, 3);
     REQUIRE(top.size() == 3);
     REQUIRE(top[0].id == 2);
@@ -470,14 +508,14 @@ TEST_CASE("top-k lefts for a right node: best first, ties by lower left id", "[t
     REQUIRE(top[1].edge == 1);
     REQUIRE(km::top_lefts_for_right(inst, 0, 10).size() == 4);
     REQUIRE(idx.top_lefts(1, 5).size() == 1);
-    REQUIRE_THROWS_AS(idx.top_lefts(2, 1), std::out_of_range);
+    REQUIRE_THROWS_AS(idx.top_lefts(2, 1), kanten::Error);
 }
 
 TEST_CASE("DIMACS round trip preserves the instance and the optimum", "[dimacs]") {
     for (std::uint64_t seed = 1; seed <= 200; ++seed) {
-        const km::instance inst = random_instance(seed * 31);
+        const km::Instance inst = random_instance(seed * 31);
         const std::string text = km::to_dimacs(inst);
-        const km::instance back = km::parse_dimacs(text);
+        const km::Instance back = km::parse_dimacs(text);
         INFO("seed " << seed);
         REQUIRE(same_instance(inst, back));
         std::istringstream in(text);
@@ -502,7 +540,7 @@ TEST_CASE("DIMACS reader accepts another node numbering and line order", "[dimac
         "a 7 1 0 9 0\n"
         "a 2 1 0 1 0\n"
         "a 7 5 0 1 0\n";
-    const km::instance inst = km::parse_dimacs(text);
+    const km::Instance inst = km::parse_dimacs(text);
     REQUIRE(inst.num_left == 2);
     REQUIRE(inst.right_slots == std::vector<std::int32_t>{2});
     REQUIRE(inst.group_capacity == std::vector<std::int32_t>{1, 3});
@@ -541,15 +579,16 @@ TEST_CASE("DIMACS reader reports malformed input with line and field", "[dimacs]
         try {
             (void)km::parse_dimacs(c.text);
             FAIL("no error");
-        } catch (const km::dimacs_error& e) {
+        } catch (const km::DimacsError& e) {
             INFO(e.what());
             CHECK(e.line() == c.line);
             CHECK(e.field() == c.field);
+            CHECK(e.code() == kanten::Errc::parse_error);
             CHECK(std::string(e.what()).find("line " + std::to_string(c.line)) != std::string::npos);
         }
     }
     // Structural errors concerning the file as a whole.
-    REQUIRE_THROWS_AS(km::parse_dimacs(""), km::dimacs_error);
-    REQUIRE_THROWS_AS(km::parse_dimacs("p min 3 1\nn 1 1\nn 2 -1\na 1 3 0 1 0\n"), std::invalid_argument);  // no bypass
+    REQUIRE_THROWS_AS(km::parse_dimacs(""), km::DimacsError);
+    REQUIRE_THROWS_AS(km::parse_dimacs("p min 3 1\nn 1 1\nn 2 -1\na 1 3 0 1 0\n"), kanten::Error);  // no bypass
     REQUIRE(km::parse_dimacs(head + "a 3 4 0 1 -3\n" + tail).edges.size() == 1);
 }

@@ -1,4 +1,4 @@
-// Bus trips to companies (include/kanten/bus.hpp), one test per rule of
+// Bus trips to companies (include/kanten/programme/bus.hpp), one test per rule of
 // 002_35b99bd4972212c9.txt, named after it, plus the planner's behaviour on small markets.
 #include "helpers.hpp"
 

@@ -16,14 +16,14 @@ namespace km = kanten::bipartite;
 
 namespace {
 
-/// The dimacs_error `text` raises (fails the test if it raises none).
-km::dimacs_error dimacs_error_of(const std::string& text) {
+/// The DimacsError `text` raises (fails the test if it raises none).
+km::DimacsError dimacs_error_of(const std::string& text) {
   try {
     (void)km::parse_dimacs(text);
-  } catch (const km::dimacs_error& e) {
+  } catch (const km::DimacsError& e) {
     return e;
   }
-  FAIL("no dimacs_error for: " << text);
+  FAIL("no DimacsError for: " << text);
   throw;  // not reached
 }
 
@@ -45,7 +45,7 @@ TEST_CASE("fuzz regression: a DIMACS arc count beyond the text is refused on its
           "[fuzz][dimacs]") {
   // fuzz_dimacs, out-of-memory: the reader reserved room for the announced arcs (3 GB here).
   const std::string text = "p min 7 744444444444440\na 3 2 0 2  2\na 7 4 0 1 0\na 6 1\n\na 7 5 0 1 0\n";
-  const km::dimacs_error e = dimacs_error_of(text);
+  const km::DimacsError e = dimacs_error_of(text);
   CHECK(e.line() == 1);
   CHECK(e.field() == "arcs");
   CHECK(std::string(e.what()).find("744444444444440") != std::string::npos);
@@ -53,11 +53,11 @@ TEST_CASE("fuzz regression: a DIMACS arc count beyond the text is refused on its
 
 TEST_CASE("fuzz regression: a DIMACS node count no arcs can reach is refused on its line", "[fuzz][dimacs]") {
   // The same fault through the node count: two arrays of 2^31 entries for a three-line file.
-  const km::dimacs_error e = dimacs_error_of("p min 2147483632 1\nn 1 0\nn 2 0\na 1 2 0 0 0\n");
+  const km::DimacsError e = dimacs_error_of("p min 2147483632 1\nn 1 0\nn 2 0\na 1 2 0 0 0\n");
   CHECK(e.line() == 1);
   CHECK(e.field() == "nodes");
   // A small valid file is still read.
-  const km::instance inst = km::parse_dimacs("p min 4 3\nn 1 1\nn 2 -1\na 1 2 0 1 0\na 1 3 0 1 0\na 4 2 0 1 0\n");
+  const km::Instance inst = km::parse_dimacs("p min 4 3\nn 1 1\nn 2 -1\na 1 2 0 1 0\na 1 3 0 1 0\na 4 2 0 1 0\n");
   CHECK(inst.num_left == 1);
   CHECK(inst.num_groups() == 1);
 }

@@ -1,4 +1,4 @@
-// The synthetic caseload generator (include/kanten/generate.hpp): deterministic, sized like
+// The synthetic caseload generator (include/kanten/synth/generate.hpp): deterministic, sized like
 // Lolland-Falster (seed 003_b82c162ee9c6e810.txt: 850 citizens, about 15 % with paid hours), and
 // consistent with the rules: evaluated, it reaches every step and every exit, and no event is
 // left unapplied except the deliberate ones.

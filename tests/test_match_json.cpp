@@ -1,4 +1,4 @@
-// The matching engine's JSON (include/kanten/match_json.hpp, docs/matching.md): markets and
+// The matching engine's JSON (include/kanten/match/json.hpp, docs/matching.md): markets and
 // weights read and written back exactly, defaults for absent fields, every fault a kanten::Error
 // naming the field path and the value (a wish that is no DISCO code never shown), and the
 // proposals, top lists, pair explanations and audits written with ids.

@@ -1,4 +1,4 @@
-// The matching engine (include/kanten/matching.hpp): every hard filter rejects with its stated
+// The matching engine (include/kanten/match/matching.hpp): every hard filter rejects with its stated
 // reason, every feature gives its documented points, protected attributes cannot enter, the
 // indexed candidate generation equals a brute-force scoring of all pairs, the proposals respect
 // slots, capacities, k and per_company, and the same input gives the same output.

@@ -1,4 +1,4 @@
-// Programme figures (include/kanten/programme.hpp): the person-month panel, the funnel, retention,
+// Programme figures (include/kanten/programme/programme.hpp): the person-month panel, the funnel, retention,
 // citizens per step by month, Kaplan–Meier curves, and the generated sample's share with paid
 // hours at the midterm (seed 003_b82c162ee9c6e810.txt: "ca. 15 % er kommet i lønnede timer").
 #include "helpers.hpp"
@@ -69,7 +69,7 @@ TEST_CASE("panel: the as-of month shows the step at the as-of date", "[programme
   b.hours("2024-05-06", 16 * 60).hours("2024-05-13", 15 * 60);
   const auto rows = person_months(load_of({&b}), as_of("2024-05-20"));
   REQUIRE(rows.size() == 5);
-  // 31 hours by the 20th, but the exit takes effect at the end of May (DOMAIN.md, decision 2).
+  // 31 hours by the 20th, but the exit takes effect at the end of May (decision "The 30-hour exit" (docs/decisions.md)).
   CHECK(rows.back().step == Step::trin3_virksomhedsforloeb);
   CHECK_FALSE(rows.back().exit);
 }

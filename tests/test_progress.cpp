@@ -1,4 +1,4 @@
-// The progress callback of long work (include/kanten/progress.hpp): evaluate_all(), match(),
+// The progress callback of long work (include/kanten/core/progress.hpp): evaluate_all(), match(),
 // generate_caseload() and generate_market() report each stage from 0 to its total, never backwards, a bounded number of
 // times however large the input, and the results are the same with and without a callback.
 #include "helpers.hpp"

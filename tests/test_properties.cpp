@@ -280,7 +280,7 @@ std::string check_history(const Evaluation& e) {
 }  // namespace
 
 TEST_CASE("Property: evaluate never throws on random event logs, and steps move only along the transition table — "
-          "docs/rules.md, How a case is evaluated (3) — include/kanten/model.hpp",
+          "docs/rules.md, How a case is evaluated (3) — include/kanten/rules/model.hpp",
           "[properties]") {
   run_property([](const Generated& g, Rng& r) -> std::string {
     for (int k = 0; k < 3; ++k) {

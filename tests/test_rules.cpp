@@ -430,7 +430,7 @@ TEST_CASE("Rule 4, Trin 2 → Trin 3 when an employment and/or internship agreem
 // Rule 5 — the 30-hour exit
 // =============================================================================================
 TEST_CASE("Rule 5, Trin 3 ends at ≥ 30 ordinary hours in one calendar month (internship hours never count), dated "
-          "the month's last day — 004_3897fdd271fa8a38.txt, Trin 3 (Kerneelement 9) — DOMAIN.md decision 2",
+          "the month's last day — 004_3897fdd271fa8a38.txt, Trin 3 (Kerneelement 9) — docs/decisions.md, The 30-hour exit",
           "[rules][thirty_hours]") {
   SECTION("exactly 1800 minutes exits, dated the month's last day") {
     auto b = in_trin3();
@@ -674,7 +674,7 @@ TEST_CASE("Self-support through a job or education exits from Trin 1, 2 or 3 —
 // Rule 7 — monthly follow-up
 // =============================================================================================
 TEST_CASE("Rule 7, KE7 monthly follow-up: at least one contact between jobformidler and citizen each calendar month "
-          "for 12 months from entry into Trin 3 — 004_3897fdd271fa8a38.txt, Kerneelement 7 — DOMAIN.md decision 3",
+          "for 12 months from entry into Trin 3 — 004_3897fdd271fa8a38.txt, Kerneelement 7 — docs/decisions.md, Monthly follow-up",
           "[rules][followup]") {
   // Trin 3 from 2024-03-15.
   auto base = [] {
@@ -1018,7 +1018,7 @@ TEST_CASE("Rule 8, KE5 punktsanktion: three days of benefit, only after a concre
 // The rule set
 // =============================================================================================
 TEST_CASE("Every result names the version of the rule set it used (indsatsmodel-2019.1 by default), and the "
-          "policy numbers come from the rule set — DOMAIN.md, project decisions — docs/rules.md",
+          "policy numbers come from the rule set — docs/decisions.md — docs/rules.md",
           "[rules][rule_set]") {
   SECTION("default rule set") {
     CHECK(default_rules().version == "indsatsmodel-2019.1");
@@ -1118,11 +1118,14 @@ struct Named {
 
 TEST_CASE("Every rule's source quote is present in the seed text it cites — 004_3897fdd271fa8a38.txt",
           "[rules][sources]") {
-#ifndef KANTEN_SEEDS_DIR
-  WARN("KANTEN_SEEDS_DIR is not defined: the source quotes are not checked against the seed text");
+#ifndef KANTEN_SOURCE_ROOT
+  WARN("KANTEN_SOURCE_ROOT is not defined: the source quotes are not checked against the seed text");
   SUCCEED();
 #else
-  const std::string path = std::string(KANTEN_SEEDS_DIR) + "/" + std::string(sources::indsatsmodel);
+  // The text as the repository keeps it (docs/sources/), found through the document record.
+  const Document* doc = find_document(sources::indsatsmodel);
+  REQUIRE(doc != nullptr);
+  const std::string path = std::string(KANTEN_SOURCE_ROOT) + "/" + std::string(doc->file);
   std::ifstream f(path, std::ios::binary);
   REQUIRE(f.good());
   std::stringstream ss;
@@ -1160,6 +1163,7 @@ TEST_CASE("Every rule's source quote is present in the seed text it cites — 00
   for (const auto& n : all) {
     CAPTURE(n.name);
     CHECK(n.source->seed == sources::indsatsmodel);
+    CHECK(n.source->document() == &documents::indsatsmodel);
     // The section's heading ("Kerneelement 5", "Trin 3", …) is in the text.
     auto section = std::string(n.source->section);
     auto heading = section.substr(0, section.find_first_of("(:"));
@@ -1203,8 +1207,8 @@ std::string dehyphenate(const std::string& text) {
 
 TEST_CASE("Every bus-trip and training-track source quote is present in the seed text it cites — 001_8429fb4aa12981cf.txt, 002_35b99bd4972212c9.txt",
           "[rules][sources]") {
-#ifndef KANTEN_SEEDS_DIR
-  WARN("KANTEN_SEEDS_DIR is not defined: the source quotes are not checked against the seed text");
+#ifndef KANTEN_SOURCE_ROOT
+  WARN("KANTEN_SOURCE_ROOT is not defined: the source quotes are not checked against the seed text");
   SUCCEED();
 #else
   const std::vector<Named> all{
@@ -1226,7 +1230,9 @@ TEST_CASE("Every bus-trip and training-track source quote is present in the seed
   for (const auto& n : all) {
     CAPTURE(n.name);
     REQUIRE((n.source->seed == sources::bus_trips || n.source->seed == sources::training));
-    std::ifstream f(std::string(KANTEN_SEEDS_DIR) + "/" + std::string(n.source->seed), std::ios::binary);
+    REQUIRE(n.source->document() != nullptr);
+    const std::string path = std::string(KANTEN_SOURCE_ROOT) + "/" + std::string(n.source->document()->file);
+    std::ifstream f(path, std::ios::binary);
     REQUIRE(f.good());
     std::stringstream ss;
     ss << f.rdbuf();

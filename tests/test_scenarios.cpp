@@ -1,6 +1,6 @@
 // tests/test_scenarios.cpp — whole cases from the text, one TEST_CASE per story.
-// Source throughout: 004_3897fdd271fa8a38.txt (Trin 1–3, Kerneelement 3–9) and DOMAIN.md's
-// project decisions; the rule each assertion rests on is named in docs/rules.md.
+// Source throughout: 004_3897fdd271fa8a38.txt (Trin 1–3, Kerneelement 3–9) and kanten's
+// decisions (docs/decisions.md); the rule each assertion rests on is named in docs/rules.md.
 #include "helpers.hpp"
 
 #include <random>
@@ -84,8 +84,8 @@ TEST_CASE("Scenario: Amira goes from the first conversation through Trin 1, 2 an
   }
 }
 
-TEST_CASE("Scenario: 20 h on 31 January and 10 h on 1 February fall in two months: no exit — DOMAIN.md decision 1 "
-          "(calendar months), 004 Trin 3",
+TEST_CASE("Scenario: 20 h on 31 January and 10 h on 1 February fall in two months: no exit — docs/decisions.md, "
+          "Month means calendar month, 004 Trin 3",
           "[scenario][month_boundary]") {
   auto b = trin3_from("2024-01-02");
   b.hours("2024-01-31", 1200).hours("2024-02-01", 600).contact("2024-01-31").contact("2024-02-01");
@@ -100,7 +100,7 @@ TEST_CASE("Scenario: 20 h on 31 January and 10 h on 1 February fall in two month
 }
 
 TEST_CASE("Scenario: leap year — hours on 2024-02-29 count in February 2024 and the exit is dated 2024-02-29 — "
-          "004 Trin 3 — DOMAIN.md decision 2",
+          "004 Trin 3 — docs/decisions.md, The 30-hour exit",
           "[scenario][leap_year]") {
   auto b = trin3_from("2024-02-01");
   b.hours("2024-02-26", 400).hours("2024-02-27", 400).hours("2024-02-28", 400).hours("2024-02-29", 600);
@@ -117,7 +117,7 @@ TEST_CASE("Scenario: leap year — hours on 2024-02-29 count in February 2024 an
 }
 
 TEST_CASE("Scenario: leap year follow-up — as of 2024-02-29 February is not yet breached, as of 2024-03-01 it is — "
-          "004 Kerneelement 7 — DOMAIN.md decision 3",
+          "004 Kerneelement 7 — docs/decisions.md, Monthly follow-up",
           "[scenario][leap_year][followup]") {
   auto b = trin3_from("2024-01-15");
   b.contact("2024-01-20");
@@ -175,7 +175,7 @@ TEST_CASE("Scenario: 29 h 59 min in a month is not 30 hours — 004 Trin 3 (\"mi
 }
 
 TEST_CASE("Scenario: a citizen with internship hours only never reaches the 30-hour exit — renegotiated to ordinary "
-          "hours she does — 004 Kerneelement 7 and 9 — DOMAIN.md decision 2",
+          "hours she does — 004 Kerneelement 7 and 9 — docs/decisions.md, The 30-hour exit",
           "[scenario][internship]") {
   auto b = trin3_from("2024-03-01", AgreementKind::internship);
   for (int m = 3; m <= 5; ++m)
@@ -246,7 +246,7 @@ TEST_CASE("Scenario: a break-off and a new match on the same day — the break-o
 }
 
 TEST_CASE("Scenario: 30 hours reached in mid-March, then the course is broken off before the month ends: back to "
-          "Trin 2, no exit — DOMAIN.md decision 2 (exit at the end of the month during Trin 3)",
+          "Trin 2, no exit — docs/decisions.md, The 30-hour exit (exit at the end of the month during Trin 3)",
           "[scenario][thirty_hours][break_off]") {
   auto b = trin3_from("2024-03-01");
   b.hours("2024-03-05", 900).hours("2024-03-06", 900);
@@ -295,7 +295,7 @@ TEST_CASE("Scenario: a citizen breaks off the company course and the consultant 
 }
 
 TEST_CASE("Scenario: the follow-up breach at month end — a contact on the last day keeps the month — without one the "
-          "month is breached the next day, not on its last day — 004 Kerneelement 7 — DOMAIN.md decision 3",
+          "month is breached the next day, not on its last day — 004 Kerneelement 7 — docs/decisions.md, Monthly follow-up",
           "[scenario][followup][month_boundary]") {
   auto b = trin3_from("2024-04-10");
   b.contact("2024-04-30", Channel::phone);
@@ -642,7 +642,7 @@ TEST_CASE("Scenario: input events the reader could not read are reported as unre
 }
 
 TEST_CASE("Scenario: Trin 3 entered in December — the year boundary splits the hours and the obligation runs to "
-          "November — DOMAIN.md decisions 1–3",
+          "November — docs/decisions.md: Month means calendar month, The 30-hour exit, Monthly follow-up",
           "[scenario][month_boundary]") {
   auto b = trin3_from("2024-12-16");
   b.hours("2024-12-31", 1200).hours("2025-01-01", 600);

@@ -11,6 +11,7 @@
 
 #include "kanten/bipartite/assignment.hpp"
 #include "kanten/bipartite/stable.hpp"
+#include "kanten/core/error.hpp"
 
 namespace km = kanten::bipartite;
 
@@ -29,10 +30,10 @@ struct splitmix64 {
     }
 };
 
-km::instance random_instance(std::uint64_t seed, std::int32_t max_left, std::int32_t max_right, std::int32_t max_groups,
+km::Instance random_instance(std::uint64_t seed, std::int32_t max_left, std::int32_t max_right, std::int32_t max_groups,
                              std::int64_t max_score) {
     splitmix64 r{seed};
-    km::instance inst;
+    km::Instance inst;
     inst.num_left = static_cast<std::int32_t>(r.in(0, max_left));
     const auto ng = static_cast<std::int32_t>(r.in(1, max_groups));
     const auto nr = static_cast<std::int32_t>(r.in(0, max_right));
@@ -51,7 +52,7 @@ km::instance random_instance(std::uint64_t seed, std::int32_t max_left, std::int
 }
 
 // Best score per acceptable pair (score > 0).
-std::map<std::pair<std::int32_t, std::int32_t>, std::int64_t> pair_scores(const km::instance& inst) {
+std::map<std::pair<std::int32_t, std::int32_t>, std::int64_t> pair_scores(const km::Instance& inst) {
     std::map<std::pair<std::int32_t, std::int32_t>, std::int64_t> best;
     for (const auto& x : inst.edges) {
         auto [it, fresh] = best.try_emplace({x.left, x.right}, x.score);
@@ -64,7 +65,7 @@ std::map<std::pair<std::int32_t, std::int32_t>, std::int64_t> pair_scores(const 
 
 // Independent brute-force stability check: the company's choice is recomputed from scratch
 // (greedy over M_g ∪ {x} in rank order subject to slots and capacity) for every acceptable pair.
-bool feasible_and_stable(const km::instance& inst, const std::vector<std::int32_t>& rol, std::string& why) {
+bool feasible_and_stable(const km::Instance& inst, const std::vector<std::int32_t>& rol, std::string& why) {
     const auto scores = pair_scores(inst);
     std::vector<int> ur(inst.right_slots.size(), 0), ug(inst.group_capacity.size(), 0);
     for (std::int32_t i = 0; i < inst.num_left; ++i) {
@@ -118,7 +119,7 @@ bool feasible_and_stable(const km::instance& inst, const std::vector<std::int32_
 }
 
 // All feasible matchings of a tiny instance (each left: unmatched or one acceptable right).
-void all_matchings(const km::instance& inst, const std::function<void(const std::vector<std::int32_t>&)>& visit) {
+void all_matchings(const km::Instance& inst, const std::function<void(const std::vector<std::int32_t>&)>& visit) {
     const auto scores = pair_scores(inst);
     std::vector<std::vector<std::int32_t>> options(static_cast<std::size_t>(inst.num_left), std::vector<std::int32_t>{-1});
     for (const auto& [pr, s] : scores) options[pr.first].push_back(pr.second);
@@ -141,8 +142,8 @@ void all_matchings(const km::instance& inst, const std::function<void(const std:
 
 TEST_CASE("deferred acceptance has no blocking pair on random instances (brute force)", "[stable]") {
     for (std::uint64_t seed = 1; seed <= 1500; ++seed) {
-        const km::instance inst = random_instance(seed, 12, 8, 4, seed % 3 == 0 ? 3 : 30);
-        const km::stable_result res = km::stable_matching(inst);
+        const km::Instance inst = random_instance(seed, 12, 8, 4, seed % 3 == 0 ? 3 : 30);
+        const km::StableResult res = km::stable_matching(inst);
         std::string why;
         INFO("seed " << seed);
         REQUIRE(feasible_and_stable(inst, res.right_of_left, why));
@@ -158,9 +159,9 @@ TEST_CASE("deferred acceptance has no blocking pair on random instances (brute f
 TEST_CASE("deferred acceptance is citizen-optimal among all stable matchings of tiny instances", "[stable]") {
     int checked = 0;
     for (std::uint64_t seed = 1; seed <= 300; ++seed) {
-        const km::instance inst = random_instance(seed * 7 + 3, 5, 4, 2, 4);
+        const km::Instance inst = random_instance(seed * 7 + 3, 5, 4, 2, 4);
         const auto scores = pair_scores(inst);
-        const km::stable_result res = km::stable_matching(inst);
+        const km::StableResult res = km::stable_matching(inst);
         // Citizen rank of a match: (score desc, right id asc), unmatched worst.
         auto rank = [&](std::int32_t i, std::int32_t j) {
             return j < 0 ? std::pair<std::int64_t, std::int32_t>{1, 0} : std::pair<std::int64_t, std::int32_t>{-scores.at({i, j}), j};
@@ -182,13 +183,13 @@ TEST_CASE("with both sides ranking by the common score, deferred acceptance equa
     // The greedy order (score desc, lower left id, lower right id) is exactly the tie rule of both
     // sides, so the greedy matching is stable and, preferences being aligned, the only stable one.
     for (std::uint64_t seed = 1; seed <= 300; ++seed) {
-        const km::instance inst = random_instance(seed * 29, 25, 12, 4, seed % 2 == 0 ? 3 : 50);
+        const km::Instance inst = random_instance(seed * 29, 25, 12, 4, seed % 2 == 0 ? 3 : 50);
         REQUIRE(km::stable_matching(inst).right_of_left == km::greedy_assignment(inst).right_of_left);
     }
 }
 
 TEST_CASE("find_blocking_pair detects blocking contracts", "[stable]") {
-    km::instance inst;
+    km::Instance inst;
     inst.num_left = 2;
     inst.right_slots = {1, 1};
     inst.right_group = {0, 1};
@@ -204,11 +205,19 @@ TEST_CASE("find_blocking_pair detects blocking contracts", "[stable]") {
     REQUIRE(km::find_blocking_pair(inst, wrong).has_value());
     const auto res = km::stable_matching(inst);
     REQUIRE(res.right_of_left == std::vector<std::int32_t>{0, 1});
-    REQUIRE_THROWS_AS(km::find_blocking_pair(inst, std::vector<std::int32_t>{0, 0}), std::invalid_argument);
+    REQUIRE_THROWS_AS(km::find_blocking_pair(inst, std::vector<std::int32_t>{0, 0}), kanten::Error);
+    try {
+        (void)km::find_blocking_pair(inst, std::vector<std::int32_t>{0, 0});
+        FAIL("no kanten::Error");
+    } catch (const kanten::Error& e) {
+        CHECK(e.code() == kanten::Errc::invalid_argument);
+        CHECK(e.field() == "right_of_left");
+    }
+    REQUIRE_THROWS_AS(km::stable_matching(km::Instance{.num_left = -1}), kanten::Error);
 }
 
 TEST_CASE("company capacity below the task slots: the company keeps its best citizens", "[stable]") {
-    km::instance inst;
+    km::Instance inst;
     inst.num_left = 4;
     inst.right_slots = {2, 2};
     inst.right_group = {0, 0};
@@ -222,7 +231,7 @@ TEST_CASE("company capacity below the task slots: the company keeps its best cit
 }
 
 TEST_CASE("ties: citizens prefer the lower task id, companies the lower citizen id", "[stable]") {
-    km::instance inst;
+    km::Instance inst;
     inst.num_left = 2;
     inst.right_slots = {1, 1};
     inst.right_group = {0, 1};
@@ -234,7 +243,7 @@ TEST_CASE("ties: citizens prefer the lower task id, companies the lower citizen 
 }
 
 TEST_CASE("zero capacities, zero slots and unbalanced sides work in stable matching", "[stable]") {
-    km::instance zero;
+    km::Instance zero;
     zero.num_left = 3;
     zero.right_slots = {0, 2, 1};
     zero.right_group = {0, 0, 1};
@@ -245,12 +254,12 @@ TEST_CASE("zero capacities, zero slots and unbalanced sides work in stable match
     REQUIRE(feasible_and_stable(zero, r.right_of_left, why));
     REQUIRE(r.right_of_left == std::vector<std::int32_t>{-1, -1, 1});
 
-    km::instance empty;
+    km::Instance empty;
     REQUIRE(km::stable_matching(empty).right_of_left.empty());
 
     for (std::uint64_t seed = 1; seed <= 100; ++seed) {
-        const km::instance many_left = random_instance(seed * 11, 40, 3, 2, 10);
-        const km::instance many_right = random_instance(seed * 17, 3, 30, 6, 10);
+        const km::Instance many_left = random_instance(seed * 11, 40, 3, 2, 10);
+        const km::Instance many_right = random_instance(seed * 17, 3, 30, 6, 10);
         for (const auto* inst : {&many_left, &many_right}) {
             const auto res = km::stable_matching(*inst);
             REQUIRE(feasible_and_stable(*inst, res.right_of_left, why));
@@ -260,7 +269,7 @@ TEST_CASE("zero capacities, zero slots and unbalanced sides work in stable match
 
 TEST_CASE("stable matching is deterministic and never beats the optimal assignment", "[stable]") {
     for (std::uint64_t seed = 1; seed <= 100; ++seed) {
-        const km::instance inst = random_instance(seed * 5, 30, 15, 5, 20);
+        const km::Instance inst = random_instance(seed * 5, 30, 15, 5, 20);
         const auto a = km::stable_matching(inst);
         const auto b = km::stable_matching(inst);
         REQUIRE(a.right_of_left == b.right_of_left);

@@ -1,7 +1,7 @@
 // Concurrency (built alone under ThreadSanitizer by the `tsan` preset, and in every other build as
 // a plain test): kanten's evaluation and matching share no mutable state, so many threads may
-// evaluate one const Caseload and match one const Market at once (include/kanten/evaluate.hpp:
-// "thread-safe (it shares no mutable state)"; include/kanten/matching.hpp: "Deterministic ...
+// evaluate one const Caseload and match one const Market at once (include/kanten/rules/evaluate.hpp:
+// "thread-safe (it shares no mutable state)"; include/kanten/match/matching.hpp: "Deterministic ...
 // whatever the thread count"). Every thread's results must equal the single-threaded ones;
 // ThreadSanitizer fails the run on any data race.
 #include "helpers.hpp"
@@ -94,7 +94,7 @@ TEST_CASE("threads: a match on threads of its own (candidate chunks, the assignm
   // Denmark-wide with a short reach: the network falls into several independent parts.
   const Market m = generate_market({.citizens = 10000, .companies = 2000, .region = Region::denmark, .travel_m = 8000});
   const auto cands = candidates(m);
-  bipartite::instance inst;
+  bipartite::Instance inst;
   inst.num_left = static_cast<std::int32_t>(m.citizens.size());
   std::map<std::string, std::int32_t> company;
   for (const auto& co : m.companies) {
@@ -106,7 +106,7 @@ TEST_CASE("threads: a match on threads of its own (candidate chunks, the assignm
     inst.right_group.push_back(company.at(t.company));
   }
   for (const auto& c : cands) inst.edges.push_back({c.citizen, c.task, c.score});
-  bipartite::assignment_options two;
+  bipartite::AssignmentOptions two;
   two.threads = 2;
   const auto solved = bipartite::solve_assignment(inst, two);
   REQUIRE(solved.stats.parts >= 2);

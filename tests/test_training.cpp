@@ -1,4 +1,4 @@
-// Social training tracks and the company-facing view (include/kanten/training.hpp), one test per
+// Social training tracks and the company-facing view (include/kanten/programme/training.hpp), one test per
 // rule of 001_8429fb4aa12981cf.txt, named after it.
 #include "helpers.hpp"
 
@@ -227,7 +227,7 @@ TEST_CASE("The company's view of an agreement: task count, hours, accommodations
   for (const char* text : {"dishes", "salads", "arrive on time", "no_noise"}) CHECK(dj.find(text) == std::string::npos);
   CHECK(dj.find("\"agreed_tasks\":2") != std::string::npos);
   CHECK(dj.find("\"task\":null") != std::string::npos);
-  // The documented fields and no others (kanten/training.hpp, CompanyView).
+  // The documented fields and no others (kanten/programme/training.hpp, CompanyView).
   std::vector<std::string> keys;
   const auto parsed = nlohmann::json::parse(dj);
   for (const auto& [key, value] : parsed.items()) keys.push_back(key);

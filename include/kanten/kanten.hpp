@@ -27,6 +27,7 @@
 // programme: bus trips, training tracks, programme figures
 #include "kanten/programme/bus.hpp"
 #include "kanten/programme/programme.hpp"
+#include "kanten/programme/report.hpp"
 #include "kanten/programme/training.hpp"
 // synth: the caseload and market generators
 #include "kanten/synth/generate.hpp"

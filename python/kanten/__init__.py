@@ -96,6 +96,7 @@ __all__ = [
     "model_dot",
 ]
 
+# Every vocabulary's names come from the library (kanten::name of each enumerator, in enum order).
 _VOCAB: Dict[str, Any] = _kanten._vocabularies()
 
 STEPS: Tuple[str, ...] = tuple(_VOCAB["step"])
@@ -104,7 +105,7 @@ STEPS: Tuple[str, ...] = tuple(_VOCAB["step"])
 STEP_LABELS: Dict[str, str] = dict(_VOCAB["step_label"])
 """Danish display names of the steps, e.g. ``{"trin1_afklaring": "Trin 1: Afklaring", ...}``."""
 
-EXITS: Tuple[str, ...] = tuple(s for s in STEPS if s.startswith("exit_"))
+EXITS: Tuple[str, ...] = _kanten.vocabulary("exit")
 """The three exits: ``exit_self_support``, ``exit_30_hours``, ``exit_rehabilitation_team``."""
 
 VOCABULARIES: Dict[str, Tuple[str, ...]] = {
@@ -372,7 +373,7 @@ def generate_caseload(
     """A deterministic synthetic caseload, sized like Lolland-Falster by default.
 
     The defaults follow seed 003 ("Rekruttering fra kanten": 850 citizens, about 15 % with paid
-    hours); the other shares are assumptions (kanten/generate.hpp). Citizen ids are
+    hours); the other shares are assumptions (kanten/synth/generate.hpp). Citizen ids are
     ``"c-000001"``, ... The same arguments give the same caseload on every platform.
 
     Ranges (as the ``kanten generate`` command's): ``citizens`` 0 to 1,000,000; ``seed`` 0 to

@@ -32,10 +32,12 @@ from typing import Any, Callable, Iterable, List, Mapping, Optional, Sequence, T
 
 import numpy as np
 
+from . import _kanten
 from ._kanten import KantenError
 
-ERROR_CODES = ("invalid_argument", "parse_error", "invalid_input", "io_error")
-"""The codes of :class:`KantenError`: the names of C++'s kanten::Errc."""
+ERROR_CODES: Tuple[str, ...] = _kanten.vocabulary("error_code")
+"""The codes of :class:`KantenError`: the names of C++'s kanten::Errc (``invalid_argument``,
+``parse_error``, ``invalid_input``, ``io_error``)."""
 
 INT32_MAX = 2**31 - 1
 UINT64_MAX = 2**64 - 1

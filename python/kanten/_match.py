@@ -1,4 +1,4 @@
-"""Matching citizens to company tasks, with explanations as DataFrames (kanten/matching.hpp).
+"""Matching citizens to company tasks, with explanations as DataFrames (kanten/match/matching.hpp).
 
 Imported by the kanten package when the compiled module has the matching engine
 (``kanten.HAS_MATCHING``); use it through ``kanten``, not directly.
@@ -53,7 +53,7 @@ TASK_COLUMNS = (
 def market_from_frames(citizens: pd.DataFrame, companies: pd.DataFrame, tasks: pd.DataFrame) -> Market:
     """Reads a market from three DataFrames, one row per citizen, company and task.
 
-    Columns are the JSON fields of the market format (kanten/match_json.hpp), with a location
+    Columns are the JSON fields of the market format (kanten/match/json.hpp), with a location
     as two columns: citizens ``home_lat``/``home_lon``, companies ``location_lat``/``location_lon``
     (degrees; or one ``home``/``location`` column of ``{"lat", "lon"}`` dicts). List fields
     (``wishes``, ``competences``, ``health``, ``disco``, ``required_competences``,

@@ -1,4 +1,4 @@
-"""Programme figures as DataFrames (kanten/programme.hpp; definitions in docs/programme.md).
+"""Programme figures as DataFrames (kanten/programme/programme.hpp; definitions in docs/programme.md).
 
 Imported by the kanten package; use it through ``kanten``, not directly.
 """
@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as _dt
-from typing import Any, Dict, Optional, Sequence
+from typing import Any, Dict, Optional, Sequence, Tuple
 
 import numpy as np
 import pandas as pd
@@ -26,19 +26,11 @@ __all__ = [
     "programme_figures",
 ]
 
-FUNNEL_STAGES = (
-    "caseload",
-    "entered",
-    "trin2",
-    "trin3",
-    "paid_hours",
-    "exit_30_hours",
-    "exit_self_support",
-    "exit_rehabilitation_team",
-)
-"""The funnel's stages, in order (docs/programme.md)."""
+FUNNEL_STAGES: Tuple[str, ...] = _kanten.vocabulary("funnel_stage")
+"""The funnel's stages, in order (docs/programme.md): ``caseload``, ``entered``, ``trin2``,
+``trin3``, ``paid_hours``, then the three exits (C++'s kanten::FunnelStage)."""
 
-ENDPOINTS = ("first_paid_hours", "exit", "exit_30_hours")
+ENDPOINTS: Tuple[str, ...] = _kanten.vocabulary("endpoint")
 """What a Kaplan–Meier curve of a caseload measures, in days from entry (docs/programme.md)."""
 
 

@@ -1,8 +1,8 @@
 """Bus trips to companies (seed 002) and social training tracks (seed 001), as DataFrames.
 
 Imported by the kanten package when the compiled module has the matching engine; use it
-through ``kanten``, not directly. The plans are made in C++ (kanten/bus.hpp,
-kanten/training.hpp) from kanten's JSON request format (docs/bus-and-training.md).
+through ``kanten``, not directly. The plans are made in C++ (kanten/programme/bus.hpp,
+kanten/programme/training.hpp) from kanten's JSON request format (docs/bus-and-training.md).
 """
 
 from __future__ import annotations
@@ -197,7 +197,7 @@ def _minutes(text: Optional[str]) -> Optional[int]:
 
 
 class BusPlan:
-    """A bus-trip plan (kanten/bus.hpp) as DataFrames.
+    """A bus-trip plan (kanten/programme/bus.hpp) as DataFrames.
 
     - ``participants``: one row per participant: ``group``, ``citizen``, ``best_company``,
       ``best_task``, ``score`` (the matcher's, travel not counted), ``reason``, ``invited_again``.
@@ -351,7 +351,7 @@ def plan_bus_trips(
 
 
 class TrainingPlan:
-    """Social training tracks (kanten/training.hpp) as DataFrames.
+    """Social training tracks (kanten/programme/training.hpp) as DataFrames.
 
     - ``tracks``: ``citizen``, ``company``, ``task``, ``start``, ``end`` (dates), ``weeks``,
       ``minutes_per_week``, ``reasons``.

@@ -1,11 +1,10 @@
-// python/src/bind_match.cpp — the matching engine in kanten._kanten (include/kanten/matching.hpp).
+// python/src/bind_match.cpp — the matching engine in kanten._kanten (include/kanten/match/matching.hpp).
 //
-// Built when the library has the matching engine (python/CMakeLists.txt checks for
-// src/matching.cpp in the kanten target). Same conventions as module.cpp: arguments converted
-// under the GIL, C++ work without it, tables as dicts of numpy columns.
-#include "common.hpp"
+// Same conventions as every bind_<module>.cpp (bind_core.cpp): arguments converted under the
+// GIL, C++ work without it, tables as dicts of numpy columns. The market generator is in
+// bind_synth.cpp; the market object both use in market.hpp.
+#include "market.hpp"
 
-#include "kanten/synth/market.hpp"
 #include "kanten/rules/json.hpp"
 #include "kanten/match/json.hpp"
 #include "kanten/match/matching.hpp"
@@ -16,35 +15,7 @@
 namespace kanten_py {
 namespace {
 
-struct MarketData {
-  k::Market market;
-  std::unordered_map<std::string, std::int32_t> citizen_index, task_index;
-
-  void index() {
-    citizen_index.clear();
-    task_index.clear();
-    for (std::size_t i = 0; i < market.citizens.size(); ++i) citizen_index.emplace(market.citizens[i].id, static_cast<std::int32_t>(i));
-    for (std::size_t i = 0; i < market.tasks.size(); ++i) task_index.emplace(market.tasks[i].id, static_cast<std::int32_t>(i));
-  }
-};
-using MarketPtr = std::shared_ptr<MarketData>;
-
-}  // namespace
-}  // namespace kanten_py
-
-KANTEN_PY_NOT_NONE(kanten_py::MarketData)
-
-namespace kanten_py {
-namespace {
-
-MarketPtr make_market(k::Market m) {
-  auto d = std::make_shared<MarketData>();
-  d->market = std::move(m);
-  d->index();
-  return d;
-}
-
-/// The weights: the defaults, or a weight set in JSON (kanten/match_json.hpp).
+/// The weights: the defaults, or a weight set in JSON (kanten/match/json.hpp).
 std::shared_ptr<const k::MatchWeights> weights_of(const std::optional<std::string>& text) {
   if (!text) return std::make_shared<k::MatchWeights>(k::default_weights());
   return std::make_shared<k::MatchWeights>(k::weights_from_json(*text));
@@ -308,9 +279,9 @@ std::vector<std::string> ids(const std::vector<T>& v) {
 
 }  // namespace
 
-void bind_match(py::module_& m) {
+void register_match(py::module_& m) {
   py::class_<MarketData, MarketPtr>(m, "Market", R"doc(
-A labour market to match: citizens, companies and their tasks (kanten/matching.hpp).
+A labour market to match: citizens, companies and their tasks (kanten/match/matching.hpp).
 
 Read one with Market.from_json / from_file / from_frames, or generate_market(). Immutable.
 )doc")
@@ -383,32 +354,6 @@ Read one with Market.from_json / from_file / from_frames, or generate_market(). 
           py::arg("indent") = py::none());
 
   m.def("_market_from_columns", &market_from_columns, py::arg("citizens"), py::arg("companies"), py::arg("tasks"));
-  const k::MarketOptions g;
-  m.def(
-      "_generate_market",
-      [](std::size_t citizens, std::size_t companies, std::uint64_t seed, const std::string& region,
-         double tasks_per_company, std::int32_t travel_m) {
-        k::MarketOptions o;
-        o.citizens = citizens;
-        o.companies = companies;
-        o.seed = seed;
-        if (region == "lolland_falster") o.region = k::Region::lolland_falster;
-        else if (region == "denmark") o.region = k::Region::denmark;
-        else throw k::Error(k::Errc::invalid_argument, "region", region, "must be lolland_falster or denmark");
-        if (!(tasks_per_company > 0))
-          throw k::Error(k::Errc::invalid_argument, "tasks_per_company", std::to_string(tasks_per_company), "must be positive");
-        o.tasks_per_company = tasks_per_company;
-        o.travel_m = travel_m;
-        k::Market mk;
-        {
-          py::gil_scoped_release release;
-          mk = k::generate_market(o);
-        }
-        return make_market(std::move(mk));
-      },
-      py::arg("citizens") = g.citizens, py::arg("companies") = g.companies, py::arg("seed") = g.seed,
-      py::arg("region") = "lolland_falster", py::arg("tasks_per_company") = g.tasks_per_company,
-      py::arg("travel_m") = g.travel_m);
   m.def("_match", &propose, py::arg("market"), py::arg("mode") = "assignment", py::arg("k") = 5,
         py::arg("per_company") = 1, py::arg("weights") = py::none(), py::arg("explain") = true,
         py::arg("threads") = 1);

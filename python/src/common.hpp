@@ -1,5 +1,6 @@
-// python/src/common.hpp — what module.cpp and bind_match.cpp share: dates, numpy columns built
-// in C++, DataFrame columns read into JSON documents for kanten's readers, and the error type.
+// python/src/common.hpp — what the bind_<module>.cpp files share: the register_<module>
+// functions module.cpp calls, dates, numpy columns built in C++, vocabularies as Python names,
+// DataFrame columns read for kanten's readers, and the not-None casters.
 //
 // Every helper here runs with the GIL held: it reads or creates Python objects.
 #pragma once
@@ -8,6 +9,7 @@
 #include "kanten/core/error.hpp"
 #include "kanten/rules/events.hpp"
 #include "kanten/core/input.hpp"
+#include "kanten/core/vocabulary.hpp"
 
 #include <nlohmann/json.hpp>
 #include <pybind11/numpy.h>
@@ -27,6 +29,16 @@ namespace kanten_py {
 namespace py = pybind11;
 namespace k = kanten;
 using json = nlohmann::json;
+
+// ---------------------------------------------------------------------------------------------
+// The rooms of the module: module.cpp calls these in this order (one per library module)
+// ---------------------------------------------------------------------------------------------
+
+void register_core(py::module_& m);       ///< bind_core.cpp: KantenError, version, vocabulary()
+void register_rules(py::module_& m);      ///< bind_rules.cpp: Caseload, evaluations, sanctions, the model
+void register_programme(py::module_& m);  ///< bind_programme.cpp: figures, Kaplan–Meier, bus trips, training
+void register_match(py::module_& m);      ///< bind_match.cpp: Market, proposals, scores
+void register_synth(py::module_& m);      ///< bind_synth.cpp: the caseload and market generators
 
 /// numpy's NaT as an int64.
 inline constexpr std::int64_t nat = std::numeric_limits<std::int64_t>::min();
@@ -116,6 +128,53 @@ py::tuple tuple_of(const Range& r, F&& to_text) {
 using Columns = py::dict;
 
 // ---------------------------------------------------------------------------------------------
+// Vocabularies: names from the library (kanten::enum_size<E>, kanten::name(E)), never by hand
+// ---------------------------------------------------------------------------------------------
+
+/// The names of a vocabulary enum, in enum order (kanten::Vocabulary<E>'s table).
+template <class Enum>
+py::tuple vocabulary_names() {
+  static_assert(k::enum_size<Enum> > 0, "not a kanten vocabulary");
+  py::tuple t(k::enum_size<Enum>);
+  for (std::size_t i = 0; i < k::enum_size<Enum>; ++i) t[i] = str_of(name(k::Vocabulary<Enum>::values[i]));
+  return t;
+}
+
+/// The names of a vocabulary as a message lists them: "a, b or c".
+template <class Enum>
+std::string names_or() {
+  std::string out;
+  for (std::size_t i = 0; i < k::enum_size<Enum>; ++i) {
+    if (i > 0) out += i + 1 == k::enum_size<Enum> ? " or " : ", ";
+    out += name(k::Vocabulary<Enum>::values[i]);
+  }
+  return out;
+}
+
+/// Makes `names` what _kanten.vocabulary(`vocabulary`) returns (bind_core.cpp keeps the table).
+void add_vocabulary(py::module_& m, const char* vocabulary, py::tuple names);
+/// Makes an enum's names what _kanten.vocabulary(`vocabulary`) returns.
+template <class Enum>
+void add_vocabulary(py::module_& m, const char* vocabulary) {
+  add_vocabulary(m, vocabulary, vocabulary_names<Enum>());
+}
+
+/// Categories of a vocabulary enum, in enum order (the third element of a "category" column).
+template <class Enum>
+py::list categories() {
+  return py::list(vocabulary_names<Enum>());
+}
+/// A "category" column of codes into a vocabulary (-1: missing).
+template <class Enum>
+py::tuple categorical(py::array_t<std::int8_t> codes) {
+  return py::make_tuple("category", std::move(codes), categories<Enum>());
+}
+/// An "Int64" column: values, and a mask of the missing ones.
+inline py::tuple nullable_int(py::array values, py::array_t<bool> mask) {
+  return py::make_tuple("Int64", std::move(values), std::move(mask));
+}
+
+// ---------------------------------------------------------------------------------------------
 // DataFrame columns → JSON documents for kanten's readers
 // ---------------------------------------------------------------------------------------------
 
@@ -123,6 +182,9 @@ using Columns = py::dict;
 /// dtype is int64, float64, bool, datetime64[D] or object.
 class InColumn {
  public:
+  /// The column's element type.
+  enum class Kind { i64, f64, boolean, days, object };
+
   InColumn(std::string name, py::array a);
   [[nodiscard]] const std::string& name() const noexcept { return name_; }
   /// The cell at `row` as JSON; nullopt when absent (None, NaN, NaT).
@@ -130,9 +192,14 @@ class InColumn {
   /// The cell as Python object (object columns only; nullptr otherwise).
   [[nodiscard]] PyObject* object(std::size_t row) const;
   [[nodiscard]] std::size_t size() const noexcept { return size_; }
+  [[nodiscard]] Kind kind() const noexcept { return kind_; }
+  /// The elements, read as T (std::int64_t for i64 and days, double, bool, PyObject*).
+  template <class T>
+  [[nodiscard]] const T* values() const noexcept {
+    return static_cast<const T*>(data_);
+  }
 
  private:
-  enum class Kind { i64, f64, boolean, days, object };
   std::string name_;
   py::array array_;
   Kind kind_;

@@ -142,3 +142,19 @@ def test_unknown_fields_warn_and_strict_reading_refuses_them():
     assert e.value.field == "events[0].strat" and e.value.code == "invalid_input"
     with pytest.raises(kanten.KantenError):
         kanten.read_caseload(text, strict=True)
+
+
+def test_vocabulary_constants_come_from_the_library_with_their_names_and_values():
+    from kanten import _kanten
+
+    assert kanten.FUNNEL_STAGES == ("caseload", "entered", "trin2", "trin3", "paid_hours", "exit_30_hours",
+                                    "exit_self_support", "exit_rehabilitation_team")
+    assert kanten.ENDPOINTS == ("first_paid_hours", "exit", "exit_30_hours")
+    assert kanten.EXITS == ("exit_self_support", "exit_30_hours", "exit_rehabilitation_team")
+    assert kanten._checks.ERROR_CODES == ("invalid_argument", "parse_error", "invalid_input", "io_error")
+    assert kanten.STEPS == _kanten.vocabulary("step")
+    for name, names in kanten.VOCABULARIES.items():
+        assert _kanten.vocabulary(name) == names
+    with pytest.raises(kanten.KantenError) as e:
+        _kanten.vocabulary("nope")
+    assert e.value.field == "vocabulary"

@@ -282,3 +282,77 @@ def test_a_cell_python_cannot_show_is_rejected_not_a_crash():
     bad = kanten.caseload_from_frames(df).rejected()
     assert list(bad["row"]) == [0, 1] and list(bad["field"]) == ["wishes[0]", "date"]
     assert not bad["value"].str.contains("familie").any()
+
+
+def _as_json_document(events, profiles):
+    """The JSON document of the rows: one case per citizen (profiles first), each row an event
+    object of its non-empty cells, as docs/json-format.md writes it."""
+    import json as _json
+
+    def cell(v):
+        if v is None or v is pd.NA or v is pd.NaT or (isinstance(v, float) and np.isnan(v)):
+            return None
+        if isinstance(v, np.bool_):
+            return bool(v)
+        if isinstance(v, pd.Timestamp):
+            return v.strftime("%Y-%m-%d")
+        if isinstance(v, (np.integer,)):
+            return int(v)
+        if isinstance(v, (list, tuple)):
+            return [cell(x) for x in v]
+        if isinstance(v, float) and v == int(v):
+            return int(v)
+        return v
+
+    cases, order = {}, []
+    for rec in profiles.to_dict("records"):
+        cid = rec.pop("citizen")
+        order.append(cid)
+        cases[cid] = {"citizen": cid, "profile": {k: cell(v) for k, v in rec.items() if cell(v) is not None}, "events": []}
+    for rec in events.to_dict("records"):
+        cid = rec.pop("citizen")
+        if cid not in cases:
+            order.append(cid)
+            cases[cid] = {"citizen": cid, "events": []}
+        cases[cid]["events"].append({k: cell(v) for k, v in rec.items() if cell(v) is not None})
+    return _json.dumps({"cases": [cases[c] for c in order]})
+
+
+def test_frames_are_read_exactly_as_the_json_of_their_rows(sample):
+    # The frames reader builds cases straight from the columns; a row it cannot take as plainly
+    # valid goes through the JSON reader. Either way the caseload, the rejected rows and the
+    # warnings are those of the JSON document of the same rows.
+    events, profiles = sample.to_frames()
+    events = events.iloc[:400].copy()
+    rng = np.random.default_rng(5)
+    odd = {
+        "minutes": [90.5, "1:30", True, 10**12, -5, None, 45],
+        "hours": ["1:30", "x", None],
+        "kind": ["nope", 3, "contact", None],
+        "channel": ["phone", "fax", 3, None],
+        "failure_id": ["F1", "", 5, None],
+        "wishes": [["a", "b"], ("a",), "a", [1], [], None],
+        "health": [["calm_pace"], ["nope"], [], None],
+        "reached": [True, False, 1, None, "yes"],
+        "start": ["2020-01-01", "bad", None],
+        "company": ["c1", 7, None],
+        "text": ["free", 5, None],
+        "minutes_per_week": [600, 600.5, "10:00", None],
+    }
+    for column, values in odd.items():
+        if column not in events.columns:
+            events[column] = None
+        events[column] = events[column].astype(object)
+        for i in rng.choice(len(events), size=25, replace=False):
+            events.at[events.index[i], column] = values[rng.integers(len(values))]
+    with pytest.warns(kanten.KantenWarning):
+        from_frames = kanten.caseload_from_frames(events, profiles)
+    with pytest.warns(kanten.KantenWarning):
+        from_json = kanten.Caseload.from_json(_as_json_document(events, profiles))
+    assert from_frames.to_json() == from_json.to_json()
+    a, b = from_frames.rejected(), from_json.rejected()
+    assert len(a) > 20
+    cols = ["citizen", "index", "field", "value", "reason"]
+    pd.testing.assert_frame_equal(a[cols].reset_index(drop=True), b[cols].reset_index(drop=True))
+    assert list(from_frames.warnings()["message"]) == list(from_json.warnings()["message"])
+    assert len(from_frames.warnings()) > 0

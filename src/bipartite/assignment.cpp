@@ -38,10 +38,6 @@
 
 #include "kanten/bipartite/assignment.hpp"
 
-#include "core/huge.hpp"
-#include "core/parallel.hpp"
-#include "bipartite/solve.hpp"
-
 #include <algorithm>
 #include <functional>
 #include <limits>
@@ -49,6 +45,11 @@
 #include <stdexcept>
 #include <string>
 #include <utility>
+
+#include "bipartite/solve.hpp"
+#include "core/huge.hpp"
+#include "core/parallel.hpp"
+#include "kanten/core/error.hpp"
 
 namespace kanten::inline v1::bipartite {
 
@@ -61,42 +62,46 @@ constexpr std::int32_t k_bypass = -2;  // left node sends its unit to the sink: 
 constexpr std::int64_t k_inf = std::numeric_limits<std::int64_t>::max() / 4;
 constexpr int k_cache = 3;  // arcs remembered per left node between full scans
 
-std::string ctx(const char* what, std::int64_t index) { return std::string(what) + " " + std::to_string(index); }
+/// The field name of element `index` of the instance's member `member`, e.g. "edges[7]".
+std::string indexed(const char* member, std::size_t index) {
+  return std::string(member) + "[" + std::to_string(index) + "]";
+}
 
 /// check_assignment on an instance already validated.
-assignment_result check_valid(const instance& inst, std::span<const edge> edges, std::span<const std::int32_t> right_of_left);
+AssignmentResult check_valid(const Instance& inst, std::span<const Edge> edges,
+                             std::span<const std::int32_t> right_of_left);
 
 /// An edge the network can use: positive score, a right node with a slot, a group with capacity.
-bool usable(const instance& inst, const edge& x) {
-    return x.score > 0 && inst.right_slots[x.right] > 0 && inst.group_capacity[inst.right_group[x.right]] > 0;
+bool usable(const Instance& inst, const Edge& x) {
+  return x.score > 0 && inst.right_slots[x.right] > 0 && inst.group_capacity[inst.right_group[x.right]] > 0;
 }
 
 /// The usable edges of each left node, without copying them. Edges grouped by left (as candidates()
 /// writes them) are read in place (positions are edge ids, unusable ones skipped on reading);
 /// otherwise a counting sort lists the usable edge ids by left.
-struct edge_lists {
-    bool grouped = false;
-    std::vector<std::int32_t> cnt;    ///< per left i: positions [cnt[i], cnt[i + 1])
-    big_vector<std::int32_t> order;   ///< usable edge ids by left (empty when grouped)
-    [[nodiscard]] std::int32_t edge_at(std::int32_t p) const { return grouped ? p : order[p]; }
+struct EdgeLists {
+  bool grouped = false;
+  std::vector<std::int32_t> cnt;   ///< per left i: positions [cnt[i], cnt[i + 1])
+  big_vector<std::int32_t> order;  ///< usable edge ids by left (empty when grouped)
+  [[nodiscard]] std::int32_t edge_at(std::int32_t p) const { return grouped ? p : order[p]; }
 };
 
-edge_lists list_edges(const instance& inst, std::span<const edge> ed) {
-    if (ed.size() >= static_cast<std::size_t>(std::numeric_limits<std::int32_t>::max()))
-        throw std::invalid_argument("assignment: too many edges (limit 2^31-2)");
-    edge_lists el;
-    el.grouped = std::is_sorted(ed.begin(), ed.end(), [](const edge& a, const edge& b) { return a.left < b.left; });
-    el.cnt.assign(static_cast<std::size_t>(inst.num_left) + 1, 0);
-    for (const auto& x : ed)
-        if (el.grouped || usable(inst, x)) ++el.cnt[x.left + 1];
-    for (std::int32_t i = 0; i < inst.num_left; ++i) el.cnt[i + 1] += el.cnt[i];
-    if (!el.grouped) {
-        el.order.resize(static_cast<std::size_t>(el.cnt[inst.num_left]));
-        std::vector<std::int32_t> pos(el.cnt.begin(), el.cnt.end() - 1);
-        for (std::size_t k = 0; k < ed.size(); ++k)
-            if (usable(inst, ed[k])) el.order[pos[ed[k].left]++] = static_cast<std::int32_t>(k);
-    }
-    return el;
+EdgeLists list_edges(const Instance& inst, std::span<const Edge> ed) {
+  if (ed.size() >= static_cast<std::size_t>(std::numeric_limits<std::int32_t>::max()))
+    throw Error(Errc::invalid_argument, "edges", std::to_string(ed.size()), "too many edges (limit 2^31-2)");
+  EdgeLists el;
+  el.grouped = std::is_sorted(ed.begin(), ed.end(), [](const Edge& a, const Edge& b) { return a.left < b.left; });
+  el.cnt.assign(static_cast<std::size_t>(inst.num_left) + 1, 0);
+  for (const auto& x : ed)
+    if (el.grouped || usable(inst, x)) ++el.cnt[x.left + 1];
+  for (std::int32_t i = 0; i < inst.num_left; ++i) el.cnt[i + 1] += el.cnt[i];
+  if (!el.grouped) {
+    el.order.resize(static_cast<std::size_t>(el.cnt[inst.num_left]));
+    std::vector<std::int32_t> pos(el.cnt.begin(), el.cnt.end() - 1);
+    for (std::size_t k = 0; k < ed.size(); ++k)
+      if (usable(inst, ed[k])) el.order[pos[ed[k].left]++] = static_cast<std::int32_t>(k);
+  }
+  return el;
 }
 
 /// Independent parts of the network: unions of its connected components (left–right by a usable
@@ -104,844 +109,857 @@ edge_lists list_edges(const instance& inst, std::span<const edge> ed) {
 /// the parts are solved separately, on several threads when asked. Small components are bundled
 /// into parts of about 1/16 of the arcs, in order of their lowest left id; the split depends on
 /// the instance alone, never on the thread count, so the result does not either.
-struct part {
-    std::vector<std::int32_t> lefts, rights, groups;  ///< global ids, ascending
-    std::int64_t arcs = 0;                            ///< usable edges of its left nodes
+struct Part {
+  std::vector<std::int32_t> lefts, rights, groups;  ///< global ids, ascending
+  std::int64_t arcs = 0;                            ///< usable edges of its left nodes
 };
 
-struct partition {
-    std::vector<part> parts;
-    std::vector<std::int32_t> local_right;  ///< global right → its index in its part's rights (-1: no usable edge)
-    std::vector<std::int32_t> local_group;  ///< global group → its index in its part's groups (-1: none)
+struct Partition {
+  std::vector<Part> parts;
+  std::vector<std::int32_t> local_right;  ///< global right → its index in its part's rights (-1: no usable edge)
+  std::vector<std::int32_t> local_group;  ///< global group → its index in its part's groups (-1: none)
 };
 
-partition split_parts(const instance& inst, std::span<const edge> edges, const edge_lists& el) {
-    const std::int32_t nl = inst.num_left, nr = inst.num_right(), ng = inst.num_groups();
-    std::vector<std::int32_t> up(static_cast<std::size_t>(nl) + nr + ng);
-    std::iota(up.begin(), up.end(), 0);
-    auto find = [&](std::int32_t v) {
-        while (up[v] != v) v = up[v] = up[up[v]];  // path halving
-        return v;
-    };
-    auto unite = [&](std::int32_t a, std::int32_t b) {
-        a = find(a), b = find(b);
-        if (a != b) up[std::max(a, b)] = std::min(a, b);
-    };
-    std::vector<std::int32_t> arcs_of_left(static_cast<std::size_t>(nl), 0);
-    std::vector<std::uint8_t> right_used(static_cast<std::size_t>(nr), 0);
-    for (std::int32_t i = 0; i < nl; ++i)
-        for (std::int32_t p = el.cnt[i]; p < el.cnt[i + 1]; ++p) {
-            const edge& x = edges[el.edge_at(p)];
-            if (el.grouped && !usable(inst, x)) continue;
-            ++arcs_of_left[i];
-            right_used[x.right] = 1;
-            unite(i, nl + x.right);
-        }
-    for (std::int32_t j = 0; j < nr; ++j)
-        if (right_used[j]) unite(nl + j, nl + nr + inst.right_group[j]);
-    // Components numbered by their lowest left id, packed into parts in that order.
-    std::vector<std::int32_t> comp(up.size(), -1);
-    std::vector<std::int64_t> comp_arcs;
-    std::int64_t total = 0;
-    for (std::int32_t i = 0; i < nl; ++i) {
-        if (arcs_of_left[i] == 0) continue;
-        const std::int32_t r = find(i);
-        if (comp[r] < 0) {
-            comp[r] = static_cast<std::int32_t>(comp_arcs.size());
-            comp_arcs.push_back(0);
-        }
-        comp_arcs[comp[r]] += arcs_of_left[i];
-        total += arcs_of_left[i];
+Partition split_parts(const Instance& inst, std::span<const Edge> edges, const EdgeLists& el) {
+  const std::int32_t nl = inst.num_left, nr = inst.num_right(), ng = inst.num_groups();
+  std::vector<std::int32_t> up(static_cast<std::size_t>(nl) + nr + ng);
+  std::iota(up.begin(), up.end(), 0);
+  auto find = [&](std::int32_t v) {
+    while (up[v] != v) v = up[v] = up[up[v]];  // path halving
+    return v;
+  };
+  auto unite = [&](std::int32_t a, std::int32_t b) {
+    a = find(a), b = find(b);
+    if (a != b) up[std::max(a, b)] = std::min(a, b);
+  };
+  std::vector<std::int32_t> arcs_of_left(static_cast<std::size_t>(nl), 0);
+  std::vector<std::uint8_t> right_used(static_cast<std::size_t>(nr), 0);
+  for (std::int32_t i = 0; i < nl; ++i)
+    for (std::int32_t p = el.cnt[i]; p < el.cnt[i + 1]; ++p) {
+      const Edge& x = edges[el.edge_at(p)];
+      if (el.grouped && !usable(inst, x)) continue;
+      ++arcs_of_left[i];
+      right_used[x.right] = 1;
+      unite(i, nl + x.right);
     }
-    const std::int64_t target = std::max<std::int64_t>(total / 16, 1 << 15);
-    std::vector<std::int32_t> part_of(comp_arcs.size());
-    partition out;
-    std::int64_t filled = target;
-    for (std::size_t c = 0; c < comp_arcs.size(); ++c) {
-        if (filled >= target) {
-            out.parts.emplace_back();
-            filled = 0;
-        }
-        part_of[c] = static_cast<std::int32_t>(out.parts.size()) - 1;
-        filled += comp_arcs[c];
-        out.parts.back().arcs += comp_arcs[c];
+  for (std::int32_t j = 0; j < nr; ++j)
+    if (right_used[j]) unite(nl + j, nl + nr + inst.right_group[j]);
+  // Components numbered by their lowest left id, packed into parts in that order.
+  std::vector<std::int32_t> comp(up.size(), -1);
+  std::vector<std::int64_t> comp_arcs;
+  std::int64_t total = 0;
+  for (std::int32_t i = 0; i < nl; ++i) {
+    if (arcs_of_left[i] == 0) continue;
+    const std::int32_t r = find(i);
+    if (comp[r] < 0) {
+      comp[r] = static_cast<std::int32_t>(comp_arcs.size());
+      comp_arcs.push_back(0);
     }
-    auto part_at = [&](std::int32_t v) -> part* {
-        const std::int32_t c = comp[find(v)];
-        return c < 0 ? nullptr : &out.parts[part_of[c]];
-    };
-    for (std::int32_t i = 0; i < nl; ++i)
-        if (arcs_of_left[i] > 0) part_at(i)->lefts.push_back(i);
-    out.local_right.assign(static_cast<std::size_t>(nr), -1);
-    for (std::int32_t j = 0; j < nr; ++j)
-        if (part* pt = right_used[j] ? part_at(nl + j) : nullptr) {
-            out.local_right[j] = static_cast<std::int32_t>(pt->rights.size());
-            pt->rights.push_back(j);
-        }
-    out.local_group.assign(static_cast<std::size_t>(ng), -1);
-    for (std::int32_t g = 0; g < ng; ++g)
-        if (part* pt = part_at(nl + nr + g)) {
-            out.local_group[g] = static_cast<std::int32_t>(pt->groups.size());
-            pt->groups.push_back(g);
-        }
-    return out;
+    comp_arcs[comp[r]] += arcs_of_left[i];
+    total += arcs_of_left[i];
+  }
+  const std::int64_t target = std::max<std::int64_t>(total / 16, 1 << 15);
+  std::vector<std::int32_t> part_of(comp_arcs.size());
+  Partition out;
+  std::int64_t filled = target;
+  for (std::size_t c = 0; c < comp_arcs.size(); ++c) {
+    if (filled >= target) {
+      out.parts.emplace_back();
+      filled = 0;
+    }
+    part_of[c] = static_cast<std::int32_t>(out.parts.size()) - 1;
+    filled += comp_arcs[c];
+    out.parts.back().arcs += comp_arcs[c];
+  }
+  auto part_at = [&](std::int32_t v) -> Part* {
+    const std::int32_t c = comp[find(v)];
+    return c < 0 ? nullptr : &out.parts[part_of[c]];
+  };
+  for (std::int32_t i = 0; i < nl; ++i)
+    if (arcs_of_left[i] > 0) part_at(i)->lefts.push_back(i);
+  out.local_right.assign(static_cast<std::size_t>(nr), -1);
+  for (std::int32_t j = 0; j < nr; ++j)
+    if (Part* pt = right_used[j] ? part_at(nl + j) : nullptr) {
+      out.local_right[j] = static_cast<std::int32_t>(pt->rights.size());
+      pt->rights.push_back(j);
+    }
+  out.local_group.assign(static_cast<std::size_t>(ng), -1);
+  for (std::int32_t g = 0; g < ng; ++g)
+    if (Part* pt = part_at(nl + nr + g)) {
+      out.local_group[g] = static_cast<std::int32_t>(pt->groups.size());
+      pt->groups.push_back(g);
+    }
+  return out;
 }
 
 /// What solving one part gives: per left node of the part (in its order) the global right node or -1.
-struct part_result {
-    std::vector<std::int32_t> right_of_left;
-    assignment_stats stats;
+struct PartResult {
+  std::vector<std::int32_t> right_of_left;
+  AssignmentStats stats;
 };
 
-class solver {
-public:
-    solver(const instance& inst, std::span<const edge> edges, const assignment_options& opt, const edge_lists& el,
-           const partition& pn, const part& pt)
-        : inst_(inst), edges_(edges), opt_(opt), el_(el), pn_(pn), part_(pt) {}
+class Solver {
+ public:
+  Solver(const Instance& inst, std::span<const Edge> edges, const AssignmentOptions& opt, const EdgeLists& el,
+         const Partition& pn, const Part& pt)
+      : inst_(inst), edges_(edges), opt_(opt), el_(el), pn_(pn), part_(pt) {}
 
-    part_result run();
+  PartResult run();
 
-private:
-    void build();
-    void refine(std::int64_t eps);
-    bool prove_optimal(std::int64_t budget);
-    void discharge_left(std::int32_t i);
-    void discharge_right(std::int32_t j);
-    void discharge_group(std::int32_t g);
-    void discharge_sink();
-    void push_back_to_right(std::int32_t g, std::int32_t j);
-    void sink_candidate(std::int64_t key, std::int32_t id) {
-        heap_.push_back({key, id});
-        std::push_heap(heap_.begin(), heap_.end(), std::greater<>{});
-    }
-    void add_sink_excess(std::int64_t d) {
-        const std::int64_t before = eT_;
-        eT_ += d;
-        if (before <= 0 && eT_ > 0) stack_.push_back(nl_ + nr_ + ng_);
-    }
+ private:
+  void build();
+  void refine(std::int64_t eps);
+  bool prove_optimal(std::int64_t budget);
+  void discharge_left(std::int32_t i);
+  void discharge_right(std::int32_t j);
+  void discharge_group(std::int32_t g);
+  void discharge_sink();
+  void push_back_to_right(std::int32_t g, std::int32_t j);
+  void sink_candidate(std::int64_t key, std::int32_t id) {
+    heap_.push_back({key, id});
+    std::push_heap(heap_.begin(), heap_.end(), std::greater<>{});
+  }
+  void add_sink_excess(std::int64_t d) {
+    const std::int64_t before = eT_;
+    eT_ += d;
+    if (before <= 0 && eT_ > 0) stack_.push_back(nl_ + nr_ + ng_);
+  }
 
-    void link(std::int32_t i, std::int32_t j) {
-        prv_[i] = -1;
-        nxt_[i] = head_[j];
-        if (head_[j] >= 0) prv_[head_[j]] = i;
-        head_[j] = i;
-    }
-    void unlink(std::int32_t i, std::int32_t j) {
-        if (prv_[i] >= 0) nxt_[prv_[i]] = nxt_[i];
-        else head_[j] = nxt_[i];
-        if (nxt_[i] >= 0) prv_[nxt_[i]] = prv_[i];
-    }
-    void activate_right(std::int32_t j) { stack_.push_back(nl_ + j); }
-    void activate_group(std::int32_t g) { stack_.push_back(nl_ + nr_ + g); }
+  void link(std::int32_t i, std::int32_t j) {
+    prv_[i] = -1;
+    nxt_[i] = head_[j];
+    if (head_[j] >= 0) prv_[head_[j]] = i;
+    head_[j] = i;
+  }
+  void unlink(std::int32_t i, std::int32_t j) {
+    if (prv_[i] >= 0)
+      nxt_[prv_[i]] = nxt_[i];
+    else
+      head_[j] = nxt_[i];
+    if (nxt_[i] >= 0) prv_[nxt_[i]] = prv_[i];
+  }
+  void activate_right(std::int32_t j) { stack_.push_back(nl_ + j); }
+  void activate_group(std::int32_t g) { stack_.push_back(nl_ + nr_ + g); }
 
-    const instance& inst_;
-    std::span<const edge> edges_;
-    const assignment_options& opt_;
-    const edge_lists& el_;
-    const partition& pn_;
-    const part& part_;  // the nodes this solver owns; local ids are positions in its lists
-    std::int32_t nl_ = 0, nr_ = 0, ng_ = 0;
-    std::int64_t eps_ = 1;
-    std::int64_t scale_ = 1;  // M: costs are −score·M
-    assignment_stats st_;
+  const Instance& inst_;
+  std::span<const Edge> edges_;
+  const AssignmentOptions& opt_;
+  const EdgeLists& el_;
+  const Partition& pn_;
+  const Part& part_;  // the nodes this solver owns; local ids are positions in its lists
+  std::int32_t nl_ = 0, nr_ = 0, ng_ = 0;
+  std::int64_t eps_ = 1;
+  std::int64_t scale_ = 1;  // M: costs are −score·M
+  AssignmentStats st_;
 
-    // left CSR (usable arcs only, one per right node, in input order)
-    std::vector<std::int32_t> lb_;
-    big_vector<std::int32_t> arc_right_;
-    big_vector<std::int64_t> arc_cost_;
-    // left state
-    std::vector<std::int64_t> pl_;
-    std::vector<std::int32_t> asg_;
-    std::vector<std::int32_t> nxt_, prv_;
-    std::vector<std::int64_t> wl_;  // p(i) − c(i, j) of the assigned arc: value of the reverse arc j→i
-    struct alignas(64) quick_minima {
-        std::int64_t threshold = -k_inf;  // lower bound on the values of the arcs not cached
-        std::int64_t cost[k_cache] = {};
-        std::int32_t arc[k_cache] = {};
-        std::int32_t right[k_cache] = {};
-        std::int32_t n = 0;
-    };
-    big_vector<quick_minima> cache_;  // per left node
-    // right state
-    std::vector<std::int64_t> pr_;
-    std::vector<std::int32_t> slots_, grp_, f_, e_, head_;
-    std::vector<std::int64_t> wj_;  // scratch: eviction value per right node
-    // group state
-    std::vector<std::int64_t> pg_;
-    std::vector<std::int32_t> cap_, h_, eg_, gb_, gr_;
+  // left CSR (usable arcs only, one per right node, in input order)
+  std::vector<std::int32_t> lb_;
+  big_vector<std::int32_t> arc_right_;
+  big_vector<std::int64_t> arc_cost_;
+  // left state
+  std::vector<std::int64_t> pl_;
+  std::vector<std::int32_t> asg_;
+  std::vector<std::int32_t> nxt_, prv_;
+  std::vector<std::int64_t> wl_;  // p(i) − c(i, j) of the assigned arc: value of the reverse arc j→i
+  struct alignas(64) QuickMinima {
+    std::int64_t threshold = -k_inf;  // lower bound on the values of the arcs not cached
+    std::int64_t cost[k_cache] = {};
+    std::int32_t arc[k_cache] = {};
+    std::int32_t right[k_cache] = {};
+    std::int32_t n = 0;
+  };
+  big_vector<QuickMinima> cache_;  // per left node
+  // right state
+  std::vector<std::int64_t> pr_;
+  std::vector<std::int32_t> slots_, grp_, f_, e_, head_;
+  std::vector<std::int64_t> wj_;  // scratch: eviction value per right node
+  // group state
+  std::vector<std::int64_t> pg_;
+  std::vector<std::int32_t> cap_, h_, eg_, gb_, gr_;
 
-    // sink T: price, balance (inflow − units that must arrive), lazy min-heap of its reverse arcs
-    // (bypassed left nodes: id i; groups with flow to T: id nl+nr+g), keyed by a price lower bound.
-    std::int64_t pT_ = 0, eT_ = 0;
-    std::vector<std::pair<std::int64_t, std::int32_t>> heap_;
+  // sink T: price, balance (inflow − units that must arrive), lazy min-heap of its reverse arcs
+  // (bypassed left nodes: id i; groups with flow to T: id nl+nr+g), keyed by a price lower bound.
+  std::int64_t pT_ = 0, eT_ = 0;
+  std::vector<std::pair<std::int64_t, std::int32_t>> heap_;
 
-    std::vector<std::int32_t> stack_;
+  std::vector<std::int32_t> stack_;
 };
 
-void solver::build() {
-    nl_ = static_cast<std::int32_t>(part_.lefts.size());
-    nr_ = static_cast<std::int32_t>(part_.rights.size());
-    ng_ = static_cast<std::int32_t>(part_.groups.size());
-    const std::int64_t nodes = static_cast<std::int64_t>(nl_) + nr_ + ng_ + 1;
-    scale_ = nodes + 1;
-    const std::int64_t scale = scale_;
+void Solver::build() {
+  nl_ = static_cast<std::int32_t>(part_.lefts.size());
+  nr_ = static_cast<std::int32_t>(part_.rights.size());
+  ng_ = static_cast<std::int32_t>(part_.groups.size());
+  const std::int64_t nodes = static_cast<std::int64_t>(nl_) + nr_ + ng_ + 1;
+  scale_ = nodes + 1;
+  const std::int64_t scale = scale_;
 
-    slots_.resize(static_cast<std::size_t>(nr_));
-    grp_.resize(static_cast<std::size_t>(nr_));
-    for (std::int32_t j = 0; j < nr_; ++j) {
-        const std::int32_t gj = part_.rights[j];
-        slots_[j] = inst_.right_slots[gj];
-        grp_[j] = pn_.local_group[inst_.right_group[gj]];
-    }
-    cap_.resize(static_cast<std::size_t>(ng_));
-    for (std::int32_t g = 0; g < ng_; ++g) cap_[g] = inst_.group_capacity[part_.groups[g]];
+  slots_.resize(static_cast<std::size_t>(nr_));
+  grp_.resize(static_cast<std::size_t>(nr_));
+  for (std::int32_t j = 0; j < nr_; ++j) {
+    const std::int32_t gj = part_.rights[j];
+    slots_[j] = inst_.right_slots[gj];
+    grp_[j] = pn_.local_group[inst_.right_group[gj]];
+  }
+  cap_.resize(static_cast<std::size_t>(ng_));
+  for (std::int32_t g = 0; g < ng_; ++g) cap_[g] = inst_.group_capacity[part_.groups[g]];
 
-    // Within a left node: arcs in input order; of duplicate pairs the best score counts. A stamp
-    // per right node finds duplicates without sorting.
-    const auto& ed = edges_;
-    lb_.assign(static_cast<std::size_t>(nl_) + 1, 0);
-    arc_right_.clear();
-    arc_cost_.clear();
-    arc_right_.reserve(static_cast<std::size_t>(part_.arcs));
-    arc_cost_.reserve(static_cast<std::size_t>(part_.arcs));
-    std::vector<std::int32_t> stamp(static_cast<std::size_t>(nr_), -1), arc_of(static_cast<std::size_t>(nr_), 0);
-    for (std::int32_t i = 0; i < nl_; ++i) {
-        const std::int32_t gi = part_.lefts[i];
-        for (std::int32_t p = el_.cnt[gi]; p < el_.cnt[gi + 1]; ++p) {
-            const edge& x = ed[el_.edge_at(p)];
-            if (el_.grouped && !usable(inst_, x)) continue;
-            const std::int64_t cost = -x.score * scale;
-            const std::int32_t r = pn_.local_right[x.right];
-            if (stamp[r] == i) {
-                std::int64_t& c = arc_cost_[arc_of[r]];
-                c = std::min(c, cost);
-                continue;
-            }
-            stamp[r] = i;
-            arc_of[r] = static_cast<std::int32_t>(arc_right_.size());
-            arc_right_.push_back(r);
-            arc_cost_.push_back(cost);
-        }
-        lb_[i + 1] = static_cast<std::int32_t>(arc_right_.size());
+  // Within a left node: arcs in input order; of duplicate pairs the best score counts. A stamp
+  // per right node finds duplicates without sorting.
+  const auto& ed = edges_;
+  lb_.assign(static_cast<std::size_t>(nl_) + 1, 0);
+  arc_right_.clear();
+  arc_cost_.clear();
+  arc_right_.reserve(static_cast<std::size_t>(part_.arcs));
+  arc_cost_.reserve(static_cast<std::size_t>(part_.arcs));
+  std::vector<std::int32_t> stamp(static_cast<std::size_t>(nr_), -1), arc_of(static_cast<std::size_t>(nr_), 0);
+  for (std::int32_t i = 0; i < nl_; ++i) {
+    const std::int32_t gi = part_.lefts[i];
+    for (std::int32_t p = el_.cnt[gi]; p < el_.cnt[gi + 1]; ++p) {
+      const Edge& x = ed[el_.edge_at(p)];
+      if (el_.grouped && !usable(inst_, x)) continue;
+      const std::int64_t cost = -x.score * scale;
+      const std::int32_t r = pn_.local_right[x.right];
+      if (stamp[r] == i) {
+        std::int64_t& c = arc_cost_[arc_of[r]];
+        c = std::min(c, cost);
+        continue;
+      }
+      stamp[r] = i;
+      arc_of[r] = static_cast<std::int32_t>(arc_right_.size());
+      arc_right_.push_back(r);
+      arc_cost_.push_back(cost);
     }
+    lb_[i + 1] = static_cast<std::int32_t>(arc_right_.size());
+  }
 
-    pl_.assign(nl_, 0);
-    asg_.assign(nl_, k_none);
-    nxt_.assign(nl_, -1);
-    wl_.assign(nl_, 0);
-    cache_.assign(static_cast<std::size_t>(nl_), quick_minima{});
-    prv_.assign(nl_, -1);
-    pr_.assign(nr_, 0);
-    f_.assign(nr_, 0);
-    e_.assign(nr_, 0);
-    head_.assign(nr_, -1);
-    wj_.assign(nr_, 0);
-    pg_.assign(ng_, 0);
-    h_.assign(ng_, 0);
-    eg_.assign(ng_, 0);
-    gb_.assign(static_cast<std::size_t>(ng_) + 1, 0);
-    for (std::int32_t j = 0; j < nr_; ++j) ++gb_[grp_[j] + 1];
-    for (std::int32_t g = 0; g < ng_; ++g) gb_[g + 1] += gb_[g];
-    gr_.assign(nr_, 0);
-    {
-        std::vector<std::int32_t> pos(gb_.begin(), gb_.end() - 1);
-        for (std::int32_t j = 0; j < nr_; ++j) gr_[pos[grp_[j]]++] = j;
-    }
-    stack_.reserve(static_cast<std::size_t>(nl_) + nr_ + ng_ + 1);
-    pT_ = 0;
-    eT_ = 0;
-    for (std::int32_t i = 0; i < nl_; ++i)
-        if (lb_[i] < lb_[i + 1]) --eT_;
+  pl_.assign(nl_, 0);
+  asg_.assign(nl_, k_none);
+  nxt_.assign(nl_, -1);
+  wl_.assign(nl_, 0);
+  cache_.assign(static_cast<std::size_t>(nl_), QuickMinima{});
+  prv_.assign(nl_, -1);
+  pr_.assign(nr_, 0);
+  f_.assign(nr_, 0);
+  e_.assign(nr_, 0);
+  head_.assign(nr_, -1);
+  wj_.assign(nr_, 0);
+  pg_.assign(ng_, 0);
+  h_.assign(ng_, 0);
+  eg_.assign(ng_, 0);
+  gb_.assign(static_cast<std::size_t>(ng_) + 1, 0);
+  for (std::int32_t j = 0; j < nr_; ++j) ++gb_[grp_[j] + 1];
+  for (std::int32_t g = 0; g < ng_; ++g) gb_[g + 1] += gb_[g];
+  gr_.assign(nr_, 0);
+  {
+    std::vector<std::int32_t> pos(gb_.begin(), gb_.end() - 1);
+    for (std::int32_t j = 0; j < nr_; ++j) gr_[pos[grp_[j]]++] = j;
+  }
+  stack_.reserve(static_cast<std::size_t>(nl_) + nr_ + ng_ + 1);
+  pT_ = 0;
+  eT_ = 0;
+  for (std::int32_t i = 0; i < nl_; ++i)
+    if (lb_[i] < lb_[i + 1]) --eT_;
 }
 
-void solver::discharge_left(std::int32_t i) {
-    // Candidates are evaluated bypass first (ties prefer staying unassigned), then arcs in order.
-    // Quick minima: the node's k_cache best arcs of its last full scan are kept (in one cache line)
-    // with the next value as a threshold; arc values only rise during a phase, so when the best and
-    // runner-up among the cached arcs and the bypass lie strictly below the threshold they are exact.
-    const std::int32_t* ar = arc_right_.data();
-    const std::int64_t* ac = arc_cost_.data();
-    const std::int64_t* pr = pr_.data();
-    quick_minima& q = cache_[i];
-    auto evaluate = [&](std::int64_t& best, std::int64_t& second, std::int32_t& best_arc) {
-        best = pT_;
-        second = k_inf;
-        best_arc = k_bypass;
-        for (std::int32_t c = 0; c < q.n; ++c) {
-            const std::int64_t v = q.cost[c] + pr[q.right[c]];
-            if (v < second) {
-                if (v < best) {
-                    second = best;
-                    best = v;
-                    best_arc = q.arc[c];
-                } else {
-                    second = v;
-                }
-            }
+void Solver::discharge_left(std::int32_t i) {
+  // Candidates are evaluated bypass first (ties prefer staying unassigned), then arcs in order.
+  // Quick minima: the node's k_cache best arcs of its last full scan are kept (in one cache line)
+  // with the next value as a threshold; arc values only rise during a phase, so when the best and
+  // runner-up among the cached arcs and the bypass lie strictly below the threshold they are exact.
+  const std::int32_t* ar = arc_right_.data();
+  const std::int64_t* ac = arc_cost_.data();
+  const std::int64_t* pr = pr_.data();
+  QuickMinima& q = cache_[i];
+  auto evaluate = [&](std::int64_t& best, std::int64_t& second, std::int32_t& best_arc) {
+    best = pT_;
+    second = k_inf;
+    best_arc = k_bypass;
+    for (std::int32_t c = 0; c < q.n; ++c) {
+      const std::int64_t v = q.cost[c] + pr[q.right[c]];
+      if (v < second) {
+        if (v < best) {
+          second = best;
+          best = v;
+          best_arc = q.arc[c];
+        } else {
+          second = v;
         }
-    };
-    std::int64_t best, second;
-    std::int32_t best_arc;
+      }
+    }
+  };
+  std::int64_t best, second;
+  std::int32_t best_arc;
+  evaluate(best, second, best_arc);
+  if (!(second < q.threshold)) {
+    // Full scan keeping the k_cache + 1 smallest arc values (earlier arcs win ties).
+    std::int64_t topv[k_cache + 1];
+    std::int32_t topa[k_cache + 1];
+    for (int t = 0; t <= k_cache; ++t) {
+      topv[t] = k_inf;
+      topa[t] = -1;
+    }
+    for (std::int32_t a = lb_[i], en = lb_[i + 1]; a < en; ++a) {
+      const std::int64_t v = ac[a] + pr[ar[a]];
+      if (v < topv[k_cache]) {
+        int p = k_cache;
+        while (p > 0 && v < topv[p - 1]) {
+          topv[p] = topv[p - 1];
+          topa[p] = topa[p - 1];
+          --p;
+        }
+        topv[p] = v;
+        topa[p] = a;
+      }
+    }
+    std::int32_t n = 0;
+    for (int t = 0; t < k_cache; ++t)
+      if (topa[t] >= 0) q.arc[n++] = topa[t];
+    std::sort(q.arc, q.arc + n);
+    for (std::int32_t c = 0; c < n; ++c) {
+      q.right[c] = ar[q.arc[c]];
+      q.cost[c] = ac[q.arc[c]];
+    }
+    q.n = n;
+    q.threshold = topv[k_cache];
     evaluate(best, second, best_arc);
-    if (!(second < q.threshold)) {
-        // Full scan keeping the k_cache + 1 smallest arc values (earlier arcs win ties).
-        std::int64_t topv[k_cache + 1];
-        std::int32_t topa[k_cache + 1];
-        for (int t = 0; t <= k_cache; ++t) {
-            topv[t] = k_inf;
-            topa[t] = -1;
-        }
-        for (std::int32_t a = lb_[i], en = lb_[i + 1]; a < en; ++a) {
-            const std::int64_t v = ac[a] + pr[ar[a]];
-            if (v < topv[k_cache]) {
-                int p = k_cache;
-                while (p > 0 && v < topv[p - 1]) {
-                    topv[p] = topv[p - 1];
-                    topa[p] = topa[p - 1];
-                    --p;
-                }
-                topv[p] = v;
-                topa[p] = a;
-            }
-        }
-        std::int32_t n = 0;
-        for (int t = 0; t < k_cache; ++t)
-            if (topa[t] >= 0) q.arc[n++] = topa[t];
-        std::sort(q.arc, q.arc + n);
-        for (std::int32_t c = 0; c < n; ++c) {
-            q.right[c] = ar[q.arc[c]];
-            q.cost[c] = ac[q.arc[c]];
-        }
-        q.n = n;
-        q.threshold = topv[k_cache];
-        evaluate(best, second, best_arc);
-        ++st_.full_scans;
-    }
-    ++st_.left_pushes;
-    // Relabel to best+ε, push along the best arc, then raise to second+ε (auction bid).
-    pl_[i] = (second >= k_inf ? best : second) + eps_;
-    asg_[i] = best_arc;
-    if (best_arc == k_bypass) {
-        sink_candidate(pl_[i], i);
-        add_sink_excess(1);
-        return;
-    }
-    const std::int32_t j = ar[best_arc];
-    wl_[i] = pl_[i] - ac[best_arc];
-    link(i, j);
-    if (++e_[j] == 1) activate_right(j);
+    ++st_.full_scans;
+  }
+  ++st_.left_pushes;
+  // Relabel to best+ε, push along the best arc, then raise to second+ε (auction bid).
+  pl_[i] = (second >= k_inf ? best : second) + eps_;
+  asg_[i] = best_arc;
+  if (best_arc == k_bypass) {
+    sink_candidate(pl_[i], i);
+    add_sink_excess(1);
+    return;
+  }
+  const std::int32_t j = ar[best_arc];
+  wl_[i] = pl_[i] - ac[best_arc];
+  link(i, j);
+  if (++e_[j] == 1) activate_right(j);
 }
 
-void solver::discharge_right(std::int32_t j) {
+void Solver::discharge_right(std::int32_t j) {
+  const std::int32_t g = grp_[j];
+  while (e_[j] > 0) {
+    if (f_[j] < slots_[j] && pg_[g] < pr_[j]) {
+      const std::int32_t d = std::min(e_[j], slots_[j] - f_[j]);
+      f_[j] += d;
+      e_[j] -= d;
+      const std::int32_t before = eg_[g];
+      eg_[g] += d;
+      if (before <= 0 && eg_[g] > 0) activate_group(g);
+      continue;
+    }
+    // Cheapest reverse arc j→i (value p(i) − c(i,j)); ties by lower left id; and the runner-up.
+    std::int64_t minv = k_inf, min2 = k_inf;
+    std::int32_t arg = -1;
+    for (std::int32_t i = head_[j]; i >= 0; i = nxt_[i]) {
+      const std::int64_t v = wl_[i];
+      if (v < minv || (v == minv && i < arg)) {
+        min2 = minv;
+        minv = v;
+        arg = i;
+      } else if (v < min2) {
+        min2 = v;
+      }
+    }
+    const std::int64_t fv = f_[j] < slots_[j] ? pg_[g] : k_inf;
+    if (minv < pr_[j]) {
+      unlink(arg, j);
+      asg_[arg] = k_none;
+      stack_.push_back(arg);
+      --e_[j];
+      ++st_.evictions;
+      // Double push: raise the price to what the remaining residual arcs allow (auction price).
+      if (e_[j] == 0) pr_[j] = std::max(pr_[j], std::min(fv, min2) + eps_);
+      continue;
+    }
+    pr_[j] = std::min(fv, minv) + eps_;
+    ++st_.relabels;
+  }
+}
+
+void Solver::discharge_group(std::int32_t g) {
+  while (eg_[g] > 0) {
+    if (h_[g] < cap_[g] && pg_[g] > pT_) {
+      const std::int32_t d = std::min(eg_[g], cap_[g] - h_[g]);
+      if (h_[g] == 0) sink_candidate(pg_[g], nl_ + nr_ + g);
+      h_[g] += d;
+      eg_[g] -= d;
+      add_sink_excess(d);
+      continue;
+    }
+    std::int64_t minv = k_inf;
+    std::int32_t arg = -1;
+    for (std::int32_t k = gb_[g]; k < gb_[g + 1]; ++k) {
+      const std::int32_t j = gr_[k];
+      if (f_[j] > 0 && pr_[j] < minv) {
+        minv = pr_[j];
+        arg = j;
+      }
+    }
+    if (minv < pg_[g]) {
+      push_back_to_right(g, arg);
+      continue;
+    }
+    // Relabel with look-through: first raise the prices of the group's balanced right nodes to
+    // what their own residual arcs allow (eviction value + ε), so that the unit pushed back
+    // evicts a left node at once instead of bouncing between the group and a right node.
+    const std::int64_t tv = h_[g] < cap_[g] ? pT_ : k_inf;
+    std::int64_t direct = tv, wmin = k_inf;
+    for (std::int32_t k = gb_[g]; k < gb_[g + 1]; ++k) {
+      const std::int32_t j = gr_[k];
+      if (f_[j] <= 0) continue;
+      if (e_[j] != 0) {
+        direct = std::min(direct, pr_[j]);
+        continue;
+      }
+      std::int64_t w = k_inf;
+      for (std::int32_t i = head_[j]; i >= 0; i = nxt_[i]) w = std::min(w, wl_[i]);
+      wj_[j] = w;
+      wmin = std::min(wmin, w);
+    }
+    const std::int64_t prov = std::min(direct, wmin + eps_) + eps_;
+    minv = k_inf;
+    arg = -1;
+    for (std::int32_t k = gb_[g]; k < gb_[g + 1]; ++k) {
+      const std::int32_t j = gr_[k];
+      if (f_[j] <= 0) continue;
+      if (e_[j] == 0) {
+        const std::int64_t target = f_[j] == slots_[j] ? wj_[j] + eps_ : std::min(wj_[j], prov) + eps_;
+        if (target > pr_[j]) pr_[j] = target;
+      }
+      if (pr_[j] < minv) {
+        minv = pr_[j];
+        arg = j;
+      }
+    }
+    pg_[g] = std::min(tv, minv) + eps_;
+    ++st_.relabels;
+  }
+}
+
+void Solver::push_back_to_right(std::int32_t g, std::int32_t j) {
+  const std::int32_t d = std::min(eg_[g], f_[j]);
+  f_[j] -= d;
+  eg_[g] -= d;
+  const std::int32_t before = e_[j];
+  e_[j] += d;
+  if (before <= 0 && e_[j] > 0) activate_right(j);
+}
+
+void Solver::discharge_sink() {
+  const std::int32_t gbase = nl_ + nr_;
+  while (eT_ > 0) {
+    // Cheapest valid reverse arc of T (lazy heap: keys are lower bounds, prices only rise).
+    std::int64_t key = 0, price = 0;
+    std::int32_t id = -1;
+    while (!heap_.empty()) {
+      std::pop_heap(heap_.begin(), heap_.end(), std::greater<>{});
+      const auto [k, x] = heap_.back();
+      heap_.pop_back();
+      const bool valid = x < gbase ? asg_[x] == k_bypass : h_[x - gbase] > 0;
+      if (!valid) continue;
+      const std::int64_t p = x < gbase ? pl_[x] : pg_[x - gbase];
+      if (k < p) {
+        sink_candidate(p, x);
+        continue;
+      }
+      key = k;
+      price = p;
+      id = x;
+      break;
+    }
+    (void)key;
+    if (id < 0) throw std::logic_error("assignment: sink has excess but no residual arc (internal error)");
+    if (price >= pT_) {
+      pT_ = price + eps_;
+      ++st_.relabels;
+    }
+    if (id < gbase) {
+      asg_[id] = k_none;
+      stack_.push_back(id);
+      --eT_;
+    } else {
+      const std::int32_t g = id - gbase;
+      const std::int32_t d = static_cast<std::int32_t>(std::min<std::int64_t>(eT_, h_[g]));
+      h_[g] -= d;
+      eT_ -= d;
+      const std::int32_t before = eg_[g];
+      eg_[g] += d;
+      if (before <= 0 && eg_[g] > 0) activate_group(g);
+      if (h_[g] > 0) sink_candidate(price, id);
+    }
+  }
+}
+
+void Solver::refine(std::int64_t eps) {
+  eps_ = eps;
+  ++st_.phases;
+  for (auto& q : cache_) q.threshold = -k_inf;  // right prices may have come down
+  stack_.clear();
+  heap_.clear();
+  // Middle arcs group→sink and right→group: instead of saturating or emptying arcs that violate
+  // ε-optimality (which would leave deficits behind), move the middle prices into the allowed
+  // band; the left prices are re-fitted afterwards, so arcs into right nodes are repaired there.
+  for (std::int32_t g = 0; g < ng_; ++g) {
+    if (h_[g] < cap_[g] && pg_[g] > pT_ + eps) pg_[g] = pT_ + eps;
+    if (h_[g] > 0 && pg_[g] < pT_ - eps) pg_[g] = pT_ - eps;
+  }
+  for (std::int32_t j = 0; j < nr_; ++j) {
     const std::int32_t g = grp_[j];
-    while (e_[j] > 0) {
-        if (f_[j] < slots_[j] && pg_[g] < pr_[j]) {
-            const std::int32_t d = std::min(e_[j], slots_[j] - f_[j]);
-            f_[j] += d;
-            e_[j] -= d;
-            const std::int32_t before = eg_[g];
-            eg_[g] += d;
-            if (before <= 0 && eg_[g] > 0) activate_group(g);
-            continue;
-        }
-        // Cheapest reverse arc j→i (value p(i) − c(i,j)); ties by lower left id; and the runner-up.
-        std::int64_t minv = k_inf, min2 = k_inf;
-        std::int32_t arg = -1;
-        for (std::int32_t i = head_[j]; i >= 0; i = nxt_[i]) {
-            const std::int64_t v = wl_[i];
-            if (v < minv || (v == minv && i < arg)) {
-                min2 = minv;
-                minv = v;
-                arg = i;
-            } else if (v < min2) {
-                min2 = v;
-            }
-        }
-        const std::int64_t fv = f_[j] < slots_[j] ? pg_[g] : k_inf;
-        if (minv < pr_[j]) {
-            unlink(arg, j);
-            asg_[arg] = k_none;
-            stack_.push_back(arg);
-            --e_[j];
-            ++st_.evictions;
-            // Double push: raise the price to what the remaining residual arcs allow (auction price).
-            if (e_[j] == 0) pr_[j] = std::max(pr_[j], std::min(fv, min2) + eps_);
-            continue;
-        }
-        pr_[j] = std::min(fv, minv) + eps_;
-        ++st_.relabels;
+    if (f_[j] < slots_[j] && pr_[j] > pg_[g] + eps) pr_[j] = pg_[g] + eps;
+    if (f_[j] > 0 && pr_[j] < pg_[g] - eps) pr_[j] = pg_[g] - eps;
+  }
+  // Left nodes: keep the assigned arc if a price makes all arcs of the node ε-optimal; otherwise
+  // unassign it. Its unit is cancelled along right → group → sink when the freed arcs stay
+  // ε-optimal; otherwise the right node keeps a deficit, which the sink resolves later by pushing
+  // units back (lowering middle prices here instead would destroy the scaled prices and start
+  // price wars).
+  const std::int32_t* ar = arc_right_.data();
+  const std::int64_t* ac = arc_cost_.data();
+  for (std::int32_t i = nl_ - 1; i >= 0; --i) {
+    const std::int32_t cur = asg_[i];
+    if (lb_[i] == lb_[i + 1]) continue;  // no usable arc: stays unassigned, not part of the network
+    if (cur == k_none) {
+      stack_.push_back(i);
+      continue;
     }
+    std::int64_t a = pT_;
+    std::int64_t other = k_inf;
+    if (cur != k_bypass) {
+      a = ac[cur] + pr_[ar[cur]];
+      other = pT_;
+    }
+    for (std::int32_t k = lb_[i]; k < lb_[i + 1]; ++k)
+      if (k != cur) other = std::min(other, ac[k] + pr_[ar[k]]);
+    if (a - eps <= other + eps) {
+      pl_[i] = other + eps;
+      if (cur == k_bypass)
+        heap_.push_back({pl_[i], i});
+      else
+        wl_[i] = pl_[i] - ac[cur];
+      continue;
+    }
+    asg_[i] = k_none;
+    stack_.push_back(i);
+    if (cur == k_bypass) {
+      --eT_;
+      continue;
+    }
+    const std::int32_t j = ar[cur];
+    const std::int32_t g = grp_[j];
+    unlink(i, j);
+    --e_[j];
+    if (f_[j] > 0 && pg_[g] - pr_[j] >= -eps) {
+      --f_[j];
+      ++e_[j];
+      --eg_[g];
+      if (eg_[g] < 0 && h_[g] > 0 && pT_ - pg_[g] >= -eps) {
+        --h_[g];
+        ++eg_[g];
+        --eT_;
+      }
+    }
+  }
+  for (std::int32_t g = 0; g < ng_; ++g)
+    if (h_[g] > 0) heap_.push_back({pg_[g], nl_ + nr_ + g});
+  std::make_heap(heap_.begin(), heap_.end(), std::greater<>{});
+  if (eT_ > 0) stack_.push_back(nl_ + nr_ + ng_);
+  for (std::int32_t g = ng_ - 1; g >= 0; --g)
+    if (eg_[g] > 0) activate_group(g);
+  for (std::int32_t j = nr_ - 1; j >= 0; --j)
+    if (e_[j] > 0) activate_right(j);
+
+  const std::int32_t nlr = nl_ + nr_, nlrg = nl_ + nr_ + ng_;
+  while (!stack_.empty()) {
+    const std::int32_t x = stack_.back();
+    stack_.pop_back();
+    if (x < nl_) {
+      if (asg_[x] == k_none) discharge_left(x);
+    } else if (x < nlr) {
+      discharge_right(x - nl_);
+    } else if (x < nlrg) {
+      discharge_group(x - nlr);
+    } else {
+      discharge_sink();
+    }
+  }
 }
 
-void solver::discharge_group(std::int32_t g) {
-    while (eg_[g] > 0) {
-        if (h_[g] < cap_[g] && pg_[g] > pT_) {
-            const std::int32_t d = std::min(eg_[g], cap_[g] - h_[g]);
-            if (h_[g] == 0) sink_candidate(pg_[g], nl_ + nr_ + g);
-            h_[g] += d;
-            eg_[g] -= d;
-            add_sink_excess(d);
-            continue;
-        }
-        std::int64_t minv = k_inf;
-        std::int32_t arg = -1;
-        for (std::int32_t k = gb_[g]; k < gb_[g + 1]; ++k) {
-            const std::int32_t j = gr_[k];
-            if (f_[j] > 0 && pr_[j] < minv) {
-                minv = pr_[j];
-                arg = j;
-            }
-        }
-        if (minv < pg_[g]) {
-            push_back_to_right(g, arg);
-            continue;
-        }
-        // Relabel with look-through: first raise the prices of the group's balanced right nodes to
-        // what their own residual arcs allow (eviction value + ε), so that the unit pushed back
-        // evicts a left node at once instead of bouncing between the group and a right node.
-        const std::int64_t tv = h_[g] < cap_[g] ? pT_ : k_inf;
-        std::int64_t direct = tv, wmin = k_inf;
-        for (std::int32_t k = gb_[g]; k < gb_[g + 1]; ++k) {
-            const std::int32_t j = gr_[k];
-            if (f_[j] <= 0) continue;
-            if (e_[j] != 0) {
-                direct = std::min(direct, pr_[j]);
-                continue;
-            }
-            std::int64_t w = k_inf;
-            for (std::int32_t i = head_[j]; i >= 0; i = nxt_[i]) w = std::min(w, wl_[i]);
-            wj_[j] = w;
-            wmin = std::min(wmin, w);
-        }
-        const std::int64_t prov = std::min(direct, wmin + eps_) + eps_;
-        minv = k_inf;
-        arg = -1;
-        for (std::int32_t k = gb_[g]; k < gb_[g + 1]; ++k) {
-            const std::int32_t j = gr_[k];
-            if (f_[j] <= 0) continue;
-            if (e_[j] == 0) {
-                const std::int64_t target = f_[j] == slots_[j] ? wj_[j] + eps_ : std::min(wj_[j], prov) + eps_;
-                if (target > pr_[j]) pr_[j] = target;
-            }
-            if (pr_[j] < minv) {
-                minv = pr_[j];
-                arg = j;
-            }
-        }
-        pg_[g] = std::min(tv, minv) + eps_;
-        ++st_.relabels;
+bool Solver::prove_optimal(std::int64_t budget) {
+  // Shortest distances from a virtual root (0 to every node) under the reduced costs; a residual
+  // arc (v, w) with cost c relaxes d(w) to d(v) + c − p(v) + p(w). Converging means no negative
+  // cycle. Nodes: left i, right nl+j, group nl+nr+g, sink nl+nr+ng.
+  const std::int32_t nlr = nl_ + nr_, nlrg = nlr + ng_, n = nlrg + 1;
+  std::vector<std::int64_t> d(static_cast<std::size_t>(n), 0);
+  std::vector<std::uint8_t> queued(static_cast<std::size_t>(n), 1);
+  std::vector<std::int32_t> ring(static_cast<std::size_t>(n));
+  for (std::int32_t v = 0; v < n; ++v) ring[v] = v;
+  std::size_t head = 0, size = static_cast<std::size_t>(n);
+  auto relax = [&](std::int32_t w, std::int64_t nd) {
+    if (nd >= d[w]) return;
+    d[w] = nd;
+    if (queued[w]) return;
+    queued[w] = 1;
+    ring[(head + size) % ring.size()] = w;
+    ++size;
+  };
+  std::int64_t work = 0;
+  while (size > 0) {
+    const std::int32_t v = ring[head];
+    head = (head + 1) % ring.size();
+    --size;
+    queued[v] = 0;
+    if (v < nl_) {
+      const std::int32_t cur = asg_[v];
+      const std::int64_t base = d[v] - pl_[v];
+      for (std::int32_t k = lb_[v]; k < lb_[v + 1]; ++k)
+        if (k != cur) relax(nl_ + arc_right_[k], base + arc_cost_[k] + pr_[arc_right_[k]]);
+      if (cur != k_bypass && lb_[v] < lb_[v + 1]) relax(nlrg, base + pT_);
+      work += lb_[v + 1] - lb_[v];
+    } else if (v < nlr) {
+      const std::int32_t j = v - nl_;
+      const std::int64_t base = d[v] - pr_[j];
+      for (std::int32_t i = head_[j]; i >= 0; i = nxt_[i], ++work) relax(i, base - arc_cost_[asg_[i]] + pl_[i]);
+      if (f_[j] < slots_[j]) relax(nlr + grp_[j], base + pg_[grp_[j]]);
+    } else if (v < nlrg) {
+      const std::int32_t g = v - nlr;
+      const std::int64_t base = d[v] - pg_[g];
+      for (std::int32_t k = gb_[g]; k < gb_[g + 1]; ++k)
+        if (f_[gr_[k]] > 0) relax(nl_ + gr_[k], base + pr_[gr_[k]]);
+      if (h_[g] < cap_[g]) relax(nlrg, base + pT_);
+      work += gb_[g + 1] - gb_[g];
+    } else {
+      const std::int64_t base = d[v] - pT_;
+      for (std::int32_t g = 0; g < ng_; ++g)
+        if (h_[g] > 0) relax(nlr + g, base + pg_[g]);
+      for (std::int32_t i = 0; i < nl_; ++i)
+        if (asg_[i] == k_bypass) relax(i, base + pl_[i]);
+      work += nlrg;
     }
+    if (++work > budget) return false;
+  }
+  return true;
 }
 
-void solver::push_back_to_right(std::int32_t g, std::int32_t j) {
-    const std::int32_t d = std::min(eg_[g], f_[j]);
-    f_[j] -= d;
-    eg_[g] -= d;
-    const std::int32_t before = e_[j];
-    e_[j] += d;
-    if (before <= 0 && e_[j] > 0) activate_right(j);
-}
-
-void solver::discharge_sink() {
-    const std::int32_t gbase = nl_ + nr_;
-    while (eT_ > 0) {
-        // Cheapest valid reverse arc of T (lazy heap: keys are lower bounds, prices only rise).
-        std::int64_t key = 0, price = 0;
-        std::int32_t id = -1;
-        while (!heap_.empty()) {
-            std::pop_heap(heap_.begin(), heap_.end(), std::greater<>{});
-            const auto [k, x] = heap_.back();
-            heap_.pop_back();
-            const bool valid = x < gbase ? asg_[x] == k_bypass : h_[x - gbase] > 0;
-            if (!valid) continue;
-            const std::int64_t p = x < gbase ? pl_[x] : pg_[x - gbase];
-            if (k < p) {
-                sink_candidate(p, x);
-                continue;
-            }
-            key = k;
-            price = p;
-            id = x;
-            break;
-        }
-        (void)key;
-        if (id < 0) throw std::logic_error("assignment: sink has excess but no residual arc (internal error)");
-        if (price >= pT_) {
-            pT_ = price + eps_;
-            ++st_.relabels;
-        }
-        if (id < gbase) {
-            asg_[id] = k_none;
-            stack_.push_back(id);
-            --eT_;
-        } else {
-            const std::int32_t g = id - gbase;
-            const std::int32_t d = static_cast<std::int32_t>(std::min<std::int64_t>(eT_, h_[g]));
-            h_[g] -= d;
-            eT_ -= d;
-            const std::int32_t before = eg_[g];
-            eg_[g] += d;
-            if (before <= 0 && eg_[g] > 0) activate_group(g);
-            if (h_[g] > 0) sink_candidate(price, id);
-        }
+PartResult Solver::run() {
+  build();
+  std::int64_t max_cost = 0;
+  for (std::int64_t c : arc_cost_) max_cost = std::max(max_cost, -c);
+  const int alpha = std::max(2, opt_.scaling_factor);
+  const std::int64_t scale = scale_;
+  const std::int64_t budget = 8 * (static_cast<std::int64_t>(arc_right_.size()) + nl_ + nr_ + ng_ + 1);
+  // First phase: one score unit when scores span at most 256 units, else the largest cost / α.
+  std::int64_t eps =
+      std::max<std::int64_t>(1, max_cost <= 256 * scale ? std::min(max_cost / alpha, scale) : max_cost / alpha);
+  for (;;) {
+    refine(eps);
+    if (eps == 1) break;
+    if (eps * 16 <= scale) {
+      ++st_.proofs;
+      if (prove_optimal(budget)) {
+        st_.proved_early = true;
+        break;
+      }
     }
-}
-
-void solver::refine(std::int64_t eps) {
-    eps_ = eps;
-    ++st_.phases;
-    for (auto& q : cache_) q.threshold = -k_inf;  // right prices may have come down
-    stack_.clear();
-    heap_.clear();
-    // Middle arcs group→sink and right→group: instead of saturating or emptying arcs that violate
-    // ε-optimality (which would leave deficits behind), move the middle prices into the allowed
-    // band; the left prices are re-fitted afterwards, so arcs into right nodes are repaired there.
-    for (std::int32_t g = 0; g < ng_; ++g) {
-        if (h_[g] < cap_[g] && pg_[g] > pT_ + eps) pg_[g] = pT_ + eps;
-        if (h_[g] > 0 && pg_[g] < pT_ - eps) pg_[g] = pT_ - eps;
-    }
-    for (std::int32_t j = 0; j < nr_; ++j) {
-        const std::int32_t g = grp_[j];
-        if (f_[j] < slots_[j] && pr_[j] > pg_[g] + eps) pr_[j] = pg_[g] + eps;
-        if (f_[j] > 0 && pr_[j] < pg_[g] - eps) pr_[j] = pg_[g] - eps;
-    }
-    // Left nodes: keep the assigned arc if a price makes all arcs of the node ε-optimal; otherwise
-    // unassign it. Its unit is cancelled along right → group → sink when the freed arcs stay
-    // ε-optimal; otherwise the right node keeps a deficit, which the sink resolves later by pushing
-    // units back (lowering middle prices here instead would destroy the scaled prices and start
-    // price wars).
-    const std::int32_t* ar = arc_right_.data();
-    const std::int64_t* ac = arc_cost_.data();
-    for (std::int32_t i = nl_ - 1; i >= 0; --i) {
-        const std::int32_t cur = asg_[i];
-        if (lb_[i] == lb_[i + 1]) continue;  // no usable arc: stays unassigned, not part of the network
-        if (cur == k_none) {
-            stack_.push_back(i);
-            continue;
-        }
-        std::int64_t a = pT_;
-        std::int64_t other = k_inf;
-        if (cur != k_bypass) {
-            a = ac[cur] + pr_[ar[cur]];
-            other = pT_;
-        }
-        for (std::int32_t k = lb_[i]; k < lb_[i + 1]; ++k)
-            if (k != cur) other = std::min(other, ac[k] + pr_[ar[k]]);
-        if (a - eps <= other + eps) {
-            pl_[i] = other + eps;
-            if (cur == k_bypass) heap_.push_back({pl_[i], i});
-            else wl_[i] = pl_[i] - ac[cur];
-            continue;
-        }
-        asg_[i] = k_none;
-        stack_.push_back(i);
-        if (cur == k_bypass) {
-            --eT_;
-            continue;
-        }
-        const std::int32_t j = ar[cur];
-        const std::int32_t g = grp_[j];
-        unlink(i, j);
-        --e_[j];
-        if (f_[j] > 0 && pg_[g] - pr_[j] >= -eps) {
-            --f_[j];
-            ++e_[j];
-            --eg_[g];
-            if (eg_[g] < 0 && h_[g] > 0 && pT_ - pg_[g] >= -eps) {
-                --h_[g];
-                ++eg_[g];
-                --eT_;
-            }
-        }
-    }
-    for (std::int32_t g = 0; g < ng_; ++g)
-        if (h_[g] > 0) heap_.push_back({pg_[g], nl_ + nr_ + g});
-    std::make_heap(heap_.begin(), heap_.end(), std::greater<>{});
-    if (eT_ > 0) stack_.push_back(nl_ + nr_ + ng_);
-    for (std::int32_t g = ng_ - 1; g >= 0; --g)
-        if (eg_[g] > 0) activate_group(g);
-    for (std::int32_t j = nr_ - 1; j >= 0; --j)
-        if (e_[j] > 0) activate_right(j);
-
-    const std::int32_t nlr = nl_ + nr_, nlrg = nl_ + nr_ + ng_;
-    while (!stack_.empty()) {
-        const std::int32_t x = stack_.back();
-        stack_.pop_back();
-        if (x < nl_) {
-            if (asg_[x] == k_none) discharge_left(x);
-        } else if (x < nlr) {
-            discharge_right(x - nl_);
-        } else if (x < nlrg) {
-            discharge_group(x - nlr);
-        } else {
-            discharge_sink();
-        }
-    }
-}
-
-bool solver::prove_optimal(std::int64_t budget) {
-    // Shortest distances from a virtual root (0 to every node) under the reduced costs; a residual
-    // arc (v, w) with cost c relaxes d(w) to d(v) + c − p(v) + p(w). Converging means no negative
-    // cycle. Nodes: left i, right nl+j, group nl+nr+g, sink nl+nr+ng.
-    const std::int32_t nlr = nl_ + nr_, nlrg = nlr + ng_, n = nlrg + 1;
-    std::vector<std::int64_t> d(static_cast<std::size_t>(n), 0);
-    std::vector<std::uint8_t> queued(static_cast<std::size_t>(n), 1);
-    std::vector<std::int32_t> ring(static_cast<std::size_t>(n));
-    for (std::int32_t v = 0; v < n; ++v) ring[v] = v;
-    std::size_t head = 0, size = static_cast<std::size_t>(n);
-    auto relax = [&](std::int32_t w, std::int64_t nd) {
-        if (nd >= d[w]) return;
-        d[w] = nd;
-        if (queued[w]) return;
-        queued[w] = 1;
-        ring[(head + size) % ring.size()] = w;
-        ++size;
-    };
-    std::int64_t work = 0;
-    while (size > 0) {
-        const std::int32_t v = ring[head];
-        head = (head + 1) % ring.size();
-        --size;
-        queued[v] = 0;
-        if (v < nl_) {
-            const std::int32_t cur = asg_[v];
-            const std::int64_t base = d[v] - pl_[v];
-            for (std::int32_t k = lb_[v]; k < lb_[v + 1]; ++k)
-                if (k != cur) relax(nl_ + arc_right_[k], base + arc_cost_[k] + pr_[arc_right_[k]]);
-            if (cur != k_bypass && lb_[v] < lb_[v + 1]) relax(nlrg, base + pT_);
-            work += lb_[v + 1] - lb_[v];
-        } else if (v < nlr) {
-            const std::int32_t j = v - nl_;
-            const std::int64_t base = d[v] - pr_[j];
-            for (std::int32_t i = head_[j]; i >= 0; i = nxt_[i], ++work) relax(i, base - arc_cost_[asg_[i]] + pl_[i]);
-            if (f_[j] < slots_[j]) relax(nlr + grp_[j], base + pg_[grp_[j]]);
-        } else if (v < nlrg) {
-            const std::int32_t g = v - nlr;
-            const std::int64_t base = d[v] - pg_[g];
-            for (std::int32_t k = gb_[g]; k < gb_[g + 1]; ++k)
-                if (f_[gr_[k]] > 0) relax(nl_ + gr_[k], base + pr_[gr_[k]]);
-            if (h_[g] < cap_[g]) relax(nlrg, base + pT_);
-            work += gb_[g + 1] - gb_[g];
-        } else {
-            const std::int64_t base = d[v] - pT_;
-            for (std::int32_t g = 0; g < ng_; ++g)
-                if (h_[g] > 0) relax(nlr + g, base + pg_[g]);
-            for (std::int32_t i = 0; i < nl_; ++i)
-                if (asg_[i] == k_bypass) relax(i, base + pl_[i]);
-            work += nlrg;
-        }
-        if (++work > budget) return false;
-    }
-    return true;
-}
-
-part_result solver::run() {
-    build();
-    std::int64_t max_cost = 0;
-    for (std::int64_t c : arc_cost_) max_cost = std::max(max_cost, -c);
-    const int alpha = std::max(2, opt_.scaling_factor);
-    const std::int64_t scale = scale_;
-    const std::int64_t budget = 8 * (static_cast<std::int64_t>(arc_right_.size()) + nl_ + nr_ + ng_ + 1);
-    // First phase: one score unit when scores span at most 256 units, else the largest cost / α.
-    std::int64_t eps = std::max<std::int64_t>(1, max_cost <= 256 * scale ? std::min(max_cost / alpha, scale) : max_cost / alpha);
-    for (;;) {
-        refine(eps);
-        if (eps == 1) break;
-        if (eps * 16 <= scale) {
-            ++st_.proofs;
-            if (prove_optimal(budget)) {
-                st_.proved_early = true;
-                break;
-            }
-        }
-        eps = std::max<std::int64_t>(1, eps / alpha);
-    }
-    part_result res;
-    res.right_of_left.assign(static_cast<std::size_t>(nl_), -1);
-    for (std::int32_t i = 0; i < nl_; ++i)
-        if (asg_[i] >= 0) res.right_of_left[i] = part_.rights[arc_right_[asg_[i]]];
-    res.stats = st_;
-    return res;
+    eps = std::max<std::int64_t>(1, eps / alpha);
+  }
+  PartResult res;
+  res.right_of_left.assign(static_cast<std::size_t>(nl_), -1);
+  for (std::int32_t i = 0; i < nl_; ++i)
+    if (asg_[i] >= 0) res.right_of_left[i] = part_.rights[arc_right_[asg_[i]]];
+  res.stats = st_;
+  return res;
 }
 
 }  // namespace
 
 namespace {
-void validate_edges(const instance& inst, std::span<const edge> edges);
+void validate_edges(const Instance& inst, std::span<const Edge> edges);
 }  // namespace
 
-void validate(const instance& inst) {
-    detail::validate_nodes(inst);
-    validate_edges(inst, inst.edges);
+void validate(const Instance& inst) {
+  detail::validate_nodes(inst);
+  validate_edges(inst, inst.edges);
 }
 
-void detail::validate_nodes(const instance& inst) {
-    if (inst.num_left < 0) throw std::invalid_argument("instance: num_left is negative");
-    if (inst.right_group.size() != inst.right_slots.size())
-        throw std::invalid_argument("instance: right_group has " + std::to_string(inst.right_group.size()) +
-                                    " entries but right_slots has " + std::to_string(inst.right_slots.size()));
-    if (inst.right_slots.size() >= static_cast<std::size_t>(std::numeric_limits<std::int32_t>::max()) ||
-        inst.group_capacity.size() >= static_cast<std::size_t>(std::numeric_limits<std::int32_t>::max()))
-        throw std::invalid_argument("instance: too many nodes");
-    const std::int32_t nr = inst.num_right(), ng = inst.num_groups();
-    for (std::int32_t j = 0; j < nr; ++j) {
-        if (inst.right_slots[j] < 0) throw std::invalid_argument("instance: negative slots at " + ctx("right", j));
-        if (inst.right_group[j] < 0 || inst.right_group[j] >= ng)
-            throw std::invalid_argument("instance: group id " + std::to_string(inst.right_group[j]) +
-                                        " out of range at " + ctx("right", j));
-    }
-    for (std::int32_t g = 0; g < ng; ++g)
-        if (inst.group_capacity[g] < 0)
-            throw std::invalid_argument("instance: negative capacity at " + ctx("group", g));
+void detail::validate_nodes(const Instance& inst) {
+  if (inst.num_left < 0)
+    throw Error(Errc::invalid_argument, "num_left", std::to_string(inst.num_left), "must not be negative");
+  if (inst.right_group.size() != inst.right_slots.size())
+    throw Error(Errc::invalid_argument, "right_group", std::to_string(inst.right_group.size()),
+                "needs one entry per right node; right_slots has " + std::to_string(inst.right_slots.size()));
+  if (inst.right_slots.size() >= static_cast<std::size_t>(std::numeric_limits<std::int32_t>::max()))
+    throw Error(Errc::invalid_argument, "right_slots", std::to_string(inst.right_slots.size()),
+                "too many nodes (limit 2^31-2)");
+  if (inst.group_capacity.size() >= static_cast<std::size_t>(std::numeric_limits<std::int32_t>::max()))
+    throw Error(Errc::invalid_argument, "group_capacity", std::to_string(inst.group_capacity.size()),
+                "too many nodes (limit 2^31-2)");
+  const std::int32_t nr = inst.num_right(), ng = inst.num_groups();
+  for (std::int32_t j = 0; j < nr; ++j) {
+    if (inst.right_slots[j] < 0)
+      throw Error(Errc::invalid_argument, indexed("right_slots", j), std::to_string(inst.right_slots[j]),
+                  "must not be negative");
+    if (inst.right_group[j] < 0 || inst.right_group[j] >= ng)
+      throw Error(Errc::invalid_argument, indexed("right_group", j), std::to_string(inst.right_group[j]),
+                  "group id out of range (there are " + std::to_string(ng) + " groups)");
+  }
+  for (std::int32_t g = 0; g < ng; ++g)
+    if (inst.group_capacity[g] < 0)
+      throw Error(Errc::invalid_argument, indexed("group_capacity", g), std::to_string(inst.group_capacity[g]),
+                  "must not be negative");
 }
 
 namespace {
-void validate_edges(const instance& inst, std::span<const edge> edges) {
-    const std::int32_t nr = inst.num_right();
-    for (std::size_t k = 0; k < edges.size(); ++k) {
-        const edge& x = edges[k];
-        if (x.left < 0 || x.left >= inst.num_left)
-            throw std::invalid_argument("instance: left id " + std::to_string(x.left) + " out of range at " +
-                                        ctx("edge", static_cast<std::int64_t>(k)));
-        if (x.right < 0 || x.right >= nr)
-            throw std::invalid_argument("instance: right id " + std::to_string(x.right) + " out of range at " +
-                                        ctx("edge", static_cast<std::int64_t>(k)));
-    }
+void validate_edges(const Instance& inst, std::span<const Edge> edges) {
+  const std::int32_t nr = inst.num_right();
+  for (std::size_t k = 0; k < edges.size(); ++k) {
+    const Edge& x = edges[k];
+    if (x.left < 0 || x.left >= inst.num_left)
+      throw Error(Errc::invalid_argument, indexed("edges", k) + ".left", std::to_string(x.left),
+                  "left id out of range (there are " + std::to_string(inst.num_left) + " left nodes)");
+    if (x.right < 0 || x.right >= nr)
+      throw Error(Errc::invalid_argument, indexed("edges", k) + ".right", std::to_string(x.right),
+                  "right id out of range (there are " + std::to_string(nr) + " right nodes)");
+  }
 }
 }  // namespace
 
-std::int64_t max_supported_score(const instance& inst) noexcept {
-    const long double n = static_cast<long double>(inst.num_left) + inst.num_right() + inst.num_groups() + 3;
-    const long double lim = static_cast<long double>(std::int64_t{1} << 62) / (8.0L * n * n);
-    return lim < 1 ? 0 : static_cast<std::int64_t>(lim);
+std::int64_t max_supported_score(const Instance& inst) noexcept {
+  const long double n = static_cast<long double>(inst.num_left) + inst.num_right() + inst.num_groups() + 3;
+  const long double lim = static_cast<long double>(std::int64_t{1} << 62) / (8.0L * n * n);
+  return lim < 1 ? 0 : static_cast<std::int64_t>(lim);
 }
 
-assignment_result solve_assignment(const instance& inst, const assignment_options& options) {
-    return detail::solve_assignment(inst, inst.edges, options);
+AssignmentResult solve_assignment(const Instance& inst, const AssignmentOptions& options) {
+  return detail::solve_assignment(inst, inst.edges, options);
 }
 
-assignment_result detail::solve_assignment(const instance& inst, std::span<const edge> edges,
-                                           const assignment_options& options) {
-    validate_nodes(inst);
-    validate_edges(inst, edges);
-    const std::int64_t lim = max_supported_score(inst);
-    for (const auto& x : edges)
-        if (x.score > lim)
-            throw std::out_of_range("assignment: score " + std::to_string(x.score) + " exceeds the supported maximum " +
-                                    std::to_string(lim) + " for an instance of this size");
-    const edge_lists el = list_edges(inst, edges);
-    const partition pn = split_parts(inst, edges, el);
-    // Largest parts first, each taken by the next free thread.
-    std::vector<std::size_t> by_size(pn.parts.size());
-    std::iota(by_size.begin(), by_size.end(), std::size_t{0});
-    std::stable_sort(by_size.begin(), by_size.end(),
-                     [&](std::size_t a, std::size_t b) { return pn.parts[a].arcs > pn.parts[b].arcs; });
-    std::vector<part_result> solved(pn.parts.size());
-    kanten::detail::run_parallel(by_size.size(), kanten::detail::thread_count(options.threads), [&](std::size_t k) {
-        solver s(inst, edges, options, el, pn, pn.parts[by_size[k]]);
-        solved[by_size[k]] = s.run();
-    });
-    std::vector<std::int32_t> right_of_left(static_cast<std::size_t>(inst.num_left), -1);
-    assignment_stats st;
-    st.proved_early = !solved.empty();
-    for (std::size_t p = 0; p < solved.size(); ++p) {
-        const auto& lefts = pn.parts[p].lefts;
-        for (std::size_t i = 0; i < lefts.size(); ++i) right_of_left[lefts[i]] = solved[p].right_of_left[i];
-        const assignment_stats& s = solved[p].stats;
-        st.phases = std::max(st.phases, s.phases);
-        st.left_pushes += s.left_pushes;
-        st.full_scans += s.full_scans;
-        st.relabels += s.relabels;
-        st.evictions += s.evictions;
-        st.proofs = std::max(st.proofs, s.proofs);
-        st.proved_early = st.proved_early && s.proved_early;
-    }
-    st.parts = static_cast<std::int32_t>(solved.size());
-    // The checker reports the best-scoring edge of each chosen pair, lowest index first: the edge
-    // the solver kept for the arc.
-    assignment_result res = check_valid(inst, edges, right_of_left);
-    res.optimal = res.feasible;
-    res.stats = st;
-    return res;
+AssignmentResult detail::solve_assignment(const Instance& inst, std::span<const Edge> edges,
+                                          const AssignmentOptions& options) {
+  validate_nodes(inst);
+  validate_edges(inst, edges);
+  const std::int64_t lim = max_supported_score(inst);
+  for (std::size_t k = 0; k < edges.size(); ++k)
+    if (edges[k].score > lim)
+      throw Error(Errc::invalid_argument, indexed("edges", k) + ".score", std::to_string(edges[k].score),
+                  "exceeds the supported maximum " + std::to_string(lim) + " for an instance of this size");
+  const EdgeLists el = list_edges(inst, edges);
+  const Partition pn = split_parts(inst, edges, el);
+  // Largest parts first, each taken by the next free thread.
+  std::vector<std::size_t> by_size(pn.parts.size());
+  std::iota(by_size.begin(), by_size.end(), std::size_t{0});
+  std::stable_sort(by_size.begin(), by_size.end(),
+                   [&](std::size_t a, std::size_t b) { return pn.parts[a].arcs > pn.parts[b].arcs; });
+  std::vector<PartResult> solved(pn.parts.size());
+  kanten::detail::run_parallel(by_size.size(), kanten::detail::thread_count(options.threads), [&](std::size_t k) {
+    Solver s(inst, edges, options, el, pn, pn.parts[by_size[k]]);
+    solved[by_size[k]] = s.run();
+  });
+  std::vector<std::int32_t> right_of_left(static_cast<std::size_t>(inst.num_left), -1);
+  AssignmentStats st;
+  st.proved_early = !solved.empty();
+  for (std::size_t p = 0; p < solved.size(); ++p) {
+    const auto& lefts = pn.parts[p].lefts;
+    for (std::size_t i = 0; i < lefts.size(); ++i) right_of_left[lefts[i]] = solved[p].right_of_left[i];
+    const AssignmentStats& s = solved[p].stats;
+    st.phases = std::max(st.phases, s.phases);
+    st.left_pushes += s.left_pushes;
+    st.full_scans += s.full_scans;
+    st.relabels += s.relabels;
+    st.evictions += s.evictions;
+    st.proofs = std::max(st.proofs, s.proofs);
+    st.proved_early = st.proved_early && s.proved_early;
+  }
+  st.parts = static_cast<std::int32_t>(solved.size());
+  // The checker reports the best-scoring edge of each chosen pair, lowest index first: the edge
+  // the solver kept for the arc.
+  AssignmentResult res = check_valid(inst, edges, right_of_left);
+  res.optimal = res.feasible;
+  res.stats = st;
+  return res;
 }
 
-assignment_result check_assignment(const instance& inst, std::span<const std::int32_t> right_of_left) {
-    validate(inst);
-    return check_valid(inst, inst.edges, right_of_left);
+AssignmentResult check_assignment(const Instance& inst, std::span<const std::int32_t> right_of_left) {
+  validate(inst);
+  return check_valid(inst, inst.edges, right_of_left);
 }
 
 namespace {
-assignment_result check_valid(const instance& inst, std::span<const edge> edges, std::span<const std::int32_t> right_of_left) {
-    assignment_result res;
-    res.right_of_left.assign(right_of_left.begin(), right_of_left.end());
-    res.edge_of_left.assign(right_of_left.size(), -1);
-    auto fail = [&](std::string msg) {
-        res.feasible = false;
-        res.message = std::move(msg);
-        return res;
-    };
-    if (static_cast<std::int64_t>(right_of_left.size()) != inst.num_left)
-        return fail("assignment has " + std::to_string(right_of_left.size()) + " entries for " +
-                    std::to_string(inst.num_left) + " left nodes");
-    const std::int32_t nr = inst.num_right(), ng = inst.num_groups();
-    // Best edge per (left, right) pair of the assigned pairs only.
-    std::vector<std::int64_t> best_edge(inst.num_left, -1);
-    for (std::size_t k = 0; k < edges.size(); ++k) {
-        const edge& x = edges[k];
-        if (right_of_left[x.left] != x.right) continue;
-        const std::int64_t cur = best_edge[x.left];
-        if (cur < 0 || edges[cur].score < x.score) best_edge[x.left] = static_cast<std::int64_t>(k);
-    }
-    std::vector<std::int64_t> used_right(nr, 0), used_group(ng, 0);
-    for (std::int32_t i = 0; i < inst.num_left; ++i) {
-        const std::int32_t j = right_of_left[i];
-        if (j == -1) continue;
-        if (j < 0 || j >= nr) return fail("left " + std::to_string(i) + " assigned to unknown right " + std::to_string(j));
-        if (best_edge[i] < 0)
-            return fail("left " + std::to_string(i) + " assigned to right " + std::to_string(j) + " without an edge");
-        res.edge_of_left[i] = best_edge[i];
-        res.total_score += edges[best_edge[i]].score;
-        ++res.num_assigned;
-        ++used_right[j];
-        ++used_group[inst.right_group[j]];
-    }
-    for (std::int32_t j = 0; j < nr; ++j)
-        if (used_right[j] > inst.right_slots[j])
-            return fail("right " + std::to_string(j) + " holds " + std::to_string(used_right[j]) + " > " +
-                        std::to_string(inst.right_slots[j]) + " slots");
-    for (std::int32_t g = 0; g < ng; ++g)
-        if (used_group[g] > inst.group_capacity[g])
-            return fail("group " + std::to_string(g) + " holds " + std::to_string(used_group[g]) + " > capacity " +
-                        std::to_string(inst.group_capacity[g]));
-    res.feasible = true;
+AssignmentResult check_valid(const Instance& inst, std::span<const Edge> edges,
+                             std::span<const std::int32_t> right_of_left) {
+  AssignmentResult res;
+  res.right_of_left.assign(right_of_left.begin(), right_of_left.end());
+  res.edge_of_left.assign(right_of_left.size(), -1);
+  auto fail = [&](std::string msg) {
+    res.feasible = false;
+    res.message = std::move(msg);
     return res;
+  };
+  if (static_cast<std::int64_t>(right_of_left.size()) != inst.num_left)
+    return fail("assignment has " + std::to_string(right_of_left.size()) + " entries for " +
+                std::to_string(inst.num_left) + " left nodes");
+  const std::int32_t nr = inst.num_right(), ng = inst.num_groups();
+  // Best edge per (left, right) pair of the assigned pairs only.
+  std::vector<std::int64_t> best_edge(inst.num_left, -1);
+  for (std::size_t k = 0; k < edges.size(); ++k) {
+    const Edge& x = edges[k];
+    if (right_of_left[x.left] != x.right) continue;
+    const std::int64_t cur = best_edge[x.left];
+    if (cur < 0 || edges[cur].score < x.score) best_edge[x.left] = static_cast<std::int64_t>(k);
+  }
+  std::vector<std::int64_t> used_right(nr, 0), used_group(ng, 0);
+  for (std::int32_t i = 0; i < inst.num_left; ++i) {
+    const std::int32_t j = right_of_left[i];
+    if (j == -1) continue;
+    if (j < 0 || j >= nr) return fail("left " + std::to_string(i) + " assigned to unknown right " + std::to_string(j));
+    if (best_edge[i] < 0)
+      return fail("left " + std::to_string(i) + " assigned to right " + std::to_string(j) + " without an edge");
+    res.edge_of_left[i] = best_edge[i];
+    res.total_score += edges[best_edge[i]].score;
+    ++res.num_assigned;
+    ++used_right[j];
+    ++used_group[inst.right_group[j]];
+  }
+  for (std::int32_t j = 0; j < nr; ++j)
+    if (used_right[j] > inst.right_slots[j])
+      return fail("right " + std::to_string(j) + " holds " + std::to_string(used_right[j]) + " > " +
+                  std::to_string(inst.right_slots[j]) + " slots");
+  for (std::int32_t g = 0; g < ng; ++g)
+    if (used_group[g] > inst.group_capacity[g])
+      return fail("group " + std::to_string(g) + " holds " + std::to_string(used_group[g]) + " > capacity " +
+                  std::to_string(inst.group_capacity[g]));
+  res.feasible = true;
+  return res;
 }
 }  // namespace
 
-assignment_result greedy_assignment(const instance& inst) {
-    validate(inst);
-    std::vector<std::int64_t> order;
-    order.reserve(inst.edges.size());
-    for (std::size_t k = 0; k < inst.edges.size(); ++k)
-        if (inst.edges[k].score > 0) order.push_back(static_cast<std::int64_t>(k));
-    const auto& ed = inst.edges;
-    std::sort(order.begin(), order.end(), [&](std::int64_t a, std::int64_t b) {
-        if (ed[a].score != ed[b].score) return ed[a].score > ed[b].score;
-        if (ed[a].left != ed[b].left) return ed[a].left < ed[b].left;
-        if (ed[a].right != ed[b].right) return ed[a].right < ed[b].right;
-        return a < b;
-    });
-    std::vector<std::int32_t> rol(inst.num_left, -1);
-    std::vector<std::int32_t> ur(inst.num_right(), 0), ug(inst.num_groups(), 0);
-    for (std::int64_t k : order) {
-        const edge& x = ed[k];
-        const std::int32_t g = inst.right_group[x.right];
-        if (rol[x.left] >= 0 || ur[x.right] >= inst.right_slots[x.right] || ug[g] >= inst.group_capacity[g]) continue;
-        rol[x.left] = x.right;
-        ++ur[x.right];
-        ++ug[g];
-    }
-    return check_assignment(inst, rol);
+AssignmentResult greedy_assignment(const Instance& inst) {
+  validate(inst);
+  std::vector<std::int64_t> order;
+  order.reserve(inst.edges.size());
+  for (std::size_t k = 0; k < inst.edges.size(); ++k)
+    if (inst.edges[k].score > 0) order.push_back(static_cast<std::int64_t>(k));
+  const auto& ed = inst.edges;
+  std::sort(order.begin(), order.end(), [&](std::int64_t a, std::int64_t b) {
+    if (ed[a].score != ed[b].score) return ed[a].score > ed[b].score;
+    if (ed[a].left != ed[b].left) return ed[a].left < ed[b].left;
+    if (ed[a].right != ed[b].right) return ed[a].right < ed[b].right;
+    return a < b;
+  });
+  std::vector<std::int32_t> rol(inst.num_left, -1);
+  std::vector<std::int32_t> ur(inst.num_right(), 0), ug(inst.num_groups(), 0);
+  for (std::int64_t k : order) {
+    const Edge& x = ed[k];
+    const std::int32_t g = inst.right_group[x.right];
+    if (rol[x.left] >= 0 || ur[x.right] >= inst.right_slots[x.right] || ug[g] >= inst.group_capacity[g]) continue;
+    rol[x.left] = x.right;
+    ++ur[x.right];
+    ++ug[g];
+  }
+  return check_assignment(inst, rol);
 }
 
 }  // namespace kanten::inline v1::bipartite

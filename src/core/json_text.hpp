@@ -5,6 +5,8 @@
 #include <nlohmann/json.hpp>
 #include <algorithm>
 #include <cmath>
+#include <optional>
+#include <stdexcept>
 #include <vector>
 #include <string>
 #include <string_view>
@@ -59,9 +61,9 @@ inline std::string a_type(const json& v) {
 template <class Enum>
 std::string names_of() {
   std::string out;
-  for (std::size_t i = 0; i < enum_size<Enum>; ++i) {
-    if (i) out += ", ";
-    out += name(static_cast<Enum>(i));
+  for (std::string_view n : Vocabulary<Enum>::names) {
+    if (!out.empty()) out += ", ";
+    out += n;
   }
   return out;
 }
@@ -246,9 +248,143 @@ struct ReadContext {
   }
 };
 
-/// "H:MM" (hours may have any number of digits, minutes exactly two, below 60; an optional
-/// leading '-', as hours_text writes negative durations) → minutes; nullopt if malformed.
-inline std::optional<Minutes> parse_hours_text(std::string_view s, bool allow_negative = true) {
+// ---------------------------------------------------------------------------------------------
+// The reader kit: the members of one JSON object, read with the rules every input shares
+// ---------------------------------------------------------------------------------------------
+
+/// How a reader reports a fault at a field: `field` is the path, `value` as shown, `message` the
+/// reason. It must not return. The default throws kanten::Error(invalid_input); the event
+/// reader's turns a fault into an InputIssue (a bad event is reported, not fatal).
+using Raise = void (*)(std::string field, std::string value, std::string message);
+
+[[noreturn]] inline void raise_error(std::string field, std::string value, std::string message) {
+  throw Error(Errc::invalid_input, std::move(field), std::move(value), message);
+}
+
+/// The members of one JSON object at `path` ("citizens[2]"; "" for the document, or for an
+/// event, whose faults name the field within it). A null member is the same as an absent one;
+/// every name asked for is remembered, so check_unknown() reports the others; a value is shown
+/// in a fault as shown() has it. The readers of each module add their own fields to it.
+class Fields {
+ public:
+  explicit Fields(const json& o, std::string path = {}, Raise raise = raise_error)
+      : o_(o), path_(std::move(path)), raise_(raise) {}
+
+  /// The path of member `key`, e.g. "citizens[2].home".
+  [[nodiscard]] std::string path(std::string_view key) const { return join(path_, key); }
+
+  /// The member's value, or nullptr when absent or null.
+  [[nodiscard]] const json* get(const char* key) const {
+    used_.emplace_back(key);
+    return member(o_, key);
+  }
+
+  /// Reports a fault at `field` (a whole path) showing `value` as given.
+  [[noreturn]] void fail_at(std::string field, std::string value, std::string message) const {
+    raise_(std::move(field), std::move(value), std::move(message));
+    throw std::logic_error("a JSON reader's Raise returned");  // never reached: Raise throws
+  }
+  /// Reports a fault at member `key` showing its value `v`.
+  [[noreturn]] void fail(std::string_view key, const json& v, std::string message) const {
+    fail_at(path(key), shown(v), std::move(message));
+  }
+
+  /// Reports the members no reader asked for (unknown names): warnings, or under strict reading
+  /// an error (ReadContext::check_fields).
+  void check_unknown(const ReadContext& cx) const { cx.check_fields(o_, path_, used_); }
+
+  /// An optional array member; nullptr when absent. `expected` names it in the fault, e.g.
+  /// "an array of names".
+  [[nodiscard]] const json* array(const char* key, const char* expected = "an array") const {
+    const json* v = get(key);
+    if (v && !v->is_array()) fail(key, *v, std::string("must be ") + expected + ", not " + a_type(*v));
+    return v;
+  }
+
+  /// An optional object member; nullptr when absent.
+  [[nodiscard]] const json* nested(const char* key) const {
+    const json* v = get(key);
+    if (v && !v->is_object()) fail(key, *v, "must be an object, not " + a_type(*v));
+    return v;
+  }
+
+  /// A vocabulary value at `field`: a name (a string) of Enum.
+  template <class Enum>
+  [[nodiscard]] Enum as_vocab(const std::string& field, const json& v) const {
+    if (!v.is_string()) fail_at(field, shown(v), "must be a name (a string), not " + a_type(v));
+    Enum out{};
+    if (!parse_name(v.get_ref<const std::string&>(), out))
+      fail_at(field, shown(v), "unknown value; expected one of: " + names_of<Enum>());
+    return out;
+  }
+  /// An optional vocabulary name into `out` (left as it is when absent).
+  template <class Enum>
+  void vocab(const char* key, Enum& out) const {
+    if (const json* v = get(key)) out = as_vocab<Enum>(path(key), *v);
+  }
+  /// An optional array of vocabulary names into `out` (left as it is when absent).
+  template <class Enum>
+  void vocabs(const char* key, std::vector<Enum>& out, const char* expected = "an array") const {
+    const json* v = array(key, expected);
+    if (!v) return;
+    out.clear();
+    for (std::size_t i = 0; i < v->size(); ++i) out.push_back(as_vocab<Enum>(at(path(key), i), (*v)[i]));
+  }
+
+  /// A boolean at `field`.
+  [[nodiscard]] bool as_flag(const std::string& field, const json& v) const {
+    if (!v.is_boolean()) fail_at(field, shown(v), "must be true or false, not " + a_type(v));
+    return v.get<bool>();
+  }
+  /// An optional boolean into `out`.
+  void flag(const char* key, bool& out) const {
+    if (const json* v = get(key)) out = as_flag(path(key), *v);
+  }
+
+  /// A date "YYYY-MM-DD" at `field`; `expected` names it when it is no string ("a date").
+  [[nodiscard]] Date as_date(const std::string& field, const json& v, const char* expected = "a date") const {
+    if (!v.is_string()) fail_at(field, shown(v), std::string("must be ") + expected + " \"YYYY-MM-DD\", not " + a_type(v));
+    auto d = parse_date(v.get_ref<const std::string&>());
+    if (!d) fail_at(field, shown(v), "not a valid date \"YYYY-MM-DD\"");
+    return *d;
+  }
+
+  /// A required, non-empty id (ids are opaque and may be shown; one shaped like a CPR number is
+  /// refused without being shown); `missing` says why it is needed, e.g. "every citizen needs an id".
+  [[nodiscard]] std::string id(const char* key, const std::string& missing) const {
+    const json* v = get(key);
+    if (!v) fail_at(path(key), "", "missing: " + missing);
+    if (!v->is_string()) fail(key, *v, "an id must be a string, not " + a_type(*v));
+    std::string s = v->get<std::string>();
+    if (s.empty()) fail(key, *v, "an id must not be empty");
+    check_id(path(key), s);  // decision "No CPR numbers" (docs/decisions.md)
+    return s;
+  }
+
+  /// An optional whole number in [lo, hi] (whole_number's rules and messages).
+  [[nodiscard]] std::optional<std::int64_t> whole(const char* key, std::int64_t lo, std::int64_t hi) const {
+    const json* v = get(key);
+    if (!v) return std::nullopt;
+    return whole_number(path(key), *v, lo, hi);
+  }
+
+ protected:
+  /// The object read.
+  [[nodiscard]] const json& object() const noexcept { return o_; }
+  /// The names asked for so far.
+  [[nodiscard]] const std::vector<std::string_view>& used_names() const noexcept { return used_; }
+
+ private:
+  const json& o_;
+  std::string path_;
+  Raise raise_;
+  mutable std::vector<std::string_view> used_;  // the names asked for, for check_unknown
+};
+
+/// "H:MM" (hours may have any number of digits, minutes exactly two, below 60) → minutes;
+/// nullopt if malformed. With `allow_negative`, an optional leading '-' as hours_text writes
+/// negative durations (an event's hours; a market's weekly hours take none).
+inline std::optional<Minutes> parse_hours_text(std::string_view s, bool allow_negative) {
   bool negative = false;
   if (allow_negative && !s.empty() && s.front() == '-') {
     negative = true;

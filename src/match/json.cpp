@@ -2,7 +2,7 @@
 //
 // nlohmann-json is a private dependency: no nlohmann type appears in a public header. The format
 // is documented with complete examples in docs/matching.md; the conventions are those of
-// docs/json-format.md (src/json.cpp): a null field counts as absent, unknown fields are ignored,
+// docs/json-format.md (src/rules/json.cpp): a null field counts as absent, unknown fields are ignored,
 // hours are exact whole minutes or "H:MM", and every fault throws kanten::Error naming the field
 // path and the value. Values are shown as compact JSON (long strings cut, objects and arrays only
 // named); a string that should be a DISCO-08 code and is not (it may be free text such as
@@ -11,6 +11,7 @@
 
 #include "core/json_text.hpp"
 #include "match/market_document.hpp"
+#include "match/json_writers.hpp"
 
 #include "kanten/core/error.hpp"
 
@@ -53,42 +54,24 @@ std::int32_t integer_value(const std::string& field, const json& v, std::int64_t
 /// The minutes of a whole week: the bound of every weekly duration of a market.
 constexpr Minutes week_minutes = 7 * 24 * 60;
 
-/// The fields of one JSON object at `path` ("citizens[2]", "" for the document).
-class Fields {
+/// The fields of one JSON object at `path` ("citizens[2]", "" for the document): the reader kit
+/// (core/json_text.hpp) with a market's own fields.
+class MarketFields : public json_text::Fields {
  public:
-  Fields(const json& o, std::string path) : o_(o), path_(std::move(path)) {}
-
-  [[nodiscard]] std::string path(std::string_view key) const { return join(path_, key); }
-
-  /// The field's value, or nullptr when absent or null.
-  [[nodiscard]] const json* get(const char* key) const {
-    used_.emplace_back(key);
-    return member(o_, key);
-  }
+  MarketFields(const json& o, std::string path) : json_text::Fields(o, std::move(path)) {}
 
   /// A required, non-empty id string (ids are opaque and may be shown; one shaped like a CPR
   /// number is refused without being shown).
   [[nodiscard]] std::string id(const char* key, const char* what) const {
-    used_.emplace_back(key);
-    std::string id = id_member(o_, key, path_, std::string("every ") + what + " needs an id");
-    check_id(path(key), id);
-    return id;
+    return json_text::Fields::id(key, std::string("every ") + what + " needs an id");
   }
-
-  /// Reports the members no reader asked for (unknown names): warnings, or under strict reading
-  /// an error.
-  void check_unknown(const ReadContext& cx) const { cx.check_fields(o_, path_, used_); }
 
   /// An optional integer in [lo, hi].
   void integer(const char* key, std::int32_t& out, std::int64_t lo, std::int64_t hi) const {
-    const json* v = get(key);
-    if (!v) return;
-    out = integer_value(path(key), *v, lo, hi);
+    if (auto i = whole(key, lo, hi)) out = static_cast<std::int32_t>(*i);
   }
   void integer(const char* key, std::int8_t& out, std::int64_t lo, std::int64_t hi) const {
-    const json* v = get(key);
-    if (!v) return;
-    out = static_cast<std::int8_t>(integer_value(path(key), *v, lo, hi));
+    if (auto i = whole(key, lo, hi)) out = static_cast<std::int8_t>(*i);
   }
 
   /// Optional hours per week: whole minutes (an integer) or "H:MM"; from 0 to a whole week
@@ -100,38 +83,14 @@ class Fields {
     if (v->is_string()) {
       const std::string& text = v->get_ref<const std::string&>();
       auto m = parse_hours_text(text, /*allow_negative=*/false);
-      if (!m && !text.empty() && text.front() != '-' && hours_text_shape(text)) invalid(path(key), *v, range);
-      if (!m) invalid(path(key), *v, "must be hours and minutes \"H:MM\", e.g. \"7:30\", or whole minutes");
-      if (*m > week_minutes) invalid(path(key), *v, range);
+      if (!m && !text.empty() && text.front() != '-' && hours_text_shape(text)) fail(key, *v, range);
+      if (!m) fail(key, *v, "must be hours and minutes \"H:MM\", e.g. \"7:30\", or whole minutes");
+      if (*m > week_minutes) fail(key, *v, range);
       out = *m;
       return;
     }
-    if (!v->is_number())
-      invalid(path(key), *v, "must be a whole number of minutes or \"H:MM\", not " + a_type(*v));
+    if (!v->is_number()) fail(key, *v, "must be a whole number of minutes or \"H:MM\", not " + a_type(*v));
     out = integer_value(path(key), *v, 0, week_minutes);
-  }
-
-  /// An optional boolean.
-  void flag(const char* key, bool& out) const {
-    used_.emplace_back(key);
-    flag_member(o_, key, path_, out);
-  }
-
-  /// An optional vocabulary name.
-  template <class Enum>
-  void vocab(const char* key, Enum& out) const {
-    const json* v = get(key);
-    if (!v) return;
-    out = as_vocab<Enum>(path(key), *v);
-  }
-
-  /// An optional array of vocabulary names.
-  template <class Enum>
-  void vocabs(const char* key, std::vector<Enum>& out) const {
-    const json* v = array(key);
-    if (!v) return;
-    out.clear();
-    for (std::size_t i = 0; i < v->size(); ++i) out.push_back(as_vocab<Enum>(at(path(key), i), (*v)[i]));
   }
 
   /// An optional array of strings in the caller's vocabulary (competences).
@@ -161,28 +120,21 @@ class Fields {
     }
   }
 
-  /// A required location {"lat": .., "lon": ..} in degrees.
   /// The reading context, for the unknown fields of nested objects (a location).
   const ReadContext* cx_ = nullptr;
 
+  /// A required location {"lat": .., "lon": ..} in degrees.
   [[nodiscard]] GeoPoint point(const char* key) const {
     const json* v = get(key);
     if (!v) throw Error(Errc::invalid_input, path(key), "", "missing: a location {\"lat\": .., \"lon\": ..} is required");
     if (!v->is_object()) invalid(path(key), *v, "must be a location {\"lat\": .., \"lon\": ..}, not " + a_type(*v));
-    const Fields p(*v, path(key));
+    const MarketFields p(*v, path(key));
     GeoPoint g{p.degrees("lat", 90), p.degrees("lon", 180)};
     if (cx_) p.check_unknown(*cx_);
     return g;
   }
 
  private:
-  /// An optional array field; nullptr when absent.
-  [[nodiscard]] const json* array(const char* key) const {
-    const json* v = get(key);
-    if (v && !v->is_array()) invalid(path(key), *v, "must be an array, not " + a_type(*v));
-    return v;
-  }
-
   [[nodiscard]] double degrees(const char* key, double limit) const {
     const json* v = get(key);
     if (!v) throw Error(Errc::invalid_input, path(key), "", "missing: a location needs \"lat\" and \"lon\" in degrees");
@@ -193,26 +145,13 @@ class Fields {
                                  std::to_string(static_cast<int>(limit)));
     return d;
   }
-
-  template <class Enum>
-  static Enum as_vocab(const std::string& field, const json& v) {
-    if (!v.is_string()) invalid(field, v, "must be a name (a string), not " + a_type(v));
-    Enum out{};
-    if (!parse_name(v.get_ref<const std::string&>(), out))
-      invalid(field, v, "unknown value; expected one of: " + names_of<Enum>());
-    return out;
-  }
-
-  const json& o_;
-  std::string path_;
-  mutable std::vector<std::string_view> used_;  // the names asked for, for check_unknown
 };
 
 constexpr std::int64_t int32_max = std::numeric_limits<std::int32_t>::max();
 
 Citizen read_citizen(const json& j, const std::string& path, const ReadContext& cx) {
   if (!j.is_object()) invalid(path, j, "a citizen must be a JSON object, not " + a_type(j));
-  Fields f(j, path);
+  MarketFields f(j, path);
   f.cx_ = &cx;
   Citizen c;
   c.id = f.id("id", "citizen");
@@ -238,7 +177,7 @@ Citizen read_citizen(const json& j, const std::string& path, const ReadContext& 
 
 Company read_company(const json& j, const std::string& path, const ReadContext& cx) {
   if (!j.is_object()) invalid(path, j, "a company must be a JSON object, not " + a_type(j));
-  Fields f(j, path);
+  MarketFields f(j, path);
   f.cx_ = &cx;
   Company c;
   c.id = f.id("id", "company");
@@ -259,7 +198,7 @@ Company read_company(const json& j, const std::string& path, const ReadContext& 
 
 Task read_task(const json& j, const std::string& path, const ReadContext& cx) {
   if (!j.is_object()) invalid(path, j, "a task must be a JSON object, not " + a_type(j));
-  Fields f(j, path);
+  MarketFields f(j, path);
   f.cx_ = &cx;
   Task t;
   t.id = f.id("id", "task");
@@ -500,7 +439,7 @@ MatchWeights weights_from_json(std::string_view text, const ReadOptions& options
   if (!doc.is_object()) invalid("", doc, "a weight set must be a JSON object with \"version\", not " + a_type(doc));
   std::vector<InputWarning> unused;
   const ReadContext cx{options, warnings ? *warnings : unused};
-  const Fields f(doc, "");
+  const MarketFields f(doc, "");
   MatchWeights w;
   const json* version = f.get("version");
   if (!version) throw Error(Errc::invalid_input, "version", "", "missing: a weight set needs its own version");
@@ -538,7 +477,7 @@ std::string to_json(const Market& m, int indent) {
 
 std::string to_json(const MatchWeights& w, int indent) { return dump(weights_json(w), indent); }
 
-std::string to_json(const MatchResult& r, const Market& m, int indent) {
+ojson result_ojson(const MatchResult& r, const Market& m) {
   ojson j;
   j["weights_version"] = r.weights_version;
   j["mode"] = str(name(r.mode));
@@ -551,8 +490,10 @@ std::string to_json(const MatchResult& r, const Market& m, int indent) {
   ojson unmatched = ojson::array();
   for (auto i : r.unmatched) unmatched.push_back(id_at(m.citizens, i, "unmatched"));
   j["unmatched"] = std::move(unmatched);
-  return dump(j, indent);
+  return j;
 }
+
+std::string to_json(const MatchResult& r, const Market& m, int indent) { return dump(result_ojson(r, m), indent); }
 
 std::string to_json(const std::vector<Match>& top, const Market& m, int indent) {
   ojson j;
@@ -560,8 +501,10 @@ std::string to_json(const std::vector<Match>& top, const Market& m, int indent) 
   return dump(j, indent);
 }
 
-std::string to_json(const PairScore& p, const Market& m, int indent) {
-  ojson j;
+namespace {
+
+/// A pair's fields: ids, whether it passes the filters, score, breakdown, rejecting filters.
+void add_pair_fields(ojson& j, const PairScore& p, const Market& m) {
   j["citizen"] = id_at(m.citizens, p.citizen, "citizen");
   j["task"] = id_at(m.tasks, p.task, "task");
   j["company"] = m.tasks[static_cast<std::size_t>(p.task)].company;
@@ -576,7 +519,52 @@ std::string to_json(const PairScore& p, const Market& m, int indent) {
     rejected.push_back(std::move(rj));
   }
   j["rejected"] = std::move(rejected);
+}
+
+/// A top list's document: the weights' version, what it is of (`about`), and its matches.
+std::string top_json(ojson about, const std::vector<Match>& top, const Market& m, const std::string& weights_version,
+                     int indent) {
+  ojson j;
+  j["weights_version"] = weights_version;
+  for (auto& [key, value] : about.items()) j[key] = std::move(value);
+  j["matches"] = matches_json(top, m);
   return dump(j, indent);
+}
+
+}  // namespace
+
+std::string to_json(const PairScore& p, const Market& m, int indent) {
+  ojson j;
+  add_pair_fields(j, p, m);
+  return dump(j, indent);
+}
+
+std::string to_json(const PairExplanation& x, const Market& m, int indent) {
+  ojson j;
+  j["weights_version"] = x.weights_version;
+  add_pair_fields(j, x.pair, m);
+  j["candidate"] = x.candidate;
+  j["reasons"] = x.reasons;
+  j["concerns"] = x.concerns;
+  return dump(j, indent);
+}
+
+std::string top_tasks_json(const Market& m, std::int32_t citizen, const std::vector<Match>& top, std::int32_t k,
+                           std::int32_t per_company, const std::string& weights_version, int indent) {
+  ojson about;
+  about["citizen"] = id_at(m.citizens, citizen, "citizen");
+  about["k"] = k;
+  about["per_company"] = per_company;
+  return top_json(std::move(about), top, m, weights_version, indent);
+}
+
+std::string top_citizens_json(const Market& m, std::int32_t task, const std::vector<Match>& top, std::int32_t k,
+                              const std::string& weights_version, int indent) {
+  ojson about;
+  about["task"] = id_at(m.tasks, task, "task");
+  about["company"] = m.tasks[static_cast<std::size_t>(task)].company;
+  about["k"] = k;
+  return top_json(std::move(about), top, m, weights_version, indent);
 }
 
 std::string to_json(const std::vector<AuditRow>& rows, int indent) {

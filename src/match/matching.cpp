@@ -25,27 +25,6 @@
 
 namespace kanten::inline v1 {
 
-std::string_view name(Demand d) noexcept {
-  static constexpr std::array<std::string_view, 7> n{"heavy_lifting", "long_standing", "customer_contact", "noise",
-                                                     "night_work",    "fast_pace",     "changing_routines"};
-  const auto i = static_cast<std::size_t>(d);
-  return i < n.size() ? n[i] : std::string_view{"unknown"};
-}
-
-std::string_view name(TravelMode m) noexcept {
-  static constexpr std::array<std::string_view, 4> n{"car", "public_transport", "bicycle", "walk"};
-  const auto i = static_cast<std::size_t>(m);
-  return i < n.size() ? n[i] : std::string_view{"unknown"};
-}
-
-std::string_view name(Rejection r) noexcept {
-  static constexpr std::array<std::string_view, 9> n{"health_conflict", "too_far",         "too_long_travel",
-                                                     "too_many_hours",  "missing_competence", "danish_level",
-                                                     "driving_licence", "no_capacity",     "outside_wishes"};
-  const auto i = static_cast<std::size_t>(r);
-  return i < n.size() ? n[i] : std::string_view{"unknown"};
-}
-
 const MatchWeights& default_weights() noexcept {
   static const MatchWeights w{};
   return w;
@@ -701,17 +680,11 @@ std::vector<Candidate> candidates(const Market& m, const MatchWeights& w, std::i
 
 namespace kanten::inline v1 {
 
-std::string_view name(MatchMode m) noexcept {
-  static constexpr std::array<std::string_view, 3> n{"assignment", "stable", "top_k"};
-  const auto i = static_cast<std::size_t>(m);
-  return i < n.size() ? n[i] : std::string_view{"unknown"};
-}
-
 namespace {
 
 /// The market as a bipartite network without edges: citizens → tasks (slots) → companies (capacity).
-bipartite::instance network_of(const Market& m) {
-  bipartite::instance inst;
+bipartite::Instance network_of(const Market& m) {
+  bipartite::Instance inst;
   inst.num_left = static_cast<std::int32_t>(m.citizens.size());
   std::unordered_map<std::string_view, std::int32_t> company_index;
   for (std::size_t i = 0; i < m.companies.size(); ++i) {
@@ -726,8 +699,8 @@ bipartite::instance network_of(const Market& m) {
 }
 
 /// The candidates as a bipartite instance.
-bipartite::instance to_instance(const Market& m, const std::vector<Candidate>& cands) {
-  bipartite::instance inst = network_of(m);
+bipartite::Instance to_instance(const Market& m, const std::vector<Candidate>& cands) {
+  bipartite::Instance inst = network_of(m);
   inst.edges.reserve(cands.size());
   for (const auto& c : cands) inst.edges.push_back({c.citizen, c.task, c.score});
   return inst;
@@ -832,10 +805,10 @@ MatchResult match(const Market& m, const MatchOptions& o) {
   // The assignment reads the edges where the candidate search gathers them (large pages, no
   // copy); the stable matching and top-k take them as an instance.
   const Scorer scorer(m, w);  // checks the market first
-  bipartite::instance inst = network_of(m);
-  detail::big_vector<bipartite::edge> edges;
+  bipartite::Instance inst = network_of(m);
+  detail::big_vector<bipartite::Edge> edges;
   find_candidates(m, w, scorer, o.threads, o.progress).gather(edges, [](std::int32_t ci, std::int32_t t, std::int32_t score) {
-    return bipartite::edge{ci, t, score};
+    return bipartite::Edge{ci, t, score};
   });
   r.candidates = edges.size();
   if (o.mode != MatchMode::assignment) {
@@ -873,7 +846,7 @@ MatchResult match(const Market& m, const MatchOptions& o) {
     return x;
   };
   if (o.mode == MatchMode::top_k) {
-    const bipartite::bipartite_index index(inst);
+    const bipartite::BipartiteIndex index(inst);
     for (std::int32_t ci = 0; ci < inst.num_left; ++ci) {
       const auto top = index.top_rights(ci, o.k, o.per_company);
       if (top.empty()) r.unmatched.push_back(ci);
@@ -912,8 +885,8 @@ std::vector<Match> top_citizens(const Market& m, std::int32_t task, std::int32_t
   check_index(task, m.tasks.size(), "task");
   if (k <= 0) throw Error(Errc::invalid_argument, "k", std::to_string(k), "top-k needs a positive number");
   const std::vector<Candidate> cands = candidates(m, w);
-  const bipartite::instance inst = to_instance(m, cands);
-  const bipartite::bipartite_index index(inst);
+  const bipartite::Instance inst = to_instance(m, cands);
+  const bipartite::BipartiteIndex index(inst);
   Scorer scorer(m, w);
   std::vector<Match> out;
   for (const auto& c : index.top_lefts(task, k)) {
@@ -957,6 +930,25 @@ std::vector<AuditRow> audit(const Market& m, const MatchResult& r, const std::ve
   }
   std::sort(rows.begin(), rows.end(), [](const AuditRow& a, const AuditRow& b) { return a.group < b.group; });
   return rows;
+}
+
+PairExplanation explain_pair(const Market& m, std::int32_t citizen, std::int32_t task, const MatchWeights& w) {
+  PairExplanation x;
+  x.pair = score_pair(m, citizen, task, w);
+  x.weights_version = w.version;
+  const auto cands = candidates(m, w);
+  x.candidate = std::any_of(cands.begin(), cands.end(),
+                            [&](const Candidate& c) { return c.citizen == citizen && c.task == task; });
+  if (x.pair.rejected.empty()) {
+    Match match;
+    match.citizen = citizen;
+    match.task = task;
+    match.breakdown = x.pair.breakdown;
+    explain_match(m, match, w);
+    x.reasons = std::move(match.reasons);
+    x.concerns = std::move(match.concerns);
+  }
+  return x;
 }
 
 }  // namespace kanten::inline v1

@@ -14,18 +14,6 @@
 
 namespace kanten::inline v1 {
 
-std::string_view name(BusEligibility e) noexcept {
-  static constexpr std::array<std::string_view, 3> n{"eligible", "not_eligible", "undecided"};
-  const auto i = static_cast<std::size_t>(e);
-  return i < n.size() ? n[i] : std::string_view{"unknown"};
-}
-
-std::string_view name(BusCategory c) noexcept {
-  static constexpr std::array<std::string_view, 5> n{"none", "s6_3", "s6_5", "s6_3_or_s6_5", "exempt_referred"};
-  const auto i = static_cast<std::size_t>(c);
-  return i < n.size() ? n[i] : std::string_view{"unknown"};
-}
-
 // ---------------------------------------------------------------------------------------------
 // The models (002_35b99bd4972212c9.txt)
 // ---------------------------------------------------------------------------------------------
@@ -131,7 +119,7 @@ std::int64_t checked_mul(std::int64_t a, std::int64_t b, const char* field, std:
   return r;
 }
 
-/// The bounds of trip_cost()'s inputs (kanten/bus.hpp: max_trip_participants, max_staff_dkk_per_hour).
+/// The bounds of trip_cost()'s inputs (kanten/programme/bus.hpp: max_trip_participants, max_staff_dkk_per_hour).
 void check_cost_inputs(std::int64_t participants, std::optional<std::int64_t> staff_dkk_per_hour) {
   if (participants < 0 || participants > max_trip_participants)
     throw Error(Errc::invalid_argument, "participants", std::to_string(participants),
@@ -432,7 +420,7 @@ BusPlan plan_bus_trips(const Market& m, std::span<const BusReferral> referrals, 
 
   // Citizens to groups: an optimal assignment of their fit to the group's companies (best visit
   // counts most, the others add), group sizes balanced within the model's limits.
-  bipartite::instance inst;
+  bipartite::Instance inst;
   inst.num_left = placed;
   for (std::int32_t g = 0; g < groups; ++g) {
     const std::int32_t size = placed / groups + (g < placed % groups ? 1 : 0);

@@ -1,15 +1,19 @@
-// Evaluation figures of a programme: a fold over each case's evaluation (include/kanten/programme.hpp).
+// Evaluation figures of a programme: a fold over each case's evaluation (include/kanten/programme/programme.hpp).
 //
 // Each case is evaluated once, as of the date asked; the figures are read from the evaluation
 // (step history, hours by month) and from the events the evaluation applied. An event dated on or
 // before as_of is applied unless the evaluation lists it in not_applied, so the figures rest on
 // exactly the record the rules accepted.
 #include "kanten/programme/programme.hpp"
+#include "kanten/programme/report.hpp"
 
 #include "core/json_text.hpp"
+#include "programme/json_writers.hpp"
 #include "kanten/core/error.hpp"
 
 #include <algorithm>
+#include <set>
+#include <map>
 #include <numeric>
 
 namespace kanten::inline v1 {
@@ -81,7 +85,7 @@ Course make_course(const Case& c, const EvaluateOptions& eo) {
     auto o = c.events[a] <=> c.events[b];
     return o != 0 ? o < 0 : a < b;
   });
-  // The periods as src/evaluate.cpp keeps them (004_3897fdd271fa8a38.txt, Kerneelement 7 and 9):
+  // The periods as src/rules/evaluate.cpp keeps them (004_3897fdd271fa8a38.txt, Kerneelement 7 and 9):
   // a new agreement replaces the open one from its start; a break-off (Trin 3) ends it that day.
   for (std::size_t i : order) {
     const Event& ev = c.events[i];
@@ -268,30 +272,7 @@ ProgrammeFigures programme_figures(const Caseload& load, const ProgrammeOptions&
   return f;
 }
 
-std::string_view name(FunnelStage s) noexcept {
-  switch (s) {
-    case FunnelStage::caseload: return "caseload";
-    case FunnelStage::entered: return "entered";
-    case FunnelStage::trin2: return "trin2";
-    case FunnelStage::trin3: return "trin3";
-    case FunnelStage::paid_hours: return "paid_hours";
-    case FunnelStage::exit_30_hours: return "exit_30_hours";
-    case FunnelStage::exit_self_support: return "exit_self_support";
-    case FunnelStage::exit_rehabilitation_team: return "exit_rehabilitation_team";
-  }
-  return "?";
-}
-
-std::string_view name(Endpoint e) noexcept {
-  switch (e) {
-    case Endpoint::first_paid_hours: return "first_paid_hours";
-    case Endpoint::exit: return "exit";
-    case Endpoint::exit_30_hours: return "exit_30_hours";
-  }
-  return "?";
-}
-
-std::string to_json(const ProgrammeFigures& f, int indent) {
+json_text::ojson figures_ojson(const ProgrammeFigures& f) {
   using json_text::ojson;
   auto opt = [](const std::optional<double>& v) { return v ? ojson(*v) : ojson(nullptr); };
   ojson j = ojson::object();
@@ -325,7 +306,113 @@ std::string to_json(const ProgrammeFigures& f, int indent) {
         {"median_days", k.median ? ojson(*k.median) : ojson(nullptr)}, {"steps", std::move(steps)}};
   }
   j["curves"] = std::move(curves);
-  return json_text::dump(j, indent);
+  return j;
+}
+
+std::string to_json(const ProgrammeFigures& f, int indent) { return json_text::dump(figures_ojson(f), indent); }
+
+// ---------------------------------------------------------------------------------------------
+// A caseload's report (kanten/programme/report.hpp)
+// ---------------------------------------------------------------------------------------------
+
+std::vector<std::pair<std::string, std::size_t>> by_count(const Tally& t) {
+  std::vector<std::pair<std::string, std::size_t>> v(t.begin(), t.end());
+  std::stable_sort(v.begin(), v.end(), [](const auto& x, const auto& y) { return x.second > y.second; });
+  return v;
+}
+
+CaseloadSummary summarise(const Caseload& load, const std::vector<Evaluation>& evaluations, Date as_of) {
+  CaseloadSummary s;
+  s.citizens = evaluations.size();
+  for (const auto& c : load.cases) {
+    s.events += c.events.size();
+    s.events_unreadable += c.rejected.size();
+  }
+  const YearMonth this_month = YearMonth::of(as_of);
+  for (const auto& e : evaluations) {
+    s.events_applied += e.events_applied;
+    s.events_after_as_of += e.events_after_as_of;
+    ++s.steps[static_cast<std::size_t>(e.step)];
+    if (const auto* x = e.exit()) {
+      ++s.exits[std::string(name(x->to))];
+      ++s.exit_rules[x->transition ? std::string(x->transition->rule) : "<no rule>"];
+    }
+    if (e.target_group.member) ++s.members;
+    for (auto r : e.target_group.reasons) ++s.target_group_reasons[std::string(name(r))];
+    for (const auto& n : e.not_applied) ++s.not_applied[std::string(name(n.reason))];
+    for (const auto& v : e.violations) ++s.violations[std::string(v.rule)];
+    if (e.thirty_hours_pending) ++s.thirty_hours_pending;
+    if (e.followup.applies) {
+      ++s.followup_citizens;
+      if (e.followup.first_month <= this_month && this_month <= e.followup.last_month) ++s.in_followup_year;
+      s.breached_months += e.followup.breached.size();
+      if (!e.followup.breached.empty()) ++s.citizens_with_breach;
+    }
+    for (const auto& a : e.sanctions) {
+      ++s.failures;
+      ++s.sanction_status[std::string(name(a.status))];
+      if (a.status == SanctionStatus::undecided) {
+        std::set<std::string> rules;
+        for (const auto& p : a.pending) rules.insert(p.rule);
+        for (const auto& r : rules) ++s.undecided_wait_for[r];
+      }
+      if (a.excluded_by) ++s.not_eligible_because[a.excluded_by->rule];
+    }
+  }
+  return s;
+}
+
+CaseloadReport caseload_report(const Caseload& load, const Market& market, const ReportOptions& options) {
+  EvaluateOptions eval;
+  eval.as_of = options.as_of;
+  eval.progress = options.progress;
+  return caseload_report(load, evaluate_all(load, eval), market, options);
+}
+
+CaseloadReport caseload_report(const Caseload& load, std::vector<Evaluation> evaluations, const Market& market,
+                               const ReportOptions& options) {
+  CaseloadReport r;
+  r.as_of = options.as_of;
+  r.options = options;
+  r.evaluations = std::move(evaluations);
+  r.rule_set = r.evaluations.empty() ? default_rules().version : r.evaluations.front().rule_set;
+  r.worklist = followup_worklist(r.evaluations);
+  r.summary = summarise(load, r.evaluations, options.as_of);
+
+  // A proposed matching for everyone in Trin 2 (004, Kerneelement 6–7): the market's companies and
+  // tasks, and the matcher's view of each citizen in Trin 2 (same ids as the caseload).
+  r.market_citizens = market.citizens.size();
+  r.trin2.companies = market.companies;
+  r.trin2.tasks = market.tasks;
+  {
+    std::set<std::string> in_trin2;
+    for (const auto& e : r.evaluations)
+      if (e.step == Step::trin2_paa_vej_mod_job) in_trin2.insert(e.citizen);
+    for (const auto& c : market.citizens)
+      if (in_trin2.count(c.id)) r.trin2.citizens.push_back(c);
+  }
+  r.matching = match(r.trin2, {.mode = MatchMode::assignment, .progress = options.progress});
+
+  // The programme's figures (003: about 15 % with paid hours at the midterm).
+  r.figures = programme_figures(load, {.as_of = options.as_of});
+
+  // Bus trips for the citizens in Trin 1 and Trin 2 (002, Model 1). A caseload holds no ages or
+  // educations: every activity-ready citizen in Trin 1 or 2 is referred as one without a
+  // vocational education, age unknown (§6.3 or §6.5) — an assumption, stated in the report.
+  {
+    std::map<std::string, const Case*> case_of;
+    for (const auto& c : load.cases) case_of[c.citizen] = &c;
+    for (const auto& e : r.evaluations)
+      if (e.step == Step::trin1_afklaring || e.step == Step::trin2_paa_vej_mod_job)
+        r.referrals.push_back({e.citizen, case_of.at(e.citizen)->profile.activity_ready, std::nullopt, false, false, false});
+  }
+  BusPlanOptions bus;
+  bus.model = &bus_model_1();
+  r.bus = plan_bus_trips(market, r.referrals, bus);
+  r.bus_assumption =
+      "the sample holds no ages or educations: activity-ready citizens in Trin 1 and 2 are referred as without a "
+      "vocational education, age unknown";
+  return r;
 }
 
 }  // namespace kanten::inline v1

@@ -4,6 +4,11 @@
 #include "core/json_text.hpp"
 #include "match/market_document.hpp"
 #include "rules/source_json.hpp"
+#include "rules/json_writers.hpp"
+#include "match/json_writers.hpp"
+#include "programme/json_writers.hpp"
+#include "kanten/programme/report.hpp"
+#include "kanten/core/version.hpp"
 #include "kanten/programme/bus.hpp"
 #include "kanten/match/json.hpp"
 #include "kanten/programme/training.hpp"
@@ -16,28 +21,15 @@ using namespace json_text;
 
 namespace {
 
-const json* object_member(const json& o, const char* key, const std::string& path) {
-  const json* v = member(o, key);
-  if (v && !v->is_object()) invalid(join(path, key), *v, "must be an object, not " + a_type(*v));
-  return v;
-}
-
-const json* array_member(const json& o, const char* key, const std::string& path) {
-  const json* v = member(o, key);
-  if (v && !v->is_array()) invalid(join(path, key), *v, "must be an array, not " + a_type(*v));
-  return v;
-}
-
-Date date_member(const json& o, const char* key, const std::string& path, bool required) {
-  const json* v = member(o, key);
+/// The date member `key` of `f` (the reader kit, core/json_text.hpp); not-a-date when absent
+/// and not `required`.
+Date date_member(const Fields& f, const char* key, bool required) {
+  const json* v = f.get(key);
   if (!v) {
-    if (required) throw Error(Errc::invalid_input, join(path, key), "", "missing: a date \"YYYY-MM-DD\" is required");
+    if (required) f.fail_at(f.path(key), "", "missing: a date \"YYYY-MM-DD\" is required");
     return Date();
   }
-  if (!v->is_string()) invalid(join(path, key), *v, "must be a date \"YYYY-MM-DD\", not " + a_type(*v));
-  auto d = parse_date(v->get_ref<const std::string&>());
-  if (!d) invalid(join(path, key), *v, "not a valid date \"YYYY-MM-DD\"");
-  return *d;
+  return f.as_date(f.path(key), *v);
 }
 
 /// Calls f(element, path) for every element of the array `arr` at `base`; each must be an object
@@ -62,7 +54,7 @@ ojson range_json(const Range& r) { return ojson::array({r.low, r.high}); }
 
 ojson view_json(const CompanyView& v) {
   ojson j;
-  // The documented fields only (kanten/training.hpp, CompanyView); never free text.
+  // The documented fields only (kanten/programme/training.hpp, CompanyView); never free text.
   j["company"] = v.company;
   j["task"] = v.task.empty() ? ojson(nullptr) : ojson(v.task);
   j["agreed_tasks"] = v.agreed_tasks;
@@ -89,25 +81,26 @@ BusRequest bus_request_from_json(std::string_view text, const ReadOptions& optio
   req.warnings = std::move(req.market.warnings);
   req.market.warnings.clear();
   const ReadContext cx{options, req.warnings};
-  const json* refs = array_member(doc, "referrals", "");
+  const json* refs = Fields(doc).array("referrals");
   if (!refs) throw Error(Errc::invalid_input, "referrals", "", "missing: an array of referred citizens is required");
   each_object(*refs, "referrals", "a referral", [&](const json& r, const std::string& path) {
     BusReferral b;
     cx.check_fields(r, path,
                     {"citizen", "activity_ready", "age", "vocational_education", "exempt_from_activity",
                      "caseworker_finds_it_helps"});
-    b.citizen = id_member(r, "citizen", path, "an id is required");
-    flag_member(r, "activity_ready", path, b.activity_ready);
-    if (const json* a = member(r, "age"))
-      b.age = static_cast<std::int32_t>(whole_number(join(path, "age"), *a, 0, 130));
-    flag_member(r, "vocational_education", path, b.vocational_education);
-    flag_member(r, "exempt_from_activity", path, b.exempt_from_activity);
-    flag_member(r, "caseworker_finds_it_helps", path, b.caseworker_finds_it_helps);
+    const Fields f(r, path);
+    b.citizen = f.id("citizen", "an id is required");
+    f.flag("activity_ready", b.activity_ready);
+    if (auto age = f.whole("age", 0, 130)) b.age = static_cast<std::int32_t>(*age);
+    f.flag("vocational_education", b.vocational_education);
+    f.flag("exempt_from_activity", b.exempt_from_activity);
+    f.flag("caseworker_finds_it_helps", b.caseworker_finds_it_helps);
     req.referrals.push_back(std::move(b));
   });
-  if (const json* bus = object_member(doc, "bus", "")) {
+  if (const json* bus = Fields(doc).nested("bus")) {
     cx.check_fields(*bus, "bus", {"model", "max_groups", "staff_dkk_per_hour", "invite_first"});
-    if (const json* m = member(*bus, "model")) {
+    const Fields f(*bus, "bus");
+    if (const json* m = f.get("model")) {
       if (!m->is_string()) invalid("bus.model", *m, "must be a model name, not " + a_type(*m));
       try {
         (void)bus_model(m->get_ref<const std::string&>());
@@ -116,13 +109,11 @@ BusRequest bus_request_from_json(std::string_view text, const ReadOptions& optio
       }
       req.model = m->get<std::string>();
     }
-    if (const json* g = member(*bus, "max_groups"))
-      req.options.max_groups = static_cast<std::int32_t>(whole_number("bus.max_groups", *g, 0, 100'000));
-    if (const json* s = member(*bus, "staff_dkk_per_hour"))
-      req.options.staff_dkk_per_hour = whole_number("bus.staff_dkk_per_hour", *s, 0, max_staff_dkk_per_hour);
-    if (const json* f = array_member(*bus, "invite_first", "bus"))
-      for (std::size_t i = 0; i < f->size(); ++i) {
-        const json& e = (*f)[i];
+    if (auto g = f.whole("max_groups", 0, 100'000)) req.options.max_groups = static_cast<std::int32_t>(*g);
+    if (auto s = f.whole("staff_dkk_per_hour", 0, max_staff_dkk_per_hour)) req.options.staff_dkk_per_hour = *s;
+    if (const json* first = f.array("invite_first"))
+      for (std::size_t i = 0; i < first->size(); ++i) {
+        const json& e = (*first)[i];
         if (!e.is_string()) invalid(at("bus.invite_first", i), e, "must be a citizen id, not " + a_type(e));
         req.options.invite_first.push_back(e.get<std::string>());
       }
@@ -140,16 +131,19 @@ TrainingInput training_input_from_json(std::string_view text, const ReadOptions&
   std::unordered_map<std::string_view, std::int32_t> citizen;
   for (std::size_t i = 0; i < in.market.citizens.size(); ++i)
     citizen.emplace(in.market.citizens[i].id, static_cast<std::int32_t>(i));
-  const json* t = object_member(doc, "training", "");
+  const json* t = Fields(doc).nested("training");
   if (t) cx.check_fields(*t, "training", {"start", "requests", "ongoing"});
-  const json* reqs = t ? array_member(*t, "requests", "training") : nullptr;
-  if (t) in.start = date_member(*t, "start", "training", false);
+  const json empty = json::object();
+  const Fields tf(t ? *t : empty, "training");
+  const json* reqs = tf.array("requests");
+  if (t) in.start = date_member(tf, "start", false);
   if (reqs) {
     std::vector<std::int32_t> request_of(in.market.citizens.size(), -1);
     each_object(*reqs, "training.requests", "a request", [&](const json& r, const std::string& path) {
       TrainingRequest q;
       cx.check_fields(r, path, {"citizen", "weeks"});
-      const std::string id = id_member(r, "citizen", path, "an id is required");
+      const Fields f(r, path);
+      const std::string id = f.id("citizen", "an id is required");
       const auto it = citizen.find(id);
       if (it == citizen.end())
         throw Error(Errc::invalid_input, join(path, "citizen"), id, "no citizen of the market has this id");
@@ -160,22 +154,22 @@ TrainingInput training_input_from_json(std::string_view text, const ReadOptions&
         throw Error(Errc::invalid_input, join(path, "citizen"), id,
                     "duplicate citizen id: first at " + at("training.requests", static_cast<std::size_t>(first)));
       first = static_cast<std::int32_t>(in.requests.size());
-      if (const json* w = member(r, "weeks"))
-        q.weeks = static_cast<std::int32_t>(whole_number(join(path, "weeks"), *w, 1, max_track_weeks));
+      if (auto w = f.whole("weeks", 1, max_track_weeks)) q.weeks = static_cast<std::int32_t>(*w);
       in.requests.push_back(q);
     });
   } else {
     for (std::size_t i = 0; i < in.market.citizens.size(); ++i) in.requests.push_back({static_cast<std::int32_t>(i), 13});
   }
-  if (const json* on = t ? array_member(*t, "ongoing", "training") : nullptr)
+  if (const json* on = tf.array("ongoing"))
     each_object(*on, "training.ongoing", "a track", [&](const json& r, const std::string& path) {
       TrainingTrack tr;
       cx.check_fields(r, path, {"citizen", "company", "task", "start", "end"});
-      tr.citizen = id_member(r, "citizen", path, "an id is required");
-      tr.company = id_member(r, "company", path, "an id is required");
-      if (member(r, "task")) tr.task = id_member(r, "task", path, "an id is required");
-      tr.start = date_member(r, "start", path, true);
-      tr.end = date_member(r, "end", path, true);
+      const Fields f(r, path);
+      tr.citizen = f.id("citizen", "an id is required");
+      tr.company = f.id("company", "an id is required");
+      if (f.get("task")) tr.task = f.id("task", "an id is required");
+      tr.start = date_member(f, "start", true);
+      tr.end = date_member(f, "end", true);
       if (tr.end < tr.start)
         throw Error(Errc::invalid_input, join(path, "end"), iso(tr.end), "before the track's start");
       in.ongoing.push_back(std::move(tr));
@@ -187,8 +181,8 @@ TrainingInput training_input_from_json(std::string_view text, const ReadOptions&
 // Writing
 // ---------------------------------------------------------------------------------------------
 
-std::string to_json(const BusPlan& plan, const Market& m, std::span<const BusReferral> referrals, int indent,
-                    std::span<const InputWarning> warnings) {
+ojson bus_plan_ojson(const BusPlan& plan, const Market& m, std::span<const BusReferral> referrals,
+                     std::span<const InputWarning> warnings) {
   ojson j;
   j["model"] = plan.model;
   j["weights_version"] = plan.weights_version;
@@ -261,7 +255,12 @@ std::string to_json(const BusPlan& plan, const Market& m, std::span<const BusRef
   j["qualifying_companies"] = std::move(q);
   j["notes"] = plan.notes;
   if (!warnings.empty()) j["input_warnings"] = warnings_json({warnings.begin(), warnings.end()});
-  return dump(j, indent);
+  return j;
+}
+
+std::string to_json(const BusPlan& plan, const Market& m, std::span<const BusReferral> referrals, int indent,
+                    std::span<const InputWarning> warnings) {
+  return dump(bus_plan_ojson(plan, m, referrals, warnings), indent);
 }
 
 std::string to_json(const Attendance& a, int indent) {
@@ -323,6 +322,94 @@ std::string to_json(const TrainingPlan& p, const Market& m, int indent, std::spa
   }
   j["mentors"] = std::move(ml);
   if (!warnings.empty()) j["input_warnings"] = warnings_json({warnings.begin(), warnings.end()});
+  return dump(j, indent);
+}
+
+std::string to_json(const TripCost& c, std::int32_t participants, int indent) {
+  ojson j;
+  j["participants"] = participants;
+  j["bus_dkk"] = range_json(c.bus_dkk);
+  j["food_dkk"] = range_json(c.food_dkk);
+  j["planning_staff_minutes"] = range_json(c.planning_staff_minutes);
+  j["running_staff_minutes"] = range_json(c.running_staff_minutes);
+  j["total_dkk"] = range_json(c.total_dkk);
+  j["source"] = source_json(sources::bus_costs, false);
+  return dump(j, indent);
+}
+
+std::string to_json(const RouteAnswer& r, int indent) {
+  ojson j;
+  j["route"] = str(name(r.route));
+  j["private_employer_focus"] = r.private_employer_focus;
+  j["reason"] = r.reason;
+  j["source"] = source_json(r.source, false);
+  return dump(j, indent);
+}
+
+namespace {
+
+ojson tally_json(const Tally& t) {
+  ojson j = ojson::object();
+  for (const auto& [n, count] : by_count(t)) j[n] = count;
+  return j;
+}
+
+ojson summary_json(const CaseloadSummary& s) {
+  ojson j;
+  j["citizens"] = s.citizens;
+  j["events"] = s.events;
+  j["events_unreadable"] = s.events_unreadable;
+  j["events_applied"] = s.events_applied;
+  j["events_after_as_of"] = s.events_after_as_of;
+  j["target_group"] = {{"members", s.members},
+                       {"outside", s.citizens - s.members},
+                       {"reasons", tally_json(s.target_group_reasons)}};
+  ojson steps = ojson::object();
+  for (std::size_t i = 0; i < step_count; ++i) steps[str(name(static_cast<Step>(i)))] = s.steps[i];
+  j["steps"] = std::move(steps);
+  j["thirty_hours_pending"] = s.thirty_hours_pending;
+  std::size_t exits = 0, not_applied = 0, violations = 0;
+  for (const auto& [n, c] : s.exits) exits += c;
+  for (const auto& [n, c] : s.not_applied) not_applied += c;
+  for (const auto& [n, c] : s.violations) violations += c;
+  j["exits"] = {{"total", exits}, {"by_step", tally_json(s.exits)}, {"by_rule", tally_json(s.exit_rules)}};
+  j["not_applied"] = {{"total", not_applied}, {"by_reason", tally_json(s.not_applied)}};
+  j["violations"] = {{"total", violations}, {"by_rule", tally_json(s.violations)}};
+  return j;
+}
+
+}  // namespace
+
+std::string to_json(const CaseloadReport& r, const Market& market, int indent) {
+  ojson j;
+  j["kanten"] = version_string;
+  j["rule_set"] = r.rule_set;
+  j["as_of"] = iso(r.as_of);
+  ojson gen;
+  gen["citizens"] = r.options.generated_citizens;
+  gen["seed"] = r.options.seed;
+  gen["start"] = iso(r.options.start);
+  gen["months"] = r.options.months;
+  j["generator"] = std::move(gen);
+  ojson summary = summary_json(r.summary);
+  const CaseloadSummary& s = r.summary;
+  summary["followup"] = {{"citizens", s.followup_citizens},
+                         {"in_followup_year", s.in_followup_year},
+                         {"breached_months", s.breached_months},
+                         {"citizens_with_breach", s.citizens_with_breach},
+                         {"worklist", r.worklist.size()}};
+  summary["sanctions"] = {{"failures", s.failures},
+                          {"by_status", tally_json(s.sanction_status)},
+                          {"not_eligible_because", tally_json(s.not_eligible_because)},
+                          {"undecided_wait_for", tally_json(s.undecided_wait_for)}};
+  j["summary"] = std::move(summary);
+  j["worklist"] = worklist_ojson(r.worklist, r.as_of);
+  j["evaluations"] = evaluations_ojson(r.evaluations);
+  j["matching"] = result_ojson(r.matching, r.trin2);
+  j["programme"] = figures_ojson(r.figures);
+  ojson bus = bus_plan_ojson(r.bus, market, r.referrals, {});
+  bus["assumption"] = r.bus_assumption;
+  j["bus_trips"] = std::move(bus);
   return dump(j, indent);
 }
 

@@ -11,12 +11,6 @@
 
 namespace kanten::inline v1 {
 
-std::string_view name(WorkplaceRoute r) noexcept {
-  static constexpr std::array<std::string_view, 2> n{"internship", "training_track"};
-  const auto i = static_cast<std::size_t>(r);
-  return i < n.size() ? n[i] : std::string_view{"unknown"};
-}
-
 RouteAnswer route_workplace(const RoutingAssessment& a) {
   // 001, Fokus på job til de stærkeste ledige: "Da virksomhedspraktik skal have et reelt
   // jobperspektiv, bruger vi nu kun den ordning til borgere, der står lige foran at kunne få et
@@ -163,7 +157,8 @@ TrainingPlan plan_training_tracks(const Market& m, std::span<const TrainingReque
 }
 
 // ---------------------------------------------------------------------------------------------
-// The company-facing view (001_8429fb4aa12981cf.txt, Den svære opfølgning; project decision 6)
+// The company-facing view (001_8429fb4aa12981cf.txt, Den svære opfølgning; decision "Company views"
+// (docs/decisions.md))
 // ---------------------------------------------------------------------------------------------
 
 std::string_view accommodation(Health h) noexcept {

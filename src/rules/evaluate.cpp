@@ -178,7 +178,7 @@ class Fold {
   }
 
   /// The 30-hour exit: at the end of a calendar month in Trin 3 with enough ordinary minutes
-  /// (004_3897fdd271fa8a38.txt, Trin 3; DOMAIN.md, project decision 2). A month has ended when
+  /// (004_3897fdd271fa8a38.txt, Trin 3; decision "The 30-hour exit" (docs/decisions.md)). A month has ended when
   /// `now` is after its last day.
   void close_month_if_ended(Date now) {
     if (out_.hours.empty() || checked_month_ == out_.hours.back().month) return;
@@ -480,7 +480,7 @@ class Fold {
   }
 
   /// 004_3897fdd271fa8a38.txt, Kerneelement 7: at least one contact a month in the first year;
-  /// DOMAIN.md, project decision 3: from entry into Trin 3, calendar months.
+  /// decision "Monthly follow-up" (docs/decisions.md): from entry into Trin 3, calendar months.
   void finish_followup(YearMonth now) {
     FollowUp& f = out_.followup;
     if (!contact_months_.empty()) f.last_contact = last_contact_;

@@ -1,5 +1,6 @@
 // English explanations of evaluations: free of personal data, each naming its source.
 #include "kanten/rules/evaluate.hpp"
+#include "kanten/rules/sources.hpp"
 
 #include <sstream>
 
@@ -69,7 +70,7 @@ std::string explain(const Evaluation& e) {
   std::ostringstream o;
   o << "Citizen " << e.citizen << " as of " << iso(e.as_of) << " (rule set " << e.rule_set << ")\n";
   if (!e.target_group.member) {
-    o << "Outside the target group (" << sources::target_group.seed << ", " << sources::target_group.section << "):\n";
+    o << "Outside the target group (" << citation(sources::target_group) << "):\n";
     for (auto r : e.target_group.reasons) o << "  - " << describe(r) << "\n";
   }
   o << "Step: " << label(e.step);
@@ -77,7 +78,7 @@ std::string explain(const Evaluation& e) {
   o << "\n";
   for (const auto& h : e.history)
     o << "  " << iso(h.date) << ": " << label(h.from) << " -> " << label(h.to) << " — " << h.transition->description
-      << " [" << h.transition->source->seed << ", " << h.transition->source->section << "]\n";
+      << " [" << citation(*h.transition->source) << "]\n";
   if (!e.missing.empty()) {
     o << "Missing to leave the step:\n";
     for (auto m : e.missing) o << "  - " << describe(m) << "\n";

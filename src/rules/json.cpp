@@ -15,6 +15,7 @@
 
 #include "core/json_text.hpp"
 #include "rules/source_json.hpp"
+#include "rules/json_writers.hpp"
 
 #include "kanten/core/error.hpp"
 
@@ -57,25 +58,18 @@ struct Fault {
 }
 
 /// The fields of one event object, read with the rules of docs/json-format.md: a null field is
-/// the same as an absent one; required fields must be present; free text is never echoed.
-class Fields {
+/// the same as an absent one; required fields must be present; free text is never echoed. The
+/// reader kit (core/json_text.hpp) with the event's own fields; a fault is a Fault, so that the
+/// event becomes an InputIssue, and names the field within the event.
+class EventFields : public json_text::Fields {
  public:
-  explicit Fields(const json& o) : o_(o) {}
-
-  /// The field's value, or nullptr when absent or null.
-  [[nodiscard]] const json* get(const char* key) const {
-    used_.emplace_back(key);
-    auto it = o_.find(key);
-    return it == o_.end() || it->is_null() ? nullptr : &*it;
-  }
+  explicit EventFields(const json& o) : json_text::Fields(o, "", fault) {}
 
   /// The field's value; a fault when absent or null.
   [[nodiscard]] const json& need(const char* key) const {
-    used_.emplace_back(key);
-    auto it = o_.find(key);
-    if (it == o_.end()) fault(key, "", "missing: required for this kind of event");
-    if (it->is_null()) fault(key, "null", "missing: required for this kind of event (got null)");
-    return *it;
+    if (const json* v = get(key)) return *v;
+    if (object().contains(key)) fault(key, "null", "missing: required for this kind of event (got null)");
+    fault(key, "", "missing: required for this kind of event");
   }
 
   /// A required id string (opaque ids may be shown; one shaped like a CPR number is refused).
@@ -88,7 +82,9 @@ class Fields {
 
   /// Reports the members no reader asked for (unknown names) at `path`: warnings, or under
   /// strict reading an error.
-  void check_unknown(const ReadContext& cx, const std::string& path) const { cx.check_fields(o_, path, used_); }
+  void check_unknown(const ReadContext& cx, const std::string& path) const {
+    cx.check_fields(object(), path, used_names());
+  }
 
   /// An optional free-text string ("" when absent); never shown in a fault.
   [[nodiscard]] std::string text(const char* key) const {
@@ -120,28 +116,24 @@ class Fields {
   template <class Enum>
   [[nodiscard]] std::vector<Enum> vocabs(const char* key) const {
     std::vector<Enum> out;
-    const json* v = get(key);
-    if (!v) return out;
-    if (!v->is_array()) fault(key, shown(*v), "must be an array of names, not " + a_type(*v));
-    for (std::size_t i = 0; i < v->size(); ++i)
-      out.push_back(as_vocab<Enum>(std::string(key) + "[" + std::to_string(i) + "]", (*v)[i]));
+    json_text::Fields::vocabs(key, out, "an array of names");
     return out;
   }
 
   /// A required boolean.
-  [[nodiscard]] bool flag(const char* key) const { return as_bool(key, need(key)); }
+  [[nodiscard]] bool flag(const char* key) const { return as_flag(key, need(key)); }
   /// An optional boolean.
   [[nodiscard]] bool opt_flag(const char* key, bool otherwise) const {
-    const json* v = get(key);
-    return v ? as_bool(key, *v) : otherwise;
+    json_text::Fields::flag(key, otherwise);
+    return otherwise;
   }
 
   /// A required date "YYYY-MM-DD".
-  [[nodiscard]] Date date(const char* key) const { return as_date(key, need(key)); }
+  [[nodiscard]] Date date(const char* key) const { return as_date(key, need(key), "a date string"); }
   /// An optional date.
   [[nodiscard]] Date opt_date(const char* key, Date otherwise) const {
     const json* v = get(key);
-    return v ? as_date(key, *v) : otherwise;
+    return v ? as_date(key, *v, "a date string") : otherwise;
   }
 
   /// A duration given either as whole minutes under `minutes_key` or as "H:MM" under
@@ -152,7 +144,7 @@ class Fields {
     if (const json* v = get(hours_key)) {
       if (!v->is_string())
         fault(hours_key, shown(*v), "must be a string \"H:MM\", not " + a_type(*v));
-      by_hours = parse_hours_text(v->get<std::string>());
+      by_hours = parse_hours_text(v->get<std::string>(), /*allow_negative=*/true);
       if (!by_hours) {
         if (hours_text_shape(v->get_ref<const std::string&>()))
           fault(hours_key, shown(*v),
@@ -175,24 +167,6 @@ class Fields {
   static std::string as_string(const std::string& key, const json& v, bool free_text) {
     if (!v.is_string()) fault(key, free_text ? free_text_placeholder : shown(v), "must be a string, not " + a_type(v));
     return v.get<std::string>();
-  }
-  template <class Enum>
-  static Enum as_vocab(const std::string& key, const json& v) {
-    if (!v.is_string()) fault(key, shown(v), "must be a name (a string), not " + a_type(v));
-    Enum out{};
-    if (!parse_name(v.get_ref<const std::string&>(), out))
-      fault(key, shown(v), "unknown value; expected one of: " + names_of<Enum>());
-    return out;
-  }
-  static bool as_bool(const std::string& key, const json& v) {
-    if (!v.is_boolean()) fault(key, shown(v), "must be true or false, not " + a_type(v));
-    return v.get<bool>();
-  }
-  static Date as_date(const std::string& key, const json& v) {
-    if (!v.is_string()) fault(key, shown(v), "must be a date string \"YYYY-MM-DD\", not " + a_type(v));
-    auto d = parse_date(v.get_ref<const std::string&>());
-    if (!d) fault(key, shown(v), "not a valid date \"YYYY-MM-DD\"");
-    return *d;
   }
   static Minutes as_minutes(const std::string& key, const json& v) {
     if (v.is_number_unsigned()) {
@@ -218,13 +192,10 @@ class Fields {
     }
     fault(key, shown(v), "must be a whole number of minutes, not " + a_type(v));
   }
-
-  const json& o_;
-  mutable std::vector<std::string_view> used_;  // the names asked for, for check_unknown
 };
 
 /// The payload of an event of kind `k` from its fields.
-EventData read_payload(EventKind k, const Fields& f, Date date) {
+EventData read_payload(EventKind k, const EventFields& f, Date date) {
   switch (k) {
     case EventKind::first_conversation: return FirstConversation{};
     case EventKind::visitation: return Visitation{f.vocab<VisitationOutcome>("outcome")};
@@ -309,7 +280,7 @@ EventData read_payload(EventKind k, const Fields& f, Date date) {
 /// `issue` for the report when a later field faults.
 Event read_event(const json& e, const std::string& path, const ReadContext& cx, InputIssue& issue) {
   if (!e.is_object()) fault("event", shown(e), "an event must be a JSON object, not " + a_type(e));
-  Fields f(e);
+  EventFields f(e);
   const json& k = f.need("kind");
   if (!k.is_string()) fault("kind", shown(k), "must be an event kind name (a string), not " + a_type(k));
   EventKind kind{};
@@ -743,16 +714,62 @@ std::string to_json(const Caseload& load, int indent) {
 std::string to_json(const Evaluation& e, int indent) { return dump(evaluation_json(e), indent); }
 
 std::string to_json(const std::vector<Evaluation>& es, int indent) {
-  ojson list = ojson::array();
-  for (const auto& e : es) list.push_back(evaluation_json(e));
   ojson j;
-  j["evaluations"] = std::move(list);
+  j["evaluations"] = evaluations_ojson(es);
   return dump(j, indent);
 }
 
 std::string to_json(const SanctionAnswer& a, int indent) { return dump(answer_json(a), indent); }
 
-std::string to_json(const std::vector<WorklistEntry>& w, Date as_of, int indent) {
+Evaluation evaluate(const SanctionQuestion& q) {
+  EvaluateOptions opts;
+  opts.as_of = q.as_of;
+  opts.daily_rate = q.daily_rate;
+  return evaluate(q.case_data, opts);
+}
+
+std::string to_json(const Evaluation& e, const SanctionAnswer& answer, int indent) {
+  ojson j;
+  j["citizen"] = e.citizen;
+  j["as_of"] = date_json(e.as_of);
+  j["rule_set"] = e.rule_set;
+  j["step"] = str(name(e.step));
+  j["answer"] = answer_json(answer);
+  return dump(j, indent);
+}
+
+std::string step_model_json(int indent) {
+  ojson j;
+  j["rule_set"] = default_rules().version;
+  ojson steps = ojson::array();
+  for (std::size_t i = 0; i < step_count; ++i) {
+    const auto s = static_cast<Step>(i);
+    ojson sj;
+    sj["name"] = str(name(s));
+    sj["label"] = str(label(s));
+    sj["exit"] = is_exit(s);
+    steps.push_back(std::move(sj));
+  }
+  j["steps"] = std::move(steps);
+  ojson conditions = ojson::array();
+  for (std::size_t i = 0; i < enum_size<Condition>; ++i) conditions.push_back(str(name(static_cast<Condition>(i))));
+  j["conditions"] = std::move(conditions);
+  ojson rows = ojson::array();
+  for (const auto& t : transitions) {
+    ojson tj;
+    tj["from"] = str(name(t.from));
+    tj["condition"] = str(name(t.condition));
+    tj["to"] = str(name(t.to));
+    tj["rule"] = str(t.rule);
+    tj["description"] = str(t.description);
+    tj["source"] = source_json(t.source);
+    rows.push_back(std::move(tj));
+  }
+  j["transitions"] = std::move(rows);
+  return dump(j, indent);
+}
+
+ojson worklist_ojson(const std::vector<WorklistEntry>& w, Date as_of) {
   ojson j;
   j["as_of"] = date_json(as_of);
   j["count"] = w.size();
@@ -767,7 +784,17 @@ std::string to_json(const std::vector<WorklistEntry>& w, Date as_of, int indent)
   }
   j["worklist"] = std::move(list);
   j["source"] = source_json(&sources::monthly_followup);
-  return dump(j, indent);
+  return j;
+}
+
+std::string to_json(const std::vector<WorklistEntry>& w, Date as_of, int indent) {
+  return dump(worklist_ojson(w, as_of), indent);
+}
+
+ojson evaluations_ojson(const std::vector<Evaluation>& es) {
+  ojson list = ojson::array();
+  for (const auto& e : es) list.push_back(evaluation_json(e));
+  return list;
 }
 
 void check_unique_citizens(const Caseload& load, const std::string& path) {

@@ -5,6 +5,7 @@
 // caseworker's free text, which may hold personal data.
 #include "kanten/core/error.hpp"
 #include "kanten/rules/sanction.hpp"
+#include "kanten/rules/evaluate.hpp"
 
 #include "rules/fold.hpp"
 
@@ -189,6 +190,29 @@ void check_daily_rate(std::int64_t rate, const std::string& field) {
     throw Error(Errc::invalid_argument, field, std::to_string(rate),
                 "out of range: a daily rate in øre from 0 to " + std::to_string(max_daily_rate) +
                     " (1,000,000 kr)");
+}
+
+
+// Which failure a sanction question answers (004_3897fdd271fa8a38.txt, Kerneelement 5): the one the
+// question names, or the latest. One choice for the CLI, the C ABI and Python.
+const SanctionAnswer& pick_sanction_answer(const Evaluation& e, std::string_view failure_id) {
+  const SanctionAnswer* answer = nullptr;
+  for (const auto& s : e.sanctions) {
+    if (failure_id.empty()) {
+      // The latest failure: the latest date; of one date, the last answer.
+      if (!answer || !(s.failure_date < answer->failure_date)) answer = &s;
+    } else if (s.failure_id == failure_id) {
+      answer = &s;
+    }
+  }
+  if (!answer) {
+    if (failure_id.empty())
+      throw Error(Errc::invalid_input, "case.events", "",
+                  "the case records no sanction failure on or before as_of " + iso(e.as_of));
+    throw Error(Errc::invalid_input, "failure_id", std::string(failure_id),
+                "the case records no sanction failure with this id on or before as_of " + iso(e.as_of));
+  }
+  return *answer;
 }
 
 }  // namespace kanten::inline v1

@@ -93,7 +93,7 @@ constexpr std::array<const char*, 5> kSubGoals = {"arrive on time", "one more ho
                                                   "a new task",     "work alone on a task",
                                                   "one more day a week"};
 
-using detail::Rng;  // src/random.hpp: splitmix64 seeding xoshiro256**, integer draws
+using detail::Rng;  // src/synth/random.hpp: splitmix64 seeding xoshiro256**, integer draws
 
 constexpr std::uint64_t kTermsStream = ~0ULL;  // the company pool's stream; citizens use 0, 1, 2, …
 
@@ -395,7 +395,7 @@ class Citizen {
         return set_exit(Exit::self_support, *next);
       }
       if (month_end >= d) return Status::running;
-      // The month ends (004, Trin 3; project decision 2).
+      // The month ends (004, Trin 3; decision "The 30-hour exit" (docs/decisions.md)).
       if (trin3_since_ && *trin3_since_ <= month_end && month_ordinary_ >= thirty_hours_)
         return set_exit(Exit::thirty_hours, month_end);
       month_ = month_.plus(1);
@@ -534,7 +534,7 @@ class Citizen {
   double p_paid_;
   Rng rng_;
   std::vector<Event>& ev_;
-  // The 30-hour exit as the default rule set has it (004, Trin 3; project decision 2).
+  // The 30-hour exit as the default rule set has it (004, Trin 3; decision "The 30-hour exit" (docs/decisions.md)).
   const Minutes thirty_hours_ = default_rules().exit_ordinary_minutes_per_month;
   Case c_;
 

@@ -101,12 +101,6 @@ std::string id(const char* prefix, std::size_t n, int width) {
 
 }  // namespace
 
-std::string_view name(Region r) noexcept {
-  static constexpr std::array<std::string_view, 2> n{"lolland_falster", "denmark"};
-  const auto i = static_cast<std::size_t>(r);
-  return i < n.size() ? n[i] : std::string_view{"unknown"};
-}
-
 Market generate_market(const MarketOptions& o) {
   auto range = [](const char* field, const std::string& value, const char* bounds) {
     throw Error(Errc::invalid_argument, field, value, std::string("out of range: ") + bounds);

@@ -13,7 +13,7 @@
 // 1-optimal flow is an exact optimum; once ε is small, a shortest-path pass over the residual
 // network can prove the flow optimal earlier (no negative cycle), and the solver stops there.
 // The network's connected components are independent: they are solved as separate parts, on
-// several threads when assignment_options::threads asks for them, with the same result.
+// several threads when AssignmentOptions::threads asks for them, with the same result.
 #pragma once
 
 #include <cstdint>
@@ -21,76 +21,85 @@
 #include <string>
 #include <vector>
 
+#include "kanten/core/error.hpp"
+#include "kanten/core/export.hpp"
+
 namespace kanten::inline v1::bipartite {
 
 /// One candidate pair: a left node, a right node and its integer score.
-struct edge {
-    std::int32_t left = 0;   ///< left node id (citizen), 0-based
-    std::int32_t right = 0;  ///< right node id (task), 0-based
-    std::int64_t score = 0;  ///< integer score; only positive scores are worth assigning
+struct Edge {
+  std::int32_t left = 0;   ///< left node id (citizen), 0-based
+  std::int32_t right = 0;  ///< right node id (task), 0-based
+  std::int64_t score = 0;  ///< integer score; only positive scores are worth assigning
 };
 
 /// A bipartite instance with task slots and group (company) capacities.
-struct instance {
-    std::int32_t num_left = 0;                 ///< number of left nodes (citizens)
-    std::vector<std::int32_t> right_slots;     ///< per right node: how many left nodes it takes
-    std::vector<std::int32_t> right_group;     ///< per right node: the group it belongs to
-    std::vector<std::int32_t> group_capacity;  ///< per group: how many left nodes it takes in total
-    std::vector<edge> edges;                   ///< candidate edges (duplicates allowed; the best one counts)
+struct Instance {
+  std::int32_t num_left = 0;                 ///< number of left nodes (citizens)
+  std::vector<std::int32_t> right_slots;     ///< per right node: how many left nodes it takes
+  std::vector<std::int32_t> right_group;     ///< per right node: the group it belongs to
+  std::vector<std::int32_t> group_capacity;  ///< per group: how many left nodes it takes in total
+  std::vector<Edge> edges;                   ///< candidate edges (duplicates allowed; the best one counts)
 
-    /// Number of right nodes (tasks).
-    [[nodiscard]] std::int32_t num_right() const noexcept { return static_cast<std::int32_t>(right_slots.size()); }
-    /// Number of groups (companies).
-    [[nodiscard]] std::int32_t num_groups() const noexcept { return static_cast<std::int32_t>(group_capacity.size()); }
+  /// Number of right nodes (tasks).
+  [[nodiscard]] std::int32_t num_right() const noexcept { return static_cast<std::int32_t>(right_slots.size()); }
+  /// Number of groups (companies).
+  [[nodiscard]] std::int32_t num_groups() const noexcept { return static_cast<std::int32_t>(group_capacity.size()); }
 };
 
-/// Throws std::invalid_argument naming the first structural problem of `inst` (ids out of range, negative capacities).
-void validate(const instance& inst);
+/// Throws kanten::Error (Errc::invalid_argument) naming the field, e.g. "edges[7].right", and the value of the
+/// first structural problem of `inst` (ids out of range, negative slots or capacities).
+KANTEN_EXPORT void validate(const Instance& inst);
 
-/// Largest |score| the exact solver accepts for `inst` (scores are scaled by the node count; beyond this prices could overflow).
-[[nodiscard]] std::int64_t max_supported_score(const instance& inst) noexcept;
+/// Largest |score| the exact solver accepts for `inst` (scores are scaled by the node count; beyond this prices could
+/// overflow).
+[[nodiscard]] KANTEN_EXPORT std::int64_t max_supported_score(const Instance& inst) noexcept;
 
 /// Tuning knobs of the assignment solver; defaults are what the benchmarks use.
-struct assignment_options {
-    int scaling_factor = 16;  ///< ε is divided by this between cost-scaling phases (>= 2)
-    /// Threads for the network's independent parts (its connected components); 0: one per hardware
-    /// thread. The parts depend on the instance alone, so the result is the same for any count.
-    std::int32_t threads = 1;
+struct AssignmentOptions {
+  int scaling_factor = 16;  ///< ε is divided by this between cost-scaling phases (>= 2)
+  /// Threads for the network's independent parts (its connected components); 0: one per hardware
+  /// thread. The parts depend on the instance alone, so the result is the same for any count.
+  std::int32_t threads = 1;
 };
 
 /// Counters describing a solver run (for benchmarks and diagnostics).
-struct assignment_stats {
-    int phases = 0;                 ///< cost-scaling phases (refines) of the part that needed the most
-    std::int32_t parts = 0;         ///< independent parts solved (unions of connected components)
-    std::int64_t left_pushes = 0;   ///< left-node discharges (bids)
-    std::int64_t full_scans = 0;    ///< bids that had to scan all arcs of the left node
-    std::int64_t relabels = 0;      ///< right/group relabel operations
-    std::int64_t evictions = 0;     ///< units pushed back from a right node to a left node
-    int proofs = 0;                 ///< optimality proofs attempted before ε = 1 in one part (the most)
-    bool proved_early = false;      ///< every part was proved optimal before ε = 1
+struct AssignmentStats {
+  int phases = 0;                ///< cost-scaling phases (refines) of the part that needed the most
+  std::int32_t parts = 0;        ///< independent parts solved (unions of connected components)
+  std::int64_t left_pushes = 0;  ///< left-node discharges (bids)
+  std::int64_t full_scans = 0;   ///< bids that had to scan all arcs of the left node
+  std::int64_t relabels = 0;     ///< right/group relabel operations
+  std::int64_t evictions = 0;    ///< units pushed back from a right node to a left node
+  int proofs = 0;                ///< optimality proofs attempted before ε = 1 in one part (the most)
+  bool proved_early = false;     ///< every part was proved optimal before ε = 1
 };
 
 /// Result of solve_assignment and of check_assignment.
-struct assignment_result {
-    std::int64_t total_score = 0;               ///< sum of the scores of the chosen edges
-    std::int32_t num_assigned = 0;              ///< number of assigned left nodes
-    std::vector<std::int32_t> right_of_left;    ///< per left node: the assigned right node, or -1
-    std::vector<std::int64_t> edge_of_left;     ///< per left node: index into instance::edges of the chosen edge, or -1
-    bool feasible = false;                      ///< independently re-checked: slots, capacities and edges respected
-    bool optimal = false;                       ///< the solver finished with an exactness guarantee (1-optimal scaled flow, or no negative residual cycle)
-    std::string message;                        ///< empty when feasible, otherwise the first violation found
-    assignment_stats stats;                     ///< solver counters
+struct AssignmentResult {
+  std::int64_t total_score = 0;             ///< sum of the scores of the chosen edges
+  std::int32_t num_assigned = 0;            ///< number of assigned left nodes
+  std::vector<std::int32_t> right_of_left;  ///< per left node: the assigned right node, or -1
+  std::vector<std::int64_t> edge_of_left;   ///< per left node: index into Instance::edges of the chosen edge, or -1
+  bool feasible = false;                    ///< independently re-checked: slots, capacities and edges respected
+  bool optimal = false;   ///< the solver finished with an exactness guarantee (1-optimal scaled flow, or no negative
+                          ///< residual cycle)
+  std::string message;    ///< empty when feasible, otherwise the first violation found
+  AssignmentStats stats;  ///< solver counters
 };
 
 /// Computes a maximum-score assignment of `inst`; deterministic (same input → same output, for any
-/// `options.threads`). Throws std::invalid_argument for a malformed instance, std::out_of_range for
-/// a score beyond max_supported_score().
-[[nodiscard]] assignment_result solve_assignment(const instance& inst, const assignment_options& options = {});
+/// `options.threads`). Throws kanten::Error (Errc::invalid_argument) naming the field and the value
+/// for a malformed instance (as validate() does) and for a score beyond max_supported_score().
+[[nodiscard]] KANTEN_EXPORT AssignmentResult solve_assignment(const Instance& inst,
+                                                              const AssignmentOptions& options = {});
 
-/// Re-checks `right_of_left` against `inst` independently of the solver: edge existence, slots, capacities, total score.
-[[nodiscard]] assignment_result check_assignment(const instance& inst, std::span<const std::int32_t> right_of_left);
+/// Re-checks `right_of_left` against `inst` independently of the solver: edge existence, slots, capacities, total
+/// score.
+[[nodiscard]] KANTEN_EXPORT AssignmentResult check_assignment(const Instance& inst,
+                                                              std::span<const std::int32_t> right_of_left);
 
 /// Greedy baseline: edges by score descending (ties by lower left, then lower right id), taken while feasible.
-[[nodiscard]] assignment_result greedy_assignment(const instance& inst);
+[[nodiscard]] KANTEN_EXPORT AssignmentResult greedy_assignment(const Instance& inst);
 
 }  // namespace kanten::inline v1::bipartite

@@ -1,9 +1,11 @@
-// kanten/date.hpp — calendar dates and calendar months.
+// kanten/core/date.hpp — calendar dates and calendar months.
 //
 // Time in kanten is Boost.Date_Time's proleptic Gregorian calendar: dates without times,
-// read as Europe/Copenhagen dates (DOMAIN.md, project decision 1: "Month means calendar
-// month"). Hours are whole minutes everywhere (project decision 5).
+// read as Europe/Copenhagen dates (decision "Month means calendar month" (docs/decisions.md)).
+// Hours are whole minutes everywhere (decision "Hours in whole minutes" (docs/decisions.md)).
 #pragma once
+
+#include "kanten/core/export.hpp"
 
 #include <boost/date_time/gregorian/gregorian.hpp>  // types and their operator<<
 
@@ -23,7 +25,7 @@ using Date = boost::gregorian::date;
 using Minutes = std::int32_t;
 
 /// A calendar month, stored as year * 12 + (month - 1) so months compare and subtract as integers.
-struct YearMonth {
+struct KANTEN_EXPORT YearMonth {
   std::int32_t index = 0;  ///< year * 12 + month - 1
 
   /// The month that contains `d`.
@@ -51,15 +53,15 @@ struct YearMonth {
 
 /// Parses a strict ISO date "YYYY-MM-DD" (years 1400–9999, real calendar days only);
 /// std::nullopt for anything else, e.g. "2023-02-29" or "2024-2-1".
-[[nodiscard]] std::optional<Date> parse_date(std::string_view text) noexcept;
+[[nodiscard]] KANTEN_EXPORT std::optional<Date> parse_date(std::string_view text) noexcept;
 
 /// Parses a strict ISO month "YYYY-MM"; std::nullopt for anything else.
-[[nodiscard]] std::optional<YearMonth> parse_year_month(std::string_view text) noexcept;
+[[nodiscard]] KANTEN_EXPORT std::optional<YearMonth> parse_year_month(std::string_view text) noexcept;
 
 /// Formats a date as "YYYY-MM-DD" ("not-a-date" for a special value).
-[[nodiscard]] std::string iso(Date d);
+[[nodiscard]] KANTEN_EXPORT std::string iso(Date d);
 
 /// Formats whole minutes as "H:MM", e.g. 1799 → "29:59".
-[[nodiscard]] std::string hours_text(Minutes m);
+[[nodiscard]] KANTEN_EXPORT std::string hours_text(Minutes m);
 
 }  // namespace kanten::inline v1

@@ -1,8 +1,10 @@
-// kanten/input.hpp — what every reader of kanten's inputs shares: its limits, its strictness,
+// kanten/core/input.hpp — what every reader of kanten's inputs shares: its limits, its strictness,
 // the warnings it reports, and the check that keeps CPR numbers out.
 //
 // The decisions behind these limits are in docs/decisions.md ("Input limits").
 #pragma once
+
+#include "kanten/core/export.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -38,17 +40,17 @@ struct ReadOptions {
 
 /// Throws kanten::Error(invalid_argument, "indent") unless -1 <= indent <= max_indent (any
 /// negative indent means compact and is taken as -1).
-void check_indent(int indent);
+KANTEN_EXPORT void check_indent(int indent);
 
 /// True when `id` holds something shaped like a CPR number: six digits, an optional '-' or ' ',
 /// then four digits, standing alone (not part of a longer run of digits).
-[[nodiscard]] bool looks_like_cpr(std::string_view id) noexcept;
+[[nodiscard]] KANTEN_EXPORT bool looks_like_cpr(std::string_view id) noexcept;
 
 /// Checks an opaque id at `field`: not empty, and not shaped like a CPR number (kanten needs no
 /// CPR; such an id is refused without echoing it). Throws kanten::Error(invalid_input).
-void check_id(const std::string& field, std::string_view id);
+KANTEN_EXPORT void check_id(const std::string& field, std::string_view id);
 
 /// The known name closest to `unknown` (at most two edits, or a third of its length), or "".
-[[nodiscard]] std::string nearest_name(std::string_view unknown, const std::vector<std::string_view>& known);
+[[nodiscard]] KANTEN_EXPORT std::string nearest_name(std::string_view unknown, const std::vector<std::string_view>& known);
 
 }  // namespace kanten::inline v1

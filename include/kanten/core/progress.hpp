@@ -1,4 +1,4 @@
-// kanten/progress.hpp — an optional progress callback for long work (a big caseload or market).
+// kanten/core/progress.hpp — an optional progress callback for long work (a big caseload or market).
 //
 // The library never prints: a caller that wants progress (the kanten program on a terminal) passes
 // a callback in the options of evaluate_all(), match() or generate_market(). Each stage reports

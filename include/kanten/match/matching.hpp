@@ -1,4 +1,4 @@
-// kanten/matching.hpp — citizens to company tasks: filters, explainable scores, candidates.
+// kanten/match/matching.hpp — citizens to company tasks: filters, explainable scores, candidates.
 //
 // Sources: 004_3897fdd271fa8a38.txt, Kerneelement 4, 6 and 7 (the citizen's own wish sets the
 // direction; an individual match; ordinary hours from the start where possible);
@@ -8,6 +8,7 @@
 // score. audit() takes group labels from the caller to report match rates by group.
 #pragma once
 
+#include "kanten/core/export.hpp"
 #include "kanten/rules/events.hpp"
 #include "kanten/core/progress.hpp"
 
@@ -22,24 +23,21 @@ namespace kanten::inline v1 {
 
 /// A task's physical and social demands, index-aligned with Health: demand i conflicts with
 /// health consideration i (heavy_lifting ↔ no_heavy_lifting, …).
-enum class Demand : std::uint8_t {
-  heavy_lifting,
-  long_standing,
-  customer_contact,
-  noise,
-  night_work,
-  fast_pace,
-  changing_routines,
-};
-template <> inline constexpr std::size_t enum_size<Demand> = 7;
-/// Snake-case name of a demand, e.g. "heavy_lifting".
-[[nodiscard]] std::string_view name(Demand d) noexcept;
+#define KANTEN_DEMAND_LIST(X)                                                                      \
+  X(heavy_lifting, "heavy_lifting")         /* ↔ Health::no_heavy_lifting */                       \
+  X(long_standing, "long_standing")         /* ↔ Health::no_long_standing */                       \
+  X(customer_contact, "customer_contact")   /* ↔ Health::no_customer_contact */                    \
+  X(noise, "noise")                         /* ↔ Health::no_noise */                               \
+  X(night_work, "night_work")               /* ↔ Health::no_night_work */                          \
+  X(fast_pace, "fast_pace")                 /* ↔ Health::calm_pace */                              \
+  X(changing_routines, "changing_routines") /* ↔ Health::fixed_routines */
+KANTEN_VOCABULARY(Demand, std::uint8_t, KANTEN_DEMAND_LIST)
+static_assert(enum_size<Demand> == enum_size<Health>, "Demand is index-aligned with Health");
 
 /// How a citizen travels.
-enum class TravelMode : std::uint8_t { car, public_transport, bicycle, walk };
-template <> inline constexpr std::size_t enum_size<TravelMode> = 4;
-/// Snake-case name of a travel mode, e.g. "public_transport".
-[[nodiscard]] std::string_view name(TravelMode m) noexcept;
+#define KANTEN_TRAVEL_MODE_LIST(X) \
+  X(car, "car") X(public_transport, "public_transport") X(bicycle, "bicycle") X(walk, "walk")
+KANTEN_VOCABULARY(TravelMode, std::uint8_t, KANTEN_TRAVEL_MODE_LIST)
 
 /// A point in WGS84 degrees.
 struct GeoPoint {
@@ -48,7 +46,7 @@ struct GeoPoint {
 };
 
 /// Distance in whole metres from `a` to `b` (equirectangular at a's latitude; exact enough within Denmark).
-[[nodiscard]] std::int32_t distance_m(GeoPoint a, GeoPoint b) noexcept;
+[[nodiscard]] KANTEN_EXPORT std::int32_t distance_m(GeoPoint a, GeoPoint b) noexcept;
 
 /// A citizen as the matcher sees them: an opaque id and what the match needs, nothing more.
 struct Citizen {
@@ -109,7 +107,7 @@ struct Market {
 /// Throws kanten::Error(invalid_input) for the first id that repeats on its side (citizens,
 /// companies or tasks), naming both positions: "companies[3].id": "duplicate company id: first at
 /// companies[0]". The market reader and the bus and training planners call it.
-void check_unique_ids(const Market& m);
+KANTEN_EXPORT void check_unique_ids(const Market& m);
 
 /// The score's weights: a documented, versioned parameter set (docs/matching.md).
 struct MatchWeights {
@@ -133,10 +131,10 @@ struct MatchWeights {
 };
 
 /// The weights with their documented defaults.
-[[nodiscard]] const MatchWeights& default_weights() noexcept;
+[[nodiscard]] KANTEN_EXPORT const MatchWeights& default_weights() noexcept;
 
 /// Shared leading digits of two DISCO-08 codes, at most 4 (the ISCO-08 levels).
-[[nodiscard]] int disco_level(std::string_view a, std::string_view b) noexcept;
+[[nodiscard]] KANTEN_EXPORT int disco_level(std::string_view a, std::string_view b) noexcept;
 
 /// A score split into its features, in integer points.
 struct ScoreBreakdown {
@@ -153,20 +151,17 @@ struct ScoreBreakdown {
 };
 
 /// Why a pair was filtered out.
-enum class Rejection : std::uint8_t {
-  health_conflict,    ///< a demand conflicts with a health consideration
-  too_far,            ///< beyond the citizen's travel distance
-  too_long_travel,    ///< beyond the citizen's travel time
-  too_many_hours,     ///< the task's minimum exceeds the citizen's maximum hours
-  missing_competence, ///< a required competence is missing
-  danish_level,       ///< the task needs more Danish
-  driving_licence,    ///< the task needs a driving licence
-  no_capacity,        ///< the task or its company takes nobody
-  outside_wishes,     ///< the task shares too few DISCO digits with the citizen's wishes (MatchWeights::min_wish_level)
-};
-template <> inline constexpr std::size_t enum_size<Rejection> = 9;
-/// Snake-case name of a rejection.
-[[nodiscard]] std::string_view name(Rejection r) noexcept;
+#define KANTEN_REJECTION_LIST(X)                                                                   \
+  X(health_conflict, "health_conflict")       /* a demand conflicts with a health consideration */ \
+  X(too_far, "too_far")                       /* beyond the citizen's travel distance */           \
+  X(too_long_travel, "too_long_travel")       /* beyond the citizen's travel time */               \
+  X(too_many_hours, "too_many_hours")         /* the task's minimum exceeds the citizen's maximum hours */ \
+  X(missing_competence, "missing_competence") /* a required competence is missing */               \
+  X(danish_level, "danish_level")             /* the task needs more Danish */                     \
+  X(driving_licence, "driving_licence")       /* the task needs a driving licence */               \
+  X(no_capacity, "no_capacity")               /* the task or its company takes nobody */           \
+  X(outside_wishes, "outside_wishes")         /* the task shares too few DISCO digits with the citizen's wishes (MatchWeights::min_wish_level) */
+KANTEN_VOCABULARY(Rejection, std::uint8_t, KANTEN_REJECTION_LIST)
 
 /// A rejection with its stated reason, e.g. "travel 34 km > 20 km".
 struct RejectReason {
@@ -185,7 +180,7 @@ struct PairScore {
 };
 
 /// Scores one pair through every hard filter and feature (an explanation, not the fast path).
-[[nodiscard]] PairScore score_pair(const Market& m, std::int32_t citizen, std::int32_t task,
+[[nodiscard]] KANTEN_EXPORT PairScore score_pair(const Market& m, std::int32_t citizen, std::int32_t task,
                                    const MatchWeights& w = default_weights());
 
 /// One candidate edge: citizen, task, score (the fast path of candidate generation).
@@ -203,7 +198,7 @@ struct Candidate {
 /// `threads` splits the citizens into that many contiguous chunks, each searched by its own
 /// thread (0: one per hardware thread; 1: the calling thread only). The result is identical
 /// whatever the thread count. Throws kanten::Error (field `threads`) for a negative count.
-[[nodiscard]] std::vector<Candidate> candidates(const Market& m, const MatchWeights& w = default_weights(),
+[[nodiscard]] KANTEN_EXPORT std::vector<Candidate> candidates(const Market& m, const MatchWeights& w = default_weights(),
                                                 std::int32_t threads = 1);
 
 /// A proposed citizen–task match with its explanation.
@@ -216,14 +211,11 @@ struct Match {
 };
 
 /// Which proposal to make for a market.
-enum class MatchMode : std::uint8_t {
-  assignment,  ///< the maximum total score under slots and company capacities
-  stable,      ///< citizen-proposing deferred acceptance: no citizen and company both rather have each other
-  top_k,       ///< each citizen's best k tasks, at most `per_company` from one company
-};
-template <> inline constexpr std::size_t enum_size<MatchMode> = 3;
-/// Snake-case name: "assignment", "stable", "top_k".
-[[nodiscard]] std::string_view name(MatchMode m) noexcept;
+#define KANTEN_MATCH_MODE_LIST(X)                                                                  \
+  X(assignment, "assignment") /* the maximum total score under slots and company capacities */     \
+  X(stable, "stable")         /* citizen-proposing deferred acceptance: no citizen and company both rather have each other */ \
+  X(top_k, "top_k")           /* each citizen's best k tasks, at most `per_company` from one company */
+KANTEN_VOCABULARY(MatchMode, std::uint8_t, KANTEN_MATCH_MODE_LIST)
 
 /// Options of match().
 struct MatchOptions {
@@ -249,17 +241,31 @@ struct MatchResult {
 
 /// Makes a proposal for the market: candidates, scores, then the chosen solver. Deterministic:
 /// ties are broken by index, whatever the thread count. Reports progress through `opts.progress` when set.
-[[nodiscard]] MatchResult match(const Market& m, const MatchOptions& opts = {});
+[[nodiscard]] KANTEN_EXPORT MatchResult match(const Market& m, const MatchOptions& opts = {});
 
 /// The best k tasks for one citizen (at most `per_company` per company), explained.
-[[nodiscard]] std::vector<Match> top_tasks(const Market& m, std::int32_t citizen, std::int32_t k,
+[[nodiscard]] KANTEN_EXPORT std::vector<Match> top_tasks(const Market& m, std::int32_t citizen, std::int32_t k,
                                            std::int32_t per_company = 1, const MatchWeights& w = default_weights());
 /// The best k citizens for one task, explained.
-[[nodiscard]] std::vector<Match> top_citizens(const Market& m, std::int32_t task, std::int32_t k,
+[[nodiscard]] KANTEN_EXPORT std::vector<Match> top_citizens(const Market& m, std::int32_t task, std::int32_t k,
                                               const MatchWeights& w = default_weights());
 
 /// Fills a match's reasons and concerns from its breakdown and the market.
-void explain_match(const Market& m, Match& match, const MatchWeights& w = default_weights());
+KANTEN_EXPORT void explain_match(const Market& m, Match& match, const MatchWeights& w = default_weights());
+
+/// One citizen–task pair explained in full (`kanten match --citizen ID --task ID`): its score or
+/// the filters that reject it, whether candidate generation finds it, and — when it passes the
+/// filters — the reasons and concerns a match of it would carry.
+struct PairExplanation {
+  PairScore pair;                     ///< the score, breakdown and rejecting filters
+  bool candidate = false;             ///< among candidates(m, w)
+  std::vector<std::string> reasons;   ///< why it fits (explain_match), empty when rejected
+  std::vector<std::string> concerns;  ///< what stands in the way, empty when rejected
+  std::string weights_version;        ///< the weights it was scored with
+};
+/// Explains one pair (indices into the market's citizens and tasks) under the weights `w`.
+[[nodiscard]] KANTEN_EXPORT PairExplanation explain_pair(const Market& m, std::int32_t citizen, std::int32_t task,
+                                                         const MatchWeights& w = default_weights());
 
 /// Match rates by a group label the caller gives per citizen (never an input of the score).
 struct AuditRow {
@@ -271,7 +277,7 @@ struct AuditRow {
 };
 /// Match rates by group; `group_of_citizen` has one label per citizen of the market.
 /// Throws kanten::Error if its size differs from the number of citizens.
-[[nodiscard]] std::vector<AuditRow> audit(const Market& m, const MatchResult& r,
+[[nodiscard]] KANTEN_EXPORT std::vector<AuditRow> audit(const Market& m, const MatchResult& r,
                                           const std::vector<std::string>& group_of_citizen);
 
 }  // namespace kanten::inline v1

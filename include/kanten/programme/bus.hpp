@@ -1,4 +1,4 @@
-// kanten/bus.hpp — bus trips to companies (002_35b99bd4972212c9.txt).
+// kanten/programme/bus.hpp — bus trips to companies (002_35b99bd4972212c9.txt).
 //
 // Job centres take activity-ready citizens by bus to visit companies, "an eye-opener" with no demand
 // to find an internship on the day. This header holds who may come, the two models the source
@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "kanten/core/date.hpp"
+#include "kanten/core/export.hpp"
 #include "kanten/match/matching.hpp"
 #include "kanten/rules/sources.hpp"
 
@@ -36,26 +37,20 @@ struct BusReferral {
 };
 
 /// The answer of the eligibility check.
-enum class BusEligibility : std::uint8_t {
-  eligible,      ///< covered by the offer
-  not_eligible,  ///< not covered; the reason says why
-  undecided,     ///< a fact is missing; the reason says which
-};
-template <> inline constexpr std::size_t enum_size<BusEligibility> = 3;
-/// Snake-case name: "eligible", "not_eligible", "undecided".
-[[nodiscard]] std::string_view name(BusEligibility e) noexcept;
+#define KANTEN_BUS_ELIGIBILITY_LIST(X)                                                             \
+  X(eligible, "eligible")         /* covered by the offer */                                       \
+  X(not_eligible, "not_eligible") /* not covered; the reason says why */                           \
+  X(undecided, "undecided")       /* a fact is missing; the reason says which */
+KANTEN_VOCABULARY(BusEligibility, std::uint8_t, KANTEN_BUS_ELIGIBILITY_LIST)
 
 /// Under which provision a citizen comes.
-enum class BusCategory : std::uint8_t {
-  none,              ///< not covered
-  s6_3,              ///< §6.3: activity-ready, 30 or over
-  s6_5,              ///< §6.5: activity-ready, under 30, without a vocational education
-  s6_3_or_s6_5,      ///< activity-ready without a vocational education, age unknown: covered either way
-  exempt_referred,   ///< exempt from activity, referred by the caseworker because it helps (Model 1)
-};
-template <> inline constexpr std::size_t enum_size<BusCategory> = 5;
-/// Snake-case name, e.g. "s6_3".
-[[nodiscard]] std::string_view name(BusCategory c) noexcept;
+#define KANTEN_BUS_CATEGORY_LIST(X)                                                                \
+  X(none, "none")                       /* not covered */                                          \
+  X(s6_3, "s6_3")                       /* §6.3: activity-ready, 30 or over */                     \
+  X(s6_5, "s6_5")                       /* §6.5: activity-ready, under 30, without a vocational education */ \
+  X(s6_3_or_s6_5, "s6_3_or_s6_5")       /* activity-ready without a vocational education, age unknown: covered either way */ \
+  X(exempt_referred, "exempt_referred") /* exempt from activity, referred by the caseworker because it helps (Model 1) */
+KANTEN_VOCABULARY(BusCategory, std::uint8_t, KANTEN_BUS_CATEGORY_LIST)
 
 struct BusModel;
 
@@ -68,7 +63,7 @@ struct BusEligibilityAnswer {
 };
 
 /// Whether `r` may come on a trip of `model` (002_35b99bd4972212c9.txt, Visitering af borgere).
-[[nodiscard]] BusEligibilityAnswer bus_eligibility(const BusReferral& r, const BusModel& model);
+[[nodiscard]] KANTEN_EXPORT BusEligibilityAnswer bus_eligibility(const BusReferral& r, const BusModel& model);
 
 // ---------------------------------------------------------------------------------------------
 // The two models
@@ -97,11 +92,11 @@ inline constexpr std::int32_t max_model_trips_per_group = 13;
 inline constexpr std::int32_t max_model_visits_per_trip = 5;
 
 /// Model 1 (Guldborgsund): 6–12 citizens, two visits, one with inclusion experience, 08:30–13:00.
-[[nodiscard]] const BusModel& bus_model_1() noexcept;
+[[nodiscard]] KANTEN_EXPORT const BusModel& bus_model_1() noexcept;
 /// Model 2 (Lolland): part of the 13-week job club, two trips of one visit, 12–15 citizens, 13:00–16:00.
-[[nodiscard]] const BusModel& bus_model_2() noexcept;
+[[nodiscard]] KANTEN_EXPORT const BusModel& bus_model_2() noexcept;
 /// The preset named "model-1-guldborgsund" / "model-2-lolland" (also "1" and "2"); throws kanten::Error otherwise.
-[[nodiscard]] const BusModel& bus_model(std::string_view name);
+[[nodiscard]] KANTEN_EXPORT const BusModel& bus_model(std::string_view name);
 
 // ---------------------------------------------------------------------------------------------
 // Cost
@@ -137,7 +132,7 @@ inline constexpr std::int64_t max_staff_dkk_per_hour = 10'000;
 /// and none is negative. Throws kanten::Error(invalid_argument) naming the field and value for
 /// `participants` outside 0–max_trip_participants or `staff_dkk_per_hour` outside
 /// 0–max_staff_dkk_per_hour.
-[[nodiscard]] TripCost trip_cost(std::int32_t participants, std::optional<std::int64_t> staff_dkk_per_hour = {});
+[[nodiscard]] KANTEN_EXPORT TripCost trip_cost(std::int32_t participants, std::optional<std::int64_t> staff_dkk_per_hour = {});
 
 // ---------------------------------------------------------------------------------------------
 // The planner
@@ -215,7 +210,7 @@ struct BusPlan {
 /// bounds (1 <= min_participants <= max_participants <= max_trip_participants, 1 <= trips_per_group
 /// <= max_model_trips_per_group, 1 <= visits_per_trip <= max_model_visits_per_trip) and for a
 /// `staff_dkk_per_hour` outside 0–max_staff_dkk_per_hour.
-[[nodiscard]] BusPlan plan_bus_trips(const Market& m, std::span<const BusReferral> referrals,
+[[nodiscard]] KANTEN_EXPORT BusPlan plan_bus_trips(const Market& m, std::span<const BusReferral> referrals,
                                      const BusPlanOptions& opts = {});
 
 // ---------------------------------------------------------------------------------------------
@@ -241,13 +236,13 @@ struct Attendance {
 /// Records who came to trip `trip` of group `group` on `date` (002_35b99bd4972212c9.txt, Visitering
 /// af borgere: attendance is compulsory; who does not come is invited to the next trip).
 /// Throws kanten::Error naming the field for a group or trip out of range.
-[[nodiscard]] Attendance record_attendance(const Market& m, const BusPlan& plan, std::int32_t group,
+[[nodiscard]] KANTEN_EXPORT Attendance record_attendance(const Market& m, const BusPlan& plan, std::int32_t group,
                                            std::int32_t trip, Date date, std::span<const std::string> present);
 
 /// Adds the visits to the citizens' `visited_companies` in `m` (each company once), so the matcher
 /// weighs the relation (MatchWeights::relation). Returns the visits not applied: a citizen or
 /// company that is not in `m` (reported, never dropped silently).
-[[nodiscard]] std::vector<CompanyVisit> add_visits(Market& m, std::span<const CompanyVisit> visits);
+[[nodiscard]] KANTEN_EXPORT std::vector<CompanyVisit> add_visits(Market& m, std::span<const CompanyVisit> visits);
 
 // ---------------------------------------------------------------------------------------------
 // JSON
@@ -265,12 +260,16 @@ struct BusRequest {
 /// Reads {"citizens": [...], "companies": [...], "tasks": [...], "referrals": [...], "bus": {...}}
 /// (docs/bus-and-training.md); throws kanten::Error naming the field and value.
 /// Unknown fields are BusRequest::warnings (errors with ReadOptions::strict).
-[[nodiscard]] BusRequest bus_request_from_json(std::string_view text, const ReadOptions& options = {});
+[[nodiscard]] KANTEN_EXPORT BusRequest bus_request_from_json(std::string_view text, const ReadOptions& options = {});
 /// JSON of a plan, citizens and companies by id; the request's input warnings, when given and
 /// not empty, as "input_warnings".
-[[nodiscard]] std::string to_json(const BusPlan& plan, const Market& m, std::span<const BusReferral> referrals,
+[[nodiscard]] KANTEN_EXPORT std::string to_json(const BusPlan& plan, const Market& m, std::span<const BusReferral> referrals,
                                   int indent = -1, std::span<const InputWarning> warnings = {});
 /// JSON of an attendance record.
-[[nodiscard]] std::string to_json(const Attendance& a, int indent = -1);
+[[nodiscard]] KANTEN_EXPORT std::string to_json(const Attendance& a, int indent = -1);
+/// Writes what one trip of `participants` citizens costs (`kanten bus cost`): {"participants",
+/// "bus_dkk", "food_dkk", "planning_staff_minutes", "running_staff_minutes", "total_dkk" (each
+/// [low, high]), "source": {"seed", "section"}}.
+[[nodiscard]] KANTEN_EXPORT std::string to_json(const TripCost& c, std::int32_t participants, int indent = -1);
 
 }  // namespace kanten::inline v1

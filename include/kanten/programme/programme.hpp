@@ -1,4 +1,4 @@
-// kanten/programme.hpp — evaluation figures of a programme: a caseload, evaluated as of a date.
+// kanten/programme/programme.hpp — evaluation figures of a programme: a caseload, evaluated as of a date.
 //
 // What an evaluator of the indsatsmodel asks of a whole caseload: a person-month panel, citizens
 // per step month by month, the funnel through the steps, the share with paid hours (seed
@@ -10,6 +10,7 @@
 // All functions are pure and thread-safe (they share no mutable state).
 #pragma once
 
+#include "kanten/core/export.hpp"
 #include "kanten/rules/evaluate.hpp"
 #include "kanten/rules/model.hpp"
 
@@ -48,22 +49,22 @@ struct PersonMonth {
 /// the month of entry (the first conversation: Trin 1 starts) to as_of's month, or to the month
 /// of the exit. Cases that never entered have no rows. Throws kanten::Error for an invalid as_of.
 /// Example: `auto rows = kanten::person_months(load, {.as_of = kanten::Date(2019, 12, 31)});`
-[[nodiscard]] std::vector<PersonMonth> person_months(const Caseload& load, const ProgrammeOptions& opts);
+[[nodiscard]] KANTEN_EXPORT std::vector<PersonMonth> person_months(const Caseload& load, const ProgrammeOptions& opts);
 
 /// The stages of the funnel, in order.
-enum class FunnelStage : std::uint8_t {
-  caseload,                  ///< cases in the caseload
-  entered,                   ///< entered the model: Trin 1 started (004, Trin 1)
-  trin2,                     ///< reached Trin 2
-  trin3,                     ///< reached Trin 3
-  paid_hours,                ///< worked any ordinary (paid) hours
-  exit_30_hours,             ///< left through the 30-hour exit
-  exit_self_support,         ///< left self-supporting
-  exit_rehabilitation_team,  ///< left to the rehabilitation team
-};
+#define KANTEN_FUNNEL_STAGE_LIST(X)                                                                \
+  X(caseload, "caseload")                                 /* cases in the caseload */              \
+  X(entered, "entered")                                   /* entered the model: Trin 1 started (004, Trin 1) */ \
+  X(trin2, "trin2")                                       /* reached Trin 2 */                     \
+  X(trin3, "trin3")                                       /* reached Trin 3 */                     \
+  X(paid_hours, "paid_hours")                             /* worked any ordinary (paid) hours */   \
+  X(exit_30_hours, "exit_30_hours")                       /* left through the 30-hour exit */      \
+  X(exit_self_support, "exit_self_support")               /* left self-supporting */               \
+  X(exit_rehabilitation_team, "exit_rehabilitation_team") /* left to the rehabilitation team */
+KANTEN_VOCABULARY(FunnelStage, std::uint8_t, KANTEN_FUNNEL_STAGE_LIST)
 
 /// Number of funnel stages.
-inline constexpr std::size_t funnel_stage_count = 8;
+inline constexpr std::size_t funnel_stage_count = enum_size<FunnelStage>;
 
 /// Citizens per step at the end of one month (at as_of in as_of's month), indexed by Step.
 struct MonthSteps {
@@ -109,20 +110,20 @@ struct Observation {
 /// The Kaplan–Meier estimate of the survival function; throws kanten::Error naming the
 /// observation when a time is negative.
 /// Example: `std::vector<kanten::Observation> obs{{3, true}, {5, false}}; auto km = kanten::kaplan_meier(obs);`
-[[nodiscard]] KaplanMeierCurve kaplan_meier(std::span<const Observation> observations);
+[[nodiscard]] KANTEN_EXPORT KaplanMeierCurve kaplan_meier(std::span<const Observation> observations);
 
 /// What a time-to-event curve measures, from entry into the model (Trin 1 starts).
-enum class Endpoint : std::uint8_t {
-  first_paid_hours,  ///< the first day with ordinary hours; censored at an exit without any, or at as_of
-  exit,              ///< any exit; censored at as_of
-  exit_30_hours,     ///< the 30-hour exit; censored at another exit, or at as_of
-};
+#define KANTEN_ENDPOINT_LIST(X)                                                                    \
+  X(first_paid_hours, "first_paid_hours") /* the first day with ordinary hours; censored at an exit without any, or at as_of */ \
+  X(exit, "exit")                         /* any exit; censored at as_of */                        \
+  X(exit_30_hours, "exit_30_hours")       /* the 30-hour exit; censored at another exit, or at as_of */
+KANTEN_VOCABULARY(Endpoint, std::uint8_t, KANTEN_ENDPOINT_LIST)
 
 /// Number of endpoints.
-inline constexpr std::size_t endpoint_count = 3;
+inline constexpr std::size_t endpoint_count = enum_size<Endpoint>;
 
 /// One observation per case that entered the model, in caseload order. Throws for an invalid as_of.
-[[nodiscard]] std::vector<Observation> observations(const Caseload& load, const ProgrammeOptions& opts, Endpoint endpoint);
+[[nodiscard]] KANTEN_EXPORT std::vector<Observation> observations(const Caseload& load, const ProgrammeOptions& opts, Endpoint endpoint);
 
 /// Everything kanten answers about a programme as of one date.
 struct ProgrammeFigures {
@@ -144,16 +145,9 @@ struct ProgrammeFigures {
 /// The programme figures of a caseload as of `opts.as_of`. Throws kanten::Error for an invalid
 /// as_of or a retention month below 1.
 /// Example: `auto f = kanten::programme_figures(load, {.as_of = kanten::Date(2019, 12, 31)});`
-[[nodiscard]] ProgrammeFigures programme_figures(const Caseload& load, const ProgrammeOptions& opts);
-
-/// Snake-case names, as used in JSON.
-[[nodiscard]] std::string_view name(FunnelStage s) noexcept;  ///< e.g. "paid_hours"
-[[nodiscard]] std::string_view name(Endpoint e) noexcept;     ///< e.g. "first_paid_hours"
-
-template <> inline constexpr std::size_t enum_size<FunnelStage> = funnel_stage_count;
-template <> inline constexpr std::size_t enum_size<Endpoint> = endpoint_count;
+[[nodiscard]] KANTEN_EXPORT ProgrammeFigures programme_figures(const Caseload& load, const ProgrammeOptions& opts);
 
 /// The figures as JSON text (indent < 0: one line); the format is in docs/json-format.md.
-[[nodiscard]] std::string to_json(const ProgrammeFigures& f, int indent = 2);
+[[nodiscard]] KANTEN_EXPORT std::string to_json(const ProgrammeFigures& f, int indent = 2);
 
 }  // namespace kanten::inline v1

@@ -1,4 +1,4 @@
-// kanten/training.hpp — social training tracks at workplaces (001_8429fb4aa12981cf.txt) and the
+// kanten/programme/training.hpp — social training tracks at workplaces (001_8429fb4aa12981cf.txt) and the
 // company-facing view of kanten's records.
 //
 // A social training track ("social træningsbane") is a course of typically 13 weeks at a (municipal)
@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "kanten/core/date.hpp"
+#include "kanten/core/export.hpp"
 #include "kanten/rules/evaluate.hpp"
 #include "kanten/rules/events.hpp"
 #include "kanten/match/matching.hpp"
@@ -29,13 +30,10 @@ namespace kanten::inline v1 {
 // ---------------------------------------------------------------------------------------------
 
 /// Where a citizen goes to work training.
-enum class WorkplaceRoute : std::uint8_t {
-  internship,      ///< virksomhedspraktik, with focus on private employers
-  training_track,  ///< a social training track at a (municipal) workplace with a mentor
-};
-template <> inline constexpr std::size_t enum_size<WorkplaceRoute> = 2;
-/// Snake-case name: "internship", "training_track".
-[[nodiscard]] std::string_view name(WorkplaceRoute r) noexcept;
+#define KANTEN_WORKPLACE_ROUTE_LIST(X)                                                             \
+  X(internship, "internship")         /* virksomhedspraktik, with focus on private employers */    \
+  X(training_track, "training_track") /* a social training track at a (municipal) workplace with a mentor */
+KANTEN_VOCABULARY(WorkplaceRoute, std::uint8_t, KANTEN_WORKPLACE_ROUTE_LIST)
 
 /// The caseworker's assessment the routing rests on.
 struct RoutingAssessment {
@@ -53,7 +51,7 @@ struct RouteAnswer {
 
 /// Internship only for a citizen close to an ordinary job or a job on special terms, the training
 /// track for the others (001_8429fb4aa12981cf.txt, Fokus på job til de stærkeste ledige).
-[[nodiscard]] RouteAnswer route_workplace(const RoutingAssessment& a);
+[[nodiscard]] KANTEN_EXPORT RouteAnswer route_workplace(const RoutingAssessment& a);
 
 // ---------------------------------------------------------------------------------------------
 // Training tracks and mentor capacity
@@ -95,7 +93,7 @@ struct MentorLoad {
 /// Mentors of every company of `m` on `on`, counting the `ongoing` tracks that run that day.
 /// Throws kanten::Error naming the field for an ongoing track at an unknown company, or for a
 /// company id that repeats one before it ("companies[3].id").
-[[nodiscard]] std::vector<MentorLoad> mentor_load(const Market& m, std::span<const TrainingTrack> ongoing, Date on);
+[[nodiscard]] KANTEN_EXPORT std::vector<MentorLoad> mentor_load(const Market& m, std::span<const TrainingTrack> ongoing, Date on);
 
 /// Options of plan_training_tracks().
 struct TrainingOptions {
@@ -125,12 +123,12 @@ struct TrainingPlan {
 /// requests[1]"): one citizen, one track; for weeks outside 1–max_track_weeks or a track ending
 /// after 9999-12-31; for an id repeated among the market's citizens, companies or tasks
 /// ("companies[3].id"); or for no start.
-[[nodiscard]] TrainingPlan plan_training_tracks(const Market& m, std::span<const TrainingRequest> requests,
+[[nodiscard]] KANTEN_EXPORT TrainingPlan plan_training_tracks(const Market& m, std::span<const TrainingRequest> requests,
                                                 const TrainingOptions& opts);
 
 /// Hours per week for `c` on `t`: the citizen's hours now, raised to the task's minimum when the
 /// citizen can do it, and never above the task's or the citizen's maximum.
-[[nodiscard]] Minutes fitted_hours(const Citizen& c, const Task& t) noexcept;
+[[nodiscard]] KANTEN_EXPORT Minutes fitted_hours(const Citizen& c, const Task& t) noexcept;
 
 // ---------------------------------------------------------------------------------------------
 // The company-facing view
@@ -151,7 +149,7 @@ struct TrainingPlan {
 /// | `citizen`        | the citizen's id, while the course runs or is proposed                  |
 /// | `per_week`       | the hours per week                                                      |
 /// | `accommodations` | work arrangements from the health considerations (accommodation()),     |
-/// |                  | never diagnoses, barriers or benefit details (project decision 6)       |
+/// |                  | never diagnoses, barriers or benefit details (decision "Company views") |
 ///
 /// Never free text: no task wording, no sub-goals, no reasons. A view closes — no citizen id, no
 /// hours, no accommodations — once the course has ended (001_8429fb4aa12981cf.txt, Den svære
@@ -173,14 +171,14 @@ struct CompanyView {
 };
 
 /// The accommodation a health consideration asks of a workplace, worded as work arrangement.
-[[nodiscard]] std::string_view accommodation(Health h) noexcept;
+[[nodiscard]] KANTEN_EXPORT std::string_view accommodation(Health h) noexcept;
 
 /// The company's view of a track as of `as_of`: closed after the track's last day. Throws
 /// kanten::Error(invalid_argument, "as_of") when `as_of` is not a date (whether the course has
 /// ended could not be told).
-[[nodiscard]] CompanyView company_view(const TrainingTrack& t, Date as_of);
+[[nodiscard]] KANTEN_EXPORT CompanyView company_view(const TrainingTrack& t, Date as_of);
 /// The company's view of a proposed match.
-[[nodiscard]] CompanyView company_view(const Market& m, const Match& x);
+[[nodiscard]] KANTEN_EXPORT CompanyView company_view(const Market& m, const Match& x);
 
 /// A training request as read from JSON: the market and the tracks to plan.
 struct TrainingInput {
@@ -195,7 +193,7 @@ struct TrainingInput {
 /// "requests": [{"citizen": id, "weeks": 13}], "ongoing": [{"citizen", "company", "task", "start",
 /// "end"}]}} (docs/bus-and-training.md); throws kanten::Error naming the field and value.
 /// Unknown fields are TrainingInput::warnings (errors with ReadOptions::strict).
-[[nodiscard]] TrainingInput training_input_from_json(std::string_view text, const ReadOptions& options = {});
+[[nodiscard]] KANTEN_EXPORT TrainingInput training_input_from_json(std::string_view text, const ReadOptions& options = {});
 
 /// The company's view of every agreement in a case (004, Kerneelement 7) that the evaluation
 /// applied and that names a company, as of the evaluation's date: no task wording (`task` empty,
@@ -208,13 +206,16 @@ struct TrainingInput {
 /// the record says the course is over. Agreements dated after the evaluation's date give no view.
 /// Throws kanten::Error(invalid_argument) when `e` is not an evaluation of `c` (its citizen) or
 /// has no valid date.
-[[nodiscard]] std::vector<CompanyView> company_views(const Case& c, const Evaluation& e);
+[[nodiscard]] KANTEN_EXPORT std::vector<CompanyView> company_views(const Case& c, const Evaluation& e);
 
 /// JSON of a company view (the only fields a company gets).
-[[nodiscard]] std::string to_json(const CompanyView& v, int indent = -1);
+[[nodiscard]] KANTEN_EXPORT std::string to_json(const CompanyView& v, int indent = -1);
+/// Writes a route answer (`kanten training route`): {"route", "private_employer_focus", "reason",
+/// "source": {"seed", "section"}}.
+[[nodiscard]] KANTEN_EXPORT std::string to_json(const RouteAnswer& r, int indent = -1);
 /// JSON of a training plan, with the citizens by id; the request's input warnings, when given and
 /// not empty, as "input_warnings".
-[[nodiscard]] std::string to_json(const TrainingPlan& p, const Market& m, int indent = -1,
+[[nodiscard]] KANTEN_EXPORT std::string to_json(const TrainingPlan& p, const Market& m, int indent = -1,
                                   std::span<const InputWarning> warnings = {});
 
 }  // namespace kanten::inline v1

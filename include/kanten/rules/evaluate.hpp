@@ -1,9 +1,10 @@
-// kanten/evaluate.hpp — a case, as of a date: step, reasons, exits, follow-up, sanctions.
+// kanten/rules/evaluate.hpp — a case, as of a date: step, reasons, exits, follow-up, sanctions.
 //
 // evaluate() is a pure, deterministic fold over the case's events: thread-safe (it shares no
 // mutable state), and independent of the order the events were appended in.
 #pragma once
 
+#include "kanten/core/export.hpp"
 #include "kanten/rules/events.hpp"
 #include "kanten/rules/model.hpp"
 #include "kanten/core/progress.hpp"
@@ -17,12 +18,12 @@
 namespace kanten::inline v1 {
 
 /// Why a citizen is outside the target group (004_3897fdd271fa8a38.txt, Kerneelement 3).
-enum class TargetGroupReason : std::uint8_t {
-  not_activity_ready,        ///< jobparat, not aktivitetsparat
-  benefit_outside,           ///< receives none of kontanthjælp, uddannelseshjælp, integrationsydelse
-  outside_designated_area,   ///< does not live in a designated housing area
-  in_integration_programme,  ///< integrationsydelse within the integration programme
-};
+#define KANTEN_TARGET_GROUP_REASON_LIST(X)                                                         \
+  X(not_activity_ready, "not_activity_ready")             /* jobparat, not aktivitetsparat */      \
+  X(benefit_outside, "benefit_outside")                   /* receives none of kontanthjælp, uddannelseshjælp, integrationsydelse */ \
+  X(outside_designated_area, "outside_designated_area")   /* does not live in a designated housing area */ \
+  X(in_integration_programme, "in_integration_programme") /* integrationsydelse within the integration programme */
+KANTEN_VOCABULARY(TargetGroupReason, std::uint8_t, KANTEN_TARGET_GROUP_REASON_LIST)
 
 /// Membership of the target group, with the reasons when not a member.
 struct TargetGroup {
@@ -31,16 +32,16 @@ struct TargetGroup {
 };
 
 /// What is still missing to leave the current step.
-enum class Missing : std::uint8_t {
-  visitation,       ///< Trin 1: the visitation decision into the project
-  cv,               ///< Trin 1: the CV
-  job_direction,    ///< Trin 1: the job direction
-  jobformidler,     ///< Trin 1: a personal jobformidler
-  agreement,        ///< Trin 2: an employment and/or internship agreement
-  followup_plan,    ///< Trin 2: a follow-up plan
-  contact_person,   ///< Trin 2: a fixed contact person at the company
-  ordinary_hours,   ///< Trin 3: 30 ordinary hours in one month (or self-support)
-};
+#define KANTEN_MISSING_LIST(X)                                                                     \
+  X(visitation, "visitation")         /* Trin 1: the visitation decision into the project */       \
+  X(cv, "cv")                         /* Trin 1: the CV */                                         \
+  X(job_direction, "job_direction")   /* Trin 1: the job direction */                              \
+  X(jobformidler, "jobformidler")     /* Trin 1: a personal jobformidler */                        \
+  X(agreement, "agreement")           /* Trin 2: an employment and/or internship agreement */      \
+  X(followup_plan, "followup_plan")   /* Trin 2: a follow-up plan */                               \
+  X(contact_person, "contact_person") /* Trin 2: a fixed contact person at the company */          \
+  X(ordinary_hours, "ordinary_hours") /* Trin 3: 30 ordinary hours in one month (or self-support) */
+KANTEN_VOCABULARY(Missing, std::uint8_t, KANTEN_MISSING_LIST)
 
 /// A step change: when, from where to where, and the table row that made it.
 struct StepChange {
@@ -51,29 +52,29 @@ struct StepChange {
 };
 
 /// Why an event was not applied.
-enum class NotAppliedReason : std::uint8_t {
-  unreadable,                ///< the input could not be read into an event (see field/value/detail)
-  invalid_date,              ///< the event's date is not a valid date
-  invalid_start_date,        ///< the agreement's start date is not a valid date
-  non_positive_duration,     ///< hours worked of zero or negative minutes
-  day_over_24_hours,         ///< the day's hours would exceed 24 hours
-  negative_weekly_hours,     ///< an agreement with negative hours per week
-  outside_target_group,      ///< a visitation into the project of a citizen outside the target group
-  before_trin1,              ///< needs Trin 1 to have started (first conversation or visitation)
-  not_visited,               ///< needs the visitation into the project
-  after_exit,                ///< the citizen has left the model
-  trin1_already_started,     ///< a second first conversation
-  already_visited,           ///< a second visitation decision
-  visitation_outside_trin1,  ///< a visitation decision after Trin 1
-  education_goal_required,   ///< an employment goal for an uddannelseshjælp recipient (KE4)
-  no_agreement_in_force,     ///< hours with no agreement covering the date
-  hours_kind_not_agreed,     ///< e.g. ordinary hours under an internship-only agreement
-  no_course_in_progress,     ///< a break-off outside Trin 3
-  empty_failure_id,          ///< a sanction event without a failure id
-  duplicate_failure,         ///< a second failure with the same id
-  unknown_failure,           ///< a sanction event naming no recorded failure
-  before_failure,            ///< a sanction event dated before its failure
-};
+#define KANTEN_NOT_APPLIED_REASON_LIST(X)                                                          \
+  X(unreadable, "unreadable")                             /* the input could not be read into an event (see field/value/detail) */ \
+  X(invalid_date, "invalid_date")                         /* the event's date is not a valid date */ \
+  X(invalid_start_date, "invalid_start_date")             /* the agreement's start date is not a valid date */ \
+  X(non_positive_duration, "non_positive_duration")       /* hours worked of zero or negative minutes */ \
+  X(day_over_24_hours, "day_over_24_hours")               /* the day's hours would exceed 24 hours */ \
+  X(negative_weekly_hours, "negative_weekly_hours")       /* an agreement with negative hours per week */ \
+  X(outside_target_group, "outside_target_group")         /* a visitation into the project of a citizen outside the target group */ \
+  X(before_trin1, "before_trin1")                         /* needs Trin 1 to have started (first conversation or visitation) */ \
+  X(not_visited, "not_visited")                           /* needs the visitation into the project */ \
+  X(after_exit, "after_exit")                             /* the citizen has left the model */     \
+  X(trin1_already_started, "trin1_already_started")       /* a second first conversation */        \
+  X(already_visited, "already_visited")                   /* a second visitation decision */       \
+  X(visitation_outside_trin1, "visitation_outside_trin1") /* a visitation decision after Trin 1 */ \
+  X(education_goal_required, "education_goal_required")   /* an employment goal for an uddannelseshjælp recipient (KE4) */ \
+  X(no_agreement_in_force, "no_agreement_in_force")       /* hours with no agreement covering the date */ \
+  X(hours_kind_not_agreed, "hours_kind_not_agreed")       /* e.g. ordinary hours under an internship-only agreement */ \
+  X(no_course_in_progress, "no_course_in_progress")       /* a break-off outside Trin 3 */         \
+  X(empty_failure_id, "empty_failure_id")                 /* a sanction event without a failure id */ \
+  X(duplicate_failure, "duplicate_failure")               /* a second failure with the same id */  \
+  X(unknown_failure, "unknown_failure")                   /* a sanction event naming no recorded failure */ \
+  X(before_failure, "before_failure")                     /* a sanction event dated before its failure */
+KANTEN_VOCABULARY(NotAppliedReason, std::uint8_t, KANTEN_NOT_APPLIED_REASON_LIST)
 
 /// An event the engine could not apply, with the reason.
 struct NotApplied {
@@ -105,7 +106,7 @@ struct MonthHours {
 };
 
 /// The monthly follow-up in the first year of Trin 3
-/// (004_3897fdd271fa8a38.txt, Kerneelement 7; DOMAIN.md, project decision 3).
+/// (004_3897fdd271fa8a38.txt, Kerneelement 7; decision "Monthly follow-up" (docs/decisions.md)).
 struct FollowUp {
   bool applies = false;               ///< the citizen has entered Trin 3
   Date start;                         ///< entry into Trin 3 (first time)
@@ -154,18 +155,18 @@ struct EvaluateOptions {
 
 /// Evaluates a case as of `opts.as_of`; throws kanten::Error if as_of is not a valid date.
 /// Example: `auto r = kanten::evaluate(c, {.as_of = kanten::Date(2024, 6, 30)});`
-[[nodiscard]] Evaluation evaluate(const Case& c, const EvaluateOptions& opts);
+[[nodiscard]] KANTEN_EXPORT Evaluation evaluate(const Case& c, const EvaluateOptions& opts);
 
 /// For each of c.events, whether `e` (an evaluation of c) lists it as not applied. NotApplied::index
 /// is an input position (Case::events and Case::rejected together); this maps it back.
-[[nodiscard]] std::vector<bool> not_applied_events(const Case& c, const Evaluation& e);
+[[nodiscard]] KANTEN_EXPORT std::vector<bool> not_applied_events(const Case& c, const Evaluation& e);
 
 /// Evaluates every case of a caseload as of the same date, in caseload order; reports progress
 /// through `opts.progress` when set.
-[[nodiscard]] std::vector<Evaluation> evaluate_all(const Caseload& load, const EvaluateOptions& opts);
+[[nodiscard]] KANTEN_EXPORT std::vector<Evaluation> evaluate_all(const Caseload& load, const EvaluateOptions& opts);
 
 /// KE3 membership for a profile (004_3897fdd271fa8a38.txt, Kerneelement 3).
-[[nodiscard]] TargetGroup target_group(const Profile& p);
+[[nodiscard]] KANTEN_EXPORT TargetGroup target_group(const Profile& p);
 
 /// One line of the follow-up worklist: a citizen who still needs a contact this month.
 struct WorklistEntry {
@@ -177,23 +178,20 @@ struct WorklistEntry {
 
 /// Citizens who still need a contact in as_of's month, soonest deadline first, then longest
 /// since the last contact (never contacted first), then citizen id.
-[[nodiscard]] std::vector<WorklistEntry> followup_worklist(const std::vector<Evaluation>& evaluations);
+[[nodiscard]] KANTEN_EXPORT std::vector<WorklistEntry> followup_worklist(const std::vector<Evaluation>& evaluations);
 
-/// Snake-case names, as used in JSON.
-[[nodiscard]] std::string_view name(TargetGroupReason r) noexcept;
-[[nodiscard]] std::string_view name(Missing m) noexcept;           ///< e.g. "followup_plan"
-[[nodiscard]] std::string_view name(NotAppliedReason r) noexcept;  ///< e.g. "after_exit"
-
-template <> inline constexpr std::size_t enum_size<TargetGroupReason> = 4;
-template <> inline constexpr std::size_t enum_size<Missing> = 8;
-template <> inline constexpr std::size_t enum_size<NotAppliedReason> = 21;
+/// The answer a sanction question asks for: the one for `failure_id`, or with an empty id the
+/// latest failure's (the latest date; of one date, the last answer). Throws
+/// kanten::Error(invalid_input) naming "failure_id" (or "case.events" with an empty id) when the
+/// evaluation has no such answer, i.e. the case records no such failure on or before its as_of.
+[[nodiscard]] KANTEN_EXPORT const SanctionAnswer& pick_sanction_answer(const Evaluation& e, std::string_view failure_id);
 
 /// English sentences, free of personal data, for explanations.
-[[nodiscard]] std::string describe(TargetGroupReason r);
-[[nodiscard]] std::string describe(Missing m, const RuleSet& rules = default_rules());
-[[nodiscard]] std::string describe(const NotApplied& n);
+[[nodiscard]] KANTEN_EXPORT std::string describe(TargetGroupReason r);
+[[nodiscard]] KANTEN_EXPORT std::string describe(Missing m, const RuleSet& rules = default_rules());
+[[nodiscard]] KANTEN_EXPORT std::string describe(const NotApplied& n);
 
 /// The whole evaluation as English text: step, reasons, sources, follow-up, sanctions.
-[[nodiscard]] std::string explain(const Evaluation& e);
+[[nodiscard]] KANTEN_EXPORT std::string explain(const Evaluation& e);
 
 }  // namespace kanten::inline v1

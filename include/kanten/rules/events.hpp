@@ -1,4 +1,4 @@
-// kanten/events.hpp — a citizen's case: a profile and an append-only list of dated events.
+// kanten/rules/events.hpp — a citizen's case: a profile and an append-only list of dated events.
 //
 // The case system records what happened; kanten folds the record into answers. Events may
 // arrive in any order: the engine orders them by (date, kind, content), so the answer never
@@ -6,6 +6,7 @@
 // applies events of one day.
 #pragma once
 
+#include "kanten/core/export.hpp"
 #include "kanten/core/date.hpp"
 #include "kanten/core/input.hpp"
 #include "kanten/core/vocabulary.hpp"
@@ -25,61 +26,67 @@ namespace kanten::inline v1 {
 // Vocabularies
 // ---------------------------------------------------------------------------------------------
 
+// Each vocabulary is one X-macro list (core/vocabulary.hpp): X(enumerator, "JSON name"). The
+// enumerators' values are their positions, which are also the C ABI's constants (capi/kanten.h).
+
 /// The benefit the citizen receives (004_3897fdd271fa8a38.txt, Kerneelement 3).
-enum class Benefit : std::uint8_t {
-  kontanthjaelp,            ///< social assistance
-  uddannelseshjaelp,        ///< education assistance (under 30, no vocational education)
-  integrationsydelse,       ///< integration benefit
-  ressourceforloebsydelse,  ///< resource-course benefit (outside the target group)
-  other,                    ///< any other benefit (outside the target group)
-  none,                     ///< no public benefit (outside the target group)
-};
+#define KANTEN_BENEFIT_LIST(X)                                                                     \
+  X(kontanthjaelp, "kontanthjaelp")                     /* social assistance */                    \
+  X(uddannelseshjaelp, "uddannelseshjaelp")             /* education assistance (under 30, no vocational education) */ \
+  X(integrationsydelse, "integrationsydelse")           /* integration benefit */                  \
+  X(ressourceforloebsydelse, "ressourceforloebsydelse") /* resource-course benefit (outside the target group) */ \
+  X(other, "other")                                     /* any other benefit (outside the target group) */ \
+  X(none, "none")                                       /* no public benefit (outside the target group) */
+KANTEN_VOCABULARY(Benefit, std::uint8_t, KANTEN_BENEFIT_LIST)
 
 /// The outcome of the visitation in Trin 1 (004_3897fdd271fa8a38.txt, Trin 1: group 1 or 2).
-enum class VisitationOutcome : std::uint8_t {
-  project,              ///< group 1: visited to the project
-  rehabilitation_team,  ///< group 2: target group for ressourceforløb, fleksjob or førtidspension
-};
+#define KANTEN_VISITATION_OUTCOME_LIST(X)                                                          \
+  X(project, "project")                         /* group 1: visited to the project */              \
+  X(rehabilitation_team, "rehabilitation_team") /* group 2: target group for ressourceforløb, fleksjob or førtidspension */
+KANTEN_VOCABULARY(VisitationOutcome, std::uint8_t, KANTEN_VISITATION_OUTCOME_LIST)
 
 /// The long-term goal of the citizen's plan (004_3897fdd271fa8a38.txt, Kerneelement 4).
-enum class Goal : std::uint8_t { employment, education };
+#define KANTEN_GOAL_LIST(X) X(employment, "employment") X(education, "education")
+KANTEN_VOCABULARY(Goal, std::uint8_t, KANTEN_GOAL_LIST)
 
 /// What an agreement with a company covers (004_3897fdd271fa8a38.txt, Kerneelement 7).
-enum class AgreementKind : std::uint8_t {
-  ordinary_hours,  ///< employment in ordinary (paid) hours
-  internship,      ///< virksomhedspraktik
-  both,            ///< ordinary hours combined with an internship
-};
+#define KANTEN_AGREEMENT_KIND_LIST(X)                                                              \
+  X(ordinary_hours, "ordinary_hours") /* employment in ordinary (paid) hours */                    \
+  X(internship, "internship")         /* virksomhedspraktik */                                     \
+  X(both, "both")                     /* ordinary hours combined with an internship */
+KANTEN_VOCABULARY(AgreementKind, std::uint8_t, KANTEN_AGREEMENT_KIND_LIST)
 
 /// Whether hours worked were ordinary (paid) or internship hours.
-enum class HoursKind : std::uint8_t { ordinary, internship };
+#define KANTEN_HOURS_KIND_LIST(X) X(ordinary, "ordinary") X(internship, "internship")
+KANTEN_VOCABULARY(HoursKind, std::uint8_t, KANTEN_HOURS_KIND_LIST)
 
 /// How a contact or contact attempt took place.
-enum class Channel : std::uint8_t {
-  in_person,  ///< a meeting at the job centre or the company
-  home_visit, ///< in person where the citizen lives or stays
-  phone,      ///< a telephone call
-  video,      ///< a video call
-  written,    ///< letter, e-mail or digital message
-};
+#define KANTEN_CHANNEL_LIST(X)                                                                     \
+  X(in_person, "in_person")   /* a meeting at the job centre or the company */                     \
+  X(home_visit, "home_visit") /* in person where the citizen lives or stays */                     \
+  X(phone, "phone")           /* a telephone call */                                               \
+  X(video, "video")           /* a video call */                                                   \
+  X(written, "written")       /* letter, e-mail or digital message */
+KANTEN_VOCABULARY(Channel, std::uint8_t, KANTEN_CHANNEL_LIST)
 
 /// How the citizen became self-supporting (004_3897fdd271fa8a38.txt, Trin 3).
-enum class SelfSupportKind : std::uint8_t { job, education };
+#define KANTEN_SELF_SUPPORT_KIND_LIST(X) X(job, "job") X(education, "education")
+KANTEN_VOCABULARY(SelfSupportKind, std::uint8_t, KANTEN_SELF_SUPPORT_KIND_LIST)
 
 /// The failures a punktsanktion may follow (004_3897fdd271fa8a38.txt, Kerneelement 5).
-enum class FailureKind : std::uint8_t {
-  refused_job_offer,          ///< "afviser tilbud om arbejde"
-  did_not_apply_for_jobs,     ///< "undlader efter krav fra jobcentret at søge konkrete job"
-  did_not_report_illness,     ///< "undlader at give meddelelse om sygdom til jobcentret eller arbejdsgiver"
-};
+#define KANTEN_FAILURE_KIND_LIST(X)                                                                \
+  X(refused_job_offer, "refused_job_offer")           /* "afviser tilbud om arbejde" */            \
+  X(did_not_apply_for_jobs, "did_not_apply_for_jobs") /* "undlader efter krav fra jobcentret at søge konkrete job" */ \
+  X(did_not_report_illness, "did_not_report_illness") /* "undlader at give meddelelse om sygdom til jobcentret eller arbejdsgiver" */
+KANTEN_VOCABULARY(FailureKind, std::uint8_t, KANTEN_FAILURE_KIND_LIST)
 
 /// Reasonable causes named by the source (004_3897fdd271fa8a38.txt, Kerneelement 5).
-enum class CauseKind : std::uint8_t {
-  severe_mental_illness,  ///< "svær psykisk sygdom"
-  homelessness,           ///< "hjemløshed"
-  addiction,              ///< "misbrugsproblemer"
-  other,                  ///< another reasonable cause, described in text
-};
+#define KANTEN_CAUSE_KIND_LIST(X)                                                                  \
+  X(severe_mental_illness, "severe_mental_illness") /* "svær psykisk sygdom" */                    \
+  X(homelessness, "homelessness")                   /* "hjemløshed" */                             \
+  X(addiction, "addiction")                         /* "misbrugsproblemer" */                      \
+  X(other, "other")                                 /* another reasonable cause, described in text */
+KANTEN_VOCABULARY(CauseKind, std::uint8_t, KANTEN_CAUSE_KIND_LIST)
 
 /// The citizen's circumstances that decide membership of the target group (KE3).
 struct Profile {
@@ -130,16 +137,17 @@ struct CourseBrokenOff {
   friend auto operator<=>(const CourseBrokenOff&, const CourseBrokenOff&) = default;
 };
 
-/// Health considerations an agreement or a task can name (shared vocabulary with matching).
-enum class Health : std::uint8_t {
-  no_heavy_lifting,
-  no_long_standing,
-  no_customer_contact,
-  no_noise,
-  no_night_work,
-  calm_pace,
-  fixed_routines,
-};
+/// Health considerations an agreement or a task can name (shared vocabulary with matching:
+/// Demand is index-aligned with it).
+#define KANTEN_HEALTH_LIST(X)                                                                      \
+  X(no_heavy_lifting, "no_heavy_lifting")                                                          \
+  X(no_long_standing, "no_long_standing")                                                          \
+  X(no_customer_contact, "no_customer_contact")                                                    \
+  X(no_noise, "no_noise")                                                                          \
+  X(no_night_work, "no_night_work")                                                                \
+  X(calm_pace, "calm_pace")                                                                        \
+  X(fixed_routines, "fixed_routines")
+KANTEN_VOCABULARY(Health, std::uint8_t, KANTEN_HEALTH_LIST)
 
 /// What an agreement says beyond its kind and start: company, tasks, sub-goals, health (KE7).
 struct AgreementTerms {
@@ -156,7 +164,7 @@ struct AgreementMade {
   Date start;                                          ///< first day of the agreement
   Minutes minutes_per_week = 0;                        ///< agreed working time per week
   std::shared_ptr<const AgreementTerms> terms;         ///< company, tasks, sub-goals, health (may be null)
-  friend std::weak_ordering operator<=>(const AgreementMade& a, const AgreementMade& b);
+  friend KANTEN_EXPORT std::weak_ordering operator<=>(const AgreementMade& a, const AgreementMade& b);
   friend bool operator==(const AgreementMade& a, const AgreementMade& b) { return (a <=> b) == 0; }
 };
 
@@ -248,31 +256,32 @@ using EventData =
                  Contact, SanctionFailure, ReasonableCause, VulnerabilityAssessed, ConcreteAssessment,
                  HearingSent, HearingAnswered, PersonalContactAttempt, SelfSupport>;
 
-/// The kind of an event: the index of its alternative in EventData.
-enum class EventKind : std::uint8_t {
-  first_conversation,
-  visitation,
-  jobformidler_assigned,
-  cv_completed,
-  job_direction_set,
-  course_broken_off,
-  agreement,
-  followup_plan,
-  contact_person,
-  hours_worked,
-  contact,
-  sanction_failure,
-  reasonable_cause,
-  vulnerability_assessed,
-  concrete_assessment,
-  hearing_sent,
-  hearing_answered,
-  personal_contact_attempt,
-  self_support,
-};
+/// The kind of an event: the index of its alternative in EventData; name(k) is the JSON "kind".
+#define KANTEN_EVENT_KIND_LIST(X)                                                                  \
+  X(first_conversation, "first_conversation")             /* FirstConversation */                  \
+  X(visitation, "visitation")                             /* Visitation */                         \
+  X(jobformidler_assigned, "jobformidler_assigned")       /* JobformidlerAssigned */               \
+  X(cv_completed, "cv_completed")                         /* CvCompleted */                        \
+  X(job_direction_set, "job_direction_set")               /* JobDirectionSet */                    \
+  X(course_broken_off, "course_broken_off")               /* CourseBrokenOff */                    \
+  X(agreement, "agreement")                               /* AgreementMade */                      \
+  X(followup_plan, "followup_plan")                       /* FollowUpPlanMade */                   \
+  X(contact_person, "contact_person")                     /* ContactPersonAssigned */              \
+  X(hours_worked, "hours_worked")                         /* HoursWorked */                        \
+  X(contact, "contact")                                   /* Contact */                            \
+  X(sanction_failure, "sanction_failure")                 /* SanctionFailure */                    \
+  X(reasonable_cause, "reasonable_cause")                 /* ReasonableCause */                    \
+  X(vulnerability_assessed, "vulnerability_assessed")     /* VulnerabilityAssessed */              \
+  X(concrete_assessment, "concrete_assessment")           /* ConcreteAssessment */                 \
+  X(hearing_sent, "hearing_sent")                         /* HearingSent */                        \
+  X(hearing_answered, "hearing_answered")                 /* HearingAnswered */                    \
+  X(personal_contact_attempt, "personal_contact_attempt") /* PersonalContactAttempt */             \
+  X(self_support, "self_support")                         /* SelfSupport */
+KANTEN_VOCABULARY(EventKind, std::uint8_t, KANTEN_EVENT_KIND_LIST)
 
 /// Number of event kinds.
-inline constexpr std::size_t event_kind_count = std::variant_size_v<EventData>;
+inline constexpr std::size_t event_kind_count = enum_size<EventKind>;
+static_assert(event_kind_count == std::variant_size_v<EventData>, "one EventKind per alternative of EventData");
 
 /// One dated event of a case.
 struct Event {
@@ -282,7 +291,7 @@ struct Event {
   /// The event's kind.
   [[nodiscard]] EventKind kind() const noexcept { return static_cast<EventKind>(data.index()); }
   /// Total order: date, then kind (the order of EventData), then content. Evaluation uses it.
-  friend std::weak_ordering operator<=>(const Event& a, const Event& b);
+  friend KANTEN_EXPORT std::weak_ordering operator<=>(const Event& a, const Event& b);
   /// Equal date, kind and content.
   friend bool operator==(const Event& a, const Event& b) { return (a <=> b) == 0; }
 };
@@ -316,34 +325,6 @@ struct Caseload {
 /// Throws kanten::Error(invalid_input) naming both positions when two cases of `load` have the
 /// same citizen id (decision "One case per citizen", docs/decisions.md); `path` prefixes the
 /// positions, e.g. "cases" → "cases[7].citizen".
-void check_unique_citizens(const Caseload& load, const std::string& path = "cases");
-
-/// Snake-case name of an event kind, as used in JSON, e.g. "hours_worked".
-[[nodiscard]] std::string_view name(EventKind k) noexcept;
-
-/// Snake-case names of the vocabularies, as used in JSON and explanations.
-[[nodiscard]] std::string_view name(Benefit v) noexcept;
-[[nodiscard]] std::string_view name(VisitationOutcome v) noexcept;  ///< "project", "rehabilitation_team"
-[[nodiscard]] std::string_view name(Goal v) noexcept;               ///< "employment", "education"
-[[nodiscard]] std::string_view name(AgreementKind v) noexcept;      ///< "ordinary_hours", "internship", "both"
-[[nodiscard]] std::string_view name(HoursKind v) noexcept;          ///< "ordinary", "internship"
-[[nodiscard]] std::string_view name(Channel v) noexcept;            ///< e.g. "home_visit"
-[[nodiscard]] std::string_view name(SelfSupportKind v) noexcept;    ///< "job", "education"
-[[nodiscard]] std::string_view name(FailureKind v) noexcept;        ///< e.g. "refused_job_offer"
-[[nodiscard]] std::string_view name(CauseKind v) noexcept;          ///< e.g. "homelessness"
-[[nodiscard]] std::string_view name(Health v) noexcept;             ///< e.g. "no_heavy_lifting"
-
-/// Number of values of each vocabulary enum (they are dense, starting at 0).
-template <> inline constexpr std::size_t enum_size<Benefit> = 6;
-template <> inline constexpr std::size_t enum_size<VisitationOutcome> = 2;
-template <> inline constexpr std::size_t enum_size<Goal> = 2;
-template <> inline constexpr std::size_t enum_size<AgreementKind> = 3;
-template <> inline constexpr std::size_t enum_size<HoursKind> = 2;
-template <> inline constexpr std::size_t enum_size<Channel> = 5;
-template <> inline constexpr std::size_t enum_size<SelfSupportKind> = 2;
-template <> inline constexpr std::size_t enum_size<FailureKind> = 3;
-template <> inline constexpr std::size_t enum_size<CauseKind> = 4;
-template <> inline constexpr std::size_t enum_size<Health> = 7;
-template <> inline constexpr std::size_t enum_size<EventKind> = event_kind_count;
+KANTEN_EXPORT void check_unique_citizens(const Caseload& load, const std::string& path = "cases");
 
 }  // namespace kanten::inline v1

@@ -1,9 +1,10 @@
-// kanten/model.hpp — the step model as data: one table of transitions.
+// kanten/rules/model.hpp — the step model as data: one table of transitions.
 //
 // The engine drives every step change through this table: a change that has no row is not
 // made. The same table is drawn as a Graphviz diagram (to_dot) and handed to C and Python.
 #pragma once
 
+#include "kanten/core/export.hpp"
 #include "kanten/rules/events.hpp"
 #include "kanten/rules/sources.hpp"
 
@@ -16,18 +17,38 @@
 namespace kanten::inline v1 {
 
 /// Where a citizen is in the indsatsmodel (004_3897fdd271fa8a38.txt, Figur 1).
-enum class Step : std::uint8_t {
-  not_started,              ///< before the first conversation at visitation
-  trin1_afklaring,          ///< Trin 1: Afklaring (clarification)
-  trin2_paa_vej_mod_job,    ///< Trin 2: På vej mod job (on the way to a job)
-  trin3_virksomhedsforloeb, ///< Trin 3: Virksomhedsforløb (company course)
-  exit_self_support,        ///< exit: self-supporting through job or education
-  exit_30_hours,            ///< exit: at least 30 ordinary hours in one month
-  exit_rehabilitation_team, ///< exit: the case goes to the rehabilitation team
-};
+/// X(enumerator, "name", "Danish label"); see core/vocabulary.hpp.
+#define KANTEN_STEP_LIST(X)                                                                        \
+  /* before the first conversation at visitation */                                                \
+  X(not_started, "not_started", "Ikke startet")                                                    \
+  /* Trin 1: Afklaring (clarification) */                                                          \
+  X(trin1_afklaring, "trin1_afklaring", "Trin 1: Afklaring")                                       \
+  /* Trin 2: På vej mod job (on the way to a job) */                                               \
+  X(trin2_paa_vej_mod_job, "trin2_paa_vej_mod_job", "Trin 2: På vej mod job")                      \
+  /* Trin 3: Virksomhedsforløb (company course) */                                                 \
+  X(trin3_virksomhedsforloeb, "trin3_virksomhedsforloeb", "Trin 3: Virksomhedsforløb")             \
+  /* exit: self-supporting through job or education */                                             \
+  X(exit_self_support, "exit_self_support", "Afsluttet: selvforsørgelse")                          \
+  /* exit: at least 30 ordinary hours in one month */                                              \
+  X(exit_30_hours, "exit_30_hours", "Afsluttet: mindst 30 ordinære timer på en måned")             \
+  /* exit: the case goes to the rehabilitation team */                                             \
+  X(exit_rehabilitation_team, "exit_rehabilitation_team", "Afsluttet: rehabiliteringsteamet")
+KANTEN_VOCABULARY(Step, std::uint8_t, KANTEN_STEP_LIST)
 
 /// Number of steps.
-inline constexpr std::size_t step_count = 7;
+inline constexpr std::size_t step_count = enum_size<Step>;
+
+namespace vocabulary_detail {
+#define KANTEN_STEP_LABEL_(id, text, label) std::string_view{label},
+inline constexpr std::string_view step_labels[] = {KANTEN_STEP_LIST(KANTEN_STEP_LABEL_)};
+#undef KANTEN_STEP_LABEL_
+}  // namespace vocabulary_detail
+
+/// Danish display name of a step, e.g. "Trin 2: På vej mod job"; "unknown" outside the list.
+[[nodiscard]] constexpr std::string_view label(Step s) noexcept {
+  const auto i = static_cast<std::size_t>(s);
+  return i < step_count ? vocabulary_detail::step_labels[i] : std::string_view{"unknown"};
+}
 
 /// True for the three exits.
 [[nodiscard]] constexpr bool is_exit(Step s) noexcept {
@@ -35,19 +56,19 @@ inline constexpr std::size_t step_count = 7;
 }
 
 /// What makes a transition happen.
-enum class Condition : std::uint8_t {
-  first_conversation,         ///< the first conversation at visitation is held
-  visited_to_rehabilitation,  ///< visitation decision: group 2, the rehabilitation team
-  trin1_complete,             ///< visited, CV, job direction and jobformidler all hold
-  trin2_complete,             ///< agreement, follow-up plan and fixed contact person all hold
-  thirty_ordinary_hours,      ///< a calendar month in Trin 3 holds ≥ 30 ordinary hours
-  self_supporting,            ///< the citizen becomes self-supporting
-  course_broken_off,          ///< the company course is broken off
-  course_broken_off_rehabilitation,  ///< broken off, assessed for the rehabilitation team
-};
+#define KANTEN_CONDITION_LIST(X)                                                                   \
+  X(first_conversation, "first_conversation")               /* the first conversation at visitation is held */ \
+  X(visited_to_rehabilitation, "visited_to_rehabilitation") /* visitation decision: group 2, the rehabilitation team */ \
+  X(trin1_complete, "trin1_complete")                       /* visited, CV, job direction and jobformidler all hold */ \
+  X(trin2_complete, "trin2_complete")                       /* agreement, follow-up plan and fixed contact person all hold */ \
+  X(thirty_ordinary_hours, "thirty_ordinary_hours")         /* a calendar month in Trin 3 holds ≥ 30 ordinary hours */ \
+  X(self_supporting, "self_supporting")                     /* the citizen becomes self-supporting */ \
+  X(course_broken_off, "course_broken_off")                 /* the company course is broken off */ \
+  X(course_broken_off_rehabilitation, "course_broken_off_rehabilitation") /* broken off, assessed for the rehabilitation team */
+KANTEN_VOCABULARY(Condition, std::uint8_t, KANTEN_CONDITION_LIST)
 
 /// Number of conditions.
-inline constexpr std::size_t condition_count = 8;
+inline constexpr std::size_t condition_count = enum_size<Condition>;
 
 /// One row of the step model: from a step, on a condition, to a step, resting on a source.
 struct Transition {
@@ -59,8 +80,9 @@ struct Transition {
   const Source* source;         ///< the source paragraph
 };
 
-/// The step model (004_3897fdd271fa8a38.txt, Trin 1–3; DOMAIN.md).
-inline constexpr std::array<Transition, 10> transitions{{
+/// The step model (004_3897fdd271fa8a38.txt, Trin 1–3; self-support before Trin 3: decision
+/// "Self-support ends the course at any step" (docs/decisions.md)).
+KANTEN_EXPORT inline constexpr std::array<Transition, 10> transitions{{  // one object in a program (exported)
     {Step::not_started, Condition::first_conversation, Step::trin1_afklaring, "trin1_start",
      "Trin 1 starts at the job consultant's first conversation with the citizen at visitation",
      &sources::trin1_start},
@@ -106,19 +128,9 @@ inline constexpr std::array<Transition, 10> transitions{{
   return nullptr;
 }
 
-/// Snake-case name of a step, e.g. "trin2_paa_vej_mod_job".
-[[nodiscard]] std::string_view name(Step s) noexcept;
-/// Danish display name of a step, e.g. "Trin 2: På vej mod job".
-[[nodiscard]] std::string_view label(Step s) noexcept;
-/// Snake-case name of a condition, e.g. "trin1_complete".
-[[nodiscard]] std::string_view name(Condition c) noexcept;
-
-template <> inline constexpr std::size_t enum_size<Step> = step_count;
-template <> inline constexpr std::size_t enum_size<Condition> = condition_count;
-
 /// Writes the step model as a Graphviz DOT digraph (through Boost.Graph's write_graphviz).
-void write_dot(std::ostream& out);
+KANTEN_EXPORT void write_dot(std::ostream& out);
 /// The step model as a Graphviz DOT string.
-[[nodiscard]] std::string to_dot();
+[[nodiscard]] KANTEN_EXPORT std::string to_dot();
 
 }  // namespace kanten::inline v1

@@ -1,10 +1,11 @@
-// kanten/sanction.hpp — may a punktsanktion be given? Eligible, not eligible, or undecided.
+// kanten/rules/sanction.hpp — may a punktsanktion be given? Eligible, not eligible, or undecided.
 //
 // Source: 004_3897fdd271fa8a38.txt, Kerneelement 5 (the text on sanctions). The answer carries
 // every fact and rule it rests on, complete enough to draft the written justification a
 // sanction decision needs, and — when undecided — exactly what must happen first.
 #pragma once
 
+#include "kanten/core/export.hpp"
 #include "kanten/rules/events.hpp"
 #include "kanten/rules/sources.hpp"
 
@@ -16,15 +17,12 @@
 namespace kanten::inline v1 {
 
 /// The three possible answers to a sanction question.
-enum class SanctionStatus : std::uint8_t {
-  eligible,      ///< a punktsanktion may be given; the deduction is stated
-  not_eligible,  ///< a rule excludes it; the rule is named
-  undecided,     ///< something must happen first; each item is named
-};
+#define KANTEN_SANCTION_STATUS_LIST(X)                                                             \
+  X(eligible, "eligible")         /* a punktsanktion may be given; the deduction is stated */      \
+  X(not_eligible, "not_eligible") /* a rule excludes it; the rule is named */                      \
+  X(undecided, "undecided")       /* something must happen first; each item is named */
+KANTEN_VOCABULARY(SanctionStatus, std::uint8_t, KANTEN_SANCTION_STATUS_LIST)
 
-/// Snake-case name: "eligible", "not_eligible", "undecided".
-[[nodiscard]] std::string_view name(SanctionStatus s) noexcept;
-template <> inline constexpr std::size_t enum_size<SanctionStatus> = 3;
 
 /// One statement of a sanction answer, with the source paragraph it rests on.
 struct SanctionReason {
@@ -53,7 +51,7 @@ struct SanctionAnswer {
 inline constexpr std::int64_t max_daily_rate = 100'000'000;
 
 /// Throws kanten::Error(invalid_argument) naming `field` unless 0 <= rate <= max_daily_rate.
-void check_daily_rate(std::int64_t rate, const std::string& field = "daily_rate");
+KANTEN_EXPORT void check_daily_rate(std::int64_t rate, const std::string& field = "daily_rate");
 
 /// Options of a sanction question beyond the case itself.
 struct SanctionOptions {

@@ -1,25 +1,138 @@
-// kanten/sources.hpp — the source paragraphs kanten's rules rest on.
+// kanten/rules/sources.hpp — the texts kanten's rules rest on, and the sentences it cites from them.
 //
-// Every decision kanten makes names one of these: the seed file (the Danish source text,
-// kept in docs/sources/), the section, and the sentence itself, so a
-// caseworker or a lawyer can check the code against the text line by line.
+// Every decision kanten makes names its ground, so a caseworker or a lawyer can check the code
+// against the text line by line:
+// - a Source: a sentence of one of the Danish source texts — its Document (title, and the file
+//   under docs/sources/ that holds it), the section, and the sentence itself;
+// - a Decision: where the texts leave a choice open, one of kanten's own decisions, a section of
+//   docs/decisions.md named by its heading.
+// citation() writes either as a reader follows it: "Indsatsmodel i '…', Trin 3".
 #pragma once
 
+#include "kanten/core/export.hpp"
+
+#include <array>
+#include <string>
 #include <string_view>
 
 namespace kanten::inline v1 {
 
-/// A citation: seed file, section, and the sentence of the source a rule encodes.
-struct Source {
-  std::string_view seed;     ///< seed file name, e.g. "004_3897fdd271fa8a38.txt"
-  std::string_view section;  ///< section within it, e.g. "Trin 3"
-  std::string_view quote;    ///< the Danish sentence the rule encodes (abridged with "…")
+/// One source text, as the project received it, kept in docs/sources/ (index:
+/// docs/sources/README.md).
+struct Document {
+  std::string_view seed;   ///< the id it was received under, e.g. "004_3897fdd271fa8a38.txt"
+  std::string_view title;  ///< its title, as the text itself gives it
+  std::string_view file;   ///< its file in the repository, e.g. "docs/sources/indsatsmodel-jobgaranti.txt"
 };
 
-/// The citations, one per rule; `sources::` names are used by the engine and the tests.
-namespace sources {
+/// The source texts.
+// The objects below are identified by their address (a Transition, an answer or a test points to
+// one), so each is one object in a program: with a shared libkanten, its namespaces are exported.
+namespace documents KANTEN_EXPORT {
 
-inline constexpr std::string_view indsatsmodel = "004_3897fdd271fa8a38.txt";
+/// The step model, its core elements and the sanctions (the heading of the text).
+inline constexpr Document indsatsmodel{
+    "004_3897fdd271fa8a38.txt",
+    "Indsatsmodel i 'Uddannelses- og jobgaranti i ghettoer og udsatte boligområder'",
+    "docs/sources/indsatsmodel-jobgaranti.txt"};
+
+/// Bus trips to companies, Lolland and Guldborgsund (the title on the method description's
+/// first page).
+inline constexpr Document bus_trips{
+    "002_35b99bd4972212c9.txt", "Bustur med borgere på kanten af arbejdsmarkedet: En metodebeskrivelse",
+    "docs/sources/bustur-metodebeskrivelse.txt"};
+
+/// Social training tracks on Holstebro's own workplaces (the article's headline).
+inline constexpr Document training{
+    "001_8429fb4aa12981cf.txt", "Nogle har brug for en social træningsbane",
+    "docs/sources/social-traeningsbane-holstebro.txt"};
+
+/// The Lolland-Falster project: 850 citizens, 400 companies, tasks not positions (the project's
+/// name in the text and its fact box, "PROJEKT: Rekruttering fra kanten").
+inline constexpr Document recruitment{
+    "003_b82c162ee9c6e810.txt", "Rekruttering fra kanten", "docs/sources/rekruttering-fra-kanten.txt"};
+
+/// Every source text.
+inline constexpr std::array<const Document*, 4> all{&indsatsmodel, &bus_trips, &training, &recruitment};
+
+}  // namespace documents
+
+/// The source text received under `seed` (e.g. "004_3897fdd271fa8a38.txt"); nullptr if none.
+[[nodiscard]] constexpr const Document* find_document(std::string_view seed) noexcept {
+  for (const Document* d : documents::all)
+    if (d->seed == seed) return d;
+  return nullptr;
+}
+
+/// A citation: seed file, section, and the sentence of the source a rule encodes.
+struct Source {
+  std::string_view seed;     ///< seed file name, e.g. "004_3897fdd271fa8a38.txt" (the JSON "seed")
+  std::string_view section;  ///< section within it, e.g. "Trin 3"
+  std::string_view quote;    ///< the Danish sentence the rule encodes (abridged with "…")
+
+  /// The source text the sentence is in: its title and file (nullptr only for a seed kanten
+  /// does not hold).
+  [[nodiscard]] constexpr const Document* document() const noexcept { return find_document(seed); }
+};
+
+/// One of kanten's own decisions, where the source texts leave a choice open: a section of
+/// docs/decisions.md, named by its heading.
+struct Decision {
+  /// The file that states kanten's decisions.
+  static constexpr std::string_view file = "docs/decisions.md";
+  std::string_view section;  ///< the section's heading in it, e.g. "The 30-hour exit"
+};
+
+/// A source as a reader follows it: the document's title and the section, e.g.
+/// "Indsatsmodel i 'Uddannelses- og jobgaranti i ghettoer og udsatte boligområder', Trin 3"
+/// (the seed id in place of the title for a seed kanten does not hold).
+[[nodiscard]] inline std::string citation(const Source& s) {
+  const Document* d = s.document();
+  std::string out(d ? d->title : s.seed);
+  if (!s.section.empty()) out.append(", ").append(s.section);
+  return out;
+}
+
+/// A decision as a reader follows it: "docs/decisions.md, The 30-hour exit".
+[[nodiscard]] inline std::string citation(const Decision& d) {
+  return std::string(Decision::file).append(", ").append(d.section);
+}
+
+/// kanten's own decisions (docs/decisions.md), by the heading of their section.
+namespace decisions KANTEN_EXPORT {
+
+inline constexpr Decision calendar_month{"Month means calendar month"};
+inline constexpr Decision whole_minutes{"Hours in whole minutes"};
+inline constexpr Decision thirty_hour_exit{"The 30-hour exit"};
+inline constexpr Decision monthly_followup{"Monthly follow-up"};
+inline constexpr Decision self_support{"Self-support ends the course at any step"};
+inline constexpr Decision sanction_amount{"Sanction amount"};
+inline constexpr Decision sanction_benefits{"Sanctions for every benefit of the target group"};
+inline constexpr Decision sanction_outside_steps{"Failures outside Trin 1–3"};
+inline constexpr Decision written_hearing{"The written hearing"};
+inline constexpr Decision personal_contact{"Personal contact before a sanction"};
+inline constexpr Decision no_cpr{"No CPR numbers"};
+inline constexpr Decision one_case{"One case per citizen"};
+inline constexpr Decision ambiguous_input{"Ambiguous input is an error"};
+inline constexpr Decision unknown_fields{"Unknown fields"};
+inline constexpr Decision input_limits{"Input limits"};
+inline constexpr Decision money{"Money"};
+inline constexpr Decision company_views{"Company views"};
+
+/// Every decision.
+inline constexpr std::array<const Decision*, 17> all{
+    &calendar_month,  &whole_minutes,     &thirty_hour_exit,       &monthly_followup, &self_support,
+    &sanction_amount, &sanction_benefits, &sanction_outside_steps, &written_hearing,  &personal_contact,
+    &no_cpr,          &one_case,          &ambiguous_input,        &unknown_fields,   &input_limits,
+    &money,           &company_views};
+
+}  // namespace decisions
+
+/// The citations, one per rule; `sources::` names are used by the engine and the tests.
+namespace sources KANTEN_EXPORT {
+
+/// The seed id of each source text (documents:: holds their titles and files).
+inline constexpr std::string_view indsatsmodel = documents::indsatsmodel.seed;
 
 /// KE3: who is in the target group.
 inline constexpr Source target_group{
@@ -148,10 +261,11 @@ inline constexpr Source sanction_personal_contact{
     "bor eller opholder sig."};
 
 // ---------------------------------------------------------------------------------------------
-// Bus trips to companies (002_35b99bd4972212c9.txt)
+// Bus trips to companies (002_35b99bd4972212c9.txt: "Bustur med borgere på kanten af
+// arbejdsmarkedet: En metodebeskrivelse")
 // ---------------------------------------------------------------------------------------------
 
-inline constexpr std::string_view bus_trips = "002_35b99bd4972212c9.txt";
+inline constexpr std::string_view bus_trips = documents::bus_trips.seed;
 
 /// Who the offer is for: activity-ready citizens under §6.3 and §6.5.
 inline constexpr Source bus_target{
@@ -215,10 +329,10 @@ inline constexpr Source bus_relation{
     "forløbet skal have en relation til virksomhederne."};
 
 // ---------------------------------------------------------------------------------------------
-// Social training tracks (001_8429fb4aa12981cf.txt)
+// Social training tracks (001_8429fb4aa12981cf.txt: "Nogle har brug for en social træningsbane")
 // ---------------------------------------------------------------------------------------------
 
-inline constexpr std::string_view training = "001_8429fb4aa12981cf.txt";
+inline constexpr std::string_view training = documents::training.seed;
 
 /// Internship only for citizens close to an ordinary job or a job on special terms.
 inline constexpr Source training_internship_route{

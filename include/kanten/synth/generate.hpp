@@ -1,13 +1,13 @@
-// kanten/generate.hpp — a deterministic synthetic caseload, sized like Lolland-Falster.
+// kanten/synth/generate.hpp — a deterministic synthetic caseload, sized like Lolland-Falster.
 //
 // From the sources: seed 003_b82c162ee9c6e810.txt ("Rekruttering fra kanten") gives the 850
 // citizens, the 400 companies and "about 15 %" with paid hours at the midterm evaluation; seed
 // 004_3897fdd271fa8a38.txt gives the steps, what each needs, and the 30-hour exit. Everything
 // else is an assumption, named in GeneratorOptions (marked there) and at the top of
-// src/generate.cpp: the start date and span (the programme ran 2018–2021; the generator takes
+// src/synth/generate.cpp: the start date and span (the programme ran 2018–2021; the generator takes
 // two years from 2019-01-01), every share but paid_hours_share, the benefit mix, the pace.
 //
-// Calibration, measured with programme_figures() (include/kanten/programme.hpp) as of the
+// Calibration, measured with programme_figures() (include/kanten/programme/programme.hpp) as of the
 // midterm, the end of the period's 12th month (2019-12-31): with the default options 142 of the
 // 831 citizens who entered have had paid hours, 17.1 %; over seeds 2010–2029 the mean is 15.3 %
 // (12.8–17.6 %). tests/test_programme.cpp holds the default sample to 12–18 %.
@@ -16,6 +16,7 @@
 // distributions).
 #pragma once
 
+#include "kanten/core/export.hpp"
 #include "kanten/rules/events.hpp"
 #include "kanten/core/progress.hpp"
 
@@ -45,6 +46,6 @@ struct GeneratorOptions {
 };
 
 /// Generates a caseload; deterministic for given options. Reports progress through `opts.progress` when set.
-[[nodiscard]] Caseload generate_caseload(const GeneratorOptions& opts = {});
+[[nodiscard]] KANTEN_EXPORT Caseload generate_caseload(const GeneratorOptions& opts = {});
 
 }  // namespace kanten::inline v1

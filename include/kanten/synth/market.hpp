@@ -1,6 +1,7 @@
 // kanten — a synthetic labour market: citizens, companies and tasks placed around real towns.
 #pragma once
 
+#include "kanten/core/export.hpp"
 #include "kanten/core/progress.hpp"
 #include "kanten/match/matching.hpp"
 #include "kanten/synth/generate.hpp"
@@ -11,13 +12,10 @@
 namespace kanten::inline v1 {
 
 /// Where a generated market lies.
-enum class Region : std::uint8_t {
-  lolland_falster,  ///< the towns of Lolland and Falster (seed 003)
-  denmark,          ///< the larger towns of all Denmark (regional and national sizes)
-};
-template <> inline constexpr std::size_t enum_size<Region> = 2;
-/// Snake-case name: "lolland_falster", "denmark".
-[[nodiscard]] std::string_view name(Region r) noexcept;
+#define KANTEN_REGION_LIST(X)                                                                      \
+  X(lolland_falster, "lolland_falster") /* the towns of Lolland and Falster (seed 003) */          \
+  X(denmark, "denmark")                 /* the larger towns of all Denmark (regional and national sizes) */
+KANTEN_VOCABULARY(Region, std::uint8_t, KANTEN_REGION_LIST)
 
 /// Parameters of a generated market; the numbers beside the source's are assumptions.
 struct MarketOptions {
@@ -33,6 +31,6 @@ struct MarketOptions {
 /// Generates citizens, companies and tasks placed plausibly around real towns; deterministic.
 /// Bounds (kanten::Error invalid_argument naming the field otherwise): citizens and companies 0 to
 /// max_generated (1,000,000), tasks_per_company above 0 and at most 100, travel_m 0 to 1,000,000.
-[[nodiscard]] Market generate_market(const MarketOptions& opts = {});
+[[nodiscard]] KANTEN_EXPORT Market generate_market(const MarketOptions& opts = {});
 
 }  // namespace kanten::inline v1

@@ -1,0 +1,842 @@
+// python/src/bind_rules.cpp — kanten's rules in kanten._kanten: the caseload (JSON and
+// DataFrames: frames.cpp), evaluations and their tables, sanction answers, the step model and
+// its vocabularies, and the benchmark's C++ side. Conventions: bind_core.cpp.
+#include "caseload.hpp"
+
+#include "kanten/kanten.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <memory>
+#include <stdexcept>
+#include <unordered_map>
+
+namespace kanten_py {
+
+CaseloadPtr make_caseload(k::Caseload load) {
+  auto d = std::make_shared<CaseloadData>();
+  d->load = std::move(load);
+  return d;
+}
+
+py::list exit_categories() {
+  py::list exits;
+  for (std::size_t s = 0; s < k::enum_size<k::Step>; ++s)
+    if (k::is_exit(static_cast<k::Step>(s))) exits.append(str_of(k::name(static_cast<k::Step>(s))));
+  return exits;
+}
+
+k::EvaluateOptions evaluate_options(const std::string& as_of, std::optional<std::int64_t> daily_rate) {
+  if (daily_rate && *daily_rate < 0)
+    throw k::Error(k::Errc::invalid_argument, "daily_rate", std::to_string(*daily_rate), "must be zero or more (øre per day)");
+  k::EvaluateOptions o;
+  o.as_of = parse_date_arg(as_of, "as_of");
+  o.daily_rate = daily_rate;
+  return o;
+}
+
+namespace {
+
+/// A caseload from JSON text: {"cases": [...]}, a bare array of cases, or one case object.
+k::Caseload read_caseload_text(std::string_view text, bool strict) {
+  bool single = false;
+  k::ReadOptions o;
+  o.strict = strict;
+  return k::cases_from_json(text, single, o);
+}
+
+/// Every input warning of a caseload (the document's, then each case's), as (field, message)
+/// pairs: what the readers read but did not use, e.g. an unknown field.
+py::list caseload_warnings(const CaseloadData& d) {
+  py::list out;
+  auto add = [&](const k::InputWarning& w) { out.append(py::make_tuple(w.field, w.message)); };
+  for (const auto& w : d.load.warnings) add(w);
+  for (const auto& c : d.load.cases)
+    for (const auto& w : c.warnings) add(w);
+  return out;
+}
+
+py::array citizen_ids(const CaseloadData& d) {
+  ObjOut out(d.load.cases.size());
+  for (std::size_t i = 0; i < d.load.cases.size(); ++i) out.set(i, d.load.cases[i].citizen);
+  return out.array;
+}
+
+/// Categories of a vocabulary enum, in enum order.
+
+// ---------------------------------------------------------------------------------------------
+// Writing a caseload as DataFrame columns (the inverse of caseload_from_columns)
+// ---------------------------------------------------------------------------------------------
+
+py::object py_from_json(const json& v) {
+  switch (v.type()) {
+    case json::value_t::null: return py::none();
+    case json::value_t::boolean: return py::bool_(v.get<bool>());
+    case json::value_t::number_integer: return py::int_(v.get<std::int64_t>());
+    case json::value_t::number_unsigned: return py::int_(v.get<std::uint64_t>());
+    case json::value_t::number_float: return py::float_(v.get<double>());
+    case json::value_t::string: return str_of(v.get_ref<const std::string&>());
+    case json::value_t::array: {
+      py::list l;
+      for (const auto& x : v) l.append(py_from_json(x));
+      return l;
+    }
+    default: {
+      py::dict d;
+      for (auto it = v.begin(); it != v.end(); ++it) d[str_of(it.key())] = py_from_json(it.value());
+      return d;
+    }
+  }
+}
+
+/// {"events": {column: object array}, "profiles": {column: array}}; columns as the JSON fields.
+py::dict caseload_columns(const CaseloadData& d) {
+  json doc;
+  {
+    py::gil_scoped_release release;
+    doc = json::parse(k::to_json(d.load));
+  }
+  const json& cases = doc["cases"];
+  std::size_t n_events = 0;
+  for (const auto& c : cases) n_events += c["events"].size();
+
+  // Event columns: citizen, date, kind first, then every other field in order of first sight.
+  std::vector<std::string> names{"citizen", "date", "kind"};
+  std::unordered_map<std::string, std::size_t> col;
+  for (std::size_t i = 0; i < names.size(); ++i) col[names[i]] = i;
+  for (const auto& c : cases)
+    for (const auto& e : c["events"])
+      for (auto it = e.begin(); it != e.end(); ++it)
+        if (col.emplace(it.key(), names.size()).second) names.push_back(it.key());
+  std::vector<ObjOut> outs;
+  outs.reserve(names.size());
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    outs.emplace_back(n_events);
+    for (std::size_t r = 0; r < n_events; ++r) outs.back().none(r);
+  }
+  std::size_t r = 0;
+  for (const auto& c : cases) {
+    py::str citizen = str_of(c["citizen"].get_ref<const std::string&>());
+    for (const auto& e : c["events"]) {
+      outs[0].set(r, citizen);
+      for (auto it = e.begin(); it != e.end(); ++it) outs[col[it.key()]].set(r, py_from_json(it.value()));
+      ++r;
+    }
+  }
+  py::dict events;
+  for (std::size_t i = 0; i < names.size(); ++i) events[str_of(names[i])] = outs[i].array;
+
+  const std::size_t n = d.load.cases.size();
+  ObjOut citizen(n);
+  Out<std::int8_t> benefit(n);
+  Out<bool> ready(n), area(n), integration(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto& c = d.load.cases[i];
+    citizen.set(i, c.citizen);
+    benefit.data[i] = static_cast<std::int8_t>(c.profile.benefit);
+    ready.data[i] = c.profile.activity_ready;
+    area.data[i] = c.profile.lives_in_designated_area;
+    integration.data[i] = c.profile.in_integration_programme;
+  }
+  py::dict profiles;
+  profiles["citizen"] = citizen.array;
+  profiles["benefit"] = categorical<k::Benefit>(benefit.array);
+  profiles["activity_ready"] = ready.array;
+  profiles["lives_in_designated_area"] = area.array;
+  profiles["in_integration_programme"] = integration.array;
+
+  py::dict out;
+  out["events"] = events;
+  out["profiles"] = profiles;
+  return out;
+}
+
+/// Input events the reader could not read: citizen, index, row, field, value, reason.
+py::dict rejected_columns(const CaseloadData& d) {
+  std::size_t n = 0;
+  for (const auto& c : d.load.cases) n += c.rejected.size();
+  ObjOut citizen(n), field(n), value(n), reason(n);
+  Out<std::int64_t> idx(n), row(n);
+  Out<bool> no_row(n);
+  std::size_t r = 0;
+  for (std::size_t c = 0; c < d.load.cases.size(); ++c) {
+    py::str id = str_of(d.load.cases[c].citizen);
+    for (const auto& x : d.load.cases[c].rejected) {
+      citizen.set(r, id);
+      idx.data[r] = static_cast<std::int64_t>(x.index);
+      row.data[r] = d.row_of_input(c, x.index);
+      no_row.data[r] = row.data[r] < 0;
+      field.set(r, x.field);
+      value.set(r, x.value);
+      reason.set(r, x.reason);
+      ++r;
+    }
+  }
+  py::dict cols;
+  cols["citizen"] = citizen.array;
+  cols["index"] = idx.array;
+  cols["row"] = nullable_int(row.array, no_row.array);
+  cols["field"] = field.array;
+  cols["value"] = value.array;
+  cols["reason"] = reason.array;
+  return cols;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Evaluations: evaluate_all's results, and their tables
+// ---------------------------------------------------------------------------------------------
+
+struct Evaluations {
+  CaseloadPtr caseload;
+  k::Date as_of;
+  std::optional<std::int64_t> daily_rate;
+  std::vector<k::Evaluation> results;
+
+  [[nodiscard]] std::size_t index_of(const std::string& citizen) const {
+    for (std::size_t i = 0; i < results.size(); ++i)
+      if (results[i].citizen == citizen) return i;
+    throw k::Error(k::Errc::invalid_argument, "citizen", citizen, "no case of the caseload has this citizen id");
+  }
+};
+using EvaluationsPtr = std::shared_ptr<Evaluations>;
+
+}  // namespace
+}  // namespace kanten_py
+
+KANTEN_PY_NOT_NONE(kanten_py::Evaluations)
+
+namespace kanten_py {
+namespace {
+
+EvaluationsPtr evaluate(CaseloadPtr load, const std::string& as_of, std::optional<std::int64_t> daily_rate) {
+  const auto opts = evaluate_options(as_of, daily_rate);
+  auto out = std::make_shared<Evaluations>();
+  out->caseload = std::move(load);
+  out->as_of = opts.as_of;
+  out->daily_rate = daily_rate;
+  {
+    py::gil_scoped_release release;
+    out->results = k::evaluate_all(out->caseload->load, opts);
+  }
+  return out;
+}
+
+/// One citizen id object per evaluation, shared by every table's rows.
+std::vector<py::str> citizen_objects(const Evaluations& ev) {
+  std::vector<py::str> ids;
+  ids.reserve(ev.results.size());
+  for (const auto& e : ev.results) ids.push_back(str_of(e.citizen));
+  return ids;
+}
+
+py::dict summary_columns(const Evaluations& ev) {
+  const auto& rs = ev.results;
+  const std::size_t n = rs.size();
+  ObjOut citizen(n), missing(n), breached_months(n);
+  Out<bool> member(n), pending(n), applies(n), due(n);
+  Out<std::int8_t> step(n), exit(n), exit_from(n);
+  DateOut since(n), exit_date(n), fstart(n), deadline(n), last_contact(n);
+  Out<std::int32_t> this_month(n), breaches(n), failures(n), undecided(n), eligible(n), violations(n), not_applied(n);
+  Out<std::int64_t> ordinary(n), internship(n), applied(n), after(n);
+  Out<std::int64_t> rejected(n);
+
+  // Shared name objects: one per vocabulary value.
+  std::vector<py::str> missing_names;
+  for (std::size_t i = 0; i < k::enum_size<k::Missing>; ++i) missing_names.push_back(str_of(k::name(static_cast<k::Missing>(i))));
+  py::tuple empty(0);
+  std::unordered_map<std::int32_t, py::str> month_names;
+  auto month_name = [&](k::YearMonth m) -> py::str& {
+    auto it = month_names.find(m.index);
+    if (it == month_names.end()) it = month_names.emplace(m.index, str_of(m.str())).first;
+    return it->second;
+  };
+
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto& e = rs[i];
+    citizen.set(i, e.citizen);
+    member.data[i] = e.target_group.member;
+    step.data[i] = static_cast<std::int8_t>(e.step);
+    since.set(i, e.since);
+    if (const auto* x = e.exit()) {
+      exit.data[i] = exit_code(x->to);
+      exit_from.data[i] = static_cast<std::int8_t>(x->from);
+      exit_date.set(i, x->date);
+    } else {
+      exit.data[i] = -1;
+      exit_from.data[i] = -1;
+      exit_date.data[i] = nat;
+    }
+    if (e.missing.empty()) {
+      missing.set(i, empty);
+    } else {
+      py::tuple t(e.missing.size());
+      for (std::size_t j = 0; j < e.missing.size(); ++j) t[j] = missing_names[static_cast<std::size_t>(e.missing[j])];
+      missing.set(i, t);
+    }
+    this_month.data[i] = e.ordinary_this_month;
+    pending.data[i] = e.thirty_hours_pending;
+    std::int64_t o = 0, in = 0;
+    for (const auto& h : e.hours) {
+      o += h.ordinary;
+      in += h.internship;
+    }
+    ordinary.data[i] = o;
+    internship.data[i] = in;
+    const auto& f = e.followup;
+    applies.data[i] = f.applies;
+    fstart.set(i, f.applies ? f.start : k::Date());
+    breaches.data[i] = static_cast<std::int32_t>(f.breached.size());
+    if (f.breached.empty()) {
+      breached_months.set(i, empty);
+    } else {
+      py::tuple t(f.breached.size());
+      for (std::size_t j = 0; j < f.breached.size(); ++j) t[j] = month_name(f.breached[j]);
+      breached_months.set(i, t);
+    }
+    due.data[i] = f.due_this_month;
+    deadline.set(i, f.deadline);
+    last_contact.set(i, f.last_contact);
+    failures.data[i] = static_cast<std::int32_t>(e.sanctions.size());
+    std::int32_t u = 0, el = 0;
+    for (const auto& s : e.sanctions) {
+      u += s.status == k::SanctionStatus::undecided;
+      el += s.status == k::SanctionStatus::eligible;
+    }
+    undecided.data[i] = u;
+    eligible.data[i] = el;
+    violations.data[i] = static_cast<std::int32_t>(e.violations.size());
+    not_applied.data[i] = static_cast<std::int32_t>(e.not_applied.size());
+    applied.data[i] = static_cast<std::int64_t>(e.events_applied);
+    after.data[i] = static_cast<std::int64_t>(e.events_after_as_of);
+    rejected.data[i] = i < ev.caseload->load.cases.size() ? static_cast<std::int64_t>(ev.caseload->load.cases[i].rejected.size()) : 0;
+  }
+
+  py::dict c;
+  c["citizen"] = citizen.array;
+  c["target_group"] = member.array;
+  c["step"] = categorical<k::Step>(step.array);
+  c["since"] = since.array;
+  c["missing"] = missing.array;
+  c["exit"] = py::make_tuple("category", exit.array, exit_categories());
+  c["exit_date"] = exit_date.array;
+  c["exit_from"] = categorical<k::Step>(exit_from.array);
+  c["ordinary_this_month"] = this_month.array;
+  c["thirty_hours_pending"] = pending.array;
+  c["ordinary_minutes"] = ordinary.array;
+  c["internship_minutes"] = internship.array;
+  c["followup"] = applies.array;
+  c["followup_start"] = fstart.array;
+  c["breaches"] = breaches.array;
+  c["breached_months"] = breached_months.array;
+  c["due_this_month"] = due.array;
+  c["deadline"] = deadline.array;
+  c["last_contact"] = last_contact.array;
+  c["sanction_failures"] = failures.array;
+  c["sanctions_undecided"] = undecided.array;
+  c["sanctions_eligible"] = eligible.array;
+  c["violations"] = violations.array;
+  c["not_applied"] = not_applied.array;
+  c["events_applied"] = applied.array;
+  c["events_after_as_of"] = after.array;
+  return c;
+}
+
+py::dict hours_columns(const Evaluations& ev) {
+  std::size_t n = 0;
+  for (const auto& e : ev.results) n += e.hours.size();
+  const auto ids = citizen_objects(ev);
+  ObjOut citizen(n);
+  Out<std::int64_t> month(n);
+  Out<std::int32_t> ordinary(n), internship(n);
+  std::size_t r = 0;
+  for (std::size_t i = 0; i < ev.results.size(); ++i)
+    for (const auto& h : ev.results[i].hours) {
+      citizen.set(r, ids[i]);
+      month.data[r] = period_ordinal(h.month);
+      ordinary.data[r] = h.ordinary;
+      internship.data[r] = h.internship;
+      ++r;
+    }
+  py::dict c;
+  c["citizen"] = citizen.array;
+  c["month"] = py::make_tuple("period", month.array);
+  c["ordinary_minutes"] = ordinary.array;
+  c["internship_minutes"] = internship.array;
+  return c;
+}
+
+py::dict breach_columns(const Evaluations& ev) {
+  std::size_t n = 0;
+  for (const auto& e : ev.results) n += e.followup.breached.size();
+  const auto ids = citizen_objects(ev);
+  ObjOut citizen(n);
+  Out<std::int64_t> month(n);
+  std::size_t r = 0;
+  for (std::size_t i = 0; i < ev.results.size(); ++i)
+    for (auto m : ev.results[i].followup.breached) {
+      citizen.set(r, ids[i]);
+      month.data[r++] = period_ordinal(m);
+    }
+  py::dict c;
+  c["citizen"] = citizen.array;
+  c["month"] = py::make_tuple("period", month.array);
+  return c;
+}
+
+py::dict history_columns(const Evaluations& ev) {
+  std::size_t n = 0;
+  for (const auto& e : ev.results) n += e.history.size();
+  const auto ids = citizen_objects(ev);
+  ObjOut citizen(n), rule(n);
+  DateOut date(n);
+  Out<std::int8_t> from(n), to(n);
+  std::size_t r = 0;
+  for (std::size_t i = 0; i < ev.results.size(); ++i)
+    for (const auto& h : ev.results[i].history) {
+      citizen.set(r, ids[i]);
+      date.set(r, h.date);
+      from.data[r] = static_cast<std::int8_t>(h.from);
+      to.data[r] = static_cast<std::int8_t>(h.to);
+      rule.set(r, h.transition ? h.transition->rule : std::string_view{});
+      ++r;
+    }
+  py::dict c;
+  c["citizen"] = citizen.array;
+  c["date"] = date.array;
+  c["from"] = categorical<k::Step>(from.array);
+  c["to"] = categorical<k::Step>(to.array);
+  c["rule"] = rule.array;
+  return c;
+}
+
+py::dict not_applied_columns(const Evaluations& ev) {
+  std::size_t n = 0;
+  for (const auto& e : ev.results) n += e.not_applied.size();
+  const auto ids = citizen_objects(ev);
+  ObjOut citizen(n), field(n), value(n), detail(n), text(n);
+  Out<std::int64_t> idx(n), row(n);
+  Out<bool> no_row(n);
+  DateOut date(n), related(n);
+  Out<std::int8_t> kind(n), reason(n);
+  std::size_t r = 0;
+  for (std::size_t i = 0; i < ev.results.size(); ++i)
+    for (const auto& x : ev.results[i].not_applied) {
+      citizen.set(r, ids[i]);
+      idx.data[r] = static_cast<std::int64_t>(x.index);
+      row.data[r] = ev.caseload->row_of_input(i, x.index);
+      no_row.data[r] = row.data[r] < 0;
+      date.set(r, x.date);
+      kind.data[r] = x.kind ? static_cast<std::int8_t>(*x.kind) : std::int8_t{-1};
+      reason.data[r] = static_cast<std::int8_t>(x.reason);
+      related.set(r, x.related);
+      field.set(r, x.field);
+      value.set(r, x.value);
+      detail.set(r, x.detail);
+      text.set(r, k::describe(x));
+      ++r;
+    }
+  py::dict c;
+  c["citizen"] = citizen.array;
+  c["index"] = idx.array;
+  c["row"] = nullable_int(row.array, no_row.array);
+  c["date"] = date.array;
+  c["kind"] = categorical<k::EventKind>(kind.array);
+  c["reason"] = categorical<k::NotAppliedReason>(reason.array);
+  c["related"] = related.array;
+  c["field"] = field.array;
+  c["value"] = value.array;
+  c["detail"] = detail.array;
+  c["text"] = text.array;
+  return c;
+}
+
+py::dict violation_columns(const Evaluations& ev) {
+  std::size_t n = 0;
+  for (const auto& e : ev.results) n += e.violations.size();
+  const auto ids = citizen_objects(ev);
+  ObjOut citizen(n), rule(n), text(n);
+  Out<std::int64_t> idx(n);
+  DateOut date(n);
+  std::size_t r = 0;
+  for (std::size_t i = 0; i < ev.results.size(); ++i)
+    for (const auto& v : ev.results[i].violations) {
+      citizen.set(r, ids[i]);
+      idx.data[r] = static_cast<std::int64_t>(v.index);
+      date.set(r, v.date);
+      rule.set(r, v.rule);
+      text.set(r, v.text);
+      ++r;
+    }
+  py::dict c;
+  c["citizen"] = citizen.array;
+  c["index"] = idx.array;
+  c["date"] = date.array;
+  c["rule"] = rule.array;
+  c["text"] = text.array;
+  return c;
+}
+
+py::dict sanction_columns(const Evaluations& ev) {
+  std::size_t n = 0;
+  for (const auto& e : ev.results) n += e.sanctions.size();
+  const auto ids = citizen_objects(ev);
+  ObjOut citizen(n), failure_id(n), reasons(n), pending(n), pending_text(n), excluded_by(n);
+  Out<std::int8_t> failure(n), status(n);
+  DateOut date(n);
+  Out<std::int32_t> days(n);
+  Out<std::int64_t> rate(n), deduction(n);
+  Out<bool> no_rate(n), no_deduction(n);
+  auto rule_of = [](const k::SanctionReason& s) -> std::string_view { return s.rule; };
+  auto text_of = [](const k::SanctionReason& s) -> std::string_view { return s.text; };
+  std::size_t r = 0;
+  for (std::size_t i = 0; i < ev.results.size(); ++i)
+    for (const auto& a : ev.results[i].sanctions) {
+      citizen.set(r, ids[i]);
+      failure_id.set(r, a.failure_id);
+      failure.data[r] = static_cast<std::int8_t>(a.failure);
+      date.set(r, a.failure_date);
+      status.data[r] = static_cast<std::int8_t>(a.status);
+      reasons.set(r, tuple_of(a.reasons, rule_of));
+      pending.set(r, tuple_of(a.pending, rule_of));
+      pending_text.set(r, tuple_of(a.pending, text_of));
+      if (a.excluded_by) excluded_by.set(r, a.excluded_by->rule); else excluded_by.none(r);
+      days.data[r] = a.deduction_days;
+      rate.data[r] = a.daily_rate.value_or(0);
+      no_rate.data[r] = !a.daily_rate;
+      deduction.data[r] = a.deduction.value_or(0);
+      no_deduction.data[r] = !a.deduction;
+      ++r;
+    }
+  py::dict c;
+  c["citizen"] = citizen.array;
+  c["failure_id"] = failure_id.array;
+  c["failure"] = categorical<k::FailureKind>(failure.array);
+  c["failure_date"] = date.array;
+  c["status"] = categorical<k::SanctionStatus>(status.array);
+  c["reasons"] = reasons.array;
+  c["pending"] = pending.array;
+  c["pending_text"] = pending_text.array;
+  c["excluded_by"] = excluded_by.array;
+  c["deduction_days"] = days.array;
+  c["daily_rate"] = nullable_int(rate.array, no_rate.array);
+  c["deduction"] = nullable_int(deduction.array, no_deduction.array);
+  return c;
+}
+
+py::dict worklist_columns(const Evaluations& ev) {
+  std::vector<k::WorklistEntry> w;
+  {
+    py::gil_scoped_release release;
+    w = k::followup_worklist(ev.results);
+  }
+  const std::size_t n = w.size();
+  ObjOut citizen(n);
+  DateOut deadline(n), last(n);
+  Out<std::int32_t> breached(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    citizen.set(i, w[i].citizen);
+    deadline.set(i, w[i].deadline);
+    last.set(i, w[i].last_contact);
+    breached.data[i] = static_cast<std::int32_t>(w[i].breached_months);
+  }
+  py::dict c;
+  c["citizen"] = citizen.array;
+  c["deadline"] = deadline.array;
+  c["last_contact"] = last.array;
+  c["breached_months"] = breached.array;
+  return c;
+}
+
+/// evaluate() then the summary table, freeing the evaluations without the GIL: the bulk call
+/// kanten.evaluate makes.
+py::dict evaluate_summary(CaseloadPtr load, const std::string& as_of, std::optional<std::int64_t> daily_rate) {
+  auto ev = evaluate(std::move(load), as_of, daily_rate);
+  py::dict cols = summary_columns(*ev);
+  {
+    py::gil_scoped_release release;
+    ev.reset();
+  }
+  return cols;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sanction answers as plain dicts (the package makes dataclasses of them)
+// ---------------------------------------------------------------------------------------------
+
+py::object date_or_none(k::Date d) {
+  if (d.is_special()) return py::none();
+  return py::module_::import("datetime").attr("date")(static_cast<int>(d.year()), static_cast<int>(d.month()),
+                                                      static_cast<int>(d.day()));
+}
+
+py::dict source_dict(const k::Source* s) {
+  py::dict d;
+  d["seed"] = str_of(s ? s->seed : "");
+  d["section"] = str_of(s ? s->section : "");
+  d["quote"] = str_of(s ? s->quote : "");
+  return d;
+}
+
+py::dict reason_dict(const k::SanctionReason& r) {
+  py::dict d;
+  d["rule"] = r.rule;
+  d["text"] = r.text;
+  d["source"] = source_dict(r.source);
+  return d;
+}
+
+py::dict answer_dict(const k::Evaluation& e, const k::SanctionAnswer& a) {
+  py::dict d;
+  d["citizen"] = e.citizen;
+  d["as_of"] = date_or_none(e.as_of);
+  d["rule_set"] = e.rule_set;
+  d["step"] = str_of(k::name(e.step));
+  d["failure_id"] = a.failure_id;
+  d["failure"] = str_of(k::name(a.failure));
+  d["failure_date"] = date_or_none(a.failure_date);
+  d["status"] = str_of(k::name(a.status));
+  py::list reasons, pending;
+  for (const auto& r : a.reasons) reasons.append(reason_dict(r));
+  for (const auto& r : a.pending) pending.append(reason_dict(r));
+  d["reasons"] = reasons;
+  d["pending"] = pending;
+  d["excluded_by"] = a.excluded_by ? py::object(reason_dict(*a.excluded_by)) : py::none();
+  d["deduction_days"] = a.deduction_days;
+  d["daily_rate"] = a.daily_rate ? py::object(py::int_(*a.daily_rate)) : py::none();
+  d["deduction"] = a.deduction ? py::object(py::int_(*a.deduction)) : py::none();
+  return d;
+}
+
+/// The answer for `failure_id` (empty: the latest failure), chosen by the library
+/// (kanten::pick_sanction_answer, as `kanten sanction` and the C ABI choose it).
+py::dict pick_answer(const k::Evaluation& e, const std::string& failure_id) {
+  return answer_dict(e, k::pick_sanction_answer(e, failure_id));
+}
+
+py::dict answer_sanction_json(const std::string& text) {
+  k::Evaluation e;
+  std::string failure_id;
+  {
+    py::gil_scoped_release release;
+    const auto q = k::sanction_question_from_json(text);
+    e = k::evaluate(q);
+    failure_id = q.failure_id;
+  }
+  return pick_answer(e, failure_id);
+}
+
+py::dict answer_sanction(const CaseloadPtr& load, const std::string& citizen, const std::string& as_of,
+                         const std::string& failure_id, std::optional<std::int64_t> daily_rate) {
+  const auto opts = evaluate_options(as_of, daily_rate);
+  const k::Case* c = nullptr;
+  for (const auto& x : load->load.cases)
+    if (x.citizen == citizen) c = &x;
+  if (!c) throw k::Error(k::Errc::invalid_argument, "citizen", citizen, "no case of the caseload has this citizen id");
+  k::Evaluation e;
+  {
+    py::gil_scoped_release release;
+    e = k::evaluate(*c, opts);
+  }
+  return pick_answer(e, failure_id);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The step model
+// ---------------------------------------------------------------------------------------------
+
+py::dict transition_columns() {
+  const std::size_t n = k::transitions.size();
+  Out<std::int8_t> from(n), cond(n), to(n);
+  ObjOut rule(n), description(n), seed(n), section(n), quote(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto& t = k::transitions[i];
+    from.data[i] = static_cast<std::int8_t>(t.from);
+    cond.data[i] = static_cast<std::int8_t>(t.condition);
+    to.data[i] = static_cast<std::int8_t>(t.to);
+    rule.set(i, t.rule);
+    description.set(i, t.description);
+    seed.set(i, t.source->seed);
+    section.set(i, t.source->section);
+    quote.set(i, t.source->quote);
+  }
+  py::dict c;
+  c["from"] = categorical<k::Step>(from.array);
+  c["condition"] = categorical<k::Condition>(cond.array);
+  c["to"] = categorical<k::Step>(to.array);
+  c["rule"] = rule.array;
+  c["description"] = description.array;
+  c["seed"] = seed.array;
+  c["section"] = section.array;
+  c["quote"] = quote.array;
+  return c;
+}
+
+py::dict vocabularies() {
+  py::dict v;
+  v["step"] = categories<k::Step>();
+  v["condition"] = categories<k::Condition>();
+  v["event_kind"] = categories<k::EventKind>();
+  v["benefit"] = categories<k::Benefit>();
+  v["visitation_outcome"] = categories<k::VisitationOutcome>();
+  v["goal"] = categories<k::Goal>();
+  v["agreement_kind"] = categories<k::AgreementKind>();
+  v["hours_kind"] = categories<k::HoursKind>();
+  v["channel"] = categories<k::Channel>();
+  v["self_support_kind"] = categories<k::SelfSupportKind>();
+  v["failure_kind"] = categories<k::FailureKind>();
+  v["cause_kind"] = categories<k::CauseKind>();
+  v["health"] = categories<k::Health>();
+  v["missing"] = categories<k::Missing>();
+  v["not_applied_reason"] = categories<k::NotAppliedReason>();
+  v["target_group_reason"] = categories<k::TargetGroupReason>();
+  v["sanction_status"] = categories<k::SanctionStatus>();
+  py::dict labels;
+  for (std::size_t i = 0; i < k::step_count; ++i) {
+    const auto s = static_cast<k::Step>(i);
+    labels[str_of(k::name(s))] = str_of(k::label(s));
+  }
+  v["step_label"] = labels;
+  return v;
+}
+
+/// Seconds for evaluate_all over the caseload in pure C++ (the best of `repeat` runs), with
+/// the GIL released: the benchmark's reference for the Python bulk call.
+double bench_evaluate_cpp(const CaseloadPtr& load, const std::string& as_of, int repeat) {
+  const auto opts = evaluate_options(as_of, std::nullopt);
+  py::gil_scoped_release release;
+  double best = 1e300;
+  for (int r = 0; r < std::max(repeat, 1); ++r) {
+    const auto t0 = std::chrono::steady_clock::now();
+    std::size_t n = 0;
+    {
+      const auto results = k::evaluate_all(load->load, opts);
+      n = results.size();
+    }  // the results are freed inside the timing, as the Python call frees them too
+    const auto t1 = std::chrono::steady_clock::now();
+    if (n != load->load.cases.size()) throw std::logic_error("evaluate_all lost a case");
+    best = std::min(best, std::chrono::duration<double>(t1 - t0).count());
+  }
+  return best;
+}
+
+}  // namespace
+
+void register_rules(py::module_& m) {
+  py::class_<CaseloadData, CaseloadPtr>(m, "Caseload", R"doc(
+A caseload: one case per citizen (profile and dated events), immutable once read.
+
+Read one with Caseload.from_json / from_file / from_frames, or generate_caseload(). Input
+events that could not be read are kept (``rejected()``) and reported by every evaluation.
+)doc")
+      .def_static(
+          "from_json",
+          [](const std::string& text, bool strict) {
+            k::Caseload load;
+            {
+              py::gil_scoped_release release;
+              load = read_caseload_text(text, strict);
+            }
+            return make_caseload(std::move(load));
+          },
+          py::arg("text"), py::arg("strict") = false,
+          "Reads a caseload from JSON text: {\"cases\": [...]}, a bare array of cases, or one case object.")
+      .def_static(
+          "from_file",
+          [](const std::string& path, bool strict) {
+            k::Caseload load;
+            {
+              py::gil_scoped_release release;
+              load = read_caseload_text(k::read_file(path), strict);
+            }
+            return make_caseload(std::move(load));
+          },
+          py::arg("path"), py::arg("strict") = false, "Reads a caseload from a JSON file (the format of docs/json-format.md).")
+      .def(
+          "to_json",
+          [](const CaseloadData& d, std::optional<int> indent) {
+            py::gil_scoped_release release;
+            return k::to_json(d.load, indent.value_or(-1));
+          },
+          py::arg("indent") = py::none(), "The caseload as JSON text {\"cases\": [...]} (rejected input events are not written).")
+      .def("__len__", [](const CaseloadData& d) { return d.load.cases.size(); })
+      .def_property_readonly("citizens", &citizen_ids, "The citizen ids, in caseload order (numpy object array).")
+      .def_property_readonly(
+          "event_count",
+          [](const CaseloadData& d) {
+            std::size_t n = 0;
+            for (const auto& c : d.load.cases) n += c.events.size();
+            return n;
+          },
+          "The number of events read, over all cases.")
+      .def("_rejected_columns", &rejected_columns)
+      .def("_warnings", &caseload_warnings)
+      .def("_columns", &caseload_columns)
+      .def("__repr__", [](const CaseloadData& d) {
+        std::size_t events = 0, rejected = 0;
+        for (const auto& c : d.load.cases) {
+          events += c.events.size();
+          rejected += c.rejected.size();
+        }
+        return "<kanten.Caseload: " + std::to_string(d.load.cases.size()) + " citizens, " + std::to_string(events) +
+               " events, " + std::to_string(rejected) + " rejected>";
+      });
+
+  py::class_<Evaluations, EvaluationsPtr>(m, "_Evaluations")
+      .def("__len__", [](const Evaluations& e) { return e.results.size(); })
+      .def_property_readonly("as_of", [](const Evaluations& e) { return k::iso(e.as_of); })
+      .def_property_readonly("caseload", [](const Evaluations& e) { return e.caseload; })
+      .def("summary_columns", &summary_columns)
+      .def("hours_columns", &hours_columns)
+      .def("breach_columns", &breach_columns)
+      .def("history_columns", &history_columns)
+      .def("not_applied_columns", &not_applied_columns)
+      .def("violation_columns", &violation_columns)
+      .def("sanction_columns", &sanction_columns)
+      .def("worklist_columns", &worklist_columns)
+      .def("index_of", &Evaluations::index_of, py::arg("citizen"))
+      .def(
+          "explain",
+          [](const Evaluations& e, std::size_t i) {
+            if (i >= e.results.size()) throw py::index_error("no such evaluation");
+            return k::explain(e.results[i]);
+          },
+          py::arg("index"))
+      .def(
+          "to_json",
+          [](const Evaluations& e, std::optional<std::size_t> i, std::optional<int> indent) {
+            if (i) {
+              if (*i >= e.results.size()) throw py::index_error("no such evaluation");
+              return k::to_json(e.results[*i], indent.value_or(-1));
+            }
+            py::gil_scoped_release release;
+            return k::to_json(e.results, indent.value_or(-1));
+          },
+          py::arg("index") = py::none(), py::arg("indent") = py::none())
+      .def(
+          "sanction",
+          [](const Evaluations& e, std::size_t i, const std::string& failure_id) {
+            if (i >= e.results.size()) throw py::index_error("no such evaluation");
+            return pick_answer(e.results[i], failure_id);
+          },
+          py::arg("index"), py::arg("failure_id") = "");
+
+  m.def("_evaluate", &evaluate, py::arg("caseload"), py::arg("as_of"), py::arg("daily_rate") = py::none());
+  m.def("_evaluate_summary", &evaluate_summary, py::arg("caseload"), py::arg("as_of"), py::arg("daily_rate") = py::none());
+  m.def("_caseload_from_columns", &caseload_from_columns, py::arg("events"), py::arg("profiles") = py::none());
+  m.def("_answer_sanction_json", &answer_sanction_json, py::arg("text"));
+  m.def("_answer_sanction", &answer_sanction, py::arg("caseload"), py::arg("citizen"), py::arg("as_of"),
+        py::arg("failure_id") = "", py::arg("daily_rate") = py::none());
+  m.def("_transition_columns", &transition_columns);
+  m.def("_vocabularies", &vocabularies);
+  m.def("model_dot", &k::to_dot, "The step model as a Graphviz DOT digraph.");
+  m.def("_read_file", [](const std::string& path) { return k::read_file(path); }, py::arg("path"));
+  m.def("_bench_evaluate_cpp", &bench_evaluate_cpp, py::arg("caseload"), py::arg("as_of"), py::arg("repeat") = 1,
+        "Seconds evaluate_all takes over the caseload in pure C++ (best of `repeat`), for the benchmark.");
+
+  for (auto [name, names] : vocabularies())
+    if (py::str(name).cast<std::string>() != "step_label")
+      add_vocabulary(m, py::str(name).cast<std::string>().c_str(), py::tuple(py::reinterpret_borrow<py::list>(names)));
+  add_vocabulary(m, "exit", py::tuple(exit_categories()));
+}
+
+}  // namespace kanten_py
