@@ -280,6 +280,10 @@ std::vector<std::string> ids(const std::vector<T>& v) {
 }  // namespace
 
 void register_match(py::module_& m) {
+  add_vocabulary<k::MatchMode>(m, "match_mode");
+  add_vocabulary<k::Demand>(m, "demand");
+  add_vocabulary<k::TravelMode>(m, "travel_mode");
+  add_vocabulary<k::Rejection>(m, "rejection");
   py::class_<MarketData, MarketPtr>(m, "Market", R"doc(
 A labour market to match: citizens, companies and their tasks (kanten/match/matching.hpp).
 

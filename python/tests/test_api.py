@@ -153,6 +153,9 @@ def test_vocabulary_constants_come_from_the_library_with_their_names_and_values(
     assert kanten.EXITS == ("exit_self_support", "exit_30_hours", "exit_rehabilitation_team")
     assert kanten._checks.ERROR_CODES == ("invalid_argument", "parse_error", "invalid_input", "io_error")
     assert kanten.STEPS == _kanten.vocabulary("step")
+    assert _kanten.vocabulary("match_mode") == ("assignment", "stable", "top_k")
+    assert _kanten.vocabulary("travel_mode") == ("car", "public_transport", "bicycle", "walk")
+    assert len(_kanten.vocabulary("rejection")) == 9 and len(_kanten.vocabulary("demand")) == 7
     for name, names in kanten.VOCABULARIES.items():
         assert _kanten.vocabulary(name) == names
     with pytest.raises(kanten.KantenError) as e:
