@@ -65,7 +65,7 @@ __version__: str = _kanten.__version__
 """The library's version, e.g. ``"0.1.0"``."""
 
 HAS_MATCHING: bool = bool(_kanten.HAS_MATCHING)
-"""True when the module was built with kanten's matching engine."""
+"""Always True: the matching engine is part of every kanten build (kept for older callers)."""
 
 __all__ = [
     "__version__",
@@ -705,16 +705,15 @@ def model_dot() -> str:
 
 
 # ---------------------------------------------------------------------------------------------
-# Matching (present when the module was built with the matching engine)
+# Matching, bus trips and training tracks
 # ---------------------------------------------------------------------------------------------
 
-if HAS_MATCHING:
-    # Each submodule's __all__ is the list of what it adds to the package.
-    from . import _match, _workplace  # noqa: E402
-    from ._match import *  # noqa: E402,F401,F403
-    from ._workplace import *  # noqa: E402,F401,F403
+# Each submodule's __all__ is the list of what it adds to the package.
+from . import _match, _workplace  # noqa: E402
+from ._match import *  # noqa: E402,F401,F403
+from ._workplace import *  # noqa: E402,F401,F403
 
-    __all__ += _match.__all__ + _workplace.__all__
+__all__ += _match.__all__ + _workplace.__all__
 
 # ---------------------------------------------------------------------------------------------
 # Programme figures: the person-month panel, the funnel, retention, Kaplan–Meier curves

@@ -1,7 +1,6 @@
 """Matching citizens to company tasks, with explanations as DataFrames (kanten/match/matching.hpp).
 
-Imported by the kanten package when the compiled module has the matching engine
-(``kanten.HAS_MATCHING``); use it through ``kanten``, not directly.
+Imported by the kanten package; use it through ``kanten``, not directly.
 """
 
 from __future__ import annotations

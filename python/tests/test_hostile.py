@@ -137,18 +137,17 @@ PRELUDE = textwrap.dedent(
     _tmp = tempfile.mkdtemp()
     LOAD_FILE = os.path.join(_tmp, "load.json")
     open(LOAD_FILE, "w").write(LOAD_JSON)
-    if kanten.HAS_MATCHING:
-        MARKET = kanten.generate_market(citizens=20, companies=10, seed=1)
-        MARKET_JSON = MARKET.to_json()
-        MARKET_FILE = os.path.join(_tmp, "market.json")
-        open(MARKET_FILE, "w").write(MARKET_JSON)
-        _doc = json.loads(MARKET_JSON)
-        CITIZENS, COMPANIES, TASKS = (pd.DataFrame(_doc[k]) for k in ("citizens", "companies", "tasks"))
-        PROPOSAL = kanten.match(MARKET)
-        GROUPS = ["a" if i % 2 else "b" for i in range(len(MARKET.citizen_ids))]
-        REFERRALS = [{{"citizen": c}} for c in MARKET.citizen_ids[:14]]
-        BUS = kanten.plan_bus_trips(MARKET, REFERRALS)
-        TRAINING = kanten.plan_training_tracks(MARKET, "2026-02-02")
+    MARKET = kanten.generate_market(citizens=20, companies=10, seed=1)
+    MARKET_JSON = MARKET.to_json()
+    MARKET_FILE = os.path.join(_tmp, "market.json")
+    open(MARKET_FILE, "w").write(MARKET_JSON)
+    _doc = json.loads(MARKET_JSON)
+    CITIZENS, COMPANIES, TASKS = (pd.DataFrame(_doc[k]) for k in ("citizens", "companies", "tasks"))
+    PROPOSAL = kanten.match(MARKET)
+    GROUPS = ["a" if i % 2 else "b" for i in range(len(MARKET.citizen_ids))]
+    REFERRALS = [{{"citizen": c}} for c in MARKET.citizen_ids[:14]]
+    BUS = kanten.plan_bus_trips(MARKET, REFERRALS)
+    TRAINING = kanten.plan_training_tracks(MARKET, "2026-02-02")
 
     class _Odd:
         def __repr__(self):

@@ -1,13 +1,10 @@
-"""Matching through Python: proposals with explanations as DataFrames, markets from DataFrames.
-
-Skipped when the module was built without the matching engine (kanten.HAS_MATCHING)."""
+"""Matching through Python: proposals with explanations as DataFrames, markets from DataFrames."""
 
 import pandas as pd
 import pytest
 
 import kanten
 
-pytestmark = pytest.mark.skipif(not kanten.HAS_MATCHING, reason="built without the matching engine")
 
 
 @pytest.fixture(scope="module")

@@ -1,6 +1,4 @@
-"""Bus trips (seed 002) and social training tracks (seed 001) through Python.
-
-Skipped when the module was built without the matching engine (kanten.HAS_MATCHING)."""
+"""Bus trips (seed 002) and social training tracks (seed 001) through Python."""
 
 import numpy as np
 import pandas as pd
@@ -8,7 +6,6 @@ import pytest
 
 import kanten
 
-pytestmark = pytest.mark.skipif(not kanten.HAS_MATCHING, reason="built without the matching engine")
 
 
 @pytest.fixture(scope="module")
