@@ -111,6 +111,58 @@ std::optional<std::uint64_t> number_value(const std::optional<std::string>& v, s
   return n;
 }
 
+void add_alerts(CLI::App& app, AlertFlags& flags) {
+  add_value(app, "--inactive-days", flags.inactive_days, "N",
+            "alert when a citizen in Trin 1-3 has had no contact for over N days\n"
+            "(004, Kerneelement 5: \"opsøgende i tilfælde af inaktivitet\"; no default)");
+  add_value(app, "--trin2-days", flags.trin2_days, "N",
+            "alert when a citizen has been in Trin 2 for more than N days\n"
+            "(004, Trin 2: \"hurtigst muligt matches med en virksomhed\"; no default)");
+  add_value(app, "--stagnation-months", flags.stagnation_months, "N",
+            "alert when in Trin 3 the agreed ordinary hours have not risen for N months\n"
+            "(004, Kerneelement 9: \"genforhandles … flere ordinære timer\"; no default)");
+}
+
+k::AlertOptions alert_options(const AlertFlags& flags, const std::string& command) {
+  k::AlertOptions a;
+  auto value = [&](const std::optional<std::string>& v, std::string_view option, int most) -> std::optional<int> {
+    if (auto n = number_value(v, option, 1, static_cast<std::uint64_t>(most), command)) return static_cast<int>(*n);
+    return std::nullopt;
+  };
+  a.inactive_days = value(flags.inactive_days, "--inactive-days", k::max_alert_days);
+  a.trin2_days = value(flags.trin2_days, "--trin2-days", k::max_alert_days);
+  a.stagnation_months = value(flags.stagnation_months, "--stagnation-months", k::max_alert_months);
+  // The library's own check, so the program and the library never disagree on the range.
+  try {
+    k::check_alert_options(a);
+  } catch (const k::Error& e) {
+    throw UsageError(e.what(), command);
+  }
+  return a;
+}
+
+void add_worklist_flags(CLI::App& app, WorklistFlags& flags) {
+  add_value(app, "--jobformidler", flags.jobformidler, "ID",
+            "only the citizens whose current jobformidler is ID\n"
+            "(004, Kerneelement 5: \"den samme jobformidler over tid\")");
+  app.add_flag("--group-by-jobformidler", flags.group_by_jobformidler,
+               "order the worklist by jobformidler first (citizens without one last)");
+}
+
+k::WorklistOptions worklist_options(const WorklistFlags& flags, const std::string& command) {
+  k::WorklistOptions w;
+  if (flags.jobformidler) {
+    const std::string& id = *flags.jobformidler;
+    if (id.empty()) throw UsageError("option '--jobformidler': needs an id", command);
+    if (k::looks_like_cpr(id))
+      throw UsageError("option '--jobformidler': the value is shaped like a CPR number (not shown); ids are opaque",
+                       command);
+    w.jobformidler = id;
+  }
+  w.group_by_jobformidler = flags.group_by_jobformidler;
+  return w;
+}
+
 std::string command_name(const CLI::App& app) {
   std::string name;
   for (const CLI::App* a = &app; a && a->get_parent(); a = a->get_parent())

@@ -87,6 +87,30 @@ CLI::Option* add_file(CLI::App& app, std::string& file, const std::string& what)
 CLI::Option* add_value(CLI::App& app, const std::string& name, std::optional<std::string>& value,
                        const std::string& type, const std::string& description);
 
+/// The alert thresholds of the commands that evaluate cases (evaluate, followups, demo), as given.
+/// The source texts give no numbers, so no alert is on unless its option is given.
+struct AlertFlags {
+  std::optional<std::string> inactive_days;      ///< --inactive-days N
+  std::optional<std::string> trin2_days;         ///< --trin2-days N
+  std::optional<std::string> stagnation_months;  ///< --stagnation-months N
+};
+/// Adds --inactive-days, --trin2-days and --stagnation-months, each citing its source.
+void add_alerts(CLI::App& app, AlertFlags& flags);
+/// The thresholds as EvaluateOptions::alerts: each a whole number from 1 to kanten::max_alert_days
+/// (max_alert_months for --stagnation-months), else a usage error naming the option.
+[[nodiscard]] k::AlertOptions alert_options(const AlertFlags& flags, const std::string& command);
+
+/// The worklist's filter and order (followups, demo), as given.
+struct WorklistFlags {
+  std::optional<std::string> jobformidler;  ///< --jobformidler ID
+  bool group_by_jobformidler = false;       ///< --group-by-jobformidler
+};
+/// Adds --jobformidler and --group-by-jobformidler.
+void add_worklist_flags(CLI::App& app, WorklistFlags& flags);
+/// The flags as WorklistOptions; an empty or CPR-shaped --jobformidler is a usage error (a
+/// CPR-shaped value is never echoed).
+[[nodiscard]] k::WorklistOptions worklist_options(const WorklistFlags& flags, const std::string& command);
+
 // --- the commands ----------------------------------------------------------------------------
 
 /// A command's name for its usage errors ("evaluate", "bus plan").

@@ -92,7 +92,7 @@ void add_bus(CLI::App& app) {
   plan->callback([p, plan] { run_plan(*p, command_name(*plan), false); });
 
   struct CostOptions {
-    std::optional<std::string> participants, staff_rate;
+    std::optional<std::string> participants, staff_rate, model;
     CommonFlags flags;
   };
   auto c = std::make_shared<CostOptions>();
@@ -104,13 +104,25 @@ void add_bus(CLI::App& app) {
                           "(002_35b99bd4972212c9.txt, Ressourceforbrug).");
   add_value(*cost, "--participants", c->participants, "N", "the number of citizens on the trip")->required();
   add_value(*cost, "--staff-rate", c->staff_rate, "DKK", "price staff time at DKK per hour in the cost");
+  add_value(*cost, "--model", c->model, "1|2",
+            "the model's own staff on the trip (1: 4-5, 2: 3); default: the overview's 3-4");
   add_compact(*cost, c->flags);
   cost->callback([c, cost] {
     const std::string name = command_name(*cost);
     const auto n =
         number_value(c->participants, "--participants", 0, static_cast<std::uint64_t>(k::max_trip_participants), name);
     const auto participants = static_cast<std::int32_t>(*n);
-    write_out(k::to_json(k::trip_cost(participants, staff_rate(c->staff_rate, name)), participants, c->flags.indent()));
+    const k::BusModel* m = nullptr;
+    if (c->model) {
+      try {
+        m = &k::bus_model(*c->model);
+      } catch (const k::Error&) {
+        throw UsageError("option '--model': value '" + *c->model + "': expected 1 or 2", name);
+      }
+    }
+    const auto rate = staff_rate(c->staff_rate, name);
+    write_out(k::to_json(m ? k::trip_cost(*m, participants, rate) : k::trip_cost(participants, rate), participants,
+                         c->flags.indent()));
   });
 
   auto a = std::make_shared<PlanOptions>();

@@ -10,6 +10,11 @@ namespace cli {
 
 namespace {
 
+/// True when any evaluation carries an alert (then the worklist holds alerts too).
+bool has_alerts(const std::vector<k::Evaluation>& evaluations) {
+  return std::any_of(evaluations.begin(), evaluations.end(), [](const k::Evaluation& e) { return !e.alerts.empty(); });
+}
+
 /// The report's summary as text (stdout of `kanten demo`).
 std::string summary_text(const k::CaseloadReport& r) {
   const k::CaseloadSummary& s = r.summary;
@@ -54,16 +59,23 @@ std::string summary_text(const k::CaseloadReport& r) {
   print_row(o, "  in their follow-up year in " + this_month.str(), s.in_followup_year);
   print_row(o, "months breached (ended without a contact)", s.breached_months);
   print_row(o, "  citizens with a breach", s.citizens_with_breach);
-  print_row(o, "worklist for " + this_month.str() + ": need a contact", r.worklist.size());
+  print_row(o, "worklist for " + this_month.str() + ": need a contact" + (has_alerts(r.evaluations) ? " or alert" : ""),
+            r.worklist.size());
   if (!r.worklist.empty()) {
-    o << "    " << std::left << std::setw(16) << "citizen" << std::setw(12) << "deadline" << std::setw(14)
-      << "last contact"
-      << "breached months" << std::right << '\n';
+    o << "    " << std::left << std::setw(16) << "citizen" << std::setw(14) << "jobformidler" << std::setw(12)
+      << "deadline" << std::setw(14) << "last contact" << std::setw(10) << "breached"
+      << "alerts" << std::right << '\n';
     const std::size_t shown = std::min<std::size_t>(r.worklist.size(), 15);
     for (std::size_t i = 0; i < shown; ++i) {
       const auto& w = r.worklist[i];
-      o << "    " << std::left << std::setw(16) << w.citizen << std::setw(12) << k::iso(w.deadline) << std::setw(14)
-        << (w.last_contact ? k::iso(*w.last_contact) : std::string("never")) << w.breached_months << std::right << '\n';
+      std::string alerts;
+      for (const auto& a : w.alerts)
+        alerts += (alerts.empty() ? "" : ", ") + std::string(k::name(a.kind)) + " " + std::to_string(a.value);
+      o << "    " << std::left << std::setw(16) << w.citizen << std::setw(14)
+        << (w.jobformidler.empty() ? std::string("-") : w.jobformidler) << std::setw(12)
+        << (w.deadline ? k::iso(*w.deadline) : std::string("-")) << std::setw(14)
+        << (w.last_contact ? k::iso(*w.last_contact) : std::string("never")) << std::setw(10) << w.breached_months
+        << (alerts.empty() ? std::string("-") : alerts) << std::right << '\n';
     }
     if (r.worklist.size() > shown) o << "    ... and " << r.worklist.size() - shown << " more (see the report)\n";
   }
@@ -136,6 +148,8 @@ std::string summary_text(const k::CaseloadReport& r) {
 
 struct Options {
   std::optional<std::string> citizens, seed, as_of, out;
+  AlertFlags alerts;
+  WorklistFlags worklist;
   CommonFlags flags;
 };
 
@@ -152,6 +166,8 @@ void run_demo(const Options& opt, const std::string& name) {
                     boost::gregorian::days(14));
   const std::string out_path = opt.out ? *opt.out : "kanten-report.json";
   if (out_path.empty()) throw UsageError("option '--out': needs a file name", name);
+  const k::AlertOptions alerts = alert_options(opt.alerts, name);
+  const k::WorklistOptions which = worklist_options(opt.worklist, name);
 
   // The caseload and the market of the same seed (the matcher's view of the same citizens), and
   // the report of the library made of them.
@@ -159,16 +175,20 @@ void run_demo(const Options& opt, const std::string& name) {
   const k::Caseload load = k::generate_caseload(g);
   k::EvaluateOptions eval;
   eval.as_of = as_of;
+  eval.alerts = alerts;
   eval.progress = progress;
   auto evaluations = k::evaluate_all(load, eval);
   const k::Market market = k::generate_market({.citizens = g.citizens, .seed = g.seed, .progress = progress});
-  const k::CaseloadReport r = k::caseload_report(load, std::move(evaluations), market,
-                                                 {.as_of = as_of,
-                                                  .generated_citizens = g.citizens,
-                                                  .seed = g.seed,
-                                                  .start = g.start,
-                                                  .months = g.months,
-                                                  .progress = progress});
+  k::CaseloadReport r = k::caseload_report(load, std::move(evaluations), market,
+                                           {.as_of = as_of,
+                                            .generated_citizens = g.citizens,
+                                            .seed = g.seed,
+                                            .start = g.start,
+                                            .months = g.months,
+                                            .progress = progress});
+  // The report's worklist is everyone's, in deadline order; the options filter or group it.
+  if (!which.jobformidler.empty() || which.group_by_jobformidler)
+    r.worklist = k::followup_worklist(r.evaluations, which);
   write_file(out_path, k::to_json(r, market, opt.flags.indent()), "--out");
   write_out(summary_text(r) + "\nFull report (every evaluation, with reasons and sources): " + out_path + "\n");
 }
@@ -185,12 +205,15 @@ void add_demo(CLI::App& app) {
       "summary (citizens per step, exits, target group, events not applied, violations, follow-up\n"
       "breaches and this month's worklist, sanction answers and what undecided ones wait for, and a\n"
       "proposed matching for everyone in Trin 2 with the reasons for each match) and writes the full\n"
-      "report as JSON to FILE.");
+      "report as JSON to FILE. The worklist names each citizen's jobformidler; the alert options add\n"
+      "the citizens with an alert to it.");
   add_value(*cmd, "--citizens", o->citizens, "N", "number of citizens (default 850)");
   add_value(*cmd, "--seed", o->seed, "S", "seed of the generator (default 2018)");
   add_value(*cmd, "--as-of", o->as_of, "DATE",
             "evaluate as of this date (default: the 15th of the period's 12th month)");
   add_value(*cmd, "--out", o->out, "FILE", "where to write the report (default kanten-report.json)");
+  add_alerts(*cmd, o->alerts);
+  add_worklist_flags(*cmd, o->worklist);
   add_compact(*cmd, o->flags);
   add_progress(*cmd, o->flags);
   cmd->callback([o, cmd] { run_demo(*o, command_name(*cmd)); });

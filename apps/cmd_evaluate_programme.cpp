@@ -44,6 +44,13 @@ std::string summary_text(const k::ProgrammeFigures& f) {
       << std::setw(6) << c.events << ", censored " << std::setw(6) << c.censored << ", median "
       << (c.median ? std::to_string(*c.median) + " days" : std::string("not reached")) << "\n";
   }
+  o << "\nBus trips (002) and training tracks (001) in the record\n";
+  o << "  bus trips:       citizens " << f.bus_trips.citizens << ", trips attended " << f.bus_trips.count
+    << ", registrations not attended " << f.bus_trips.not_attended << "; after the first trip: an agreement "
+    << f.bus_trips.agreement_after << ", paid hours " << f.bus_trips.paid_hours_after << "\n";
+  o << "  training tracks: citizens " << f.training.citizens << ", tracks " << f.training.count
+    << ", on a track on the date " << f.training.in_progress << "; after the first track: an agreement "
+    << f.training.agreement_after << ", paid hours " << f.training.paid_hours_after << "\n";
   return o.str();
 }
 

@@ -13,7 +13,7 @@ void add_training(CLI::App& app) {
 
   struct PlanOptions {
     std::string file;
-    std::optional<std::string> start;
+    std::optional<std::string> start, citizens_per_mentor;
     CommonFlags flags;
   };
   auto p = std::make_shared<PlanOptions>();
@@ -25,11 +25,14 @@ void add_training(CLI::App& app) {
       "\"training\": {\"start\": DATE, \"requests\": [{\"citizen\": ID, \"weeks\": 13}], \"ongoing\": [tracks]}\n"
       "(all citizens of the market when no requests are given); see docs/bus-and-training.md. Places the\n"
       "citizens on tracks by the matcher's optimal assignment, each workplace taking no more citizens\n"
-      "than it has mentor-trained contact persons free; prints the tracks (13 weeks unless fitted,\n"
-      "hours fitted to the citizen, the company-facing view), who could not be placed and why, and\n"
-      "the mentor load.");
+      "than it has mentor-trained contact persons free for the track's whole period (one citizen per\n"
+      "mentor unless --citizens-per-mentor or \"citizens_per_mentor\" says otherwise); prints the\n"
+      "tracks (13 weeks unless fitted, hours fitted to the citizen, the company-facing view), who\n"
+      "could not be placed and why, and the mentor load.");
   add_file(*plan, p->file, "the market with the training requests");
   add_value(*plan, "--start", p->start, "DATE", "the tracks' first day (overrides the file's)");
+  add_value(*plan, "--citizens-per-mentor", p->citizens_per_mentor, "N",
+            "citizens one mentor takes at once, 1-10 (default 1, the project's decision; overrides the file's)");
   add_compact(*plan, p->flags);
   plan->callback([p, plan] {
     const std::string name = command_name(*plan);
@@ -40,6 +43,10 @@ void add_training(CLI::App& app) {
     if (auto d = date_value(p->start, "--start", name)) o.start = *d;
     if (o.start.is_special()) throw UsageError("missing --start DATE (or \"training\": {\"start\"} in FILE)", name);
     o.ongoing = in.ongoing;
+    o.citizens_per_mentor = in.citizens_per_mentor;
+    if (auto n = number_value(p->citizens_per_mentor, "--citizens-per-mentor", 1,
+                              static_cast<std::uint64_t>(k::max_citizens_per_mentor), name))
+      o.citizens_per_mentor = static_cast<std::int32_t>(*n);
     write_out(
         k::to_json(k::plan_training_tracks(in.market, in.requests, o), in.market, p->flags.indent(), in.warnings));
   });

@@ -14,7 +14,7 @@
  *  Errors.  kanten_last_error() returns this thread's message for the last call that failed;
  *    every function that can fail resets it to "" when it succeeds. Messages name the function,
  *    the parameter or field at fault and the offending value ("kanten_case_add_event: field
- *    'event.kind': value '42': not an event kind (0–18)"); they never carry personal data or
+ *    'event.kind': value '42': not an event kind (0–22)"); they never carry personal data or
  *    free text from a case.
  *
  *  Handles.  Every kanten_* object is opaque and created by a function of this header that
@@ -160,7 +160,8 @@ typedef enum kanten_step {
   KANTEN_STEP_COUNT = 7
 } kanten_step;
 
-/** Event kinds, in the order the engine applies one day's events. */
+/** Event kinds. Values are appended; the engine applies one day's events in its own order of
+ *  kinds (profile_changed first, aftercare_contact last; C++: kanten::apply_rank). */
 typedef enum kanten_event_kind {
   KANTEN_EVENT_FIRST_CONVERSATION = 0,        /**< Trin 1 starts */
   KANTEN_EVENT_VISITATION = 1,                /**< `outcome` */
@@ -168,7 +169,7 @@ typedef enum kanten_event_kind {
   KANTEN_EVENT_CV_COMPLETED = 3,              /**< — */
   KANTEN_EVENT_JOB_DIRECTION_SET = 4,         /**< `goal`, `wishes` */
   KANTEN_EVENT_COURSE_BROKEN_OFF = 5,         /**< `rehabilitation_assessment` */
-  KANTEN_EVENT_AGREEMENT = 6,                 /**< `agreement_kind`, `start`, `minutes_per_week`, `company`, `tasks`, `sub_goals`, `health` */
+  KANTEN_EVENT_AGREEMENT = 6,                 /**< `agreement_kind`, `start`, `minutes_per_week`, `ordinary_minutes_per_week`, `company`, `tasks`, `sub_goals`, `health` */
   KANTEN_EVENT_FOLLOWUP_PLAN = 7,             /**< — */
   KANTEN_EVENT_CONTACT_PERSON = 8,            /**< `company` (required) */
   KANTEN_EVENT_HOURS_WORKED = 9,              /**< `minutes`, `hours_kind` */
@@ -177,11 +178,15 @@ typedef enum kanten_event_kind {
   KANTEN_EVENT_REASONABLE_CAUSE = 12,         /**< `failure_id` (required), `cause`, `text` */
   KANTEN_EVENT_VULNERABILITY_ASSESSED = 13,   /**< `failure_id` (required), `vulnerable` */
   KANTEN_EVENT_CONCRETE_ASSESSMENT = 14,      /**< `failure_id` (required), `promotes_availability`, `considers_vulnerability`, `text` */
-  KANTEN_EVENT_HEARING_SENT = 15,             /**< `failure_id` (required) */
+  KANTEN_EVENT_HEARING_SENT = 15,             /**< `failure_id` (required), `answer_by` */
   KANTEN_EVENT_HEARING_ANSWERED = 16,         /**< `failure_id` (required) */
   KANTEN_EVENT_PERSONAL_CONTACT_ATTEMPT = 17, /**< `failure_id` (required), `channel`, `reached` */
   KANTEN_EVENT_SELF_SUPPORT = 18,             /**< `via` */
-  KANTEN_EVENT_KIND_COUNT = 19
+  KANTEN_EVENT_PROFILE_CHANGED = 19,          /**< `profile_change` (applies first on its day) */
+  KANTEN_EVENT_AFTERCARE_CONTACT = 20,        /**< `channel` (after self-support) */
+  KANTEN_EVENT_BUS_TRIP = 21,                 /**< `trip` (required), `attended`, `companies` */
+  KANTEN_EVENT_TRAINING_TRACK = 22,           /**< `track` (required), `workplace`, `mentor`, `end` */
+  KANTEN_EVENT_KIND_COUNT = 23
 } kanten_event_kind;
 
 /** The benefit the citizen receives (Kerneelement 3). */
@@ -281,7 +286,12 @@ typedef enum kanten_missing {
   KANTEN_MISSING_FOLLOWUP_PLAN = 5,
   KANTEN_MISSING_CONTACT_PERSON = 6,
   KANTEN_MISSING_ORDINARY_HOURS = 7,
-  KANTEN_MISSING_COUNT = 8
+  KANTEN_MISSING_AGREEMENT_COMPANY = 8,      /**< the agreement names no company (Kerneelement 7) */
+  KANTEN_MISSING_AGREEMENT_TASKS = 9,        /**< the agreement names no tasks */
+  KANTEN_MISSING_AGREEMENT_WEEKLY_HOURS = 10, /**< the agreement gives no working time */
+  KANTEN_MISSING_AGREEMENT_SUB_GOALS = 11,   /**< the agreement sets no sub-goals */
+  KANTEN_MISSING_CONTACT_PERSON_COMPANY = 12, /**< the contact person is not at the agreement's company */
+  KANTEN_MISSING_COUNT = 13
 } kanten_missing;
 
 /** Why an event was not applied. */
@@ -307,7 +317,11 @@ typedef enum kanten_not_applied_reason {
   KANTEN_NOT_APPLIED_DUPLICATE_FAILURE = 18,
   KANTEN_NOT_APPLIED_UNKNOWN_FAILURE = 19,
   KANTEN_NOT_APPLIED_BEFORE_FAILURE = 20,
-  KANTEN_NOT_APPLIED_REASON_COUNT = 21
+  KANTEN_NOT_APPLIED_NOT_PERSONAL_CHANNEL = 21,     /**< a personal contact attempt by writing or video */
+  KANTEN_NOT_APPLIED_ANSWER_BY_BEFORE_HEARING = 22, /**< the hearing's deadline is before it was sent */
+  KANTEN_NOT_APPLIED_NOT_SELF_SUPPORTING = 23,      /**< aftercare without a self-support exit */
+  KANTEN_NOT_APPLIED_INVALID_END_DATE = 24,         /**< a training track ending before its start */
+  KANTEN_NOT_APPLIED_REASON_COUNT = 25
 } kanten_not_applied_reason;
 
 /** The answer to a sanction question. */
@@ -317,6 +331,15 @@ typedef enum kanten_sanction_status {
   KANTEN_SANCTION_UNDECIDED = 2,    /**< something must happen first (pending) */
   KANTEN_SANCTION_STATUS_COUNT = 3
 } kanten_sanction_status;
+
+/** What an evaluation alert is about (C++: kanten::AlertKind). An alert fires only when the
+ *  caller sets its threshold (kanten_evaluate_options.alerts): the source gives no numbers. */
+typedef enum kanten_alert_kind {
+  KANTEN_ALERT_INACTIVE = 0,      /**< no contact for more than alerts.inactive_days (Kerneelement 5) */
+  KANTEN_ALERT_LONG_IN_TRIN2 = 1, /**< in Trin 2 for more than alerts.trin2_days (Trin 2) */
+  KANTEN_ALERT_STAGNATION = 2,    /**< no more agreed ordinary hours in alerts.stagnation_months (Kerneelement 9) */
+  KANTEN_ALERT_KIND_COUNT = 3
+} kanten_alert_kind;
 
 /** Which proposal kanten_match() makes. */
 typedef enum kanten_match_mode {
@@ -348,6 +371,8 @@ KANTEN_API const char* kanten_missing_name(int missing) KANTEN_NOEXCEPT;
 KANTEN_API const char* kanten_not_applied_reason_name(int reason) KANTEN_NOEXCEPT;
 KANTEN_API const char* kanten_sanction_status_name(int status) KANTEN_NOEXCEPT;
 KANTEN_API const char* kanten_match_mode_name(int mode) KANTEN_NOEXCEPT;
+/** Snake-case name of an alert kind, e.g. "long_in_trin2"; NULL out of range. */
+KANTEN_API const char* kanten_alert_kind_name(int kind) KANTEN_NOEXCEPT;
 
 /** The step model (the transition table) as a Graphviz DOT digraph. On success `*out` is a
  *  NUL-terminated string the caller frees with kanten_string_free(). NULL out: KANTEN_EINVAL.
@@ -403,9 +428,30 @@ typedef struct kanten_profile {
 /** The defaults: kontanthjælp, activity-ready, in a designated area, not in the programme. */
 #define KANTEN_PROFILE_INIT {KANTEN_PROFILE_VERSION, KANTEN_BENEFIT_KONTANTHJAELP, 1, 1, 0}
 
+/** A change of the citizen's profile (event kind profile_changed): each of the four
+ *  circumstances changes only when its has_ flag is nonzero. At least one flag must be set.
+ *  Part of kanten_event; never grows (a new circumstance would be a new kanten_event field). */
+typedef struct kanten_profile_change {
+  int has_benefit;                  /**< nonzero: the benefit changes to `benefit` */
+  int benefit;                      /**< the new kanten_benefit (read when has_benefit) */
+  int has_activity_ready;           /**< nonzero: readiness changes to `activity_ready` */
+  int activity_ready;               /**< nonzero: aktivitetsparat from the event's date; 0: jobparat */
+  int has_lives_in_designated_area; /**< nonzero: residence changes to `lives_in_designated_area` */
+  int lives_in_designated_area;     /**< nonzero: lives in a designated housing area from the event's date */
+  int has_in_integration_programme; /**< nonzero: the programme changes to `in_integration_programme` */
+  int in_integration_programme;     /**< nonzero: covered by the integration programme from the event's date */
+} kanten_profile_change;
+/** No change (every has_ flag 0): set at least one before adding the event. */
+#define KANTEN_PROFILE_CHANGE_INIT {0, 0, 0, 0, 0, 0, 0, 0}
+
 /** One dated event, tagged by `kind`. Only the fields of that kind are read; the others are
  *  ignored. Strings are copied; NULL means "not given". Arrays are (pointer, count); a NULL
- *  pointer needs a count of 0. Versioned in-struct: start from KANTEN_EVENT_INIT. */
+ *  pointer needs a count of 0. Versioned in-struct: start from KANTEN_EVENT_INIT.
+ *
+ *  Version 2 appended the fields of the kinds profile_changed, aftercare_contact, bus_trip and
+ *  training_track, a hearing's answer_by and an agreement's ordinary_minutes_per_week. From a
+ *  version 1 struct only the version 1 fields are read (answer_by not given, no ordinary
+ *  minutes), and a kind from 19 on is KANTEN_EINVAL naming event.kind. */
 typedef struct kanten_event {
   unsigned version;      /**< KANTEN_EVENT_VERSION */
   int kind;              /**< kanten_event_kind; a value out of range is KANTEN_EINVAL */
@@ -439,11 +485,32 @@ typedef struct kanten_event {
   int considers_vulnerability;   /**< concrete_assessment: nonzero when it considers the vulnerable situation */
   int reached;                   /**< personal_contact_attempt: nonzero when the citizen was reached */
   int via;                       /**< self_support: kanten_self_support_kind */
+  /* --- since version 2 --- */
+  kanten_date answer_by;         /**< hearing_sent: the last day the citizen may answer; {0, 0, 0}: not
+                                      given (a sanction then stays undecided); otherwise a valid date */
+  int has_ordinary_minutes_per_week; /**< agreement: nonzero when ordinary_minutes_per_week is given */
+  int32_t ordinary_minutes_per_week; /**< agreement: agreed ordinary (paid) minutes per week, 0 to
+                                          minutes_per_week; when not given: all of minutes_per_week for
+                                          ordinary_hours, 0 for internship, unknown for both */
+  kanten_profile_change profile_change; /**< profile_changed: what changes (at least one has_ flag) */
+  const char* trip;              /**< bus_trip: the trip's opaque id (required) */
+  int attended;                  /**< bus_trip: nonzero: the citizen came (KANTEN_EVENT_INIT: 1); 0:
+                                      registered and did not come */
+  const char* const* companies;  /**< bus_trip: opaque ids of the companies visited */
+  size_t company_count;          /**< … their number */
+  const char* track;             /**< training_track: the track's opaque id (required); the event's date
+                                      is its first day */
+  const char* workplace;         /**< training_track: opaque workplace id (optional; "" is not given) */
+  const char* mentor;            /**< training_track: opaque mentor id (optional; "" is not given) */
+  kanten_date end;               /**< training_track: last day; {0, 0, 0}: 13 weeks from the start;
+                                      otherwise a valid date (one before the start is reported) */
 } kanten_event;
-#define KANTEN_EVENT_VERSION 1u
-/** All fields zero (first enum values, no strings), kind first_conversation. */
+#define KANTEN_EVENT_VERSION 2u
+/** All fields zero (first enum values, no strings, no dates), kind first_conversation; except
+ *  `attended` 1. */
 #define KANTEN_EVENT_INIT {KANTEN_EVENT_VERSION, KANTEN_EVENT_FIRST_CONVERSATION, {0, 0, 0}, \
-    0, NULL, 0, NULL, 0, 0, 0, {0, 0, 0}, 0, NULL, NULL, 0, NULL, 0, NULL, 0, 0, 0, 0, NULL, 0, 0, NULL, 0, 0, 0, 0, 0}
+    0, NULL, 0, NULL, 0, 0, 0, {0, 0, 0}, 0, NULL, NULL, 0, NULL, 0, NULL, 0, 0, 0, 0, NULL, 0, 0, NULL, 0, 0, 0, 0, 0, \
+    {0, 0, 0}, 0, 0, KANTEN_PROFILE_CHANGE_INIT, NULL, 1, NULL, 0, NULL, NULL, NULL, {0, 0, 0}}
 
 /** Creates an empty case for `citizen_id` (an opaque id, never a CPR number) with `profile`
  *  (NULL: KANTEN_PROFILE_INIT's defaults). Both are copied. On success `*out` is a new case
@@ -456,9 +523,14 @@ KANTEN_API int kanten_case_new(const char* citizen_id, const kanten_profile* pro
  *  An invalid date, non-positive minutes, negative weekly minutes or an empty failure_id are
  *  carried and reported by the evaluation. What cannot be represented is KANTEN_EINVAL with
  *  the field and value named, and the case is unchanged: NULL c or event, an unknown version,
- *  a `kind` out of range, an enum field of the kind out of range, a required string that is
- *  NULL (jobformidler, contact_person's company, failure_id), an array with a NULL pointer
- *  and a non-zero count or a NULL element. Needs exclusive access to c. */
+ *  a `kind` out of range (or from 19 on in a version 1 struct), an enum field of the kind out
+ *  of range (event.profile_change.benefit too), a required string that is NULL (jobformidler,
+ *  contact_person's company, failure_id, trip, track), an array with a NULL pointer and a
+ *  non-zero count or a NULL element, a profile change that changes nothing
+ *  (event.profile_change), an ordinary_minutes_per_week below 0 or above minutes_per_week, an
+ *  answer_by or end that is given but not a valid date, an empty trip, track or companies[i],
+ *  and an id of the version 2 fields (trip, companies[i], track, workplace, mentor) shaped like
+ *  a CPR number (the value is not echoed). Needs exclusive access to c. */
 KANTEN_API int kanten_case_add_event(kanten_case* c, const kanten_event* event) KANTEN_NOEXCEPT;
 
 /** Reads a case from JSON text (docs/json-format.md). Events that cannot be read are kept as
@@ -556,24 +628,43 @@ typedef struct kanten_evaluation kanten_evaluation;
 /** The evaluations of a caseload, in caseload order. */
 typedef struct kanten_evaluations kanten_evaluations;
 
-/** Options of an evaluation. Versioned in-struct. */
+/** The caller's alert thresholds (C++: kanten::AlertOptions). The source gives no numbers, so
+ *  every alert is off by default: 0 means off; a threshold is 1 to KANTEN_MAX_ALERT_DAYS days
+ *  or 1 to KANTEN_MAX_ALERT_MONTHS months (anything else is KANTEN_EINVAL naming
+ *  "alerts.inactive_days", "alerts.trin2_days" or "alerts.stagnation_months"). Part of
+ *  kanten_evaluate_options; never grows (new thresholds are appended to the options). */
+typedef struct kanten_alert_options {
+  int32_t inactive_days;     /**< in Trin 1–3: alert when the last contact is more than this many days ago */
+  int32_t trin2_days;        /**< alert when in Trin 2 for more than this many days */
+  int32_t stagnation_months; /**< in Trin 3: alert when the agreed ordinary hours have not risen for this many months */
+} kanten_alert_options;
+/** The largest alert threshold in days (100 years; kanten::max_alert_days). */
+#define KANTEN_MAX_ALERT_DAYS 36500
+/** The largest alert threshold in months (kanten::max_alert_months). */
+#define KANTEN_MAX_ALERT_MONTHS 600
+/** Every alert off. */
+#define KANTEN_ALERT_OPTIONS_INIT {0, 0, 0}
+
+/** Options of an evaluation. Versioned in-struct; a version 1 struct has no alerts (all off). */
 typedef struct kanten_evaluate_options {
   unsigned version;   /**< KANTEN_EVALUATE_OPTIONS_VERSION */
   kanten_date as_of;  /**< evaluate as of the end of this date (required, a valid date) */
   int has_daily_rate; /**< nonzero: daily_rate is given */
   int64_t daily_rate; /**< the citizen's daily benefit rate in øre, 0 to KANTEN_MAX_DAILY_RATE
                            (else KANTEN_EINVAL naming daily_rate), for sanction deductions */
+  kanten_alert_options alerts; /**< since version 2: the alert thresholds (0: off) */
 } kanten_evaluate_options;
 /** The largest daily rate kanten takes, in øre (1,000,000 kr; kanten::max_daily_rate): every
  *  deduction then fits 64 bits. */
 #define KANTEN_MAX_DAILY_RATE ((int64_t)100000000)
-#define KANTEN_EVALUATE_OPTIONS_VERSION 1u
-#define KANTEN_EVALUATE_OPTIONS_INIT {KANTEN_EVALUATE_OPTIONS_VERSION, {0, 0, 0}, 0, 0}
+#define KANTEN_EVALUATE_OPTIONS_VERSION 2u
+#define KANTEN_EVALUATE_OPTIONS_INIT {KANTEN_EVALUATE_OPTIONS_VERSION, {0, 0, 0}, 0, 0, KANTEN_ALERT_OPTIONS_INIT}
 
 /** Evaluates case c as of options->as_of. On success `*out` is a new evaluation the caller
  *  frees with kanten_evaluation_free(). Errors: KANTEN_EINVAL for NULL c, options or out, an
- *  unknown options version, an as_of that is not a valid date, a negative daily rate.
- *  Pure and deterministic; thread-safe (c is only read). */
+ *  unknown options version, an as_of that is not a valid date or is before the rule set is in
+ *  force, a negative daily rate, an alert threshold out of range (the message names
+ *  "alerts.inactive_days", …). Pure and deterministic; thread-safe (c is only read). */
 KANTEN_API int kanten_evaluate(const kanten_case* c, const kanten_evaluate_options* options, kanten_evaluation** out) KANTEN_NOEXCEPT;
 
 /** Evaluates every case of a caseload as of the same date (caller frees `*out` with
@@ -656,23 +747,28 @@ KANTEN_API const char* kanten_evaluation_missing_text(const kanten_evaluation* e
 
 /** Ordinary minutes in the as-of month so far (≥ 0); KANTEN_EINVAL for NULL e. */
 KANTEN_API int32_t kanten_evaluation_ordinary_this_month(const kanten_evaluation* e) KANTEN_NOEXCEPT;
-/** 1 when in Trin 3 with at least 30 ordinary hours this month (exit at the month's end), else 0;
- *  KANTEN_EINVAL for NULL e. */
+/** Of kanten_evaluation_ordinary_this_month(), the minutes worked on days in Trin 3 (≥ 0): only
+ *  these count toward the 30-hour exit. KANTEN_EINVAL for NULL e. */
+KANTEN_API int32_t kanten_evaluation_ordinary_in_trin3_this_month(const kanten_evaluation* e) KANTEN_NOEXCEPT;
+/** 1 when in Trin 3 with at least 30 ordinary hours worked in Trin 3 this month (exit at the
+ *  month's end), else 0; KANTEN_EINVAL for NULL e. */
 KANTEN_API int kanten_evaluation_thirty_hours_pending(const kanten_evaluation* e) KANTEN_NOEXCEPT;
 /** Events dated on or before as-of that were applied; 0 for NULL e. */
 KANTEN_API size_t kanten_evaluation_events_applied(const kanten_evaluation* e) KANTEN_NOEXCEPT;
 /** Events dated after as-of (not considered); 0 for NULL e. */
 KANTEN_API size_t kanten_evaluation_events_after_as_of(const kanten_evaluation* e) KANTEN_NOEXCEPT;
 
-/** Minutes in one calendar month. Versioned out-struct. */
+/** Minutes in one calendar month. Versioned out-struct (version 1 structs get the first three). */
 typedef struct kanten_month_hours {
   unsigned version;   /**< KANTEN_MONTH_HOURS_VERSION */
   kanten_month month; /**< the month */
   int32_t ordinary;   /**< ordinary (paid) minutes */
   int32_t internship; /**< internship minutes */
+  int32_t ordinary_in_trin3; /**< since version 2: of `ordinary`, the minutes worked on days in Trin 3
+                                  (these decide the 30-hour exit) */
 } kanten_month_hours;
-#define KANTEN_MONTH_HOURS_VERSION 1u
-#define KANTEN_MONTH_HOURS_INIT {KANTEN_MONTH_HOURS_VERSION, {0, 0}, 0, 0}
+#define KANTEN_MONTH_HOURS_VERSION 2u
+#define KANTEN_MONTH_HOURS_INIT {KANTEN_MONTH_HOURS_VERSION, {0, 0}, 0, 0, 0}
 /** The number of months with any hours; 0 for NULL e. */
 KANTEN_API size_t kanten_evaluation_hours_count(const kanten_evaluation* e) KANTEN_NOEXCEPT;
 /** Fills *out with the i-th month's hours (oldest first). KANTEN_EINVAL for bad arguments. */
@@ -715,24 +811,175 @@ KANTEN_API size_t kanten_evaluation_violation_count(const kanten_evaluation* e) 
 /** Fills *out with the i-th violation. KANTEN_EINVAL for bad arguments. */
 KANTEN_API int kanten_evaluation_violation(const kanten_evaluation* e, size_t i, kanten_violation* out) KANTEN_NOEXCEPT;
 
-/** The monthly follow-up in the first year of Trin 3 (Kerneelement 7). Versioned out-struct. */
+/** The monthly follow-up in the first year of the employment (Kerneelement 7). Versioned
+ *  out-struct (version 1 structs get the fields up to last_contact). */
 typedef struct kanten_followup {
   unsigned version;         /**< KANTEN_FOLLOWUP_VERSION */
   int applies;              /**< nonzero: the citizen has entered Trin 3 (the rest is zero otherwise) */
-  kanten_date start;        /**< entry into Trin 3 */
+  kanten_date start;        /**< the start of the first agreement: the year runs from it ("under ansættelsen") */
   kanten_month first_month; /**< first month that needs a contact */
   kanten_month last_month;  /**< last month that needs a contact */
   size_t breached_count;    /**< months whose last day is before as-of, without a contact */
   int due_this_month;       /**< nonzero: as-of's month needs a contact and has none yet */
   kanten_date deadline;     /**< the next date a contact is due by; {0, 0, 0} when none */
   kanten_date last_contact; /**< the latest contact on or before as-of; {0, 0, 0} when none */
+  kanten_date trin3_entry;  /**< since version 2: entry into Trin 3 (first time); months before it need no contact */
 } kanten_followup;
-#define KANTEN_FOLLOWUP_VERSION 1u
-#define KANTEN_FOLLOWUP_INIT {KANTEN_FOLLOWUP_VERSION, 0, {0, 0, 0}, {0, 0}, {0, 0}, 0, 0, {0, 0, 0}, {0, 0, 0}}
+#define KANTEN_FOLLOWUP_VERSION 2u
+#define KANTEN_FOLLOWUP_INIT {KANTEN_FOLLOWUP_VERSION, 0, {0, 0, 0}, {0, 0}, {0, 0}, 0, 0, {0, 0, 0}, {0, 0, 0}, {0, 0, 0}}
 /** Fills *out with the follow-up. KANTEN_EINVAL for bad arguments. */
 KANTEN_API int kanten_evaluation_followup(const kanten_evaluation* e, kanten_followup* out) KANTEN_NOEXCEPT;
 /** Writes the i-th breached month (i < breached_count) to *out. KANTEN_EINVAL for bad arguments. */
 KANTEN_API int kanten_evaluation_followup_breached(const kanten_evaluation* e, size_t i, kanten_month* out) KANTEN_NOEXCEPT;
+
+/* --- The dated profile (Kerneelement 3) --- */
+
+/** Fills *out (a kanten_profile used as an out-struct: its version must be set) with the profile
+ *  on as-of: the case's profile with every profile_changed event up to as-of applied.
+ *  KANTEN_EINVAL for NULL e or out, a bad out->version. */
+KANTEN_API int kanten_evaluation_profile(const kanten_evaluation* e, kanten_profile* out) KANTEN_NOEXCEPT;
+
+/** The profile from a date on, and the target-group membership it makes. Versioned out-struct. */
+typedef struct kanten_profile_period {
+  unsigned version;             /**< KANTEN_PROFILE_PERIOD_VERSION */
+  kanten_date from;             /**< first day; {0, 0, 0} for the profile the record starts with */
+  int benefit;                  /**< kanten_benefit */
+  int activity_ready;           /**< 1: aktivitetsparat, 0: jobparat */
+  int lives_in_designated_area; /**< 1 or 0 */
+  int in_integration_programme; /**< 1 or 0 */
+  int member;                   /**< 1: in the target group from then on, 0: not */
+  size_t reason_count;          /**< why not (kanten_evaluation_profile_period_reason) */
+} kanten_profile_period;
+#define KANTEN_PROFILE_PERIOD_VERSION 1u
+#define KANTEN_PROFILE_PERIOD_INIT {KANTEN_PROFILE_PERIOD_VERSION, {0, 0, 0}, 0, 0, 0, 0, 0, 0}
+/** The number of profile periods, oldest first (at least 1 for an evaluation); 0 for NULL e. */
+KANTEN_API size_t kanten_evaluation_profile_period_count(const kanten_evaluation* e) KANTEN_NOEXCEPT;
+/** Fills *out with profile period i. KANTEN_EINVAL for bad arguments. */
+KANTEN_API int kanten_evaluation_profile_period(const kanten_evaluation* e, size_t i, kanten_profile_period* out) KANTEN_NOEXCEPT;
+/** Reason j (kanten_target_group_reason) the citizen is outside the target group in period i;
+ *  KANTEN_EINVAL for bad arguments. */
+KANTEN_API int kanten_evaluation_profile_period_reason(const kanten_evaluation* e, size_t i, size_t j) KANTEN_NOEXCEPT;
+
+/* --- The jobformidler and contact (Kerneelement 5) --- */
+
+/** Continuity of the jobformidler ("at borgeren har den samme jobformidler over tid").
+ *  Versioned out-struct; the id is borrowed from the evaluation. */
+typedef struct kanten_jobformidler_continuity {
+  unsigned version;          /**< KANTEN_JOBFORMIDLER_CONTINUITY_VERSION */
+  const char* current;       /**< the current jobformidler's opaque id; NULL before one is assigned */
+  kanten_date since;         /**< when the current one was assigned; {0, 0, 0} before */
+  size_t changes;            /**< assignments of a different jobformidler after the first */
+  int32_t days_with_current; /**< days from `since` to as-of (0 before one is assigned) */
+} kanten_jobformidler_continuity;
+#define KANTEN_JOBFORMIDLER_CONTINUITY_VERSION 1u
+#define KANTEN_JOBFORMIDLER_CONTINUITY_INIT {KANTEN_JOBFORMIDLER_CONTINUITY_VERSION, NULL, {0, 0, 0}, 0, 0}
+/** Fills *out with the jobformidler's continuity: 1 when a jobformidler is assigned, 0 when not
+ *  (current NULL). KANTEN_EINVAL for NULL e or out, a bad out->version. */
+KANTEN_API int kanten_evaluation_jobformidler(const kanten_evaluation* e, kanten_jobformidler_continuity* out) KANTEN_NOEXCEPT;
+/** The day inactivity counts from: the latest contact up to as-of, or the start of Trin 1 when
+ *  there is none (C++: Evaluation::inactive_since): 1 and *out set, or 0 and *out = {0, 0, 0}
+ *  before Trin 1. KANTEN_EINVAL for NULL e or out. */
+KANTEN_API int kanten_evaluation_inactive_since(const kanten_evaluation* e, kanten_date* out) KANTEN_NOEXCEPT;
+
+/* --- Trin 2 and the course of agreed hours (Kerneelement 7, Kerneelement 9) --- */
+
+/** Days in the current spell of Trin 2 up to as-of (0 outside Trin 2); KANTEN_EINVAL for NULL e. */
+KANTEN_API int32_t kanten_evaluation_days_in_trin2(const kanten_evaluation* e) KANTEN_NOEXCEPT;
+/** Days in Trin 2 over every spell up to as-of; KANTEN_EINVAL for NULL e. */
+KANTEN_API int32_t kanten_evaluation_total_days_in_trin2(const kanten_evaluation* e) KANTEN_NOEXCEPT;
+
+/** One agreement of the record. Versioned out-struct; the company id is borrowed. */
+typedef struct kanten_agreement_record {
+  unsigned version;            /**< KANTEN_AGREEMENT_RECORD_VERSION */
+  size_t index;                /**< the event's position in the case's events */
+  kanten_date date;            /**< the day it was recorded */
+  kanten_date start;           /**< its first day */
+  int kind;                    /**< kanten_agreement_kind */
+  int32_t minutes_per_week;    /**< agreed working time per week */
+  int has_ordinary;            /**< 1 when the agreed ordinary minutes are known, 0 (kind both, not given) */
+  int32_t ordinary_minutes_per_week; /**< agreed ordinary (paid) minutes per week, when has_ordinary */
+  const char* company;         /**< the company's opaque id; NULL when the agreement names none */
+  int renegotiation;           /**< 1: it replaced an open agreement at the same company (Kerneelement 9) */
+  size_t missing_term_count;   /**< what of the Kerneelement 7 terms it lacks (kanten_evaluation_agreement_missing_term); 0: complete */
+} kanten_agreement_record;
+#define KANTEN_AGREEMENT_RECORD_VERSION 1u
+#define KANTEN_AGREEMENT_RECORD_INIT {KANTEN_AGREEMENT_RECORD_VERSION, 0, {0, 0, 0}, {0, 0, 0}, 0, 0, 0, 0, NULL, 0, 0}
+/** The number of agreements applied, oldest first; 0 for NULL e. */
+KANTEN_API size_t kanten_evaluation_agreement_count(const kanten_evaluation* e) KANTEN_NOEXCEPT;
+/** Fills *out with agreement i. KANTEN_EINVAL for bad arguments. */
+KANTEN_API int kanten_evaluation_agreement(const kanten_evaluation* e, size_t i, kanten_agreement_record* out) KANTEN_NOEXCEPT;
+/** Missing term j of agreement i: a kanten_missing (KANTEN_MISSING_AGREEMENT_COMPANY, …);
+ *  KANTEN_EINVAL for bad arguments. */
+KANTEN_API int kanten_evaluation_agreement_missing_term(const kanten_evaluation* e, size_t i, size_t j) KANTEN_NOEXCEPT;
+
+/* --- Aftercare, bus trips and training tracks of the record --- */
+
+/** A contact in aftercare, after self-support (never a duty). Versioned out-struct. */
+typedef struct kanten_aftercare {
+  unsigned version; /**< KANTEN_AFTERCARE_VERSION */
+  kanten_date date; /**< when */
+  int channel;      /**< kanten_channel */
+} kanten_aftercare;
+#define KANTEN_AFTERCARE_VERSION 1u
+#define KANTEN_AFTERCARE_INIT {KANTEN_AFTERCARE_VERSION, {0, 0, 0}, 0}
+/** The number of aftercare contacts; 0 for NULL e. */
+KANTEN_API size_t kanten_evaluation_aftercare_count(const kanten_evaluation* e) KANTEN_NOEXCEPT;
+/** Fills *out with aftercare contact i. KANTEN_EINVAL for bad arguments. */
+KANTEN_API int kanten_evaluation_aftercare(const kanten_evaluation* e, size_t i, kanten_aftercare* out) KANTEN_NOEXCEPT;
+
+/** A bus trip of the record (002_35b99bd4972212c9.txt). Versioned out-struct; strings borrowed. */
+typedef struct kanten_bus_trip_record {
+  unsigned version;     /**< KANTEN_BUS_TRIP_RECORD_VERSION */
+  kanten_date date;     /**< the day of the trip */
+  const char* trip;     /**< the trip's opaque id */
+  int attended;         /**< 1: came; 0: registered, did not come */
+  size_t company_count; /**< companies visited (kanten_evaluation_bus_trip_company) */
+} kanten_bus_trip_record;
+#define KANTEN_BUS_TRIP_RECORD_VERSION 1u
+#define KANTEN_BUS_TRIP_RECORD_INIT {KANTEN_BUS_TRIP_RECORD_VERSION, {0, 0, 0}, NULL, 0, 0}
+/** The number of bus trips; 0 for NULL e. */
+KANTEN_API size_t kanten_evaluation_bus_trip_count(const kanten_evaluation* e) KANTEN_NOEXCEPT;
+/** Fills *out with bus trip i. KANTEN_EINVAL for bad arguments. */
+KANTEN_API int kanten_evaluation_bus_trip(const kanten_evaluation* e, size_t i, kanten_bus_trip_record* out) KANTEN_NOEXCEPT;
+/** The opaque id of company j of bus trip i (borrowed); NULL for bad arguments. */
+KANTEN_API const char* kanten_evaluation_bus_trip_company(const kanten_evaluation* e, size_t i, size_t j) KANTEN_NOEXCEPT;
+
+/** A training track of the record (001_8429fb4aa12981cf.txt). Versioned out-struct; strings borrowed. */
+typedef struct kanten_training_record {
+  unsigned version;      /**< KANTEN_TRAINING_RECORD_VERSION */
+  kanten_date start;     /**< first day */
+  kanten_date end;       /**< last day (13 weeks from the start when the event gave none) */
+  const char* track;     /**< the track's opaque id */
+  const char* workplace; /**< the workplace's opaque id; NULL when none was given */
+  const char* mentor;    /**< the mentor's opaque id; NULL when none was given */
+} kanten_training_record;
+#define KANTEN_TRAINING_RECORD_VERSION 1u
+#define KANTEN_TRAINING_RECORD_INIT {KANTEN_TRAINING_RECORD_VERSION, {0, 0, 0}, {0, 0, 0}, NULL, NULL, NULL}
+/** The number of training tracks; 0 for NULL e. */
+KANTEN_API size_t kanten_evaluation_training_count(const kanten_evaluation* e) KANTEN_NOEXCEPT;
+/** Fills *out with training track i. KANTEN_EINVAL for bad arguments. */
+KANTEN_API int kanten_evaluation_training(const kanten_evaluation* e, size_t i, kanten_training_record* out) KANTEN_NOEXCEPT;
+
+/* --- Alerts (the caller's thresholds, kanten_evaluate_options.alerts) --- */
+
+/** An alert: a threshold the caller set is passed. Versioned out-struct; the text is borrowed
+ *  from the handle it came from, the source strings are static. */
+typedef struct kanten_alert {
+  unsigned version;           /**< KANTEN_ALERT_VERSION */
+  int kind;                   /**< kanten_alert_kind */
+  int32_t value;              /**< days without contact, days in Trin 2, or months without more ordinary hours */
+  int32_t threshold;          /**< the caller's threshold */
+  const char* text;           /**< the alert in English */
+  const char* source_seed;    /**< the source paragraph */
+  const char* source_section; /**< … */
+  const char* source_quote;   /**< … */
+} kanten_alert;
+#define KANTEN_ALERT_VERSION 1u
+#define KANTEN_ALERT_INIT {KANTEN_ALERT_VERSION, 0, 0, 0, NULL, NULL, NULL, NULL}
+/** The number of alerts; 0 for NULL e. */
+KANTEN_API size_t kanten_evaluation_alert_count(const kanten_evaluation* e) KANTEN_NOEXCEPT;
+/** Fills *out with alert i. KANTEN_EINVAL for bad arguments. */
+KANTEN_API int kanten_evaluation_alert(const kanten_evaluation* e, size_t i, kanten_alert* out) KANTEN_NOEXCEPT;
 
 /** The answer to "may this failure be sanctioned?". Versioned out-struct; strings borrowed. */
 typedef struct kanten_sanction {
@@ -768,27 +1015,53 @@ KANTEN_API int kanten_evaluation_sanction_to_json(const kanten_evaluation* e, si
 /* The follow-up worklist                                                                     */
 /* ------------------------------------------------------------------------------------------ */
 
-/** Citizens who still need a contact in the as-of month, soonest deadline first. */
+/** Citizens who still need a contact in the as-of month, or have an alert (the evaluations'
+ *  kanten_evaluate_options.alerts): soonest deadline first (alerts without a deadline after),
+ *  then longest since the last contact (never contacted first), then citizen id; grouped by
+ *  jobformidler first when asked (kanten_worklist_options). */
 typedef struct kanten_worklist kanten_worklist;
 
-/** One line of the worklist. Versioned out-struct; strings borrowed from the worklist. */
+/** One line of the worklist. Versioned out-struct (version 1 structs get the fields up to
+ *  breached_months); strings borrowed from the worklist. */
 typedef struct kanten_worklist_entry {
   unsigned version;         /**< KANTEN_WORKLIST_ENTRY_VERSION */
   const char* citizen;      /**< citizen id */
-  kanten_date deadline;     /**< last day to make the contact */
+  kanten_date deadline;     /**< last day to make the follow-up contact; {0, 0, 0} when none is due
+                                 (a line for its alerts only) */
   kanten_date last_contact; /**< latest contact so far; {0, 0, 0} when never */
   size_t breached_months;   /**< months already breached */
+  const char* jobformidler; /**< since version 2: the current jobformidler's opaque id; NULL when none */
+  int step;                 /**< since version 2: kanten_step on as-of */
+  int followup_due;         /**< since version 2: 1 when the monthly follow-up needs a contact this month */
+  size_t alert_count;       /**< since version 2: the citizen's alerts (kanten_worklist_entry_alert) */
 } kanten_worklist_entry;
-#define KANTEN_WORKLIST_ENTRY_VERSION 1u
-#define KANTEN_WORKLIST_ENTRY_INIT {KANTEN_WORKLIST_ENTRY_VERSION, NULL, {0, 0, 0}, {0, 0, 0}, 0}
+#define KANTEN_WORKLIST_ENTRY_VERSION 2u
+#define KANTEN_WORKLIST_ENTRY_INIT {KANTEN_WORKLIST_ENTRY_VERSION, NULL, {0, 0, 0}, {0, 0, 0}, 0, NULL, 0, 0, 0}
 
-/** The follow-up worklist of a caseload's evaluations (caller frees `*out` with
- *  kanten_worklist_free()). Errors: KANTEN_EINVAL for NULL es or out. Thread-safe. */
+/** Which lines the worklist holds and in what order (C++: kanten::WorklistOptions). Versioned in-struct. */
+typedef struct kanten_worklist_options {
+  unsigned version;          /**< KANTEN_WORKLIST_OPTIONS_VERSION */
+  const char* jobformidler;  /**< only this jobformidler's citizens (an opaque id, copied; "" or an
+                                  id shaped like a CPR number is KANTEN_EINVAL); NULL: everyone */
+  int group_by_jobformidler; /**< nonzero: order by jobformidler first (citizens without one last) */
+} kanten_worklist_options;
+#define KANTEN_WORKLIST_OPTIONS_VERSION 1u
+#define KANTEN_WORKLIST_OPTIONS_INIT {KANTEN_WORKLIST_OPTIONS_VERSION, NULL, 0}
+
+/** The follow-up worklist of a caseload's evaluations, every citizen, ungrouped (caller frees
+ *  `*out` with kanten_worklist_free()). Errors: KANTEN_EINVAL for NULL es or out. Thread-safe. */
 KANTEN_API int kanten_followup_worklist(const kanten_evaluations* es, kanten_worklist** out) KANTEN_NOEXCEPT;
+/** The worklist with options (NULL: KANTEN_WORKLIST_OPTIONS_INIT's: everyone, ungrouped).
+ *  Errors: KANTEN_EINVAL for NULL es or out, an unknown options version, an empty jobformidler
+ *  or one shaped like a CPR number (options.jobformidler; the value is not echoed). Thread-safe. */
+KANTEN_API int kanten_followup_worklist_v2(const kanten_evaluations* es, const kanten_worklist_options* options,
+                                           kanten_worklist** out) KANTEN_NOEXCEPT;
 /** The number of lines; 0 for NULL w. */
 KANTEN_API size_t kanten_worklist_count(const kanten_worklist* w) KANTEN_NOEXCEPT;
 /** Fills *out with line i. KANTEN_EINVAL for bad arguments. */
 KANTEN_API int kanten_worklist_entry_get(const kanten_worklist* w, size_t i, kanten_worklist_entry* out) KANTEN_NOEXCEPT;
+/** Fills *out with alert j of line i (the text borrowed from w). KANTEN_EINVAL for bad arguments. */
+KANTEN_API int kanten_worklist_entry_alert(const kanten_worklist* w, size_t i, size_t j, kanten_alert* out) KANTEN_NOEXCEPT;
 /** Writes the worklist as {"as_of": ..., "worklist": [...]}; `*out` owned by the caller. */
 KANTEN_API int kanten_worklist_to_json(const kanten_worklist* w, int indent, char** out) KANTEN_NOEXCEPT;
 /** Frees a worklist; NULL is a no-op. */

@@ -40,12 +40,16 @@ static_assert(c_header_version_string == kanten::version_string,
 #include <memory>
 #include <mutex>
 #include <new>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_set>
 #include <vector>
 
 namespace k = kanten;
+
+static_assert(KANTEN_MAX_ALERT_DAYS == k::max_alert_days, "KANTEN_MAX_ALERT_DAYS is not kanten::max_alert_days");
+static_assert(KANTEN_MAX_ALERT_MONTHS == k::max_alert_months, "KANTEN_MAX_ALERT_MONTHS is not kanten::max_alert_months");
 
 // The C enums are the C++ vocabularies (same values, same counts): checked exhaustively, one
 // table per vocabulary, in kanten_c_vocabulary.cpp.
@@ -69,7 +73,7 @@ struct kanten_evaluation {
 
   /// English texts, made on first use (once, thread-safe): most callers never ask for them.
   struct Texts {
-    std::vector<std::string> target_group, missing, not_applied;
+    std::vector<std::string> target_group, missing, not_applied, alerts;
   };
   mutable std::once_flag texts_once;
   mutable Texts texts;
@@ -87,6 +91,7 @@ struct kanten_evaluations {
 };
 struct kanten_worklist {
   std::vector<k::WorklistEntry> rep;
+  std::vector<std::vector<std::string>> alert_texts;  ///< alert_texts[i][j] = describe(rep[i].alerts[j])
   k::Date as_of;
 };
 struct kanten_sanction_question {
@@ -242,6 +247,58 @@ std::vector<std::string> strings(const char* const* a, std::size_t n, const char
   return out;
 }
 
+/// An opaque id of a version 2 event field, copied: KANTEN_EINVAL naming the field when it is
+/// NULL (required), empty (required) or shaped like a CPR number (decision "No CPR numbers"
+/// (docs/decisions.md): the value is not echoed). An optional id may be NULL or "" (not given).
+std::string id_field(const char* s, const std::string& field, bool required_id) {
+  if (s == nullptr) {
+    if (!required_id) return {};
+    throw k::Error(k::Errc::invalid_argument, field, "", "missing: the field is required (NULL)");
+  }
+  if (*s == '\0' && required_id) throw k::Error(k::Errc::invalid_argument, field, "", "an id must not be empty");
+  if (k::looks_like_cpr(s))
+    throw k::Error(k::Errc::invalid_argument, field, "",
+                   "looks like a CPR number (ten digits, or DDMMYY-XXXX); kanten takes opaque ids only, never a "
+                   "CPR number");
+  return s;
+}
+
+/// A C array of required ids (id_field for each), copied.
+std::vector<std::string> id_fields(const char* const* a, std::size_t n, const char* field) {
+  if (a == nullptr && n != 0)
+    throw k::Error(k::Errc::invalid_argument, std::string(field), std::to_string(n), "a NULL array with a non-zero count");
+  std::vector<std::string> out;
+  out.reserve(n);
+  for (std::size_t i = 0; i < n; ++i) out.push_back(id_field(a[i], std::string(field) + "[" + std::to_string(i) + "]", true));
+  return out;
+}
+
+/// An optional date of an event: {0, 0, 0} is "not given" (not-a-date); anything else must be a
+/// valid date, since not-a-date would silently read as "not given".
+k::Date optional_date(const kanten_date& d, const char* field) {
+  if (d.year == 0 && d.month == 0 && d.day == 0) return k::Date(boost::date_time::not_a_date_time);
+  const k::Date out = to_date(d);
+  if (out.is_special())
+    throw k::Error(k::Errc::invalid_argument, field,
+                   std::to_string(d.year) + "-" + std::to_string(d.month) + "-" + std::to_string(d.day),
+                   "not a valid date (years 1400–9999); {0, 0, 0} means not given");
+  return out;
+}
+
+/// A profile change from C: only the circumstances whose has_ flag is set; at least one.
+k::ProfileChanged profile_change_of(const kanten_profile_change& p) {
+  k::ProfileChanged out;
+  if (p.has_benefit != 0) out.benefit = enum_field<k::Benefit>(p.benefit, "event.profile_change.benefit", "benefit");
+  if (p.has_activity_ready != 0) out.activity_ready = p.activity_ready != 0;
+  if (p.has_lives_in_designated_area != 0) out.lives_in_designated_area = p.lives_in_designated_area != 0;
+  if (p.has_in_integration_programme != 0) out.in_integration_programme = p.in_integration_programme != 0;
+  if (!out.benefit && !out.activity_ready && !out.lives_in_designated_area && !out.in_integration_programme)
+    throw k::Error(k::Errc::invalid_argument, "event.profile_change", "",
+                   "changes nothing: set at least one of has_benefit, has_activity_ready, "
+                   "has_lives_in_designated_area, has_in_integration_programme");
+  return out;
+}
+
 k::Profile profile_of(const kanten_profile* p) {
   k::Profile out;
   if (p == nullptr) return out;
@@ -260,6 +317,12 @@ k::Event event_of(const kanten_event& e) {
   if (e.kind < 0 || e.kind >= KANTEN_EVENT_KIND_COUNT)
     throw k::Error(k::Errc::invalid_argument, "event.kind", std::to_string(e.kind),
                    "not an event kind (0–" + std::to_string(KANTEN_EVENT_KIND_COUNT - 1) + ")");
+  // A version 1 struct ends after `via`: its caller knows only the kinds before profile_changed,
+  // and nothing after `via` may be read from it.
+  const bool v2 = e.version >= 2;
+  if (!v2 && e.kind >= KANTEN_EVENT_PROFILE_CHANGED)
+    throw k::Error(k::Errc::invalid_argument, "event.kind", std::to_string(e.kind),
+                   "an event kind added in version 2 needs a version 2 event (initialise it with KANTEN_EVENT_INIT)");
   k::Event out;
   out.date = to_date(e.date);
   switch (static_cast<k::EventKind>(e.kind)) {
@@ -282,6 +345,17 @@ k::Event event_of(const kanten_event& e) {
       const bool start_given = e.start.year != 0 || e.start.month != 0 || e.start.day != 0;
       a.start = start_given ? to_date(e.start) : out.date;
       a.minutes_per_week = e.minutes_per_week;
+      if (v2 && e.has_ordinary_minutes_per_week != 0) {
+        // As the JSON reader: part of the working time, never negative.
+        if (e.ordinary_minutes_per_week < 0)
+          throw k::Error(k::Errc::invalid_argument, "event.ordinary_minutes_per_week",
+                         std::to_string(e.ordinary_minutes_per_week), "must not be negative");
+        if (e.ordinary_minutes_per_week > e.minutes_per_week)
+          throw k::Error(k::Errc::invalid_argument, "event.ordinary_minutes_per_week",
+                         std::to_string(e.ordinary_minutes_per_week),
+                         "more than the agreement's minutes_per_week (" + std::to_string(e.minutes_per_week) + ")");
+        a.ordinary_minutes_per_week = e.ordinary_minutes_per_week;
+      }
       if (e.health == nullptr && e.health_count != 0)
         throw k::Error(k::Errc::invalid_argument, "event.health", std::to_string(e.health_count),
                        "a NULL array with a non-zero count");
@@ -328,7 +402,10 @@ k::Event event_of(const kanten_event& e) {
       out.data = k::ConcreteAssessment{required(e.failure_id, "event.failure_id"), e.promotes_availability != 0,
                                        e.considers_vulnerability != 0, optional_text(e.text)};
       break;
-    case k::EventKind::hearing_sent: out.data = k::HearingSent{required(e.failure_id, "event.failure_id")}; break;
+    case k::EventKind::hearing_sent:
+      out.data = k::HearingSent{required(e.failure_id, "event.failure_id"),
+                                v2 ? optional_date(e.answer_by, "event.answer_by") : k::Date()};
+      break;
     case k::EventKind::hearing_answered:
       out.data = k::HearingAnswered{required(e.failure_id, "event.failure_id")};
       break;
@@ -339,6 +416,27 @@ k::Event event_of(const kanten_event& e) {
     case k::EventKind::self_support:
       out.data = k::SelfSupport{enum_field<k::SelfSupportKind>(e.via, "event.via", "self-support kind")};
       break;
+    case k::EventKind::profile_changed: out.data = profile_change_of(e.profile_change); break;
+    case k::EventKind::aftercare_contact:
+      out.data = k::AftercareContact{enum_field<k::Channel>(e.channel, "event.channel", "channel")};
+      break;
+    case k::EventKind::bus_trip: {
+      k::BusTripAttended b;
+      b.trip = id_field(e.trip, "event.trip", true);
+      b.attended = e.attended != 0;
+      b.companies = id_fields(e.companies, e.company_count, "event.companies");
+      out.data = std::move(b);
+      break;
+    }
+    case k::EventKind::training_track: {
+      k::TrainingTrackStarted t;
+      t.track = id_field(e.track, "event.track", true);
+      t.workplace = id_field(e.workplace, "event.workplace", false);
+      t.mentor = id_field(e.mentor, "event.mentor", false);
+      t.end = optional_date(e.end, "event.end");
+      out.data = std::move(t);
+      break;
+    }
   }
   return out;
 }
@@ -356,6 +454,15 @@ k::EvaluateOptions options_of(const kanten_evaluate_options* o) {
     k::check_daily_rate(o->daily_rate, "options.daily_rate");  // one bound: kanten::max_daily_rate
     out.daily_rate = o->daily_rate;
   }
+  if (o->version >= 2) {
+    // 0 is off; anything else is a threshold, checked by the one check (kanten::check_alert_options),
+    // whose errors name "alerts.inactive_days", … — the fields of options->alerts.
+    auto threshold = [](std::int32_t v) { return v == 0 ? std::optional<int>() : std::optional<int>(v); };
+    out.alerts.inactive_days = threshold(o->alerts.inactive_days);
+    out.alerts.trin2_days = threshold(o->alerts.trin2_days);
+    out.alerts.stagnation_months = threshold(o->alerts.stagnation_months);
+    k::check_alert_options(out.alerts);
+  }
   return out;
 }
 
@@ -371,6 +478,7 @@ const kanten_evaluation::Texts& texts_of(const kanten_evaluation* e) {
     for (auto x : r.target_group.reasons) t.target_group.push_back(k::describe(x));
     for (auto x : r.missing) t.missing.push_back(k::describe(x));
     for (const auto& x : r.not_applied) t.not_applied.push_back(k::describe(x));
+    for (const auto& x : r.alerts) t.alerts.push_back(k::describe(x));
     e->texts = std::move(t);
   });
   return e->texts;
@@ -391,6 +499,17 @@ void fill_step_change(const k::StepChange& c, kanten_step_change* out) {
   out->rule = c.transition ? cstr(c.transition->rule) : "";
   out->description = c.transition ? cstr(c.transition->description) : "";
   fill_source(c.transition ? c.transition->source : nullptr, out->source_seed, out->source_section, out->source_quote);
+}
+
+/// Fills an alert out-struct; `text` is describe(a), owned by the handle.
+void fill_alert(const k::Alert& a, const std::string& text, kanten_alert* out) {
+  need(out, "out");
+  need_version(out->version, KANTEN_ALERT_VERSION, "out->version");
+  out->kind = static_cast<int>(a.kind);
+  out->value = a.value;
+  out->threshold = a.threshold;
+  out->text = text.c_str();
+  fill_source(a.source, out->source_seed, out->source_section, out->source_quote);
 }
 
 void fill_reason(const k::SanctionReason& r, kanten_reason* out) {
@@ -459,6 +578,7 @@ const char* kanten_not_applied_reason_name(int v) noexcept { return name_of<k::N
 const char* kanten_sanction_status_name(int v) noexcept { return name_of<k::SanctionStatus>(__func__, v); }
 // name(MatchMode) is the header's constexpr table: it needs no part of the matching engine.
 const char* kanten_match_mode_name(int v) noexcept { return name_of<k::MatchMode>(__func__, v); }
+const char* kanten_alert_kind_name(int v) noexcept { return name_of<k::AlertKind>(__func__, v); }
 
 int kanten_step_model_dot(char** out) noexcept {
   return guard(__func__, [&] {
@@ -790,6 +910,9 @@ const char* kanten_evaluation_missing_text(const kanten_evaluation* e, std::size
 std::int32_t kanten_evaluation_ordinary_this_month(const kanten_evaluation* e) noexcept {
   return guard_value<std::int32_t>(__func__, KANTEN_EINVAL, [&] { return ev(e).ordinary_this_month; });
 }
+std::int32_t kanten_evaluation_ordinary_in_trin3_this_month(const kanten_evaluation* e) noexcept {
+  return guard_value<std::int32_t>(__func__, KANTEN_EINVAL, [&] { return ev(e).ordinary_in_trin3_this_month; });
+}
 int kanten_evaluation_thirty_hours_pending(const kanten_evaluation* e) noexcept {
   return guard(__func__, [&] { return ev(e).thirty_hours_pending ? 1 : 0; });
 }
@@ -812,6 +935,7 @@ int kanten_evaluation_hours(const kanten_evaluation* e, std::size_t i, kanten_mo
     out->month = month_of(r.hours[i].month);
     out->ordinary = r.hours[i].ordinary;
     out->internship = r.hours[i].internship;
+    if (out->version >= 2) out->ordinary_in_trin3 = r.hours[i].ordinary_in_trin3;
     return KANTEN_OK;
   });
 }
@@ -871,6 +995,7 @@ int kanten_evaluation_followup(const kanten_evaluation* e, kanten_followup* out)
     out->due_this_month = f.due_this_month ? 1 : 0;
     out->deadline = f.deadline ? from_date(*f.deadline) : kanten_date{0, 0, 0};
     out->last_contact = f.last_contact ? from_date(*f.last_contact) : kanten_date{0, 0, 0};
+    if (out->version >= 2) out->trin3_entry = f.applies ? from_date(f.trin3_entry) : kanten_date{0, 0, 0};
     return KANTEN_OK;
   });
 }
@@ -880,6 +1005,183 @@ int kanten_evaluation_followup_breached(const kanten_evaluation* e, std::size_t 
     need_index(i, r.followup.breached.size(), "i");
     need(out, "out");
     *out = month_of(r.followup.breached[i]);
+    return KANTEN_OK;
+  });
+}
+
+// --- the dated profile ---------------------------------------------------------------------------
+int kanten_evaluation_profile(const kanten_evaluation* e, kanten_profile* out) noexcept {
+  return guard(__func__, [&] {
+    const auto& r = ev(e);
+    need(out, "out");
+    need_version(out->version, KANTEN_PROFILE_VERSION, "out->version");
+    out->benefit = static_cast<int>(r.profile.benefit);
+    out->activity_ready = r.profile.activity_ready ? 1 : 0;
+    out->lives_in_designated_area = r.profile.lives_in_designated_area ? 1 : 0;
+    out->in_integration_programme = r.profile.in_integration_programme ? 1 : 0;
+    return KANTEN_OK;
+  });
+}
+std::size_t kanten_evaluation_profile_period_count(const kanten_evaluation* e) noexcept {
+  return guard_value<std::size_t>(__func__, 0, [&] { return ev(e).profile_periods.size(); });
+}
+int kanten_evaluation_profile_period(const kanten_evaluation* e, std::size_t i, kanten_profile_period* out) noexcept {
+  return guard(__func__, [&] {
+    const auto& r = ev(e);
+    need_index(i, r.profile_periods.size(), "i");
+    need(out, "out");
+    need_version(out->version, KANTEN_PROFILE_PERIOD_VERSION, "out->version");
+    const k::ProfilePeriod& p = r.profile_periods[i];
+    out->from = from_date(p.from);
+    out->benefit = static_cast<int>(p.profile.benefit);
+    out->activity_ready = p.profile.activity_ready ? 1 : 0;
+    out->lives_in_designated_area = p.profile.lives_in_designated_area ? 1 : 0;
+    out->in_integration_programme = p.profile.in_integration_programme ? 1 : 0;
+    out->member = p.target_group.member ? 1 : 0;
+    out->reason_count = p.target_group.reasons.size();
+    return KANTEN_OK;
+  });
+}
+int kanten_evaluation_profile_period_reason(const kanten_evaluation* e, std::size_t i, std::size_t j) noexcept {
+  return guard(__func__, [&] {
+    const auto& r = ev(e);
+    need_index(i, r.profile_periods.size(), "i");
+    need_index(j, r.profile_periods[i].target_group.reasons.size(), "j");
+    return static_cast<int>(r.profile_periods[i].target_group.reasons[j]);
+  });
+}
+
+// --- the jobformidler and contact ----------------------------------------------------------------
+int kanten_evaluation_jobformidler(const kanten_evaluation* e, kanten_jobformidler_continuity* out) noexcept {
+  return guard(__func__, [&] {
+    const auto& r = ev(e);
+    need(out, "out");
+    need_version(out->version, KANTEN_JOBFORMIDLER_CONTINUITY_VERSION, "out->version");
+    const k::JobformidlerContinuity& c = r.jobformidler;
+    const bool assigned = !c.current.empty();
+    out->current = assigned ? c.current.c_str() : nullptr;
+    out->since = assigned ? from_date(c.since) : kanten_date{0, 0, 0};
+    out->changes = c.changes;
+    out->days_with_current = c.days_with_current;
+    return assigned ? 1 : 0;
+  });
+}
+int kanten_evaluation_inactive_since(const kanten_evaluation* e, kanten_date* out) noexcept {
+  return guard(__func__, [&] {
+    const auto& r = ev(e);
+    need(out, "out");
+    *out = r.inactive_since ? from_date(*r.inactive_since) : kanten_date{0, 0, 0};
+    return r.inactive_since ? 1 : 0;
+  });
+}
+
+// --- Trin 2 and the course of agreed hours -------------------------------------------------------
+std::int32_t kanten_evaluation_days_in_trin2(const kanten_evaluation* e) noexcept {
+  return guard_value<std::int32_t>(__func__, KANTEN_EINVAL, [&] { return ev(e).days_in_trin2; });
+}
+std::int32_t kanten_evaluation_total_days_in_trin2(const kanten_evaluation* e) noexcept {
+  return guard_value<std::int32_t>(__func__, KANTEN_EINVAL, [&] { return ev(e).total_days_in_trin2; });
+}
+std::size_t kanten_evaluation_agreement_count(const kanten_evaluation* e) noexcept {
+  return guard_value<std::size_t>(__func__, 0, [&] { return ev(e).agreements.size(); });
+}
+int kanten_evaluation_agreement(const kanten_evaluation* e, std::size_t i, kanten_agreement_record* out) noexcept {
+  return guard(__func__, [&] {
+    const auto& r = ev(e);
+    need_index(i, r.agreements.size(), "i");
+    need(out, "out");
+    need_version(out->version, KANTEN_AGREEMENT_RECORD_VERSION, "out->version");
+    const k::AgreementRecord& a = r.agreements[i];
+    out->index = a.index;
+    out->date = from_date(a.date);
+    out->start = from_date(a.start);
+    out->kind = static_cast<int>(a.kind);
+    out->minutes_per_week = a.minutes_per_week;
+    out->has_ordinary = a.ordinary_minutes_per_week ? 1 : 0;
+    out->ordinary_minutes_per_week = a.ordinary_minutes_per_week.value_or(0);
+    out->company = a.company.empty() ? nullptr : a.company.c_str();
+    out->renegotiation = a.renegotiation ? 1 : 0;
+    out->missing_term_count = a.missing_terms.size();
+    return KANTEN_OK;
+  });
+}
+int kanten_evaluation_agreement_missing_term(const kanten_evaluation* e, std::size_t i, std::size_t j) noexcept {
+  return guard(__func__, [&] {
+    const auto& r = ev(e);
+    need_index(i, r.agreements.size(), "i");
+    need_index(j, r.agreements[i].missing_terms.size(), "j");
+    return static_cast<int>(r.agreements[i].missing_terms[j]);
+  });
+}
+
+// --- aftercare, bus trips, training tracks -------------------------------------------------------
+std::size_t kanten_evaluation_aftercare_count(const kanten_evaluation* e) noexcept {
+  return guard_value<std::size_t>(__func__, 0, [&] { return ev(e).aftercare.size(); });
+}
+int kanten_evaluation_aftercare(const kanten_evaluation* e, std::size_t i, kanten_aftercare* out) noexcept {
+  return guard(__func__, [&] {
+    const auto& r = ev(e);
+    need_index(i, r.aftercare.size(), "i");
+    need(out, "out");
+    need_version(out->version, KANTEN_AFTERCARE_VERSION, "out->version");
+    out->date = from_date(r.aftercare[i].date);
+    out->channel = static_cast<int>(r.aftercare[i].channel);
+    return KANTEN_OK;
+  });
+}
+std::size_t kanten_evaluation_bus_trip_count(const kanten_evaluation* e) noexcept {
+  return guard_value<std::size_t>(__func__, 0, [&] { return ev(e).bus_trips.size(); });
+}
+int kanten_evaluation_bus_trip(const kanten_evaluation* e, std::size_t i, kanten_bus_trip_record* out) noexcept {
+  return guard(__func__, [&] {
+    const auto& r = ev(e);
+    need_index(i, r.bus_trips.size(), "i");
+    need(out, "out");
+    need_version(out->version, KANTEN_BUS_TRIP_RECORD_VERSION, "out->version");
+    const k::BusTripRecord& b = r.bus_trips[i];
+    out->date = from_date(b.date);
+    out->trip = b.trip.c_str();
+    out->attended = b.attended ? 1 : 0;
+    out->company_count = b.companies.size();
+    return KANTEN_OK;
+  });
+}
+const char* kanten_evaluation_bus_trip_company(const kanten_evaluation* e, std::size_t i, std::size_t j) noexcept {
+  return guard_value<const char*>(__func__, nullptr, [&] {
+    const auto& r = ev(e);
+    need_index(i, r.bus_trips.size(), "i");
+    need_index(j, r.bus_trips[i].companies.size(), "j");
+    return r.bus_trips[i].companies[j].c_str();
+  });
+}
+std::size_t kanten_evaluation_training_count(const kanten_evaluation* e) noexcept {
+  return guard_value<std::size_t>(__func__, 0, [&] { return ev(e).training.size(); });
+}
+int kanten_evaluation_training(const kanten_evaluation* e, std::size_t i, kanten_training_record* out) noexcept {
+  return guard(__func__, [&] {
+    const auto& r = ev(e);
+    need_index(i, r.training.size(), "i");
+    need(out, "out");
+    need_version(out->version, KANTEN_TRAINING_RECORD_VERSION, "out->version");
+    const k::TrainingRecord& t = r.training[i];
+    out->start = from_date(t.start);
+    out->end = from_date(t.end);
+    out->track = t.track.c_str();
+    out->workplace = t.workplace.empty() ? nullptr : t.workplace.c_str();
+    out->mentor = t.mentor.empty() ? nullptr : t.mentor.c_str();
+    return KANTEN_OK;
+  });
+}
+
+// --- alerts --------------------------------------------------------------------------------------
+std::size_t kanten_evaluation_alert_count(const kanten_evaluation* e) noexcept {
+  return guard_value<std::size_t>(__func__, 0, [&] { return ev(e).alerts.size(); });
+}
+int kanten_evaluation_alert(const kanten_evaluation* e, std::size_t i, kanten_alert* out) noexcept {
+  return guard(__func__, [&] {
+    const auto& r = ev(e);
+    need_index(i, r.alerts.size(), "i");
+    fill_alert(r.alerts[i], texts_of(e).alerts[i], out);
     return KANTEN_OK;
   });
 }
@@ -941,12 +1243,32 @@ int kanten_evaluation_sanction_to_json(const kanten_evaluation* e, std::size_t i
 
 // --- worklist ------------------------------------------------------------------------------------
 int kanten_followup_worklist(const kanten_evaluations* es, kanten_worklist** out) noexcept {
+  return kanten_followup_worklist_v2(es, nullptr, out);
+}
+int kanten_followup_worklist_v2(const kanten_evaluations* es, const kanten_worklist_options* options,
+                                kanten_worklist** out) noexcept {
   if (out) *out = nullptr;
-  return guard(__func__, [&] {
+  return guard("kanten_followup_worklist", [&] {
     need(es, "es");
     need(out, "out");
+    k::WorklistOptions o;
+    if (options != nullptr) {
+      need_version(options->version, KANTEN_WORKLIST_OPTIONS_VERSION, "options.version");
+      if (options->jobformidler != nullptr) {
+        if (*options->jobformidler == '\0')
+          throw k::Error(k::Errc::invalid_argument, "options.jobformidler", "",
+                         "an id must not be empty (NULL means everyone)");
+        o.jobformidler = id_field(options->jobformidler, "options.jobformidler", true);  // never a CPR number
+      }
+      o.group_by_jobformidler = options->group_by_jobformidler != 0;
+    }
     auto w = std::make_unique<kanten_worklist>();
-    w->rep = k::followup_worklist(es->rep);
+    w->rep = k::followup_worklist(es->rep, o);
+    w->alert_texts.reserve(w->rep.size());
+    for (const auto& x : w->rep) {
+      auto& texts = w->alert_texts.emplace_back();
+      for (const auto& a : x.alerts) texts.push_back(k::describe(a));
+    }
     w->as_of = es->as_of;
     *out = w.release();
     return KANTEN_OK;
@@ -966,9 +1288,24 @@ int kanten_worklist_entry_get(const kanten_worklist* w, std::size_t i, kanten_wo
     need_version(out->version, KANTEN_WORKLIST_ENTRY_VERSION, "out->version");
     const k::WorklistEntry& x = w->rep[i];
     out->citizen = x.citizen.c_str();
-    out->deadline = from_date(x.deadline);
+    out->deadline = x.deadline ? from_date(*x.deadline) : kanten_date{0, 0, 0};
     out->last_contact = x.last_contact ? from_date(*x.last_contact) : kanten_date{0, 0, 0};
     out->breached_months = x.breached_months;
+    if (out->version >= 2) {
+      out->jobformidler = x.jobformidler.empty() ? nullptr : x.jobformidler.c_str();
+      out->step = static_cast<int>(x.step);
+      out->followup_due = x.followup_due ? 1 : 0;
+      out->alert_count = x.alerts.size();
+    }
+    return KANTEN_OK;
+  });
+}
+int kanten_worklist_entry_alert(const kanten_worklist* w, std::size_t i, std::size_t j, kanten_alert* out) noexcept {
+  return guard(__func__, [&] {
+    need(w, "w");
+    need_index(i, w->rep.size(), "i");
+    need_index(j, w->rep[i].alerts.size(), "j");
+    fill_alert(w->rep[i].alerts[j], w->alert_texts[i][j], out);
     return KANTEN_OK;
   });
 }

@@ -95,6 +95,10 @@ constexpr Row<k::EventKind> event_kind[] = {
     {KANTEN_EVENT_HEARING_ANSWERED, k::EventKind::hearing_answered},
     {KANTEN_EVENT_PERSONAL_CONTACT_ATTEMPT, k::EventKind::personal_contact_attempt},
     {KANTEN_EVENT_SELF_SUPPORT, k::EventKind::self_support},
+    {KANTEN_EVENT_PROFILE_CHANGED, k::EventKind::profile_changed},
+    {KANTEN_EVENT_AFTERCARE_CONTACT, k::EventKind::aftercare_contact},
+    {KANTEN_EVENT_BUS_TRIP, k::EventKind::bus_trip},
+    {KANTEN_EVENT_TRAINING_TRACK, k::EventKind::training_track},
 };
 KANTEN_C_CHECK(event_kind, EventKind);
 KANTEN_C_CHECK_COUNT(KANTEN_EVENT_KIND_COUNT, EventKind);
@@ -205,6 +209,11 @@ constexpr Row<k::Missing> missing[] = {
     {KANTEN_MISSING_FOLLOWUP_PLAN, k::Missing::followup_plan},
     {KANTEN_MISSING_CONTACT_PERSON, k::Missing::contact_person},
     {KANTEN_MISSING_ORDINARY_HOURS, k::Missing::ordinary_hours},
+    {KANTEN_MISSING_AGREEMENT_COMPANY, k::Missing::agreement_company},
+    {KANTEN_MISSING_AGREEMENT_TASKS, k::Missing::agreement_tasks},
+    {KANTEN_MISSING_AGREEMENT_WEEKLY_HOURS, k::Missing::agreement_weekly_hours},
+    {KANTEN_MISSING_AGREEMENT_SUB_GOALS, k::Missing::agreement_sub_goals},
+    {KANTEN_MISSING_CONTACT_PERSON_COMPANY, k::Missing::contact_person_company},
 };
 KANTEN_C_CHECK(missing, Missing);
 KANTEN_C_CHECK_COUNT(KANTEN_MISSING_COUNT, Missing);
@@ -231,6 +240,10 @@ constexpr Row<k::NotAppliedReason> not_applied_reason[] = {
     {KANTEN_NOT_APPLIED_DUPLICATE_FAILURE, k::NotAppliedReason::duplicate_failure},
     {KANTEN_NOT_APPLIED_UNKNOWN_FAILURE, k::NotAppliedReason::unknown_failure},
     {KANTEN_NOT_APPLIED_BEFORE_FAILURE, k::NotAppliedReason::before_failure},
+    {KANTEN_NOT_APPLIED_NOT_PERSONAL_CHANNEL, k::NotAppliedReason::not_personal_channel},
+    {KANTEN_NOT_APPLIED_ANSWER_BY_BEFORE_HEARING, k::NotAppliedReason::answer_by_before_hearing},
+    {KANTEN_NOT_APPLIED_NOT_SELF_SUPPORTING, k::NotAppliedReason::not_self_supporting},
+    {KANTEN_NOT_APPLIED_INVALID_END_DATE, k::NotAppliedReason::invalid_end_date},
 };
 KANTEN_C_CHECK(not_applied_reason, NotAppliedReason);
 KANTEN_C_CHECK_COUNT(KANTEN_NOT_APPLIED_REASON_COUNT, NotAppliedReason);
@@ -242,6 +255,14 @@ constexpr Row<k::SanctionStatus> sanction_status[] = {
 };
 KANTEN_C_CHECK(sanction_status, SanctionStatus);
 KANTEN_C_CHECK_COUNT(KANTEN_SANCTION_STATUS_COUNT, SanctionStatus);
+
+constexpr Row<k::AlertKind> alert_kind[] = {
+    {KANTEN_ALERT_INACTIVE, k::AlertKind::inactive},
+    {KANTEN_ALERT_LONG_IN_TRIN2, k::AlertKind::long_in_trin2},
+    {KANTEN_ALERT_STAGNATION, k::AlertKind::stagnation},
+};
+KANTEN_C_CHECK(alert_kind, AlertKind);
+KANTEN_C_CHECK_COUNT(KANTEN_ALERT_KIND_COUNT, AlertKind);
 
 // --- matching -----------------------------------------------------------------------------------
 constexpr Row<k::MatchMode> match_mode[] = {

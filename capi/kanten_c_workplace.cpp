@@ -106,6 +106,7 @@ int kanten_training_plan_json_v2(const char* text, std::size_t length, const kan
     if (o.start.is_special())
       throw k::Error(k::Errc::invalid_argument, "start", "", "a start date is required (argument or training.start)");
     o.ongoing = in.ongoing;
+    o.citizens_per_mentor = in.citizens_per_mentor;
     *out = hand_over(k::to_json(k::plan_training_tracks(in.market, in.requests, o), in.market, indent, in.warnings));
     return KANTEN_OK;
   });

@@ -38,7 +38,7 @@ void require_status(int status) {
 }
 
 // Small pools, so ids meet each other (failure ids must match for the sanction rules to run).
-const char* const kIds[] = {"F1", "F2", "", "jf-1", "company-1", "F1"};
+const char* const kIds[] = {"F1", "F2", "", "jf-1", "company-1", "F1", "jf-2", "0101901234"};
 
 const char* pick_string(FuzzedDataProvider& in, std::vector<std::string>& keep) {
   switch (in.ConsumeIntegralInRange<int>(0, 7)) {
@@ -101,6 +101,48 @@ void walk(const kanten_evaluation* e, std::size_t events) {
   for (std::size_t i = 0; i < kanten_evaluation_hours_count(e); ++i) require(kanten_evaluation_hours(e, i, &h) == 0);
   kanten_violation v = KANTEN_VIOLATION_INIT;
   for (std::size_t i = 0; i < kanten_evaluation_violation_count(e); ++i) require(kanten_evaluation_violation(e, i, &v) == 0);
+  require(kanten_evaluation_ordinary_in_trin3_this_month(e) >= 0);
+  require(kanten_evaluation_ordinary_in_trin3_this_month(e) <= kanten_evaluation_ordinary_this_month(e));
+  kanten_profile p = KANTEN_PROFILE_INIT;
+  require(kanten_evaluation_profile(e, &p) == KANTEN_OK && kanten_benefit_name(p.benefit) != nullptr);
+  require(kanten_evaluation_profile_period_count(e) >= 1);
+  for (std::size_t i = 0; i < kanten_evaluation_profile_period_count(e); ++i) {
+    kanten_profile_period pp = KANTEN_PROFILE_PERIOD_INIT;
+    require(kanten_evaluation_profile_period(e, i, &pp) == KANTEN_OK);
+    require(pp.member == (pp.reason_count == 0 ? 1 : 0));
+    for (std::size_t j = 0; j < pp.reason_count; ++j)
+      require(kanten_target_group_reason_name(kanten_evaluation_profile_period_reason(e, i, j)) != nullptr);
+  }
+  kanten_jobformidler_continuity jc = KANTEN_JOBFORMIDLER_CONTINUITY_INIT;
+  const int assigned = kanten_evaluation_jobformidler(e, &jc);
+  require(assigned == (jc.current != nullptr ? 1 : 0) && jc.days_with_current >= 0);
+  require(kanten_evaluation_inactive_since(e, &d) >= 0);
+  require(kanten_evaluation_days_in_trin2(e) >= 0);
+  require(kanten_evaluation_total_days_in_trin2(e) >= kanten_evaluation_days_in_trin2(e));
+  for (std::size_t i = 0; i < kanten_evaluation_agreement_count(e); ++i) {
+    kanten_agreement_record a = KANTEN_AGREEMENT_RECORD_INIT;
+    require(kanten_evaluation_agreement(e, i, &a) == KANTEN_OK && a.index < events);
+    for (std::size_t j = 0; j < a.missing_term_count; ++j)
+      require(kanten_missing_name(kanten_evaluation_agreement_missing_term(e, i, j)) != nullptr);
+  }
+  for (std::size_t i = 0; i < kanten_evaluation_aftercare_count(e); ++i) {
+    kanten_aftercare a = KANTEN_AFTERCARE_INIT;
+    require(kanten_evaluation_aftercare(e, i, &a) == KANTEN_OK && kanten_channel_name(a.channel) != nullptr);
+  }
+  for (std::size_t i = 0; i < kanten_evaluation_bus_trip_count(e); ++i) {
+    kanten_bus_trip_record b = KANTEN_BUS_TRIP_RECORD_INIT;
+    require(kanten_evaluation_bus_trip(e, i, &b) == KANTEN_OK && b.trip != nullptr);
+    for (std::size_t j = 0; j < b.company_count; ++j) require(kanten_evaluation_bus_trip_company(e, i, j) != nullptr);
+  }
+  for (std::size_t i = 0; i < kanten_evaluation_training_count(e); ++i) {
+    kanten_training_record t = KANTEN_TRAINING_RECORD_INIT;
+    require(kanten_evaluation_training(e, i, &t) == KANTEN_OK && t.track != nullptr);
+  }
+  for (std::size_t i = 0; i < kanten_evaluation_alert_count(e); ++i) {
+    kanten_alert a = KANTEN_ALERT_INIT;
+    require(kanten_evaluation_alert(e, i, &a) == KANTEN_OK && a.text != nullptr && a.value >= a.threshold);
+    require(kanten_alert_kind_name(a.kind) != nullptr);
+  }
   kanten_followup f = KANTEN_FOLLOWUP_INIT;
   require(kanten_evaluation_followup(e, &f) == KANTEN_OK);
   kanten_month m;
@@ -182,6 +224,28 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     ev.considers_vulnerability = in.ConsumeBool();
     ev.reached = in.ConsumeBool();
     ev.via = pick_enum(in, KANTEN_SELF_SUPPORT_KIND_COUNT);
+    // Version 2 fields; sometimes a version 1 struct (whose version 2 fields are never read).
+    ev.answer_by = in.ConsumeBool() ? kanten_date{0, 0, 0} : pick_date(in, base);
+    ev.has_ordinary_minutes_per_week = in.ConsumeBool();
+    ev.ordinary_minutes_per_week = pick_minutes(in);
+    ev.profile_change.has_benefit = in.ConsumeBool();
+    ev.profile_change.benefit = pick_enum(in, KANTEN_BENEFIT_COUNT);
+    ev.profile_change.has_activity_ready = in.ConsumeBool();
+    ev.profile_change.activity_ready = in.ConsumeBool();
+    ev.profile_change.has_lives_in_designated_area = in.ConsumeBool();
+    ev.profile_change.lives_in_designated_area = in.ConsumeBool();
+    ev.profile_change.has_in_integration_programme = in.ConsumeBool();
+    ev.profile_change.in_integration_programme = in.ConsumeBool();
+    ev.trip = pick_string(in, keep);
+    ev.attended = in.ConsumeBool();
+    const char* companies[2] = {"company-1", pick_string(in, keep)};
+    ev.companies = in.ConsumeBool() ? companies : nullptr;
+    ev.company_count = in.ConsumeIntegralInRange<std::size_t>(0, 2);
+    ev.track = pick_string(in, keep);
+    ev.workplace = pick_string(in, keep);
+    ev.mentor = pick_string(in, keep);
+    ev.end = in.ConsumeBool() ? kanten_date{0, 0, 0} : pick_date(in, base);
+    if (in.ConsumeIntegralInRange<int>(0, 15) == 0) ev.version = 1;
 
     const std::size_t before = kanten_case_event_count(c);
     status = kanten_case_add_event(c, &ev);
@@ -195,6 +259,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   o.as_of = {2024 + static_cast<int>(added % 3), 1 + static_cast<int>(added % 12), 28};
   o.has_daily_rate = static_cast<int>(added % 2);
   o.daily_rate = 49100;
+  // Alerts on for some inputs (0 is off; every threshold here is in range).
+  o.alerts.inactive_days = static_cast<int32_t>(added % 4) * 10;
+  o.alerts.trin2_days = static_cast<int32_t>(added % 5) * 15;
+  o.alerts.stagnation_months = static_cast<int32_t>(added % 3);
   kanten_evaluation* e = nullptr;
   status = kanten_evaluate(c, &o, &e);
   require_status(status);
@@ -213,6 +281,20 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   char* json = nullptr;
   require(kanten_worklist_to_json(w, -1, &json) == KANTEN_OK);
   kanten_string_free(json);
+  kanten_worklist_free(w);
+  kanten_worklist_options wo = KANTEN_WORKLIST_OPTIONS_INIT;
+  wo.jobformidler = (added % 2) != 0 ? "jf-1" : nullptr;
+  wo.group_by_jobformidler = static_cast<int>(added % 3 == 0);
+  require(kanten_followup_worklist_v2(es, &wo, &w) == KANTEN_OK);
+  for (std::size_t i = 0; i < kanten_worklist_count(w); ++i) {
+    kanten_worklist_entry we = KANTEN_WORKLIST_ENTRY_INIT;
+    require(kanten_worklist_entry_get(w, i, &we) == KANTEN_OK);
+    require(we.followup_due != 0 || we.alert_count > 0);
+    for (std::size_t j = 0; j < we.alert_count; ++j) {
+      kanten_alert a = KANTEN_ALERT_INIT;
+      require(kanten_worklist_entry_alert(w, i, j, &a) == KANTEN_OK);
+    }
+  }
   kanten_worklist_free(w);
   kanten_evaluations_free(es);
   kanten_caseload_free(load);

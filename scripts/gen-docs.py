@@ -22,11 +22,11 @@ ev=json.loads(run(['evaluate','bad-events.json','--as-of','2024-03-31']).stdout)
 rows=['| index | reason | field | value | detail |','|---|---|---|---|---|']
 for n in ev['not_applied']:
     d=n.get('detail','')
-    if d.startswith('unknown event kind'): d='unknown event kind; expected one of: first_conversation, visitation, … (all 19 kinds)'
-    rows.append('| %d | `%s` | %s | %s | %s |'%(n['index'],n['reason'],('`%s`'%n['field']) if 'field' in n else '', ('`%s`'%n['value']) if 'value' in n else '', d.replace('|','\\|') if d else n['text']))
+    if d.startswith('unknown event kind'): d='unknown event kind; expected one of: first_conversation, visitation, … (all 23 kinds)'
+    rows.append('| %d | `%s` | %s | %s | %s |'%(n['index'],n['reason'],('`%s`'%n['field']) if 'field' in n else '', (('`%s`'%n['value']) if n['value'] else '`""` (absent)') if 'value' in n else '', d.replace('|','\\|') if d else n['text']))
 t=t.replace('{{badtable}}','\n'.join(rows))
 errs=[]
-for args in [['evaluate','invalid/broken.json','--as-of','2024-01-31'],['evaluate','invalid/no-citizen.json','--as-of','2024-01-31'],['followups','invalid/bad-profile.json','--as-of','2024-01-31'],['sanction','invalid/sanction-unknown-failure.json'],['evaluate','no-such-case.json','--as-of','2024-01-31'],['evaluate','case.json','--as-of','2024-02-30']]:
+for args in [['evaluate','invalid/broken.json','--as-of','2024-01-31'],['evaluate','invalid/no-citizen.json','--as-of','2024-01-31'],['followups','invalid/bad-profile.json','--as-of','2024-01-31'],['sanction','invalid/sanction-unknown-failure.json'],['evaluate','no-such-case.json','--as-of','2024-01-31'],['evaluate','case.json','--as-of','2024-02-30'],['followups','caseload.json','--as-of','2024-03-15','--inactive-days','0']]:
     r=run(args, ok=False)
     errs.append('$ kanten '+' '.join(args)+'\n'+r.stderr.rstrip('\n')+'\n(exit code %d)'%r.returncode)
 t=t.replace('{{errors}}','\n\n'.join(errs))

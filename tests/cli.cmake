@@ -88,12 +88,48 @@ kanten_cli_test(help_evaluate RC 0 OUT "usage: kanten evaluate FILE --as-of DATE
   ARGS evaluate --help)
 kanten_cli_test(help_demo RC 0 OUT "usage: kanten demo"
   ARGS demo --help)
+# The alert options cite the sentence each rests on; the worklist options are the followups'.
+kanten_cli_test(help_evaluate_cites_alert_sources RC 0
+  OUT "--inactive-days N +alert when .*opsøgende i tilfælde af inaktivitet.*--trin2-days N .*hurtigst muligt matches.*--stagnation-months N .*genforhandles"
+  ARGS evaluate --help)
+kanten_cli_test(help_followups_lists_jobformidler_options RC 0
+  OUT "usage: kanten followups FILE --as-of DATE .--jobformidler ID. .--group-by-jobformidler.\n.*--inactive-days N"
+  ARGS followups --help)
 
 kanten_cli_test(evaluate_case RC 0
   OUT "\"citizen\": \"c-0001\".*\"step\": \"trin3_virksomhedsforloeb\""
   OUT2 "\"seed\": \"004_3897fdd271fa8a38.txt\""
   NOT "free text"
   ARGS evaluate "${KANTEN_CLI_DATA}/case.json" --as-of 2024-05-31)
+# The case model of examples/data/case.json: a benefit change, a jobformidler change, a bus trip, a
+# training track, three agreements of which the last is a renegotiation at the same company.
+kanten_cli_test(evaluate_case_profile_periods RC 0
+  OUT "\"profile_periods\":.{\"from\":null,\"profile\":{\"benefit\":\"uddannelseshjaelp\",[^}]*},\"member\":true,\"reasons\":\\[\\]},{\"from\":\"2024-01-19\",\"profile\":{\"benefit\":\"kontanthjaelp\","
+  ARGS evaluate "${KANTEN_CLI_DATA}/case.json" --as-of 2024-05-31 --compact)
+kanten_cli_test(evaluate_case_jobformidler_change RC 0
+  OUT "\"jobformidler\":{\"current\":\"jf-022\",\"since\":\"2024-03-25\",\"changes\":1,"
+  ARGS evaluate "${KANTEN_CLI_DATA}/case.json" --as-of 2024-05-31 --compact)
+kanten_cli_test(evaluate_case_renegotiation RC 0
+  OUT "\"agreements\":.*\"company\":\"company-023\",\"minutes_per_week\":480,\"ordinary_minutes_per_week\":480,\"renegotiation\":false,.*\"company\":\"company-023\",\"minutes_per_week\":720,\"ordinary_minutes_per_week\":720,\"renegotiation\":true,\"missing_terms\":\\[\\]"
+  OUT2 "\"bus_trips\":.{\"date\":\"2024-01-30\",\"trip\":\"bus-2024-01\",\"attended\":true,.*\"training\":.{\"start\":\"2024-03-11\",\"end\":\"2024-04-05\""
+  ARGS evaluate "${KANTEN_CLI_DATA}/case.json" --as-of 2024-05-31 --compact)
+# F2: the hearing's deadline passed on 2024-04-02; the home visit on 2024-04-04 is the personal contact.
+kanten_cli_test(evaluate_case_sanction_after_deadline RC 0
+  OUT "\"failure_id\":\"F2\",[^}]*\"status\":\"eligible\".*not answered by 2024-04-02; personal contact was made on 2024-04-04 .home_visit."
+  ARGS evaluate "${KANTEN_CLI_DATA}/case.json" --as-of 2024-05-31 --compact)
+kanten_cli_test(evaluate_case_no_alert_unless_asked RC 0 OUT "\"alerts\":\\[\\],"
+  ARGS evaluate "${KANTEN_CLI_DATA}/case.json" --as-of 2024-04-05 --compact)
+kanten_cli_test(evaluate_case_trin2_days_alert RC 0
+  OUT "Alert: in Trin 2 for 32 days .alert after 20. .Indsatsmodel i '[^\n]*', Trin 2"
+  NOT "no contact for"
+  ARGS evaluate "${KANTEN_CLI_DATA}/case.json" --as-of 2024-04-05 --trin2-days 20 --explain)
+kanten_cli_test(evaluate_case_inactive_days_alert RC 0
+  OUT "\"alerts\":.{\"alert\":\"inactive\",\"value\":45,\"threshold\":30,\"text\":\"no contact for 45 days"
+  OUT2 "\"inactive_since\":\"2024-02-20\""
+  ARGS evaluate "${KANTEN_CLI_DATA}/case.json" --as-of 2024-04-05 --inactive-days 30 --compact)
+kanten_cli_test(evaluate_case_aftercare RC 0
+  OUT "\"step\":\"exit_self_support\".*\"aftercare\":.{\"date\":\"2024-07-15\",\"channel\":\"phone\"}"
+  ARGS evaluate "${KANTEN_CLI_DATA}/case.json" --as-of 2024-07-31 --compact)
 kanten_cli_test(evaluate_case_exit RC 0
   OUT "\"exit\": {[^}]*\"step\": \"exit_self_support\""
   ARGS evaluate "${KANTEN_CLI_DATA}/case.json" --as-of=2024-06-30)
@@ -114,11 +150,38 @@ kanten_cli_test(evaluate_bad_events RC 0
   NOT "free text is never echoed"
   ARGS evaluate "${KANTEN_CLI_DATA}/bad-events.json" --as-of 2024-03-31)
 kanten_cli_test(followups RC 0
-  OUT "\"as_of\": \"2024-03-15\",.*\"worklist\": ..*\"citizen\": \"c-0102\""
+  OUT "\"as_of\": \"2024-03-15\",.*\"worklist\": ..*\"citizen\": \"c-0102\",\n *\"jobformidler\": \"jf-021\",\n *\"step\": \"trin3_virksomhedsforloeb\",\n *\"followup_due\": true,"
   ARGS followups "${KANTEN_CLI_DATA}/caseload.json" --as-of 2024-03-15)
+# Never contacted first (c-0102), then c-0101; grouped by jobformidler, jf-017's c-0101 comes first.
+kanten_cli_test(followups_order_by_deadline_then_last_contact RC 0
+  OUT "\"count\":2,\"worklist\":.{\"citizen\":\"c-0102\",[^}]*\"last_contact\":null,.*\"citizen\":\"c-0101\",[^}]*\"last_contact\":\"2024-02-12\""
+  ARGS followups "${KANTEN_CLI_DATA}/caseload.json" --as-of 2024-03-15 --compact)
+kanten_cli_test(followups_group_by_jobformidler RC 0
+  OUT "\"count\":2,\"worklist\":.{\"citizen\":\"c-0101\",\"jobformidler\":\"jf-017\",.*{\"citizen\":\"c-0102\",\"jobformidler\":\"jf-021\","
+  ARGS followups "${KANTEN_CLI_DATA}/caseload.json" --as-of 2024-03-15 --group-by-jobformidler --compact)
+kanten_cli_test(followups_filter_by_jobformidler RC 0
+  OUT "\"count\":1,\"worklist\":.{\"citizen\":\"c-0101\",\"jobformidler\":\"jf-017\","
+  NOT "c-0102"
+  ARGS followups "${KANTEN_CLI_DATA}/caseload.json" --as-of 2024-03-15 --jobformidler jf-017 --compact)
+# c-0102 changed jobformidler on 2024-03-04: the filter follows the current one.
+kanten_cli_test(followups_filter_by_former_jobformidler_is_empty RC 0 OUT "\"count\":0,\"worklist\":\\[\\],"
+  ARGS followups "${KANTEN_CLI_DATA}/caseload.json" --as-of 2024-03-15 --jobformidler jf-004 --compact)
+kanten_cli_test(followups_inactive_days_alert RC 0
+  OUT "{\"citizen\":\"c-0102\",[^}]*\"alerts\":.{\"alert\":\"inactive\",\"value\":65,\"threshold\":40,.*{\"citizen\":\"c-0101\",[^}]*\"alerts\":\\[\\]}"
+  ARGS followups "${KANTEN_CLI_DATA}/caseload.json" --as-of 2024-03-15 --inactive-days 40 --compact)
+# In July c-0102 was contacted on the 1st: no follow-up due, but the agreed ordinary hours have
+# not risen since April (Kerneelement 9): a line with the alert and no deadline.
+kanten_cli_test(followups_stagnation_alert_without_deadline RC 0
+  OUT "\"count\":1,\"worklist\":.{\"citizen\":\"c-0102\",\"jobformidler\":\"jf-021\",\"step\":\"trin3_virksomhedsforloeb\",\"followup_due\":false,\"deadline\":null,.*\"alert\":\"stagnation\",\"value\":3,\"threshold\":3,"
+  ARGS followups "${KANTEN_CLI_DATA}/caseload.json" --as-of 2024-07-31 --stagnation-months 3 --compact)
+kanten_cli_test(followups_no_line_without_alert_options RC 0 OUT "\"count\":0,"
+  ARGS followups "${KANTEN_CLI_DATA}/caseload.json" --as-of 2024-07-31 --compact)
+kanten_cli_test(evaluate_caseload_aftercare_after_education RC 0
+  OUT "\"citizen\":\"c-0102\",.*\"step\":\"exit_self_support\",.*\"aftercare\":.{\"date\":\"2024-09-09\",\"channel\":\"phone\"}.*\"citizen\":\"c-0103\""
+  ARGS evaluate "${KANTEN_CLI_DATA}/caseload.json" --as-of 2024-09-30 --compact)
 kanten_cli_test(sanction RC 0
   OUT "\"failure_id\": \"F1\",.*\"status\": \"undecided\""
-  OUT2 "\"rule\": \"sanction_personal_contact\""
+  OUT2 "\"rule\": \"sanction_personal_contact\",\n *\"text\": \"personal contact must be attempted .in person where the citizen lives or stays, after the deadline.: the written hearing sent on 2024-03-22 was not answered by 2024-04-05\""
   ARGS sanction "${KANTEN_CLI_DATA}/sanction.json")
 kanten_cli_test(model RC 0 OUT "\"transitions\": ..*\"rule\": \"trin1_start\""
   ARGS model)
@@ -170,8 +233,14 @@ kanten_cli_test(generate_market RC 0
 kanten_cli_test(generate_market_denmark RC 0 OUT "^{\"citizens\":..*\"lat\":5[4-7]\\."
   ARGS generate-market --citizens 4 --companies 2 --region denmark --compact)
 kanten_cli_test(demo RC 0 OUT "Citizens per step.*Sanction answers.*Proposed matching"
+  OUT2 "need a contact +[0-9]+\n +citizen +jobformidler +deadline +last contact +breached +alerts\n +c-[0-9]+ +jf-[0-9]+ +20"
   CREATES "${CMAKE_CURRENT_BINARY_DIR}/cli-demo-report.json"
   ARGS demo --citizens 60 --seed 3 --out "${CMAKE_CURRENT_BINARY_DIR}/cli-demo-report.json")
+kanten_cli_test(demo_alerts_grouped_by_jobformidler RC 0
+  OUT "need a contact or alert +[0-9]+\n.*\n +c-[0-9]+ +jf-03 .*inactive [0-9]+\n.*\n +c-[0-9]+ +jf-04 "
+  CREATES "${CMAKE_CURRENT_BINARY_DIR}/cli-demo-alerts-report.json"
+  ARGS demo --citizens 60 --seed 3 --inactive-days 30 --group-by-jobformidler
+       --out "${CMAKE_CURRENT_BINARY_DIR}/cli-demo-alerts-report.json")
 
 # --- bad input: exit code 1, the field and the value named on stderr ------------------------------
 kanten_cli_test(missing_file RC 1 ERR "field 'file': value '[^']*no-such-case\\.json'"
@@ -226,6 +295,20 @@ kanten_cli_test(generate_market_bad_region RC 2 ERR "--region': value 'sweden'"
   ARGS generate-market --region sweden)
 kanten_cli_test(generate_market_bad_number RC 2 ERR "--companies': value '-3'"
   ARGS generate-market --companies -3)
+# Alert thresholds: whole numbers from 1 (the source gives no number, so 0 is no threshold).
+kanten_cli_test(inactive_days_zero RC 2 ERR "option '--inactive-days': value '0': not a whole number from 1 to 36500\nRun 'kanten followups --help'"
+  ARGS followups "${KANTEN_CLI_DATA}/caseload.json" --as-of 2024-03-15 --inactive-days 0)
+kanten_cli_test(inactive_days_not_a_number RC 2 ERR "option '--inactive-days': value 'abc': not a whole number"
+  ARGS evaluate "${KANTEN_CLI_DATA}/case.json" --as-of 2024-03-15 --inactive-days abc)
+kanten_cli_test(trin2_days_too_large RC 2 ERR "option '--trin2-days': value '36501': not a whole number from 1 to 36500"
+  ARGS evaluate "${KANTEN_CLI_DATA}/case.json" --as-of 2024-03-15 --trin2-days 36501)
+kanten_cli_test(stagnation_months_too_large RC 2 ERR "option '--stagnation-months': value '601': not a whole number from 1 to 600"
+  ARGS demo --citizens 5 --stagnation-months 601)
+kanten_cli_test(jobformidler_empty RC 2 ERR "--jobformidler: 1 required ID missing"
+  ARGS followups "${KANTEN_CLI_DATA}/caseload.json" --as-of 2024-03-15 --jobformidler=)
+kanten_cli_test(jobformidler_cpr_shaped_not_echoed RC 2 ERR "option '--jobformidler': the value is shaped like a CPR number .not shown."
+  NOT "010190"
+  ARGS followups "${KANTEN_CLI_DATA}/caseload.json" --as-of 2024-03-15 --jobformidler 010190-1234)
 
 # --- bus trips and training tracks (002, 001) ---------------------------------------------------
 kanten_cli_test(bus_plan RC 0
@@ -259,7 +342,7 @@ kanten_cli_test(evaluate_programme RC 0
   OUT2 "first_paid_hours +events +1, censored +2, median 57 days"
   NOT "c-010"
   ARGS evaluate-programme "${KANTEN_CLI_DATA}/caseload.json" --as-of 2024-03-31)
-kanten_cli_test(evaluate_programme_default_as_of RC 0 OUT "^Programme figures as of 2024-03-20 "
+kanten_cli_test(evaluate_programme_default_as_of RC 0 OUT "^Programme figures as of 2024-09-09 "
   ARGS evaluate-programme "${KANTEN_CLI_DATA}/caseload.json")
 kanten_cli_test(evaluate_programme_json_file RC 0 OUT "Every figure as JSON: .*programme.json"
   CREATES "${CMAKE_CURRENT_BINARY_DIR}/programme.json"

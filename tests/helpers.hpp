@@ -79,7 +79,8 @@ class CaseBuilder {
     auto terms = std::make_shared<AgreementTerms>();
     terms->company = std::move(company);
     terms->tasks = {"kitchen"};
-    return AgreementMade{kind, start, per_week, std::move(terms)};
+    terms->sub_goals = {"two more hours in three months"};
+    return AgreementMade{kind, start, per_week, std::move(terms), std::nullopt};
   }
   /// An agreement recorded on `d`, starting on `d`.
   CaseBuilder& agreement(std::string_view d, AgreementKind kind = AgreementKind::ordinary_hours,
@@ -123,7 +124,15 @@ class CaseBuilder {
                           std::string id = "f1") {
     return on(d, ConcreteAssessment{std::move(id), promotes, considers_vulnerability, "reasoning"});
   }
-  CaseBuilder& hearing_sent(std::string_view d, std::string id = "f1") { return on(d, HearingSent{std::move(id)}); }
+  /// The written hearing sent on `d`; the citizen may answer until `answer_by` (by default a
+  /// week later; "" records no deadline).
+  CaseBuilder& hearing_sent(std::string_view d, std::string id = "f1", std::string_view answer_by = "+7") {
+    Date by;
+    if (answer_by == "+7") by = D(d) + boost::gregorian::days(7);
+    else if (!answer_by.empty()) by = D(answer_by);
+    return on(d, HearingSent{std::move(id), by});
+  }
+  CaseBuilder& profile_change(std::string_view d, ProfileChanged p) { return on(d, std::move(p)); }
   CaseBuilder& hearing_answered(std::string_view d, std::string id = "f1") {
     return on(d, HearingAnswered{std::move(id)});
   }
@@ -204,6 +213,11 @@ inline const SanctionAnswer* sanction_for(const Evaluation& e, std::string_view 
 /// True when some pending item of the answer rests on `src`.
 inline bool pending_rests_on(const SanctionAnswer& a, const Source& src) {
   return std::any_of(a.pending.begin(), a.pending.end(), [&](const SanctionReason& r) { return r.source == &src; });
+}
+
+/// True when some established reason of the answer rests on `src`.
+inline bool reason_rests_on(const SanctionAnswer& a, const Source& src) {
+  return std::any_of(a.reasons.begin(), a.reasons.end(), [&](const SanctionReason& r) { return r.source == &src; });
 }
 
 /// The month list as strings, for readable failures.

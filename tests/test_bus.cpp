@@ -6,10 +6,15 @@
 #include <kanten/core/error.hpp>
 #include <kanten/match/json.hpp>
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
+#include <cctype>
+#include <fstream>
 #include <limits>
 #include <map>
 #include <set>
+#include <sstream>
 #include <string>
 #include <utility>
 #include <vector>
@@ -169,6 +174,90 @@ TEST_CASE("Model 1: 6-12 citizens, two visits, at least one company with inclusi
   CHECK(q.left_out.size() == 5);
   REQUIRE(q.notes.size() == 1);
   CHECK(q.notes[0].find("fewer than the 6") != std::string::npos);
+}
+
+namespace {
+
+/// The seed text of `s`'s document with words hyphenated across a line break joined and all
+/// white space as single spaces, or "" when the source root is not known.
+std::string seed_text([[maybe_unused]] const Source& s) {
+#ifdef KANTEN_SOURCE_ROOT
+  std::ifstream f(std::string(KANTEN_SOURCE_ROOT) + "/" + std::string(s.document()->file), std::ios::binary);
+  std::stringstream raw;
+  raw << f.rdbuf();
+  const std::string text = raw.str();
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char ch = text[i];
+    if (ch == '-' && i + 1 < text.size() && (text[i + 1] == '\n' || text[i + 1] == '\r')) {
+      std::size_t j = i + 1;
+      while (j < text.size() && std::isspace(static_cast<unsigned char>(text[j]))) ++j;
+      if (j < text.size() && std::islower(static_cast<unsigned char>(text[j]))) {
+        i = j - 1;  // "virksomhedskonsulen-\nter" → "virksomhedskonsulenter"
+        continue;
+      }
+    }
+    if (std::isspace(static_cast<unsigned char>(ch))) {
+      if (!out.empty() && out.back() != ' ') out += ' ';
+      continue;
+    }
+    out += ch;
+  }
+  return out;
+#else
+  return {};
+#endif
+}
+
+}  // namespace
+
+TEST_CASE("Model 1's staff is two company consultants and two-three labour-market consultants: 4-5, and the trip's cost follows — 002_35b99bd4972212c9.txt, Planlægning af bustur and Afvikling af bustur, Model 1",
+          "[bus][rules]") {
+  // "I Guldborgsund varetages planlægning og afvikling af busturene af to virksomhedskonsulenter."
+  // "Herefter går borgerne, virksomhedskonsulenterne og to-tre arbejdsmarkedskonsulenter til bussen."
+  // Model 2: "På busturene er de afsted 12-15 borgere ad gangen og typisk tre jobformidlere".
+  const std::string seed = seed_text(sources::bus_model1);
+  if (seed.empty()) {
+    WARN("KANTEN_SOURCE_ROOT is not defined: the staff sentences are not checked against the seed text");
+  } else {
+    CHECK(seed.find("I Guldborgsund varetages planlægning og afvikling af busturene af to virksomhedskonsulenter.") !=
+          std::string::npos);
+    CHECK(seed.find("Herefter går borgerne, virksomhedskonsulenterne og to-tre arbejdsmarkedskonsulenter til bussen.") !=
+          std::string::npos);
+    CHECK(seed.find("typisk tre jobformidlere") != std::string::npos);
+    CHECK(seed.find("Afvikling af bustur: 3-4 jobcentermedarbejdere i 4-5 timer.") != std::string::npos);
+  }
+  CHECK(bus_model_1().staff == Range{4, 5});
+  CHECK(bus_model_2().staff == Range{3, 3});
+  CHECK(std::string(sources::bus_model2.quote).find("typisk tre jobformidlere") != std::string::npos);
+
+  // Running the trip: the model's crew for the overview's 4-5 hours.
+  const TripCost m1 = trip_cost(bus_model_1(), 10);
+  CHECK(m1.staff == Range{4, 5});
+  CHECK(m1.running_staff_minutes == Range{4 * 4 * 60, 5 * 5 * 60});  // 16–25 staff hours
+  CHECK(m1.planning_staff_minutes == Range{60, 120});
+  CHECK(m1.total_dkk == Range{2750, 3400});  // no rate: bus and food only
+  const TripCost priced = trip_cost(bus_model_1(), 10, 300);  // 17–27 staff hours at 300 DKK/h
+  CHECK(priced.total_dkk == Range{2750 + 5100, 3400 + 8100});
+  CHECK(trip_cost(bus_model_2(), 12).running_staff_minutes == Range{3 * 4 * 60, 3 * 5 * 60});
+  // Without a model, the overview's own "3-4 jobcentermedarbejdere".
+  CHECK(trip_cost(10).staff == Range{3, 4});
+
+  // The planner prices each trip with its model's crew.
+  const Market m = two_clusters(10, 10);
+  BusPlanOptions o;
+  o.staff_dkk_per_hour = 300;
+  const BusPlan p = plan_bus_trips(m, refer_all(m), o);
+  REQUIRE_FALSE(p.groups.empty());
+  for (const auto& g : p.groups)
+    for (const auto& t : g.trips) {
+      CHECK(t.cost.staff == Range{4, 5});
+      CHECK(t.cost.running_staff_minutes == Range{960, 1500});
+      CHECK(t.cost == trip_cost(bus_model_1(), static_cast<std::int32_t>(g.participants.size()), 300));
+    }
+  const auto j = nlohmann::json::parse(to_json(p, m, refer_all(m)));
+  CHECK(j["groups"][0]["trips"][0]["cost"]["staff"] == nlohmann::json::array({4, 5}));
+  CHECK(nlohmann::json::parse(to_json(trip_cost(bus_model_1(), 12), 12))["staff"] == nlohmann::json::array({4, 5}));
 }
 
 TEST_CASE("Model 2: two trips of one company in the 13-week programme, 12-15 citizens, 13:00-16:00 — 002_35b99bd4972212c9.txt, Model 2",
@@ -359,6 +448,17 @@ TEST_CASE("Trip cost: every amount checked, each input within its one documented
   huge = bus_model_1();
   huge.visits_per_trip = max_model_visits_per_trip + 1;
   CHECK(error_of([&] { (void)plan_bus_trips(m, refer_all(m), o); }).first == "model.visits_per_trip");
+  // A crew of none, one the wrong way round, or beyond max_trip_staff.
+  for (const Range staff : {Range{0, 0}, Range{5, 4}, Range{1, max_trip_staff + 1}, Range{-1, 3}}) {
+    huge = bus_model_1();
+    huge.staff = staff;
+    CHECK(error_of([&] { (void)plan_bus_trips(m, refer_all(m), o); }) ==
+          P{"model.staff", std::to_string(staff.low) + "-" + std::to_string(staff.high)});
+    CHECK(error_of([&] { (void)trip_cost(huge, 10); }).first == "model.staff");
+  }
+  huge = bus_model_1();
+  huge.staff = Range{max_trip_staff, max_trip_staff};
+  check_no_negative_amount(trip_cost(huge, max_trip_participants, max_staff_dkk_per_hour));
 }
 
 TEST_CASE("A citizen referred twice is an error naming both referrals, not a second place", "[bus][hardening]") {

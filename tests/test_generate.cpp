@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <functional>
+#include <map>
 #include <numeric>
 #include <set>
 #include <sstream>
@@ -100,13 +101,23 @@ TEST_CASE("generator: sized like Lolland-Falster by default, opaque ids (seed 00
     CHECK(c.events.front().date >= D("2019-01-01"));
     CHECK(c.events.front().date <= D("2019-07-03"));
     CHECK(c.events.back().date <= kPeriodEnd);
+    std::string agreement_company;
     for (const auto& e : c.events) {
       if (const auto* a = std::get_if<AgreementMade>(&e.data)) {
+        // 004 KE7: every agreement with its terms — company, tasks, weekly hours, sub-goals.
         REQUIRE(a->terms);
         CHECK(a->terms->company.rfind("co-", 0) == 0);
         CHECK_FALSE(a->terms->tasks.empty());
+        CHECK_FALSE(a->terms->sub_goals.empty());
+        CHECK(a->minutes_per_week > 0);
+        CHECK(a->ordinary_minutes().has_value());  // the course of agreed ordinary hours is known (KE9)
         companies.insert(a->terms->company);
+        agreement_company = a->terms->company;
       }
+      // Trin 2's end: the fixed contact person is at the agreement's company.
+      if (const auto* p = std::get_if<ContactPersonAssigned>(&e.data)) CHECK(p->company == agreement_company);
+      // Written contact is never personal contact (004 KE5): no such attempt is generated.
+      if (const auto* t = std::get_if<PersonalContactAttempt>(&e.data)) CHECK(is_personal(t->channel));
       if (const auto* h = std::get_if<HoursWorked>(&e.data)) {
         CHECK(h->minutes > 0);
         CHECK(h->minutes <= 24 * 60);
@@ -184,6 +195,123 @@ TEST_CASE("generator: evaluated at the end of the period, the caseload follows t
                                              SanctionStatus::undecided});
   CHECK(breached > 0);
   CHECK(applied > events * 9 / 10);
+}
+
+TEST_CASE("generator: jobformidler changes, a dated profile, renegotiations, aftercare, bus trips and training tracks are in the record and applied",
+          "[generate]") {
+  const Caseload load = generate_caseload();
+  const auto results = evaluate_all(load, {.as_of = kPeriodEnd});
+  std::size_t changed_jobformidler = 0, left_group = 0, benefit_changed = 0, rising = 0, aftercare = 0;
+  std::size_t attended = 0, missed = 0, tracks = 0, fitted = 0;
+  for (std::size_t i = 0; i < results.size(); ++i) {
+    const Evaluation& e = results[i];
+    INFO(e.citizen);
+    // KE5: continuity, with a change now and then.
+    changed_jobformidler += e.jobformidler.changes > 0;
+    if (e.jobformidler.changes > 0) CHECK(e.jobformidler.current != "");
+    // KE3: the dated profile — a move out of the area or to job-ready ends membership; a benefit
+    // changes to kontanthjælp. Only cases in the target group at first change.
+    if (e.profile_periods.size() > 1) {
+      CHECK(e.profile_periods.front().target_group.member);
+      left_group += !e.profile_periods.back().target_group.member;
+      benefit_changed += e.profile_periods.back().profile.benefit != load.cases[i].profile.benefit;
+      if (e.profile_periods.back().profile.benefit != load.cases[i].profile.benefit)
+        CHECK(e.profile_periods.back().profile.benefit == Benefit::kontanthjaelp);
+    }
+    // KE7 and KE9: every agreement complete; renegotiations at the same company for more hours.
+    bool rose = false;
+    for (std::size_t k = 0; k < e.agreements.size(); ++k) {
+      const AgreementRecord& a = e.agreements[k];
+      CHECK(a.missing_terms.empty());
+      if (k == 0 || !a.renegotiation) continue;
+      const AgreementRecord& before = e.agreements[k - 1];
+      CHECK(a.company == before.company);
+      REQUIRE(a.ordinary_minutes_per_week);
+      REQUIRE(before.ordinary_minutes_per_week);
+      CHECK(*a.ordinary_minutes_per_week > *before.ordinary_minutes_per_week);
+      rose = true;
+    }
+    rising += rose;
+    // Efterværn after self-support only.
+    if (!e.aftercare.empty()) {
+      ++aftercare;
+      REQUIRE(e.exit());
+      CHECK(e.exit()->to == Step::exit_self_support);
+      for (const auto& a : e.aftercare) CHECK(a.date > e.exit()->date);
+    }
+    // 002 and 001: within the course, before any exit.
+    for (const auto& t : e.bus_trips) {
+      (t.attended ? attended : missed) += 1;
+      CHECK(t.companies.size() == 2);  // Model 1: two company visits
+      CHECK(t.date.day_of_week() == boost::date_time::Thursday);
+      if (e.exit()) CHECK(t.date < e.exit()->date);
+    }
+    for (const auto& t : e.training) {
+      ++tracks;
+      fitted += (t.end - t.start).days() + 1 != training_track_days;
+      CHECK(t.start.day_of_week() == boost::date_time::Monday);
+      CHECK_FALSE(t.mentor.empty());
+      if (e.exit()) CHECK(t.start < e.exit()->date);
+    }
+  }
+  // Every one of them occurs (and unexpected_not_applied() in the test above finds none unapplied).
+  CHECK(changed_jobformidler > 0);
+  CHECK(left_group > 0);
+  CHECK(benefit_changed > 0);
+  CHECK(rising > 0);
+  CHECK(aftercare > 0);
+  CHECK(attended > 0);
+  CHECK(missed > 0);
+  CHECK(tracks > 0);
+  CHECK(fitted > 0);
+  CHECK(fitted < tracks);
+  const ProgrammeFigures f = programme_figures(load, {.as_of = kPeriodEnd});
+  CHECK(f.bus_trips.count == attended);
+  CHECK(f.bus_trips.not_attended == missed);
+  CHECK(f.training.count == tracks);
+}
+
+TEST_CASE("generator: hearings give 8-14 days to answer; personal contact comes after the deadline (004 KE5)", "[generate]") {
+  GeneratorOptions o;
+  o.citizens = 600;
+  o.sanction_share = 0.5;
+  const Caseload load = generate_caseload(o);
+  std::size_t with_deadline = 0, without = 0, attempts = 0;
+  for (const auto& c : load.cases) {
+    std::map<std::string, Date> answer_by;
+    for (const auto& e : c.events) {
+      if (const auto* h = std::get_if<HearingSent>(&e.data)) {
+        if (h->answer_by.is_special()) {
+          ++without;  // deliberate: an old record without the deadline leaves the answer undecided
+          continue;
+        }
+        ++with_deadline;
+        const auto days = (h->answer_by - e.date).days();
+        CHECK(days >= 8);
+        CHECK(days <= 14);
+        answer_by[h->failure_id] = h->answer_by;
+      }
+      if (const auto* a = std::get_if<PersonalContactAttempt>(&e.data)) {
+        ++attempts;
+        CHECK(is_personal(a->channel));
+        if (const auto it = answer_by.find(a->failure_id); it != answer_by.end()) CHECK(it->second < e.date);
+      }
+    }
+  }
+  CHECK(with_deadline > 0);
+  CHECK(without > 0);
+  CHECK(attempts > 0);
+  // The answers: all three, and "waiting for the deadline" only for the hearings without one.
+  const auto results = evaluate_all(load, {.as_of = kPeriodEnd});
+  std::set<SanctionStatus> statuses;
+  std::size_t no_deadline = 0;
+  for (const auto& r : results)
+    for (const auto& s : r.sanctions) {
+      statuses.insert(s.status);
+      for (const auto& p : s.pending) no_deadline += p.rule == "sanction_hearing_deadline";
+    }
+  CHECK(statuses.size() == 3);
+  CHECK(no_deadline == without);
 }
 
 TEST_CASE("generator: mid-period, some have not started and some need a contact this month", "[generate]") {

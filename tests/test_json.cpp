@@ -40,10 +40,14 @@ const char* const every_kind_events = R"([
   {"date": "2024-03-13", "kind": "vulnerability_assessed", "failure_id": "F1", "vulnerable": true},
   {"date": "2024-03-14", "kind": "concrete_assessment", "failure_id": "F1", "promotes_availability": false,
    "considers_vulnerability": true, "text": "reasoning"},
-  {"date": "2024-03-15", "kind": "hearing_sent", "failure_id": "F1"},
+  {"date": "2024-03-15", "kind": "hearing_sent", "failure_id": "F1", "answer_by": "2024-03-25"},
   {"date": "2024-03-16", "kind": "hearing_answered", "failure_id": "F1"},
   {"date": "2024-03-17", "kind": "personal_contact_attempt", "failure_id": "F1", "channel": "home_visit", "reached": true},
-  {"date": "2024-06-14", "kind": "self_support", "via": "education"}
+  {"date": "2024-06-14", "kind": "self_support", "via": "education"},
+  {"date": "2024-02-01", "kind": "profile_changed", "benefit": "kontanthjaelp", "lives_in_designated_area": false},
+  {"date": "2024-07-01", "kind": "aftercare_contact", "channel": "phone"},
+  {"date": "2024-01-20", "kind": "bus_trip", "trip": "trip-3", "attended": false, "companies": ["company-017", "company-023"]},
+  {"date": "2024-01-22", "kind": "training_track", "track": "track-9", "workplace": "w-2", "mentor": "m-4", "end": "2024-04-21"}
 ])";
 
 /// Reads a case with one event and expects it rejected: returns the issue.
@@ -119,11 +123,57 @@ TEST_CASE("json: every event kind is read with its fields", "[json]") {
   CHECK(ca.considers_vulnerability);
   CHECK(ca.text == "reasoning");
   CHECK(std::get<HearingSent>(c.events[15].data).failure_id == "F1");
+  CHECK(std::get<HearingSent>(c.events[15].data).answer_by == D("2024-03-25"));
   CHECK(std::get<HearingAnswered>(c.events[16].data).failure_id == "F1");
   const auto& pc = std::get<PersonalContactAttempt>(c.events[17].data);
   CHECK(pc.channel == Channel::home_visit);
   CHECK(pc.reached);
   CHECK(std::get<SelfSupport>(c.events[18].data).via == SelfSupportKind::education);
+  const auto& pch = std::get<ProfileChanged>(c.events[19].data);
+  CHECK(pch.benefit == Benefit::kontanthjaelp);
+  CHECK(pch.lives_in_designated_area == false);
+  CHECK_FALSE(pch.activity_ready.has_value());
+  CHECK_FALSE(pch.in_integration_programme.has_value());
+  CHECK(std::get<AftercareContact>(c.events[20].data).channel == Channel::phone);
+  const auto& bt = std::get<BusTripAttended>(c.events[21].data);
+  CHECK(bt.trip == "trip-3");
+  CHECK_FALSE(bt.attended);
+  CHECK(bt.companies == std::vector<std::string>{"company-017", "company-023"});
+  const auto& tt = std::get<TrainingTrackStarted>(c.events[22].data);
+  CHECK(tt.track == "track-9");
+  CHECK(tt.workplace == "w-2");
+  CHECK(tt.mentor == "m-4");
+  CHECK(tt.end == D("2024-04-21"));
+  // Written and read back, every kind keeps its fields.
+  CHECK(case_from_json(to_json(c)).events == c.events);
+}
+
+TEST_CASE("json: the new fields are checked where they are read — answer_by, ordinary hours, a profile change, "
+          "bus trips and training tracks",
+          "[json]") {
+  auto issue = rejected_one(R"({"date": "2024-03-15", "kind": "hearing_sent", "failure_id": "F1", "answer_by": "soon"})");
+  CHECK(issue.field == "answer_by");
+  CHECK(issue.value == "\"soon\"");
+  issue = rejected_one(R"({"date": "2024-02-05", "kind": "agreement", "agreement_kind": "both", "minutes_per_week": 300,
+                           "ordinary_minutes_per_week": 400})");
+  CHECK(issue.field == "ordinary_minutes_per_week");
+  CHECK(issue.reason.find("more than") != std::string::npos);
+  issue = rejected_one(R"({"date": "2024-02-05", "kind": "agreement", "agreement_kind": "both", "minutes_per_week": 300,
+                           "ordinary_hours_per_week": "-1:00"})");
+  CHECK(issue.field == "ordinary_minutes_per_week");
+  issue = rejected_one(R"({"date": "2024-02-01", "kind": "profile_changed"})");
+  CHECK(issue.reason.find("at least one") != std::string::npos);
+  issue = rejected_one(R"({"date": "2024-02-01", "kind": "profile_changed", "benefit": "pension"})");
+  CHECK(issue.field == "benefit");
+  issue = rejected_one(R"({"date": "2024-02-01", "kind": "bus_trip"})");
+  CHECK(issue.field == "trip");
+  issue = rejected_one(R"({"date": "2024-02-01", "kind": "bus_trip", "trip": "t", "companies": "company-1"})");
+  CHECK(issue.field == "companies");
+  issue = rejected_one(R"({"date": "2024-02-01", "kind": "bus_trip", "trip": "t", "companies": ["0101901234"]})");
+  CHECK(issue.field == "companies[0]");
+  CHECK(issue.value.empty());  // shaped like a CPR number: never echoed
+  issue = rejected_one(R"({"date": "2024-02-01", "kind": "training_track", "track": "k", "end": 5})");
+  CHECK(issue.field == "end");
 }
 
 TEST_CASE("json: absent fields take their defaults and unknown fields are ignored", "[json]") {
@@ -464,9 +514,11 @@ TEST_CASE("json: the evaluation output carries every part with its source", "[js
   const json j = json::parse(to_json(r, 2));
 
   const std::vector<std::string> keys = {
-      "citizen", "as_of",    "rule_set", "target_group", "step",     "step_label", "since",
-      "history", "missing",  "ordinary_this_month", "thirty_hours_pending", "exit", "hours",
-      "followup", "sanctions", "violations", "not_applied", "input_warnings", "events_applied", "events_after_as_of"};
+      "citizen", "as_of",    "rule_set", "target_group", "profile", "profile_periods", "step",     "step_label", "since",
+      "history", "missing",  "ordinary_this_month", "ordinary_in_trin3_this_month", "thirty_hours_pending", "exit", "hours",
+      "followup", "sanctions", "jobformidler", "inactive_since", "days_in_trin2", "total_days_in_trin2", "agreements",
+      "aftercare", "bus_trips", "training", "alerts",
+      "violations", "not_applied", "input_warnings", "events_applied", "events_after_as_of"};
   std::vector<std::string> got;
   for (auto it = j.begin(); it != j.end(); ++it) got.push_back(it.key());
   std::vector<std::string> sorted_keys = keys;

@@ -3,6 +3,8 @@
 // hours at the midterm (seed 003_b82c162ee9c6e810.txt: "ca. 15 % er kommet i lønnede timer").
 #include "helpers.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <cmath>
 #include <numeric>
 
@@ -105,6 +107,93 @@ TEST_CASE("panel: an invalid as-of date is an error naming the field", "[program
   CaseBuilder b("c-1");
   ProgrammeOptions o;
   CHECK_THROWS_WITH(person_months(load_of({&b}), o), Catch::Contains("as_of"));
+}
+
+TEST_CASE("panel: target-group membership and the benefit follow the dated profile at each month's end (004, Kerneelement 3)",
+          "[programme]") {
+  // An uddannelseshjælp recipient with an education goal moves to kontanthjælp in March, out of
+  // the designated area on the last day of April, back in on 2 May, and becomes job-ready in June.
+  CaseBuilder b("c-1");
+  b.benefit(Benefit::uddannelseshjaelp).trin1_complete("2024-01-08", Goal::education);
+  ProfileChanged to_kontanthjaelp, out_of_area, back, job_ready;
+  to_kontanthjaelp.benefit = Benefit::kontanthjaelp;
+  out_of_area.lives_in_designated_area = false;
+  back.lives_in_designated_area = true;
+  job_ready.activity_ready = false;
+  b.profile_change("2024-03-10", to_kontanthjaelp)
+      .profile_change("2024-04-30", out_of_area)
+      .profile_change("2024-05-02", back)
+      .profile_change("2024-06-10", job_ready);
+
+  // As of 9 June: June's row is the profile on 9 June, before the change of the 10th.
+  const auto rows = person_months(load_of({&b}), as_of("2024-06-09"));
+  REQUIRE(rows.size() == 6);
+  CHECK(row(rows, "c-1", "2024-01").benefit == Benefit::uddannelseshjaelp);
+  CHECK(row(rows, "c-1", "2024-02").benefit == Benefit::uddannelseshjaelp);
+  CHECK(row(rows, "c-1", "2024-03").benefit == Benefit::kontanthjaelp);
+  CHECK(row(rows, "c-1", "2024-03").in_target_group);
+  CHECK_FALSE(row(rows, "c-1", "2024-04").in_target_group);  // moved out on the month's last day
+  CHECK(row(rows, "c-1", "2024-05").in_target_group);        // back in on 2 May
+  CHECK(row(rows, "c-1", "2024-06").in_target_group);
+  // As of 12 June the change of the 10th counts: job-ready, outside the target group.
+  const auto later = person_months(load_of({&b}), as_of("2024-06-12"));
+  CHECK_FALSE(row(later, "c-1", "2024-06").in_target_group);
+  CHECK(row(later, "c-1", "2024-06").benefit == Benefit::kontanthjaelp);
+  CHECK(row(later, "c-1", "2024-05").in_target_group);
+}
+
+TEST_CASE("panel: bus trips attended in the month, and a training track on the month's end (002, 001)", "[programme]") {
+  CaseBuilder b("c-1");
+  b.trin1_complete("2024-01-08");
+  b.on("2024-02-08", BusTripAttended{"bus-1", true, {"co-1", "co-2"}})
+      .on("2024-02-22", BusTripAttended{"bus-2", true, {"co-3"}})
+      .on("2024-03-07", BusTripAttended{"bus-3", false, {"co-4"}})  // registered, did not come
+      .on("2024-03-04", TrainingTrackStarted{"tt-1", "wp-1", "wp-1-m1", Date()});  // 13 weeks: to 2 June
+  const auto rows = person_months(load_of({&b}), as_of("2024-06-30"));
+  REQUIRE(rows.size() == 6);
+  CHECK(row(rows, "c-1", "2024-01").bus_trips == 0);
+  CHECK(row(rows, "c-1", "2024-02").bus_trips == 2);
+  CHECK(row(rows, "c-1", "2024-03").bus_trips == 0);
+  CHECK_FALSE(row(rows, "c-1", "2024-02").in_training);
+  CHECK(row(rows, "c-1", "2024-03").in_training);
+  CHECK(row(rows, "c-1", "2024-05").in_training);
+  CHECK_FALSE(row(rows, "c-1", "2024-06").in_training);  // ended on 2 June
+  // In the as-of month, the as-of date counts: on the track on 1 June.
+  CHECK(row(person_months(load_of({&b}), as_of("2024-06-01")), "c-1", "2024-06").in_training);
+}
+
+TEST_CASE("figures: bus trips and training tracks of the record, and what followed them (002, 001)", "[programme]") {
+  // a: a bus trip, then an agreement and paid hours.   b: missed a trip, came to the next one.
+  // c: an agreement, then a training track (in progress) and paid hours.   d: a track that has ended.
+  CaseBuilder a("a"), b("b"), c("c"), d("d");
+  a.trin1_complete("2024-01-08").on("2024-02-08", BusTripAttended{"bus-1", true, {"co-1"}});
+  a.trin2_complete("2024-03-04").hours("2024-03-11", 5 * 60);
+  b.trin1_complete("2024-01-08")
+      .on("2024-02-08", BusTripAttended{"bus-1", false, {"co-1"}})
+      .on("2024-02-22", BusTripAttended{"bus-2", true, {"co-2"}});
+  c.trin1_complete("2024-01-08").trin2_complete("2024-01-15");
+  c.on("2024-02-05", TrainingTrackStarted{"tt-1", "wp-1", "wp-1-m1", Date()}).hours("2024-02-12", 4 * 60);
+  d.trin1_complete("2024-01-08").on("2024-01-15", TrainingTrackStarted{"tt-2", "wp-1", "wp-1-m2", D("2024-02-25")});
+  // A trip after the as-of date is not yet in the record.
+  d.on("2024-05-16", BusTripAttended{"bus-9", true, {"co-9"}});
+  const ProgrammeFigures f = programme_figures(load_of({&a, &b, &c, &d}), as_of("2024-04-30"));
+  CHECK(f.bus_trips.citizens == 2);
+  CHECK(f.bus_trips.count == 2);
+  CHECK(f.bus_trips.not_attended == 1);
+  CHECK(f.bus_trips.in_progress == 0);
+  CHECK(f.bus_trips.agreement_after == 1);   // a
+  CHECK(f.bus_trips.paid_hours_after == 1);  // a
+  CHECK(f.training.citizens == 2);
+  CHECK(f.training.count == 2);
+  CHECK(f.training.not_attended == 0);
+  CHECK(f.training.in_progress == 1);        // c: 5 February to 5 May
+  CHECK(f.training.agreement_after == 0);    // c's agreement came before the track
+  CHECK(f.training.paid_hours_after == 1);   // c
+  const auto j = nlohmann::json::parse(to_json(f));
+  CHECK(j["bus_trips"] == nlohmann::json::parse(
+                             R"({"citizens": 2, "attended": 2, "not_attended": 1, "agreement_after": 1, "paid_hours_after": 1})"));
+  CHECK(j["training"] == nlohmann::json::parse(
+                             R"({"citizens": 2, "tracks": 2, "in_progress": 1, "agreement_after": 0, "paid_hours_after": 1})"));
 }
 
 // --- funnel, shares, retention, steps by month ------------------------------------------------
@@ -317,7 +406,7 @@ TEST_CASE("panel and figures agree with the evaluations on a generated sample", 
   const auto evaluations = evaluate_all(load, {.as_of = o.as_of});
   const ProgrammeFigures f = programme_figures(load, o);
 
-  std::size_t paid = 0;
+  std::size_t paid = 0, trips = 0, tracks = 0;
   for (const auto& e : evaluations) {
     Minutes ordinary = 0, internship = 0, panel_ordinary = 0, panel_internship = 0;
     for (const auto& h : e.hours) {
@@ -338,7 +427,19 @@ TEST_CASE("panel and figures agree with the evaluations on a generated sample", 
     CHECK(panel_internship == internship);
     CHECK(exits == (e.exit() ? 1u : 0u));
     paid += ordinary > 0 ? 1 : 0;
+    // The generator's trips fall within the course: the panel holds every attended one.
+    std::int32_t panel_trips = 0;
+    for (const auto& r : rows)
+      if (r.citizen == e.citizen) panel_trips += r.bus_trips;
+    const auto attended = std::count_if(e.bus_trips.begin(), e.bus_trips.end(), [](const BusTripRecord& t) { return t.attended; });
+    CHECK(panel_trips == attended);
+    trips += static_cast<std::size_t>(attended);
+    tracks += e.training.size();
   }
+  CHECK(f.bus_trips.count == trips);
+  CHECK(f.training.count == tracks);
+  CHECK(trips > 0);
+  CHECK(tracks > 0);
   CHECK(f.count(FunnelStage::paid_hours) == paid);
   CHECK(f.curve(Endpoint::first_paid_hours).events == paid);
   CHECK(f.steps_by_month.back().month == M("2020-06"));

@@ -94,8 +94,13 @@ Generated generate(std::uint64_t seed) {
   // Trin 2 and 3: a first match most of the time, more agreements and noise around it.
   auto agreement = [&](Date d, Date start) {
     Minutes per_week = r.chance(3) ? -r.uniform(1, 600) : r.uniform(0, 37 * 60);
-    auto terms = r.chance(80) ? std::make_shared<AgreementTerms>(AgreementTerms{company(), {"t"}, {}, {}}) : nullptr;
-    push(d, AgreementMade{r.chance(40) ? AgreementKind::both : r.any<AgreementKind>(), start, per_week, terms});
+    // Most agreements carry their terms (KE7); some lack sub-goals, some have none at all.
+    auto terms = r.chance(80) ? std::make_shared<AgreementTerms>(AgreementTerms{
+                                    company(), {"t"}, r.chance(85) ? std::vector<std::string>{"g"} : std::vector<std::string>{}, {}})
+                              : nullptr;
+    std::optional<Minutes> ordinary;
+    if (per_week > 0 && r.chance(30)) ordinary = r.uniform(0, per_week);
+    push(d, AgreementMade{r.chance(40) ? AgreementKind::both : r.any<AgreementKind>(), start, per_week, terms, ordinary});
   };
   Date match = day(30, 250);
   if (r.chance(75)) {
@@ -109,7 +114,7 @@ Generated generate(std::uint64_t seed) {
   }
   for (int i = 0, n = r.uniform(0, 1); i < n; ++i) push(day(0, 600), FollowUpPlanMade{});
   for (int i = 0, n = r.uniform(0, 1); i < n; ++i) push(day(0, 600), ContactPersonAssigned{company()});
-  if (r.chance(35)) push(day(60, 700), CourseBrokenOff{r.chance(25)});
+  if (r.chance(40)) push(day(60, 700), CourseBrokenOff{r.chance(30)});
   if (r.chance(10)) push(day(0, 700), CourseBrokenOff{r.chance(25)});
   if (r.chance(15)) push(day(0, 730), SelfSupport{r.any<SelfSupportKind>()});
 
@@ -128,6 +133,21 @@ Generated generate(std::uint64_t seed) {
   }
   for (int i = 0, n = r.uniform(0, 24); i < n; ++i) push(day(0, 730), Contact{r.any<Channel>()});
 
+  // The rest of the record: profile changes, aftercare, bus trips and training tracks.
+  if (r.chance(20)) {
+    ProfileChanged p;
+    if (r.chance(50)) p.benefit = r.any<Benefit>();
+    if (r.chance(30)) p.activity_ready = r.chance(50);
+    if (r.chance(30) || !p.benefit) p.lives_in_designated_area = r.chance(70);
+    push(day(-30, 700), p);
+  }
+  for (int i = 0, n = r.uniform(0, 2); i < n; ++i) push(day(0, 800), AftercareContact{r.any<Channel>()});
+  if (r.chance(15)) push(day(0, 300), BusTripAttended{"trip-1", r.chance(80), {company()}});
+  if (r.chance(10)) {
+    const Date start = day(0, 300);
+    push(start, TrainingTrackStarted{"track-1", "w1", "m1", r.chance(20) ? start + boost::gregorian::days(r.uniform(-5, 120)) : Date()});
+  }
+
   // Sanctions: now and then a whole procedure after a failure, and noise.
   if (r.chance(30)) {
     const std::string id = "f1";
@@ -136,7 +156,10 @@ Generated generate(std::uint64_t seed) {
     push(f, SanctionFailure{id, r.any<FailureKind>()});
     if (r.chance(85)) push(after(0, 10), VulnerabilityAssessed{id, r.chance(30)});
     if (r.chance(85)) push(after(0, 15), ConcreteAssessment{id, r.chance(85), r.chance(70), "free text"});
-    if (r.chance(85)) push(after(1, 15), HearingSent{id});
+    if (r.chance(85)) {
+      const Date sent = after(1, 15);
+      push(sent, HearingSent{id, r.chance(85) ? sent + boost::gregorian::days(r.uniform(7, 14)) : Date()});
+    }
     if (r.chance(60)) push(after(16, 30), HearingAnswered{id});
     for (int i = 0, n = r.uniform(0, 3); i < n; ++i)
       push(after(16, 40), PersonalContactAttempt{id, r.pick({Channel::phone, Channel::home_visit, Channel::in_person}),
@@ -150,7 +173,7 @@ Generated generate(std::uint64_t seed) {
       case 0: push(d, ReasonableCause{fid(), r.any<CauseKind>(), "free text"}); break;
       case 1: push(d, VulnerabilityAssessed{fid(), r.chance(40)}); break;
       case 2: push(d, ConcreteAssessment{fid(), r.chance(70), r.chance(50), "free text"}); break;
-      case 3: push(d, HearingSent{fid()}); break;
+      case 3: push(d, HearingSent{fid(), r.chance(50) ? d + boost::gregorian::days(r.uniform(-3, 14)) : Date()}); break;
       case 4: push(d, HearingAnswered{fid()}); break;
       default: push(d, PersonalContactAttempt{fid(), r.any<Channel>(), r.chance(30)}); break;
     }
@@ -389,11 +412,17 @@ TEST_CASE("Property: nothing is dropped silently — every event is applied, not
       return "applied " + std::to_string(e.events_applied) + " + not applied " + std::to_string(seen.size()) +
              " + after " + std::to_string(e.events_after_as_of) + " != " + std::to_string(ev.size());
     for (const auto& v : e.violations) {
-      if (v.index >= ev.size() || ev[v.index].kind() != EventKind::job_direction_set)
-        return "a violation that is not a job direction";
+      // A job direction (not applied), or a move to uddannelseshjælp with an employment goal in place.
+      if (v.index >= ev.size() ||
+          (ev[v.index].kind() != EventKind::job_direction_set && ev[v.index].kind() != EventKind::profile_changed))
+        return "a violation that is neither a job direction nor a profile change";
       const auto* n = not_applied_at(e, v.index);
-      if (n == nullptr || n->reason != NotAppliedReason::education_goal_required)
+      if (ev[v.index].kind() == EventKind::job_direction_set &&
+          (n == nullptr || n->reason != NotAppliedReason::education_goal_required))
         return "a violation that was applied anyway";
+      if (ev[v.index].kind() == EventKind::profile_changed &&
+          std::get<ProfileChanged>(ev[v.index].data).benefit != Benefit::uddannelseshjaelp)
+        return "a profile-change violation without a move to uddannelseshjælp";
       if (v.source != &sources::education_goal) return "a violation citing the wrong source";
     }
     return {};
@@ -414,14 +443,15 @@ TEST_CASE("Property: follow-up, the 30-hour exit and the sanction answers agree 
       if (x.date != x.date.end_of_month()) return "30-hour exit not dated a month's last day";
       auto m = YearMonth::of(x.date);
       auto found = std::find_if(e.hours.begin(), e.hours.end(), [&](const MonthHours& h) { return h.month == m; });
-      if (found == e.hours.end() || found->ordinary < rules.exit_ordinary_minutes_per_month)
-        return "30-hour exit without 30 ordinary hours in " + m.str();
+      if (found == e.hours.end() || found->ordinary_in_trin3 < rules.exit_ordinary_minutes_per_month)
+        return "30-hour exit without 30 ordinary hours worked in Trin 3 in " + m.str();
     }
     if (e.thirty_hours_pending &&
-        (e.step != Step::trin3_virksomhedsforloeb || e.ordinary_this_month < rules.exit_ordinary_minutes_per_month))
+        (e.step != Step::trin3_virksomhedsforloeb || e.ordinary_in_trin3_this_month < rules.exit_ordinary_minutes_per_month))
       return "thirty_hours_pending outside Trin 3 or below 30 h";
     for (const auto& h : e.hours) {
       if (h.ordinary < 0 || h.internship < 0) return "negative month hours";
+      if (h.ordinary_in_trin3 < 0 || h.ordinary_in_trin3 > h.ordinary) return "Trin 3 hours outside the month's ordinary hours";
       const int days = h.month.last_day().day();
       if (h.ordinary + h.internship > days * rules.max_minutes_per_day) return "more than 24 h a day in " + h.month.str();
     }
@@ -434,9 +464,10 @@ TEST_CASE("Property: follow-up, the 30-hour exit and the sanction answers agree 
                               [](const StepChange& h) { return h.to == Step::trin3_virksomhedsforloeb; });
     if (f.applies != (entry != e.history.end())) return "follow-up applies iff Trin 3 was entered";
     if (f.applies) {
-      if (f.start != entry->date) return "follow-up start is not the first entry into Trin 3";
-      if (f.first_month != YearMonth::of(f.start)) return "follow-up first month";
-      auto last = f.first_month.plus(rules.followup_months - 1);
+      if (f.trin3_entry != entry->date) return "follow-up trin3_entry is not the first entry into Trin 3";
+      if (e.agreements.empty() || f.start.is_special()) return "follow-up without an agreement's start";
+      if (f.first_month != std::max(YearMonth::of(f.start), YearMonth::of(f.trin3_entry))) return "follow-up first month";
+      auto last = YearMonth::of(f.start).plus(rules.followup_months - 1);
       if (e.exit() != nullptr) {  // a month needs a contact only if the citizen was in the model at its end
         const Date x = e.exit()->date;
         const YearMonth em = YearMonth::of(x);

@@ -65,9 +65,9 @@ TEST_CASE("Scenario: Amira goes from the first conversation through Trin 1, 2 an
     CHECK(e.history[1].date == D("2024-02-05"));
     CHECK(e.history[2].date == D("2024-03-01"));
     CHECK(e.history[3].date == D("2024-05-31"));
-    CHECK(month_hours(e, "2024-03") == MonthHours{M("2024-03"), 1200, 2400});
-    CHECK(month_hours(e, "2024-04") == MonthHours{M("2024-04"), 1500, 0});
-    CHECK(month_hours(e, "2024-05") == MonthHours{M("2024-05"), 1800, 0});
+    CHECK(month_hours(e, "2024-03") == MonthHours{M("2024-03"), 1200, 2400, 1200});
+    CHECK(month_hours(e, "2024-04") == MonthHours{M("2024-04"), 1500, 0, 1500});
+    CHECK(month_hours(e, "2024-05") == MonthHours{M("2024-05"), 1800, 0, 1800});
     CHECK(e.hours.size() == 3);
     CHECK(e.followup.applies);
     CHECK(e.followup.start == D("2024-03-01"));
@@ -272,9 +272,13 @@ TEST_CASE("Scenario: at visitation the consultant finds the citizen in the targe
   REQUIRE(not_applied_at(e, 3) != nullptr);
   CHECK(not_applied_at(e, 3)->reason == NotAppliedReason::after_exit);
   CHECK_FALSE(e.followup.applies);
+  // The failure is after the exit, outside Trin 1–3; the citizen still receives kontanthjælp as
+  // activity-ready, so the sanction rules for such recipients are applied — never "not eligible"
+  // for being outside the steps (004, Kerneelement 5; decision "Failures outside Trin 1–3").
   REQUIRE(sanction_for(e, "f1") != nullptr);
-  CHECK(sanction_for(e, "f1")->status == SanctionStatus::not_eligible);
-  CHECK(sanction_for(e, "f1")->excluded_by->source == &sources::sanction_in_steps);
+  CHECK(sanction_for(e, "f1")->status == SanctionStatus::undecided);
+  CHECK_FALSE(sanction_for(e, "f1")->excluded_by);
+  CHECK(reason_rests_on(*sanction_for(e, "f1"), sources::sanction_recipients));
 }
 
 TEST_CASE("Scenario: a citizen breaks off the company course and the consultant assesses her for ressourceforløb: "
@@ -564,10 +568,11 @@ TEST_CASE("Scenario: the whole sanction procedure of one citizen, from a refused
   CHECK(a2.status == SanctionStatus::undecided);
   CHECK(a2.pending.size() == 1);  // the written hearing
 
-  b.hearing_sent("2024-04-06", "job-offer-17");
-  auto a3 = at("2024-04-08");
+  b.hearing_sent("2024-04-06", "job-offer-17", "2024-04-12");
+  auto a3 = at("2024-04-08");  // the citizen may still answer
   CHECK(a3.status == SanctionStatus::undecided);
   CHECK(pending_rests_on(a3, sources::sanction_personal_contact));
+  CHECK(a3.pending.back().rule == "sanction_hearing_deadline");
 
   b.attempt("2024-04-13", Channel::phone, false, "job-offer-17");
   CHECK(at("2024-04-13").status == SanctionStatus::undecided);
@@ -665,4 +670,62 @@ TEST_CASE("Scenario: events dated after the as-of date are counted and ignored �
   CHECK(e.events_after_as_of == 2);
   CHECK(e.events_applied == 10);
   CHECK(e.thirty_hours_pending);
+}
+
+TEST_CASE("Scenario: Sara's course as the case system records it — a move to kontanthjælp, a new jobformidler, an "
+          "agreement signed before it starts, a renegotiation, a refused offer heard in writing with a deadline, "
+          "self-support and aftercare — 004 Kerneelement 3, 5, 7 and 9, Trin 3",
+          "[scenario][casework]") {
+  CaseBuilder b("sara", Profile{Benefit::uddannelseshjaelp, true, true, false});
+  b.first_conversation("2024-01-08").visit("2024-01-08").cv("2024-01-10").jobformidler("2024-01-10", "jf-3");
+  b.direction("2024-01-12", Goal::education);
+  b.profile_change("2024-01-20", ProfileChanged{Benefit::kontanthjaelp, {}, {}, {}});  // turns 30
+  b.on("2024-01-26", BusTripAttended{"trip-4", true, {"bakery"}});
+  b.on("2024-02-23", CaseBuilder::make_agreement(D("2024-03-04"), AgreementKind::ordinary_hours, 300, "bakery"));
+  b.plan("2024-02-23").contact_person("2024-02-23", "bakery");
+  b.jobformidler("2024-03-01", "jf-7");
+  for (auto d : {"2024-03-05", "2024-03-12", "2024-03-19", "2024-03-26"}) b.hours(d, 300);
+  b.contact("2024-03-20").contact("2024-04-15");
+  b.on("2024-04-26", CaseBuilder::make_agreement(D("2024-05-01"), AgreementKind::ordinary_hours, 480, "bakery"));
+  b.failure("2024-05-06", "offer-9").vulnerability("2024-05-07", false, "offer-9").assessment("2024-05-07", true, false, "offer-9");
+  b.hearing_sent("2024-05-08", "offer-9", "2024-05-17");
+  b.attempt("2024-05-10", Channel::written, true, "offer-9");  // a letter is not personal contact
+  b.attempt("2024-05-21", Channel::phone, true, "offer-9");    // reached after the deadline
+  for (auto d : {"2024-05-13", "2024-05-14", "2024-05-15"}) b.hours(d, 480);  // 24 h: no exit
+  b.contact("2024-05-22").self_support("2024-06-10").on("2024-07-01", AftercareContact{Channel::phone});
+
+  SECTION("in February: Trin 3 from the signing, but the follow-up year waits for the start in March") {
+    auto e = b.eval("2024-02-29");
+    CHECK(e.step == T3);
+    CHECK(e.since == D("2024-02-23"));
+    CHECK(e.followup.start == D("2024-03-04"));
+    CHECK(e.followup.first_month == M("2024-03"));
+    CHECK_FALSE(e.followup.due_this_month);
+    CHECK(e.profile.benefit == Benefit::kontanthjaelp);
+    CHECK(e.violations.empty());
+    REQUIRE(e.bus_trips.size() == 1);
+  }
+  SECTION("in mid-May: waiting for the hearing's answer; 20 h in March is no exit") {
+    auto e = b.eval("2024-05-15");
+    CHECK(e.step == T3);
+    CHECK(e.jobformidler.current == "jf-7");
+    CHECK(e.jobformidler.changes == 1);
+    REQUIRE(e.agreements.size() == 2);
+    CHECK(e.agreements[1].renegotiation);
+    CHECK(e.agreements[1].ordinary_minutes_per_week == 480);
+    CHECK(month_hours(e, "2024-03").ordinary_in_trin3 == 1200);
+    REQUIRE(e.sanctions.size() == 1);
+    CHECK(e.sanctions[0].status == SanctionStatus::undecided);
+    CHECK(e.sanctions[0].pending.back().rule == "sanction_hearing_deadline");
+    CHECK(count_not_applied(e, NotAppliedReason::not_personal_channel) == 1);
+  }
+  SECTION("in July: eligible after the call, self-supporting, one aftercare contact, no breach") {
+    auto e = b.eval("2024-07-31", 51'600);
+    CHECK(e.step == Step::exit_self_support);
+    CHECK(e.sanctions[0].status == SanctionStatus::eligible);
+    CHECK(e.sanctions[0].deduction == 3 * 51'600);
+    CHECK(e.followup.breached.empty());  // March, April, May each had a contact
+    REQUIRE(e.aftercare.size() == 1);
+    CHECK(e.aftercare[0].date == D("2024-07-01"));
+  }
 }

@@ -126,6 +126,120 @@ TEST_CASE("A workplace takes no more citizens at once than it has mentors free �
   }
 }
 
+TEST_CASE("A mentor is the citizen's for the whole track: one booked from next week is not free for a track starting today — 001_8429fb4aa12981cf.txt, Sociale træningsbaner på kommunale arbejdspladser",
+          "[training][rules]") {
+  // 001: "Borgeren får derfor tildelt en mentor på arbejdspladsen, der understøtter og har samtaler
+  // med borgeren" — for the track's 13 weeks, not for its first day.
+  const Market m = workplaces(2, {1});
+  const std::vector<TrainingTrack> booked{
+      {"other", "wp-0", "task-0", D("2026-01-12"), D("2026-04-12"), 13, 6 * 60, {}, {}}};
+  // On the start date alone the mentor looks free; over the track's period it is not.
+  CHECK(mentor_load(m, booked, D("2026-01-05"))[0].free() == 1);
+  const auto period = mentor_load(m, booked, D("2026-01-05"), D("2026-04-05"));
+  CHECK(period[0].busy == 1);
+  CHECK(period[0].free() == 0);
+
+  const std::vector<TrainingRequest> one{{0, 13}};
+  const TrainingPlan p = plan_training_tracks(m, one, {.start = D("2026-01-05"), .ongoing = booked});
+  CHECK(p.tracks.empty());
+  REQUIRE(p.unplaced.size() == 1);
+  CHECK(p.unplaced[0].reason.find("whole 13 weeks") != std::string::npos);
+  CHECK(p.mentors[0].free() == 0);
+
+  // A one-week track ends before the mentor's booking begins; the 13-week one still does not fit.
+  const std::vector<TrainingRequest> mixed{{0, 13}, {1, 1}};
+  const TrainingPlan q = plan_training_tracks(m, mixed, {.start = D("2026-01-05"), .ongoing = booked});
+  REQUIRE(q.tracks.size() == 1);
+  CHECK(q.tracks[0].citizen == "c-1");
+  CHECK(q.tracks[0].end == D("2026-01-11"));
+  REQUIRE(q.unplaced.size() == 1);
+  CHECK(q.unplaced[0].citizen == 0);
+  CHECK(q.mentors[0].free() == 1);  // the load over the shortest track's week: every track runs then
+
+  // Tracks placed in the same plan hold their mentor too: two lengths, one mentor, one track.
+  const TrainingPlan r = plan_training_tracks(m, mixed, {.start = D("2026-01-05")});
+  REQUIRE(r.tracks.size() == 1);
+  CHECK(r.tracks[0].citizen == "c-0");  // the longest track first
+  CHECK(r.unplaced.size() == 1);
+
+  // The busiest day counts, not the number of tracks: two bookings one after the other take one
+  // of two mentors, so a second mentor is free for the whole period.
+  const Market two = workplaces(2, {2});
+  const std::vector<TrainingTrack> in_turn{
+      {"a", "wp-0", "task-0", D("2026-01-12"), D("2026-02-01"), 3, 6 * 60, {}, {}},
+      {"b", "wp-0", "task-0", D("2026-02-02"), D("2026-03-01"), 4, 6 * 60, {}, {}}};
+  CHECK(mentor_load(two, in_turn, D("2026-01-05"), D("2026-04-05"))[0].busy == 1);
+  CHECK(plan_training_tracks(two, all(two), {.start = D("2026-01-05"), .ongoing = in_turn}).tracks.size() == 1);
+  // An ongoing track without an end holds its mentor for the whole period.
+  const std::vector<TrainingTrack> open{{"a", "wp-0", "task-0", D("2026-03-30"), Date(), 13, 6 * 60, {}, {}}};
+  CHECK(mentor_load(two, open, D("2026-01-05"), D("2026-04-05"))[0].busy == 1);
+  CHECK(mentor_load(two, open, D("2026-01-05"), D("2026-03-29"))[0].busy == 0);
+}
+
+TEST_CASE("Citizens per mentor is the project's decision, a parameter: two per mentor places two citizens with one mentor — decision \"Citizens per mentor\" (docs/decisions.md)",
+          "[training][rules]") {
+  const Market m = workplaces(3, {1});  // one mentor; the workplace takes up to three citizens
+  const TrainingPlan one = plan_training_tracks(m, all(m), {.start = D("2026-01-05")});
+  CHECK(one.tracks.size() == 1);  // the default: one citizen per mentor
+  CHECK(one.mentors[0].citizens_per_mentor == 1);
+
+  const TrainingPlan two = plan_training_tracks(m, all(m), {.start = D("2026-01-05"), .citizens_per_mentor = 2});
+  REQUIRE(two.tracks.size() == 2);
+  CHECK(two.unplaced.size() == 1);
+  CHECK(two.mentors[0].citizens_per_mentor == 2);
+  CHECK(two.mentors[0].free() == 2);
+  CHECK(two.tracks[0].reasons[0].find("Citizens per mentor") != std::string::npos);
+  const auto j = nlohmann::json::parse(to_json(two, m));
+  CHECK(j["mentors"][0]["citizens_per_mentor"] == 2);
+  CHECK(j["mentors"][0]["free"] == 2);
+
+  // A citizen on an ongoing track takes one of the mentor's two places.
+  const std::vector<TrainingTrack> ongoing{{"other", "wp-0", "task-0", D("2025-12-01"), D("2026-02-28"), 13, 6 * 60, {}, {}}};
+  CHECK(plan_training_tracks(m, all(m), {.start = D("2026-01-05"), .ongoing = ongoing, .citizens_per_mentor = 2})
+            .tracks.size() == 1);
+
+  // The request's JSON carries it to the C ABI, Python and the command line.
+  const std::string text = R"({"citizens": [{"id": "c-1", "home": {"lat": 56.3, "lon": 8.6}}], "companies": [],
+    "tasks": [], "training": {"start": "2026-02-02", "citizens_per_mentor": 3}})";
+  CHECK(training_input_from_json(text).citizens_per_mentor == 3);
+  const std::string absent = R"({"citizens": [], "companies": [], "tasks": [], "training": {"start": "2026-02-02"}})";
+  CHECK(training_input_from_json(absent).citizens_per_mentor == 1);
+}
+
+TEST_CASE("Citizens per mentor is bounded, from 1 to max_citizens_per_mentor, at every surface", "[training][hardening]") {
+  const Market m = workplaces(1, {1});
+  for (std::int32_t n : {0, -1, max_citizens_per_mentor + 1, std::numeric_limits<std::int32_t>::max()}) {
+    INFO(n);
+    try {
+      (void)plan_training_tracks(m, all(m), {.start = D("2026-01-05"), .citizens_per_mentor = n});
+      FAIL("citizens per mentor out of range must throw");
+    } catch (const Error& e) {
+      CHECK(e.code() == Errc::invalid_argument);
+      CHECK(e.field() == "citizens_per_mentor");
+      CHECK(e.value() == std::to_string(n));
+    }
+    CHECK_THROWS_AS(mentor_load(m, {}, D("2026-01-05"), D("2026-01-05"), n), Error);
+  }
+  CHECK(plan_training_tracks(m, all(m), {.start = D("2026-01-05"), .citizens_per_mentor = max_citizens_per_mentor})
+            .tracks.size() == 1);
+  for (const char* v : {"0", "-1", "11", "1.5", "\"2\"", "18446744073709551616"}) {
+    INFO(v);
+    const std::string text = std::string(R"({"citizens": [], "companies": [], "tasks": [],
+      "training": {"citizens_per_mentor": )") + v + "}}";
+    try {
+      (void)training_input_from_json(text);
+      FAIL("citizens per mentor out of range must throw");
+    } catch (const Error& e) {
+      CHECK(e.code() == Errc::invalid_input);
+      CHECK(e.field() == "training.citizens_per_mentor");
+    }
+  }
+  // A period needs two dates in order.
+  CHECK_THROWS_AS(mentor_load(m, {}, D("2026-01-05"), D("2026-01-04")), Error);
+  CHECK_THROWS_AS(mentor_load(m, {}, Date(), D("2026-01-04")), Error);
+  CHECK_THROWS_AS(mentor_load(m, {}, Date()), Error);
+}
+
 TEST_CASE("Hours and length are fitted to the citizen's capacity — 001_8429fb4aa12981cf.txt, Sociale træningsbaner på kommunale arbejdspladser",
           "[training][rules]") {
   Citizen c;

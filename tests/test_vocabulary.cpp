@@ -21,7 +21,7 @@ struct List {};
 using All = List<Errc, Step, Condition, EventKind, Benefit, VisitationOutcome, Goal, AgreementKind, HoursKind, Channel,
                  SelfSupportKind, FailureKind, CauseKind, Health, TargetGroupReason, Missing, NotAppliedReason,
                  SanctionStatus, MonthDefinition, Demand, TravelMode, Rejection, MatchMode, FunnelStage, Endpoint,
-                 BusEligibility, BusCategory, WorkplaceRoute, Region>;
+                 BusEligibility, BusCategory, WorkplaceRoute, Region, AlertKind>;
 
 /// The vocabularies a JSON input takes names of (docs/json-format.md, docs/matching.md).
 using Input = List<EventKind, Benefit, VisitationOutcome, Goal, AgreementKind, HoursKind, Channel, SelfSupportKind,

@@ -133,7 +133,8 @@ static void test_names(void) {
   check_names(kanten_step_label, KANTEN_STEP_COUNT, kanten_step_label(0), kanten_step_label(KANTEN_STEP_COUNT - 1));
   CHECK(strcmp(kanten_step_name(KANTEN_STEP_TRIN2_PAA_VEJ_MOD_JOB), "trin2_paa_vej_mod_job") == 0);
   CHECK(strcmp(kanten_step_label(KANTEN_STEP_TRIN2_PAA_VEJ_MOD_JOB), "Trin 2: På vej mod job") == 0);
-  check_names(kanten_event_kind_name, KANTEN_EVENT_KIND_COUNT, "first_conversation", "self_support");
+  check_names(kanten_event_kind_name, KANTEN_EVENT_KIND_COUNT, "first_conversation", "training_track");
+  CHECK(strcmp(kanten_event_kind_name(KANTEN_EVENT_PROFILE_CHANGED), "profile_changed") == 0);
   CHECK(strcmp(kanten_event_kind_name(KANTEN_EVENT_HOURS_WORKED), "hours_worked") == 0);
   check_names(kanten_benefit_name, KANTEN_BENEFIT_COUNT, "kontanthjaelp", "none");
   check_names(kanten_visitation_outcome_name, KANTEN_VISITATION_OUTCOME_COUNT, "project", "rehabilitation_team");
@@ -147,11 +148,15 @@ static void test_names(void) {
   check_names(kanten_health_name, KANTEN_HEALTH_COUNT, "no_heavy_lifting", "fixed_routines");
   check_names(kanten_target_group_reason_name, KANTEN_TARGET_GROUP_REASON_COUNT, "not_activity_ready",
               "in_integration_programme");
-  check_names(kanten_missing_name, KANTEN_MISSING_COUNT, "visitation", "ordinary_hours");
-  check_names(kanten_not_applied_reason_name, KANTEN_NOT_APPLIED_REASON_COUNT, "unreadable", "before_failure");
+  check_names(kanten_missing_name, KANTEN_MISSING_COUNT, "visitation", "contact_person_company");
+  CHECK(strcmp(kanten_missing_name(KANTEN_MISSING_AGREEMENT_SUB_GOALS), "agreement_sub_goals") == 0);
+  check_names(kanten_not_applied_reason_name, KANTEN_NOT_APPLIED_REASON_COUNT, "unreadable", "invalid_end_date");
+  CHECK(strcmp(kanten_not_applied_reason_name(KANTEN_NOT_APPLIED_NOT_PERSONAL_CHANNEL), "not_personal_channel") == 0);
   CHECK(strcmp(kanten_not_applied_reason_name(KANTEN_NOT_APPLIED_INVALID_DATE), "invalid_date") == 0);
   check_names(kanten_sanction_status_name, KANTEN_SANCTION_STATUS_COUNT, "eligible", "undecided");
   check_names(kanten_match_mode_name, KANTEN_MATCH_MODE_COUNT, "assignment", "top_k");
+  check_names(kanten_alert_kind_name, KANTEN_ALERT_KIND_COUNT, "inactive", "stagnation");
+  CHECK(strcmp(kanten_alert_kind_name(KANTEN_ALERT_LONG_IN_TRIN2), "long_in_trin2") == 0);
 }
 
 static void test_step_model_dot(void) {
@@ -227,7 +232,7 @@ static void test_add_event_rejects_what_cannot_be_represented(void) {
   ev.kind = 42;
   CHECK_ERROR(kanten_case_add_event(c, &ev), KANTEN_EINVAL, "event.kind", "'42'");
   ev.kind = KANTEN_EVENT_KIND_COUNT;
-  CHECK_ERROR(kanten_case_add_event(c, &ev), KANTEN_EINVAL, "event.kind", "'19'");
+  CHECK_ERROR(kanten_case_add_event(c, &ev), KANTEN_EINVAL, "event.kind", "'23'");
   ev.kind = -1;
   CHECK_ERROR(kanten_case_add_event(c, &ev), KANTEN_EINVAL, "event.kind", "'-1'");
 
@@ -662,7 +667,7 @@ static void test_accessors_on_null_and_bad_indices(void) {
   CHECK(kanten_evaluation_target_group_reason_text(e, 0) == NULL);
   CHECK_ERROR(kanten_evaluation_hours(e, 2, &h), KANTEN_EINVAL, "'i'", NULL);
   CHECK_ERROR(kanten_evaluation_hours(e, 0, NULL), KANTEN_EINVAL, "'out'", NULL);
-  h.version = 2;
+  h.version = KANTEN_MONTH_HOURS_VERSION + 1;
   CHECK_ERROR(kanten_evaluation_hours(e, 0, &h), KANTEN_EINVAL, "out->version", NULL);
   CHECK_ERROR(kanten_evaluation_violation(e, 0, &v), KANTEN_EINVAL, "'i'", NULL);
   CHECK_ERROR(kanten_evaluation_followup(e, NULL), KANTEN_EINVAL, "'out'", NULL);
@@ -703,7 +708,7 @@ static void test_case_json(void) {
   CHECK(kanten_case_from_json(text, KANTEN_NUL_TERMINATED, &c) == KANTEN_OK);
   free(text);
   CHECK(strcmp(kanten_case_citizen(c), "c-0001") == 0);
-  CHECK(kanten_case_event_count(c) == 29);
+  CHECK(kanten_case_event_count(c) == 39);
   char* json = NULL;
   CHECK_ERROR(kanten_case_to_json(NULL, -1, &json), KANTEN_EINVAL, "'c'", NULL);
   CHECK_ERROR(kanten_case_to_json(c, -1, NULL), KANTEN_EINVAL, "'out'", NULL);
@@ -721,10 +726,18 @@ static void test_case_json(void) {
   kanten_date d;
   CHECK(kanten_evaluation_since(e, &d) == 1 && date_is(d, 2024, 4, 8));
   CHECK(kanten_evaluation_history_count(e) == 5);
-  CHECK(kanten_evaluation_events_after_as_of(e) == 1);
+  CHECK(kanten_evaluation_events_after_as_of(e) == 2);
   kanten_followup f = KANTEN_FOLLOWUP_INIT;
   CHECK(kanten_evaluation_followup(e, &f) == KANTEN_OK);
-  CHECK(f.breached_count == 1 && f.due_this_month == 1 && date_is(f.last_contact, 2024, 4, 24));
+  CHECK(f.breached_count == 1 && f.due_this_month == 0 && date_is(f.last_contact, 2024, 5, 13));
+  /* The year runs from the first agreement's start (12 February); Trin 3 began on 5 February. */
+  CHECK(date_is(f.start, 2024, 2, 12) && date_is(f.trin3_entry, 2024, 2, 5));
+  /* What the JSON case records of issue 12, through the typed accessors. */
+  kanten_jobformidler_continuity jc = KANTEN_JOBFORMIDLER_CONTINUITY_INIT;
+  CHECK(kanten_evaluation_jobformidler(e, &jc) == 1 && strcmp(jc.current, "jf-022") == 0 && jc.changes == 1);
+  CHECK(kanten_evaluation_profile_period_count(e) == 2);
+  CHECK(kanten_evaluation_bus_trip_count(e) == 1 && kanten_evaluation_training_count(e) == 1);
+  CHECK(kanten_evaluation_agreement_count(e) == 3);
   CHECK(kanten_evaluation_sanction_count(e) == 2);
   kanten_sanction s = KANTEN_SANCTION_INIT;
   CHECK(kanten_evaluation_sanction(e, 0, &s) == KANTEN_OK);
@@ -945,7 +958,7 @@ static void test_sanction_question(void) {
   CHECK(kanten_evaluation_sanction(e, index, &s) == KANTEN_OK);
   CHECK(s.status == KANTEN_SANCTION_UNDECIDED);
   CHECK(strcmp(s.failure_id, "F1") == 0);
-  CHECK(s.reason_count == 4 && s.pending_count == 2);
+  CHECK(s.reason_count == 5 && s.pending_count == 2);
   CHECK(s.has_daily_rate == 1 && s.daily_rate == 49100 && s.has_deduction == 0);
   kanten_reason r = KANTEN_REASON_INIT;
   CHECK(kanten_evaluation_sanction_pending(e, index, 0, &r) == KANTEN_OK);
@@ -1234,7 +1247,14 @@ static void test_fuzz_regressions(void) {
   CHECK(kanten_evaluation_to_json(e, -1, &json) == KANTEN_OK);
   kanten_string_free(json);
   kanten_evaluation_free(e);
-  e = evaluate_at(c, 1400, 1, 1);
+  /* A date before the rule set is in force is refused naming as_of (RuleSet::valid_from); from
+   * its first day the first conversation of 1400 is applied. */
+  kanten_evaluate_options early = KANTEN_EVALUATE_OPTIONS_INIT;
+  early.as_of.year = 1400, early.as_of.month = 1, early.as_of.day = 1;
+  e = (kanten_evaluation*)&early;
+  CHECK_ERROR(kanten_evaluate(c, &early, &e), KANTEN_EINVAL, "as_of", "before the rule set");
+  CHECK(e == NULL);
+  e = evaluate_at(c, 2019, 1, 1);
   CHECK(kanten_evaluation_step(e) == KANTEN_STEP_TRIN1_AFKLARING);
   kanten_evaluation_free(e);
   kanten_case_free(c);
@@ -1582,6 +1602,718 @@ static void test_hardening(void) {
   kanten_caseload_free(empty);
 }
 
+/* ------------------------------------------------------------------------------------------ */
+/* Issue 12: the case model as deep as casework, through the C ABI                             */
+/* ------------------------------------------------------------------------------------------ */
+
+static void add_ok(kanten_case* c, const kanten_event* ev) {
+  CHECK(kanten_case_add_event(c, ev) == KANTEN_OK);
+  CHECK_NO_ERROR();
+}
+
+/* A citizen with everything issue 12 records, built from typed events only: a change of
+ * jobformidler, a dated profile change, an agreement with full terms and its renegotiation for
+ * more ordinary hours, hours worked in Trin 2 and in Trin 3, a bus trip, two training tracks, a
+ * sanction failure with a hearing that has an answer period and contact attempts, self-support
+ * and aftercare. */
+static kanten_case* casework_case(void) {
+  kanten_case* c = NULL;
+  CHECK(kanten_case_new("c-0201", NULL, &c) == KANTEN_OK);
+  kanten_event ev;
+
+  /* Trin 1 with jobformidler jf-001; Trin 2 from 15 January. */
+  ev = event_on(KANTEN_EVENT_FIRST_CONVERSATION, 2024, 1, 8);
+  add_ok(c, &ev);
+  ev = event_on(KANTEN_EVENT_VISITATION, 2024, 1, 8);
+  ev.outcome = KANTEN_VISITATION_PROJECT;
+  add_ok(c, &ev);
+  ev = event_on(KANTEN_EVENT_JOBFORMIDLER_ASSIGNED, 2024, 1, 8);
+  ev.jobformidler = "jf-001";
+  add_ok(c, &ev);
+  ev = event_on(KANTEN_EVENT_CV_COMPLETED, 2024, 1, 15);
+  add_ok(c, &ev);
+  ev = event_on(KANTEN_EVENT_JOB_DIRECTION_SET, 2024, 1, 15);
+  ev.goal = KANTEN_GOAL_EMPLOYMENT;
+  add_ok(c, &ev);
+
+  /* A change of jobformidler on 1 February; the citizen moves out of the area on 5 February. */
+  ev = event_on(KANTEN_EVENT_JOBFORMIDLER_ASSIGNED, 2024, 2, 1);
+  ev.jobformidler = "jf-002";
+  add_ok(c, &ev);
+  ev = event_on(KANTEN_EVENT_PROFILE_CHANGED, 2024, 2, 5);
+  ev.profile_change.has_lives_in_designated_area = 1;
+  ev.profile_change.lives_in_designated_area = 0;
+  add_ok(c, &ev);
+
+  /* The agreement with its terms on 10 February: 20 hours a week, 10 of them ordinary. */
+  const char* tasks[] = {"stocking shelves"};
+  const char* sub_goals[] = {"two full days a week by April"};
+  const int health[] = {KANTEN_HEALTH_NO_HEAVY_LIFTING};
+  ev = event_on(KANTEN_EVENT_AGREEMENT, 2024, 2, 10);
+  ev.agreement_kind = KANTEN_AGREEMENT_BOTH;
+  ev.minutes_per_week = 1200;
+  ev.has_ordinary_minutes_per_week = 1;
+  ev.ordinary_minutes_per_week = 600;
+  ev.company = "company-7";
+  ev.tasks = tasks;
+  ev.task_count = 1;
+  ev.sub_goals = sub_goals;
+  ev.sub_goal_count = 1;
+  ev.health = health;
+  ev.health_count = 1;
+  add_ok(c, &ev);
+  ev = event_on(KANTEN_EVENT_FOLLOWUP_PLAN, 2024, 2, 10);
+  add_ok(c, &ev);
+  /* Two ordinary hours on 12 February, still in Trin 2 (no contact person yet). */
+  ev = event_on(KANTEN_EVENT_HOURS_WORKED, 2024, 2, 12);
+  ev.minutes = 120;
+  ev.hours_kind = KANTEN_HOURS_ORDINARY;
+  add_ok(c, &ev);
+  /* The bus trip and the training tracks (one of 13 weeks, one with its end). */
+  const char* companies[] = {"company-7", "company-9"};
+  ev = event_on(KANTEN_EVENT_BUS_TRIP, 2024, 2, 12);
+  ev.trip = "trip-3";
+  ev.companies = companies;
+  ev.company_count = 2;
+  add_ok(c, &ev);
+  ev = event_on(KANTEN_EVENT_TRAINING_TRACK, 2024, 2, 12);
+  ev.track = "track-1";
+  ev.workplace = "wp-2";
+  ev.mentor = "mentor-4";
+  add_ok(c, &ev);
+  ev = event_on(KANTEN_EVENT_TRAINING_TRACK, 2024, 2, 13);
+  ev.track = "track-2";
+  ev.end.year = 2024, ev.end.month = 3, ev.end.day = 31;
+  add_ok(c, &ev);
+  /* The contact person at the agreement's company on 14 February: Trin 3. */
+  ev = event_on(KANTEN_EVENT_CONTACT_PERSON, 2024, 2, 14);
+  ev.company = "company-7";
+  add_ok(c, &ev);
+  ev = event_on(KANTEN_EVENT_HOURS_WORKED, 2024, 2, 20);
+  ev.minutes = 180;
+  ev.hours_kind = KANTEN_HOURS_ORDINARY;
+  add_ok(c, &ev);
+  ev = event_on(KANTEN_EVENT_CONTACT, 2024, 2, 20);
+  ev.channel = KANTEN_CHANNEL_PHONE;
+  add_ok(c, &ev);
+
+  /* Renegotiated at the same company on 1 March: 15 ordinary hours a week. */
+  ev = event_on(KANTEN_EVENT_AGREEMENT, 2024, 3, 1);
+  ev.agreement_kind = KANTEN_AGREEMENT_BOTH;
+  ev.minutes_per_week = 1200;
+  ev.has_ordinary_minutes_per_week = 1;
+  ev.ordinary_minutes_per_week = 900;
+  ev.company = "company-7";
+  ev.tasks = tasks;
+  ev.task_count = 1;
+  ev.sub_goals = sub_goals;
+  ev.sub_goal_count = 1;
+  add_ok(c, &ev);
+
+  /* A failure, the hearing with its answer period to 19 March, and contact attempts. */
+  ev = event_on(KANTEN_EVENT_SANCTION_FAILURE, 2024, 3, 4);
+  ev.failure_id = "F1";
+  ev.failure = KANTEN_FAILURE_REFUSED_JOB_OFFER;
+  add_ok(c, &ev);
+  ev = event_on(KANTEN_EVENT_HEARING_SENT, 2024, 3, 5);
+  ev.failure_id = "F1";
+  ev.answer_by.year = 2024, ev.answer_by.month = 3, ev.answer_by.day = 19;
+  add_ok(c, &ev);
+  ev = event_on(KANTEN_EVENT_HEARING_SENT, 2024, 3, 6); /* a deadline before the hearing: reported */
+  ev.failure_id = "F1";
+  ev.answer_by.year = 2024, ev.answer_by.month = 3, ev.answer_by.day = 1;
+  add_ok(c, &ev);
+  ev = event_on(KANTEN_EVENT_PERSONAL_CONTACT_ATTEMPT, 2024, 3, 22);
+  ev.failure_id = "F1";
+  ev.channel = KANTEN_CHANNEL_HOME_VISIT;
+  ev.reached = 1;
+  add_ok(c, &ev);
+  ev = event_on(KANTEN_EVENT_PERSONAL_CONTACT_ATTEMPT, 2024, 3, 25); /* written: never personal contact */
+  ev.failure_id = "F1";
+  ev.channel = KANTEN_CHANNEL_WRITTEN;
+  ev.reached = 1;
+  add_ok(c, &ev);
+
+  /* Self-support on 15 April, aftercare on 20 April. */
+  ev = event_on(KANTEN_EVENT_SELF_SUPPORT, 2024, 4, 15);
+  ev.via = KANTEN_SELF_SUPPORT_JOB;
+  add_ok(c, &ev);
+  ev = event_on(KANTEN_EVENT_AFTERCARE_CONTACT, 2024, 4, 20);
+  ev.channel = KANTEN_CHANNEL_PHONE;
+  add_ok(c, &ev);
+  CHECK(kanten_case_event_count(c) == 24);
+  return c;
+}
+
+static kanten_evaluation* evaluate_with_alerts(const kanten_case* c, int y, int m, int d, int32_t inactive_days,
+                                               int32_t trin2_days, int32_t stagnation_months) {
+  kanten_evaluate_options o = KANTEN_EVALUATE_OPTIONS_INIT;
+  o.as_of.year = y, o.as_of.month = m, o.as_of.day = d;
+  o.alerts.inactive_days = inactive_days;
+  o.alerts.trin2_days = trin2_days;
+  o.alerts.stagnation_months = stagnation_months;
+  kanten_evaluation* e = NULL;
+  CHECK(kanten_evaluate(c, &o, &e) == KANTEN_OK);
+  CHECK(e != NULL);
+  return e;
+}
+
+static void test_casework_accessors_report_the_typed_case(void) {
+  kanten_case* c = casework_case();
+
+  /* 13 February: Trin 2 for 29 days, over the threshold of 20; the bus trip and tracks recorded. */
+  kanten_evaluation* e = evaluate_with_alerts(c, 2024, 2, 13, 0, 20, 0);
+  CHECK(kanten_evaluation_step(e) == KANTEN_STEP_TRIN2_PAA_VEJ_MOD_JOB);
+  CHECK(kanten_evaluation_days_in_trin2(e) == 29);
+  CHECK(kanten_evaluation_total_days_in_trin2(e) == 29);
+  CHECK(kanten_evaluation_alert_count(e) == 1);
+  kanten_alert a = KANTEN_ALERT_INIT;
+  CHECK(kanten_evaluation_alert(e, 0, &a) == KANTEN_OK);
+  CHECK(a.kind == KANTEN_ALERT_LONG_IN_TRIN2 && a.value == 29 && a.threshold == 20);
+  CHECK(a.text != NULL && a.text[0] != '\0');
+  CHECK(contains(a.source_seed, "004_") && contains(a.source_quote, "hurtigst muligt"));
+  /* Agreement made, but the contact person is missing: Trin 2 is not complete. */
+  CHECK(kanten_evaluation_missing_count(e) == 1);
+  CHECK(kanten_evaluation_missing(e, 0) == KANTEN_MISSING_CONTACT_PERSON);
+  kanten_evaluation_free(e);
+
+  /* 10 March: Trin 3 since 14 February. */
+  e = evaluate_with_alerts(c, 2024, 3, 10, 10, 20, 1);
+  CHECK(kanten_evaluation_step(e) == KANTEN_STEP_TRIN3_VIRKSOMHEDSFORLOEB);
+  kanten_date d = {0, 0, 0};
+  CHECK(kanten_evaluation_since(e, &d) == 1 && date_is(d, 2024, 2, 14));
+  CHECK(kanten_evaluation_days_in_trin2(e) == 0);
+  CHECK(kanten_evaluation_total_days_in_trin2(e) == 30); /* 15 January to 14 February */
+
+  /* The dated profile: moved out of the designated area on 5 February. */
+  kanten_profile p = KANTEN_PROFILE_INIT;
+  CHECK(kanten_evaluation_profile(e, &p) == KANTEN_OK);
+  CHECK(p.benefit == KANTEN_BENEFIT_KONTANTHJAELP && p.activity_ready == 1);
+  CHECK(p.lives_in_designated_area == 0 && p.in_integration_programme == 0);
+  CHECK(kanten_evaluation_in_target_group(e) == 0);
+  CHECK(kanten_evaluation_profile_period_count(e) == 2);
+  kanten_profile_period pp = KANTEN_PROFILE_PERIOD_INIT;
+  CHECK(kanten_evaluation_profile_period(e, 0, &pp) == KANTEN_OK);
+  CHECK(date_is(pp.from, 0, 0, 0) && pp.member == 1 && pp.reason_count == 0 && pp.lives_in_designated_area == 1);
+  CHECK(kanten_evaluation_profile_period(e, 1, &pp) == KANTEN_OK);
+  CHECK(date_is(pp.from, 2024, 2, 5) && pp.member == 0 && pp.reason_count == 1);
+  CHECK(pp.benefit == KANTEN_BENEFIT_KONTANTHJAELP && pp.activity_ready == 1 && pp.lives_in_designated_area == 0);
+  CHECK(kanten_evaluation_profile_period_reason(e, 1, 0) == KANTEN_TARGET_OUTSIDE_DESIGNATED_AREA);
+
+  /* Continuity: jf-002 since 1 February, one change. */
+  kanten_jobformidler_continuity jc = KANTEN_JOBFORMIDLER_CONTINUITY_INIT;
+  CHECK(kanten_evaluation_jobformidler(e, &jc) == 1);
+  CHECK(jc.current != NULL && strcmp(jc.current, "jf-002") == 0);
+  CHECK(date_is(jc.since, 2024, 2, 1) && jc.changes == 1 && jc.days_with_current == 38);
+  CHECK(kanten_evaluation_inactive_since(e, &d) == 1 && date_is(d, 2024, 2, 20));
+
+  /* The course of agreed hours: the renegotiation raised the ordinary hours. */
+  CHECK(kanten_evaluation_agreement_count(e) == 2);
+  kanten_agreement_record ar = KANTEN_AGREEMENT_RECORD_INIT;
+  CHECK(kanten_evaluation_agreement(e, 0, &ar) == KANTEN_OK);
+  CHECK(date_is(ar.date, 2024, 2, 10) && date_is(ar.start, 2024, 2, 10));
+  CHECK(ar.kind == KANTEN_AGREEMENT_BOTH && ar.minutes_per_week == 1200);
+  CHECK(ar.has_ordinary == 1 && ar.ordinary_minutes_per_week == 600);
+  CHECK(ar.company != NULL && strcmp(ar.company, "company-7") == 0);
+  CHECK(ar.renegotiation == 0 && ar.missing_term_count == 0);
+  CHECK(kanten_evaluation_agreement(e, 1, &ar) == KANTEN_OK);
+  CHECK(date_is(ar.start, 2024, 3, 1) && ar.ordinary_minutes_per_week == 900 && ar.renegotiation == 1);
+  CHECK_ERROR(kanten_evaluation_agreement_missing_term(e, 1, 0), KANTEN_EINVAL, "'j'", NULL);
+
+  /* Hours: February's ordinary minutes, of which those after entering Trin 3. */
+  kanten_month_hours h = KANTEN_MONTH_HOURS_INIT;
+  CHECK(kanten_evaluation_hours_count(e) == 1);
+  CHECK(kanten_evaluation_hours(e, 0, &h) == KANTEN_OK);
+  CHECK(h.month.month == 2 && h.ordinary == 300 && h.ordinary_in_trin3 == 180);
+  CHECK(kanten_evaluation_ordinary_in_trin3_this_month(e) == 0);
+  /* A version 1 struct gets the version 1 fields only. */
+  kanten_month_hours h1 = KANTEN_MONTH_HOURS_INIT;
+  h1.version = 1;
+  h1.ordinary_in_trin3 = -77;
+  CHECK(kanten_evaluation_hours(e, 0, &h1) == KANTEN_OK);
+  CHECK(h1.ordinary == 300 && h1.ordinary_in_trin3 == -77);
+
+  /* The follow-up year runs from the first agreement's start; Trin 3 began on 14 February. */
+  kanten_followup f = KANTEN_FOLLOWUP_INIT;
+  CHECK(kanten_evaluation_followup(e, &f) == KANTEN_OK);
+  CHECK(f.applies == 1 && date_is(f.start, 2024, 2, 10) && date_is(f.trin3_entry, 2024, 2, 14));
+  CHECK(f.due_this_month == 1 && date_is(f.deadline, 2024, 3, 31));
+  kanten_followup f1 = KANTEN_FOLLOWUP_INIT;
+  f1.version = 1;
+  f1.trin3_entry.year = -5;
+  CHECK(kanten_evaluation_followup(e, &f1) == KANTEN_OK);
+  CHECK(date_is(f1.start, 2024, 2, 10) && f1.trin3_entry.year == -5);
+
+  /* Programme events of the record. */
+  CHECK(kanten_evaluation_bus_trip_count(e) == 1);
+  kanten_bus_trip_record bt = KANTEN_BUS_TRIP_RECORD_INIT;
+  CHECK(kanten_evaluation_bus_trip(e, 0, &bt) == KANTEN_OK);
+  CHECK(date_is(bt.date, 2024, 2, 12) && strcmp(bt.trip, "trip-3") == 0 && bt.attended == 1 && bt.company_count == 2);
+  CHECK(strcmp(kanten_evaluation_bus_trip_company(e, 0, 1), "company-9") == 0);
+  CHECK(kanten_evaluation_bus_trip_company(e, 0, 2) == NULL && contains(kanten_last_error(), "'j'"));
+  CHECK(kanten_evaluation_training_count(e) == 2);
+  kanten_training_record tr = KANTEN_TRAINING_RECORD_INIT;
+  CHECK(kanten_evaluation_training(e, 0, &tr) == KANTEN_OK);
+  CHECK(date_is(tr.start, 2024, 2, 12) && date_is(tr.end, 2024, 5, 12)); /* 13 weeks */
+  CHECK(strcmp(tr.track, "track-1") == 0 && strcmp(tr.workplace, "wp-2") == 0 && strcmp(tr.mentor, "mentor-4") == 0);
+  CHECK(kanten_evaluation_training(e, 1, &tr) == KANTEN_OK);
+  CHECK(date_is(tr.end, 2024, 3, 31) && strcmp(tr.track, "track-2") == 0);
+  CHECK(tr.workplace == NULL && tr.mentor == NULL);
+
+  /* Alerts: 19 days without contact (threshold 10); not in Trin 2; the ordinary hours rose on 1
+   * March, so no stagnation after one month yet. */
+  CHECK(kanten_evaluation_alert_count(e) == 1);
+  CHECK(kanten_evaluation_alert(e, 0, &a) == KANTEN_OK);
+  CHECK(a.kind == KANTEN_ALERT_INACTIVE && a.value == 19 && a.threshold == 10);
+  CHECK(contains(a.source_quote, "inaktivitet"));
+
+  /* The hearing's answer period has not passed: the answer waits. */
+  CHECK(kanten_evaluation_sanction_count(e) == 1);
+  kanten_sanction s = KANTEN_SANCTION_INIT;
+  CHECK(kanten_evaluation_sanction(e, 0, &s) == KANTEN_OK);
+  CHECK(s.status == KANTEN_SANCTION_UNDECIDED && s.pending_count >= 1);
+  kanten_evaluation_free(e);
+
+  /* 5 April: no rise of the ordinary hours since 1 March: stagnation after one month. Both the
+   * deadline before the hearing and the written attempt are reported, not applied. */
+  e = evaluate_with_alerts(c, 2024, 4, 5, 0, 0, 1);
+  CHECK(kanten_evaluation_alert_count(e) == 1);
+  CHECK(kanten_evaluation_alert(e, 0, &a) == KANTEN_OK);
+  CHECK(a.kind == KANTEN_ALERT_STAGNATION && a.value == 1 && a.threshold == 1);
+  int before_hearing = 0, not_personal = 0;
+  for (size_t i = 0; i < kanten_evaluation_not_applied_count(e); ++i) {
+    kanten_not_applied na = KANTEN_NOT_APPLIED_INIT;
+    CHECK(kanten_evaluation_not_applied(e, i, &na) == KANTEN_OK);
+    if (na.reason == KANTEN_NOT_APPLIED_ANSWER_BY_BEFORE_HEARING) ++before_hearing;
+    if (na.reason == KANTEN_NOT_APPLIED_NOT_PERSONAL_CHANNEL) {
+      ++not_personal;
+      CHECK(na.kind == KANTEN_EVENT_PERSONAL_CONTACT_ATTEMPT && date_is(na.date, 2024, 3, 25));
+    }
+  }
+  CHECK(before_hearing == 1 && not_personal == 1);
+  CHECK(kanten_evaluation_not_applied_count(e) == 2);
+  kanten_evaluation_free(e);
+
+  /* 31 May: self-supporting since 15 April, aftercare recorded; no alert outside the course. */
+  e = evaluate_with_alerts(c, 2024, 5, 31, 10, 10, 1);
+  CHECK(kanten_evaluation_step(e) == KANTEN_STEP_EXIT_SELF_SUPPORT);
+  CHECK(kanten_evaluation_alert_count(e) == 0);
+  CHECK(kanten_evaluation_aftercare_count(e) == 1);
+  kanten_aftercare ac = KANTEN_AFTERCARE_INIT;
+  CHECK(kanten_evaluation_aftercare(e, 0, &ac) == KANTEN_OK);
+  CHECK(date_is(ac.date, 2024, 4, 20) && ac.channel == KANTEN_CHANNEL_PHONE);
+
+  /* The typed case written as JSON reads back to the same evaluation. */
+  char* json = NULL;
+  CHECK(kanten_case_to_json(c, -1, &json) == KANTEN_OK);
+  CHECK(contains(json, "\"answer_by\":\"2024-03-19\"") && contains(json, "\"kind\":\"training_track\""));
+  kanten_case* back = NULL;
+  CHECK(kanten_case_from_json(json, KANTEN_NUL_TERMINATED, &back) == KANTEN_OK);
+  kanten_string_free(json);
+  CHECK(kanten_case_rejected_count(back) == 0);
+  kanten_evaluation* e2 = evaluate_with_alerts(back, 2024, 5, 31, 10, 10, 1);
+  char *j1 = NULL, *j2 = NULL;
+  CHECK(kanten_evaluation_to_json(e, -1, &j1) == KANTEN_OK);
+  CHECK(kanten_evaluation_to_json(e2, -1, &j2) == KANTEN_OK);
+  CHECK(j1 && j2 && strcmp(j1, j2) == 0);
+  kanten_string_free(j1);
+  kanten_string_free(j2);
+  kanten_evaluation_free(e2);
+  kanten_case_free(back);
+  kanten_evaluation_free(e);
+
+  /* Before any jobformidler or contact. */
+  kanten_case* empty = NULL;
+  CHECK(kanten_case_new("c-0299", NULL, &empty) == KANTEN_OK);
+  e = evaluate_at(empty, 2024, 1, 1);
+  jc.current = "sentinel";
+  CHECK(kanten_evaluation_jobformidler(e, &jc) == 0);
+  CHECK(jc.current == NULL && date_is(jc.since, 0, 0, 0) && jc.changes == 0 && jc.days_with_current == 0);
+  d.year = 9;
+  CHECK(kanten_evaluation_inactive_since(e, &d) == 0 && date_is(d, 0, 0, 0));
+  CHECK(kanten_evaluation_profile_period_count(e) == 1);
+  CHECK(kanten_evaluation_agreement_count(e) == 0 && kanten_evaluation_alert_count(e) == 0);
+  kanten_evaluation_free(e);
+  kanten_case_free(empty);
+  kanten_case_free(c);
+}
+
+static void test_agreement_without_terms_reports_missing_terms(void) {
+  kanten_case* c = NULL;
+  CHECK(kanten_case_new("c-0203", NULL, &c) == KANTEN_OK);
+  kanten_event ev = event_on(KANTEN_EVENT_FIRST_CONVERSATION, 2024, 1, 8);
+  add_ok(c, &ev);
+  ev = event_on(KANTEN_EVENT_VISITATION, 2024, 1, 8);
+  add_ok(c, &ev);
+  ev = event_on(KANTEN_EVENT_JOBFORMIDLER_ASSIGNED, 2024, 1, 8);
+  ev.jobformidler = "jf-001";
+  add_ok(c, &ev);
+  ev = event_on(KANTEN_EVENT_CV_COMPLETED, 2024, 1, 8);
+  add_ok(c, &ev);
+  ev = event_on(KANTEN_EVENT_JOB_DIRECTION_SET, 2024, 1, 8);
+  add_ok(c, &ev);
+  ev = event_on(KANTEN_EVENT_AGREEMENT, 2024, 2, 1); /* no company, tasks, hours or sub-goals */
+  add_ok(c, &ev);
+  ev = event_on(KANTEN_EVENT_FOLLOWUP_PLAN, 2024, 2, 1);
+  add_ok(c, &ev);
+  ev = event_on(KANTEN_EVENT_CONTACT_PERSON, 2024, 2, 1);
+  ev.company = "company-1";
+  add_ok(c, &ev);
+  kanten_evaluation* e = evaluate_at(c, 2024, 2, 2);
+  CHECK(kanten_evaluation_step(e) == KANTEN_STEP_TRIN2_PAA_VEJ_MOD_JOB);
+  kanten_agreement_record ar = KANTEN_AGREEMENT_RECORD_INIT;
+  CHECK(kanten_evaluation_agreement(e, 0, &ar) == KANTEN_OK);
+  CHECK(ar.company == NULL && ar.has_ordinary == 1 && ar.ordinary_minutes_per_week == 0);
+  CHECK(ar.missing_term_count == 4);
+  CHECK(kanten_evaluation_agreement_missing_term(e, 0, 0) == KANTEN_MISSING_AGREEMENT_COMPANY);
+  CHECK(kanten_evaluation_agreement_missing_term(e, 0, 1) == KANTEN_MISSING_AGREEMENT_TASKS);
+  CHECK(kanten_evaluation_agreement_missing_term(e, 0, 2) == KANTEN_MISSING_AGREEMENT_WEEKLY_HOURS);
+  CHECK(kanten_evaluation_agreement_missing_term(e, 0, 3) == KANTEN_MISSING_AGREEMENT_SUB_GOALS);
+  CHECK_ERROR(kanten_evaluation_agreement_missing_term(e, 0, 4), KANTEN_EINVAL, "'j'", NULL);
+  CHECK_ERROR(kanten_evaluation_agreement_missing_term(e, 1, 0), KANTEN_EINVAL, "'i'", NULL);
+  /* The step's missing items name the terms. */
+  CHECK(kanten_evaluation_missing_count(e) == 4);
+  CHECK(kanten_evaluation_missing(e, 0) == KANTEN_MISSING_AGREEMENT_COMPANY);
+  CHECK(kanten_evaluation_missing(e, 3) == KANTEN_MISSING_AGREEMENT_SUB_GOALS);
+  kanten_evaluation_free(e);
+
+  /* A new agreement with its terms, at another company than the contact person's: Trin 2 stays
+   * incomplete for the contact person's company alone. */
+  const char* tasks[] = {"packing"};
+  const char* sub_goals[] = {"four hours a day"};
+  ev = event_on(KANTEN_EVENT_AGREEMENT, 2024, 2, 3);
+  ev.minutes_per_week = 600;
+  ev.company = "company-2";
+  ev.tasks = tasks;
+  ev.task_count = 1;
+  ev.sub_goals = sub_goals;
+  ev.sub_goal_count = 1;
+  add_ok(c, &ev);
+  e = evaluate_at(c, 2024, 2, 4);
+  CHECK(kanten_evaluation_step(e) == KANTEN_STEP_TRIN2_PAA_VEJ_MOD_JOB);
+  CHECK(kanten_evaluation_agreement_count(e) == 2);
+  CHECK(kanten_evaluation_agreement(e, 1, &ar) == KANTEN_OK);
+  CHECK(ar.missing_term_count == 0 && ar.renegotiation == 0 && strcmp(ar.company, "company-2") == 0);
+  CHECK(ar.has_ordinary == 1 && ar.ordinary_minutes_per_week == 600); /* ordinary_hours: all of them */
+  CHECK(kanten_evaluation_missing_count(e) == 1);
+  CHECK(kanten_evaluation_missing(e, 0) == KANTEN_MISSING_CONTACT_PERSON_COMPANY);
+  kanten_evaluation_free(e);
+  kanten_case_free(c);
+}
+
+static void test_add_event_rejects_bad_new_fields_naming_them(void) {
+  kanten_case* c = NULL;
+  CHECK(kanten_case_new("c-0204", NULL, &c) == KANTEN_OK);
+  kanten_event ev;
+
+  /* profile_changed: at least one change; the benefit in range. */
+  ev = event_on(KANTEN_EVENT_PROFILE_CHANGED, 2024, 1, 8);
+  CHECK_ERROR(kanten_case_add_event(c, &ev), KANTEN_EINVAL, "event.profile_change", "changes nothing");
+  ev.profile_change.has_benefit = 1;
+  ev.profile_change.benefit = KANTEN_BENEFIT_COUNT;
+  CHECK_ERROR(kanten_case_add_event(c, &ev), KANTEN_EINVAL, "event.profile_change.benefit", "'6'");
+  ev.profile_change.benefit = -1;
+  CHECK_ERROR(kanten_case_add_event(c, &ev), KANTEN_EINVAL, "event.profile_change.benefit", "'-1'");
+  ev.profile_change.has_benefit = 0; /* a benefit out of range is not read without its flag */
+  ev.profile_change.has_activity_ready = 1;
+  CHECK(kanten_case_add_event(c, &ev) == KANTEN_OK);
+
+  /* aftercare_contact: the channel in range. */
+  ev = event_on(KANTEN_EVENT_AFTERCARE_CONTACT, 2024, 1, 8);
+  ev.channel = KANTEN_CHANNEL_COUNT;
+  CHECK_ERROR(kanten_case_add_event(c, &ev), KANTEN_EINVAL, "event.channel", "'5'");
+
+  /* bus_trip: the trip id required, not empty, not a CPR number; the companies array. */
+  ev = event_on(KANTEN_EVENT_BUS_TRIP, 2024, 1, 8);
+  CHECK_ERROR(kanten_case_add_event(c, &ev), KANTEN_EINVAL, "event.trip", "required");
+  ev.trip = "";
+  CHECK_ERROR(kanten_case_add_event(c, &ev), KANTEN_EINVAL, "event.trip", "empty");
+  ev.trip = "0101901234";
+  CHECK_ERROR(kanten_case_add_event(c, &ev), KANTEN_EINVAL, "event.trip", "CPR");
+  CHECK(!contains(kanten_last_error(), "0101901234"));
+  ev.trip = "trip-1";
+  ev.company_count = 1;
+  CHECK_ERROR(kanten_case_add_event(c, &ev), KANTEN_EINVAL, "event.companies", "NULL array");
+  const char* companies[] = {"company-1", NULL, ""};
+  ev.companies = companies;
+  ev.company_count = 2;
+  CHECK_ERROR(kanten_case_add_event(c, &ev), KANTEN_EINVAL, "event.companies[1]", "required");
+  companies[1] = "";
+  CHECK_ERROR(kanten_case_add_event(c, &ev), KANTEN_EINVAL, "event.companies[1]", "empty");
+
+  /* training_track: the track id required; an end given must be a date; ids not CPR numbers. */
+  ev = event_on(KANTEN_EVENT_TRAINING_TRACK, 2024, 1, 8);
+  CHECK_ERROR(kanten_case_add_event(c, &ev), KANTEN_EINVAL, "event.track", "required");
+  ev.track = "track-1";
+  ev.end.year = 2024, ev.end.month = 2, ev.end.day = 30;
+  CHECK_ERROR(kanten_case_add_event(c, &ev), KANTEN_EINVAL, "event.end", "2024-2-30");
+  ev.end.day = 29;
+  ev.mentor = "010190-1234";
+  CHECK_ERROR(kanten_case_add_event(c, &ev), KANTEN_EINVAL, "event.mentor", "CPR");
+  CHECK(!contains(kanten_last_error(), "010190"));
+  ev.mentor = "";
+  ev.workplace = "0101901234";
+  CHECK_ERROR(kanten_case_add_event(c, &ev), KANTEN_EINVAL, "event.workplace", "CPR");
+
+  /* hearing_sent: an answer_by given must be a date. */
+  ev = event_on(KANTEN_EVENT_HEARING_SENT, 2024, 1, 8);
+  ev.failure_id = "F1";
+  ev.answer_by.year = 2024, ev.answer_by.month = 13, ev.answer_by.day = 1;
+  CHECK_ERROR(kanten_case_add_event(c, &ev), KANTEN_EINVAL, "event.answer_by", "2024-13-1");
+
+  /* agreement: the ordinary minutes are part of the working time. */
+  ev = event_on(KANTEN_EVENT_AGREEMENT, 2024, 1, 8);
+  ev.minutes_per_week = 600;
+  ev.has_ordinary_minutes_per_week = 1;
+  ev.ordinary_minutes_per_week = -1;
+  CHECK_ERROR(kanten_case_add_event(c, &ev), KANTEN_EINVAL, "event.ordinary_minutes_per_week", "'-1'");
+  ev.ordinary_minutes_per_week = 601;
+  CHECK_ERROR(kanten_case_add_event(c, &ev), KANTEN_EINVAL, "event.ordinary_minutes_per_week", "more than");
+  ev.has_ordinary_minutes_per_week = 0; /* not read without its flag */
+  CHECK(kanten_case_add_event(c, &ev) == KANTEN_OK);
+  CHECK(kanten_case_event_count(c) == 2);
+
+  /* A version 1 struct: the version 2 fields are not read, the version 2 kinds refused. */
+  ev = event_on(KANTEN_EVENT_HEARING_SENT, 2024, 1, 9);
+  ev.version = 1;
+  ev.failure_id = "F1";
+  ev.answer_by.year = 2024, ev.answer_by.month = 2, ev.answer_by.day = 30; /* EINVAL if it were read */
+  CHECK(kanten_case_add_event(c, &ev) == KANTEN_OK);
+  ev = event_on(KANTEN_EVENT_AGREEMENT, 2024, 1, 9);
+  ev.version = 1;
+  ev.has_ordinary_minutes_per_week = 1;
+  ev.ordinary_minutes_per_week = -5; /* EINVAL if it were read */
+  CHECK(kanten_case_add_event(c, &ev) == KANTEN_OK);
+  static const int v2_kinds[] = {KANTEN_EVENT_PROFILE_CHANGED, KANTEN_EVENT_AFTERCARE_CONTACT, KANTEN_EVENT_BUS_TRIP,
+                                 KANTEN_EVENT_TRAINING_TRACK};
+  for (size_t i = 0; i < sizeof v2_kinds / sizeof v2_kinds[0]; ++i) {
+    ev = event_on(v2_kinds[i], 2024, 1, 9);
+    ev.version = 1;
+    ev.trip = ev.track = "x-1";
+    ev.profile_change.has_activity_ready = 1;
+    CHECK_ERROR(kanten_case_add_event(c, &ev), KANTEN_EINVAL, "event.kind", "version 2");
+  }
+  ev = event_on(KANTEN_EVENT_CV_COMPLETED, 2024, 1, 9);
+  ev.version = KANTEN_EVENT_VERSION + 1;
+  CHECK_ERROR(kanten_case_add_event(c, &ev), KANTEN_EINVAL, "event.version", "'3'");
+  CHECK(kanten_case_event_count(c) == 4);
+
+  /* The version 1 hearing carried no answer_by; the version 2 one gives it back in JSON. */
+  char* json = NULL;
+  CHECK(kanten_case_to_json(c, -1, &json) == KANTEN_OK);
+  CHECK(!contains(json, "answer_by"));
+  kanten_string_free(json);
+  kanten_case_free(c);
+}
+
+static void test_evaluate_alert_options_are_validated(void) {
+  kanten_case* c = casework_case();
+  kanten_evaluate_options o = KANTEN_EVALUATE_OPTIONS_INIT;
+  o.as_of.year = 2024, o.as_of.month = 3, o.as_of.day = 10;
+  kanten_evaluation* e = NULL;
+  o.alerts.inactive_days = -1;
+  CHECK_ERROR(kanten_evaluate(c, &o, &e), KANTEN_EINVAL, "alerts.inactive_days", "'-1'");
+  CHECK(e == NULL);
+  o.alerts.inactive_days = KANTEN_MAX_ALERT_DAYS;
+  o.alerts.trin2_days = KANTEN_MAX_ALERT_DAYS + 1;
+  CHECK_ERROR(kanten_evaluate(c, &o, &e), KANTEN_EINVAL, "alerts.trin2_days", "'36501'");
+  o.alerts.trin2_days = 0;
+  o.alerts.stagnation_months = KANTEN_MAX_ALERT_MONTHS + 1;
+  CHECK_ERROR(kanten_evaluate(c, &o, &e), KANTEN_EINVAL, "alerts.stagnation_months", "'601'");
+  kanten_evaluations* es = NULL;
+  kanten_caseload* load = NULL;
+  CHECK(kanten_caseload_new(&load) == KANTEN_OK);
+  CHECK(kanten_caseload_add_case(load, c) == KANTEN_OK);
+  CHECK_ERROR(kanten_evaluate_caseload(load, &o, &es), KANTEN_EINVAL, "alerts.stagnation_months", NULL);
+  CHECK(es == NULL);
+  o.alerts.stagnation_months = KANTEN_MAX_ALERT_MONTHS;
+  CHECK(kanten_evaluate(c, &o, &e) == KANTEN_OK);
+  CHECK(kanten_evaluation_alert_count(e) == 0); /* thresholds at their largest: nothing passed */
+  kanten_evaluation_free(e);
+  /* A version 1 struct has no alerts: its (garbage) thresholds are not read. */
+  o.version = 1;
+  o.alerts.inactive_days = -1;
+  CHECK(kanten_evaluate(c, &o, &e) == KANTEN_OK);
+  CHECK(kanten_evaluation_alert_count(e) == 0);
+  kanten_evaluation_free(e);
+  o.version = 2;
+  o.alerts.inactive_days = 1;
+  CHECK(kanten_evaluate(c, &o, &e) == KANTEN_OK);
+  CHECK(kanten_evaluation_alert_count(e) == 1);
+
+  /* The new accessors on NULL, bad versions and indices. */
+  kanten_profile p = KANTEN_PROFILE_INIT;
+  kanten_profile_period pp = KANTEN_PROFILE_PERIOD_INIT;
+  kanten_jobformidler_continuity jc = KANTEN_JOBFORMIDLER_CONTINUITY_INIT;
+  kanten_agreement_record ar = KANTEN_AGREEMENT_RECORD_INIT;
+  kanten_aftercare ac = KANTEN_AFTERCARE_INIT;
+  kanten_bus_trip_record bt = KANTEN_BUS_TRIP_RECORD_INIT;
+  kanten_training_record tr = KANTEN_TRAINING_RECORD_INIT;
+  kanten_alert a = KANTEN_ALERT_INIT;
+  kanten_date d;
+  CHECK_ERROR(kanten_evaluation_profile(NULL, &p), KANTEN_EINVAL, "kanten_evaluation_profile", "'e'");
+  CHECK_ERROR(kanten_evaluation_profile(e, NULL), KANTEN_EINVAL, "'out'", NULL);
+  p.version = 0;
+  CHECK_ERROR(kanten_evaluation_profile(e, &p), KANTEN_EINVAL, "out->version", NULL);
+  CHECK(kanten_evaluation_profile_period_count(NULL) == 0);
+  CHECK_ERROR(kanten_evaluation_profile_period(e, 2, &pp), KANTEN_EINVAL, "'i'", NULL);
+  pp.version = 2;
+  CHECK_ERROR(kanten_evaluation_profile_period(e, 0, &pp), KANTEN_EINVAL, "out->version", NULL);
+  CHECK_ERROR(kanten_evaluation_profile_period_reason(e, 0, 0), KANTEN_EINVAL, "'j'", NULL);
+  CHECK_ERROR(kanten_evaluation_profile_period_reason(NULL, 0, 0), KANTEN_EINVAL, "'e'", NULL);
+  CHECK_ERROR(kanten_evaluation_jobformidler(NULL, &jc), KANTEN_EINVAL, "'e'", NULL);
+  CHECK_ERROR(kanten_evaluation_jobformidler(e, NULL), KANTEN_EINVAL, "'out'", NULL);
+  jc.version = 9;
+  CHECK_ERROR(kanten_evaluation_jobformidler(e, &jc), KANTEN_EINVAL, "out->version", "'9'");
+  CHECK_ERROR(kanten_evaluation_inactive_since(NULL, &d), KANTEN_EINVAL, "'e'", NULL);
+  CHECK_ERROR(kanten_evaluation_inactive_since(e, NULL), KANTEN_EINVAL, "'out'", NULL);
+  CHECK(kanten_evaluation_days_in_trin2(NULL) == KANTEN_EINVAL && contains(kanten_last_error(), "'e'"));
+  CHECK(kanten_evaluation_total_days_in_trin2(NULL) == KANTEN_EINVAL);
+  CHECK(kanten_evaluation_ordinary_in_trin3_this_month(NULL) == KANTEN_EINVAL);
+  CHECK(kanten_evaluation_agreement_count(NULL) == 0);
+  CHECK_ERROR(kanten_evaluation_agreement(e, 2, &ar), KANTEN_EINVAL, "'i'", NULL);
+  CHECK_ERROR(kanten_evaluation_agreement(e, 0, NULL), KANTEN_EINVAL, "'out'", NULL);
+  ar.version = 0;
+  CHECK_ERROR(kanten_evaluation_agreement(e, 0, &ar), KANTEN_EINVAL, "out->version", NULL);
+  CHECK(kanten_evaluation_aftercare_count(NULL) == 0);
+  CHECK_ERROR(kanten_evaluation_aftercare(e, 0, &ac), KANTEN_EINVAL, "'i'", NULL);
+  CHECK(kanten_evaluation_bus_trip_count(NULL) == 0);
+  CHECK_ERROR(kanten_evaluation_bus_trip(e, 1, &bt), KANTEN_EINVAL, "'i'", NULL);
+  bt.version = 0;
+  CHECK_ERROR(kanten_evaluation_bus_trip(e, 0, &bt), KANTEN_EINVAL, "out->version", NULL);
+  CHECK(kanten_evaluation_bus_trip_company(NULL, 0, 0) == NULL && contains(kanten_last_error(), "'e'"));
+  CHECK(kanten_evaluation_training_count(NULL) == 0);
+  CHECK_ERROR(kanten_evaluation_training(e, 2, &tr), KANTEN_EINVAL, "'i'", NULL);
+  tr.version = 2;
+  CHECK_ERROR(kanten_evaluation_training(e, 0, &tr), KANTEN_EINVAL, "out->version", NULL);
+  CHECK(kanten_evaluation_alert_count(NULL) == 0);
+  CHECK_ERROR(kanten_evaluation_alert(e, 1, &a), KANTEN_EINVAL, "'i'", NULL);
+  CHECK_ERROR(kanten_evaluation_alert(e, 0, NULL), KANTEN_EINVAL, "'out'", NULL);
+  a.version = 0;
+  CHECK_ERROR(kanten_evaluation_alert(e, 0, &a), KANTEN_EINVAL, "out->version", NULL);
+  kanten_evaluation_free(e);
+  kanten_caseload_free(load);
+  kanten_case_free(c);
+}
+
+/* A case in Trin 1 with a jobformidler (or none) and no contact since `y-m-d`. */
+static kanten_case* waiting_case(const char* citizen, const char* jobformidler, int y, int m, int d) {
+  kanten_case* c = NULL;
+  CHECK(kanten_case_new(citizen, NULL, &c) == KANTEN_OK);
+  kanten_event ev = event_on(KANTEN_EVENT_FIRST_CONVERSATION, y, m, d);
+  add_ok(c, &ev);
+  if (jobformidler) {
+    ev = event_on(KANTEN_EVENT_JOBFORMIDLER_ASSIGNED, y, m, d);
+    ev.jobformidler = jobformidler;
+    add_ok(c, &ev);
+  }
+  return c;
+}
+
+static void test_worklist_v2_filters_and_groups_by_jobformidler(void) {
+  kanten_caseload* load = NULL;
+  CHECK(kanten_caseload_new(&load) == KANTEN_OK);
+  kanten_case* cases[3] = {casework_case(), waiting_case("c-0202", "jf-001", 2024, 1, 8),
+                           waiting_case("c-0203", NULL, 2024, 2, 1)};
+  for (int i = 0; i < 3; ++i) {
+    CHECK(kanten_caseload_add_case(load, cases[i]) == KANTEN_OK);
+    kanten_case_free(cases[i]);
+  }
+  kanten_evaluate_options o = KANTEN_EVALUATE_OPTIONS_INIT;
+  o.as_of.year = 2024, o.as_of.month = 3, o.as_of.day = 10;
+  o.alerts.inactive_days = 10;
+  kanten_evaluations* es = NULL;
+  CHECK(kanten_evaluate_caseload(load, &o, &es) == KANTEN_OK);
+
+  /* Everyone: c-0201's follow-up is due (and inactive); the other two are on it for their alerts. */
+  kanten_worklist* w = NULL;
+  CHECK(kanten_followup_worklist_v2(es, NULL, &w) == KANTEN_OK);
+  CHECK_NO_ERROR();
+  CHECK(kanten_worklist_count(w) == 3);
+  kanten_worklist_entry we = KANTEN_WORKLIST_ENTRY_INIT;
+  CHECK(kanten_worklist_entry_get(w, 0, &we) == KANTEN_OK);
+  CHECK(strcmp(we.citizen, "c-0201") == 0 && we.followup_due == 1 && date_is(we.deadline, 2024, 3, 31));
+  CHECK(we.jobformidler != NULL && strcmp(we.jobformidler, "jf-002") == 0);
+  CHECK(we.step == KANTEN_STEP_TRIN3_VIRKSOMHEDSFORLOEB && we.alert_count == 1);
+  kanten_alert a = KANTEN_ALERT_INIT;
+  CHECK(kanten_worklist_entry_alert(w, 0, 0, &a) == KANTEN_OK);
+  CHECK(a.kind == KANTEN_ALERT_INACTIVE && a.value == 19 && a.threshold == 10 && a.text && a.text[0]);
+  CHECK(contains(a.source_section, "Kerneelement 5"));
+  CHECK(kanten_worklist_entry_get(w, 1, &we) == KANTEN_OK);
+  CHECK(strcmp(we.citizen, "c-0202") == 0 && we.followup_due == 0 && date_is(we.deadline, 0, 0, 0));
+  CHECK(strcmp(we.jobformidler, "jf-001") == 0 && we.step == KANTEN_STEP_TRIN1_AFKLARING && we.alert_count == 1);
+  CHECK(kanten_worklist_entry_alert(w, 1, 0, &a) == KANTEN_OK && a.value == 62);
+  CHECK(kanten_worklist_entry_get(w, 2, &we) == KANTEN_OK);
+  CHECK(strcmp(we.citizen, "c-0203") == 0 && we.jobformidler == NULL);
+  CHECK_ERROR(kanten_worklist_entry_alert(w, 2, 1, &a), KANTEN_EINVAL, "'j'", NULL);
+  CHECK_ERROR(kanten_worklist_entry_alert(w, 3, 0, &a), KANTEN_EINVAL, "'i'", NULL);
+  CHECK_ERROR(kanten_worklist_entry_alert(NULL, 0, 0, &a), KANTEN_EINVAL, "'w'", NULL);
+  CHECK_ERROR(kanten_worklist_entry_alert(w, 0, 0, NULL), KANTEN_EINVAL, "'out'", NULL);
+  a.version = 0;
+  CHECK_ERROR(kanten_worklist_entry_alert(w, 0, 0, &a), KANTEN_EINVAL, "out->version", NULL);
+  /* A version 1 entry gets the version 1 fields only. */
+  kanten_worklist_entry w1 = KANTEN_WORKLIST_ENTRY_INIT;
+  w1.version = 1;
+  w1.jobformidler = "sentinel";
+  w1.alert_count = 99;
+  CHECK(kanten_worklist_entry_get(w, 0, &w1) == KANTEN_OK);
+  CHECK(strcmp(w1.citizen, "c-0201") == 0 && strcmp(w1.jobformidler, "sentinel") == 0 && w1.alert_count == 99);
+  char* json = NULL;
+  CHECK(kanten_worklist_to_json(w, -1, &json) == KANTEN_OK);
+  CHECK(contains(json, "\"jobformidler\":\"jf-002\"") && contains(json, "\"followup_due\""));
+  kanten_string_free(json);
+  kanten_worklist_free(w);
+
+  /* kanten_followup_worklist is the same as version 2 without options. */
+  CHECK(kanten_followup_worklist(es, &w) == KANTEN_OK);
+  CHECK(kanten_worklist_count(w) == 3);
+  kanten_worklist_free(w);
+
+  /* One jobformidler's citizens. */
+  kanten_worklist_options wo = KANTEN_WORKLIST_OPTIONS_INIT;
+  char jf[8] = "jf-001";
+  wo.jobformidler = jf;
+  CHECK(kanten_followup_worklist_v2(es, &wo, &w) == KANTEN_OK);
+  jf[3] = 'x'; /* copied */
+  CHECK(kanten_worklist_count(w) == 1);
+  CHECK(kanten_worklist_entry_get(w, 0, &we) == KANTEN_OK && strcmp(we.citizen, "c-0202") == 0);
+  kanten_worklist_free(w);
+  wo.jobformidler = "jf-999";
+  CHECK(kanten_followup_worklist_v2(es, &wo, &w) == KANTEN_OK);
+  CHECK(kanten_worklist_count(w) == 0);
+  kanten_worklist_free(w);
+
+  /* Grouped by jobformidler, those without one last. */
+  wo.jobformidler = NULL;
+  wo.group_by_jobformidler = 1;
+  CHECK(kanten_followup_worklist_v2(es, &wo, &w) == KANTEN_OK);
+  const char* order[] = {"c-0202", "c-0201", "c-0203"};
+  CHECK(kanten_worklist_count(w) == 3);
+  for (size_t i = 0; i < 3; ++i) {
+    CHECK(kanten_worklist_entry_get(w, i, &we) == KANTEN_OK);
+    CHECK(strcmp(we.citizen, order[i]) == 0);
+  }
+  kanten_worklist_free(w);
+
+  /* Bad options. */
+  w = (kanten_worklist*)&wo;
+  wo.jobformidler = "";
+  CHECK_ERROR(kanten_followup_worklist_v2(es, &wo, &w), KANTEN_EINVAL, "options.jobformidler", "must not be empty");
+  CHECK(w == NULL);
+  wo.jobformidler = "010190-1234";
+  CHECK_ERROR(kanten_followup_worklist_v2(es, &wo, &w), KANTEN_EINVAL, "options.jobformidler", "CPR");
+  CHECK(!contains(kanten_last_error(), "010190"));
+  wo.jobformidler = NULL;
+  wo.version = 0;
+  CHECK_ERROR(kanten_followup_worklist_v2(es, &wo, &w), KANTEN_EINVAL, "options.version", "'0'");
+  wo.version = KANTEN_WORKLIST_OPTIONS_VERSION + 1;
+  CHECK_ERROR(kanten_followup_worklist_v2(es, &wo, &w), KANTEN_EINVAL, "options.version", NULL);
+  CHECK_ERROR(kanten_followup_worklist_v2(NULL, NULL, &w), KANTEN_EINVAL, "kanten_followup_worklist", "'es'");
+  CHECK_ERROR(kanten_followup_worklist_v2(es, NULL, NULL), KANTEN_EINVAL, "'out'", NULL);
+  kanten_evaluations_free(es);
+  kanten_caseload_free(load);
+}
+
 int main(void) {
   test_version_and_status();
   test_names();
@@ -1598,6 +2330,11 @@ int main(void) {
   test_sanction_question();
   test_matching();
   test_bus_and_training();
+  test_casework_accessors_report_the_typed_case();
+  test_agreement_without_terms_reports_missing_terms();
+  test_add_event_rejects_bad_new_fields_naming_them();
+  test_evaluate_alert_options_are_validated();
+  test_worklist_v2_filters_and_groups_by_jobformidler();
 #if !defined(__STDC_NO_THREADS__)
   test_threads();
 #endif

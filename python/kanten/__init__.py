@@ -3,7 +3,9 @@
 kanten encodes the indsatsmodel (Trin 1: Afklaring, Trin 2: På vej mod job, Trin 3:
 Virksomhedsforløb, and the three exits) as a rules engine in C++. This package is its
 interface for evaluators: read a caseload from JSON or from pandas DataFrames, evaluate every
-case as of a date into DataFrames, list the monthly follow-up worklist, answer sanction
+case as of a date into DataFrames (the step, the dated profile, the jobformidler's continuity,
+the agreements, bus trips, training tracks and aftercare of the record), list the worklist (the
+monthly follow-up and the alerts for thresholds the caller sets, by jobformidler), answer sanction
 questions, and (when built with the matching engine) propose citizen–task matches with their
 explanations.
 
@@ -84,6 +86,9 @@ __all__ = [
     "EVENT_COLUMNS",
     "PROFILE_COLUMNS",
     "MAX_DAILY_RATE",
+    "ALERT_KINDS",
+    "MAX_ALERT_DAYS",
+    "MAX_ALERT_MONTHS",
     "read_caseload",
     "caseload_from_frames",
     "generate_caseload",
@@ -111,7 +116,18 @@ EXITS: Tuple[str, ...] = _kanten.vocabulary("exit")
 VOCABULARIES: Dict[str, Tuple[str, ...]] = {
     k: tuple(v) for k, v in _VOCAB.items() if k != "step_label"
 }
-"""Every vocabulary kanten uses (event kinds, benefits, channels, reasons, ...), by name."""
+"""Every vocabulary kanten uses (event kinds, benefits, channels, reasons, alert kinds, ...), by name."""
+
+ALERT_KINDS: Tuple[str, ...] = _kanten.vocabulary("alert_kind")
+"""What an alert is about: ``inactive`` (no contact for more than ``inactive_days``),
+``long_in_trin2`` (in Trin 2 for more than ``trin2_days``), ``stagnation`` (in Trin 3 the agreed
+ordinary hours have not risen in ``stagnation_months``). See :func:`evaluate_all`."""
+
+MAX_ALERT_DAYS: int = int(_kanten.MAX_ALERT_DAYS)
+"""The largest ``inactive_days`` and ``trin2_days`` kanten takes (36,500 days: C++'s kanten::max_alert_days)."""
+
+MAX_ALERT_MONTHS: int = int(_kanten.MAX_ALERT_MONTHS)
+"""The largest ``stagnation_months`` kanten takes (600: C++'s kanten::max_alert_months)."""
 
 
 # ---------------------------------------------------------------------------------------------
@@ -173,6 +189,9 @@ EVENT_COLUMNS: Tuple[str, ...] = (
     "minutes_per_week", "hours_per_week", "company", "tasks", "sub_goals", "health", "minutes", "hours",
     "type", "channel", "failure_id", "failure", "cause", "text", "vulnerable", "promotes_availability",
     "considers_vulnerability", "reached", "via",
+    "answer_by", "ordinary_minutes_per_week", "ordinary_hours_per_week",
+    "benefit", "activity_ready", "lives_in_designated_area", "in_integration_programme",
+    "trip", "attended", "companies", "track", "workplace", "mentor", "end",
 )
 """The columns :func:`caseload_from_frames` reads from ``events`` (the JSON fields of an event)."""
 
@@ -180,6 +199,10 @@ PROFILE_COLUMNS: Tuple[str, ...] = (
     "citizen", "benefit", "activity_ready", "lives_in_designated_area", "in_integration_programme",
 )
 """The columns :func:`caseload_from_frames` reads from ``profiles``."""
+
+
+# Id columns whose integer values become their decimal text (kanten's ids are strings).
+_ID_COLUMNS = ("citizen", "id", "company", "trip", "track", "workplace", "mentor")
 
 
 def _prepared(df: Any, table: str, fn: str, required: Sequence[Sequence[str]] = (),
@@ -207,7 +230,7 @@ def _prepared(df: Any, table: str, fn: str, required: Sequence[Sequence[str]] = 
             raise _checks.error("invalid_argument", f"{table}.<{type(name).__name__}>", "", "column names must be strings")
         s = df[name]
         dtype = s.dtype
-        if name in ("citizen", "id", "company") and pd.api.types.is_integer_dtype(dtype):
+        if name in _ID_COLUMNS and pd.api.types.is_integer_dtype(dtype):
             # Numeric ids become their decimal text (kanten's ids are strings); a missing one stays missing.
             out[name] = s.astype("string").to_numpy(dtype=object, na_value=None)
         elif pd.api.types.is_datetime64_any_dtype(dtype):
@@ -247,7 +270,18 @@ def caseload_from_frames(events: pd.DataFrame, profiles: Optional[pd.DataFrame] 
       ``health`` (list of names), ``minutes`` or ``hours`` (``"H:MM"``), ``type``
       (``"ordinary"``/``"internship"``), ``channel``, ``failure_id``, ``failure``, ``cause``,
       ``text``, ``vulnerable``, ``promotes_availability``, ``considers_vulnerability``,
-      ``reached``, ``via``.
+      ``reached``, ``via``;
+    - ``hearing_sent``'s ``answer_by`` (date: the last day to answer the hearing; without it a
+      sanction stays undecided);
+    - ``agreement``'s ``ordinary_minutes_per_week`` or ``ordinary_hours_per_week`` (``"H:MM"``):
+      the agreed ordinary (paid) hours of the weekly working time;
+    - ``profile_changed``'s ``benefit``, ``activity_ready``, ``lives_in_designated_area``,
+      ``in_integration_programme`` (at least one; the profile changes from the row's date);
+    - ``aftercare_contact``'s ``channel``;
+    - ``bus_trip``'s ``trip`` (id, required), ``attended`` (bool, default True), ``companies``
+      (list of ids);
+    - ``training_track``'s ``track`` (id, required), ``workplace``, ``mentor`` (ids) and ``end``
+      (date; 13 weeks from the start when empty).
 
     A missing required column is a :class:`KantenError` whose ``field`` names it, e.g.
     ``events.date`` (else every row would be rejected). Any other column is not read: a
@@ -283,17 +317,19 @@ def _caseload_to_frames(self: Caseload) -> Tuple[pd.DataFrame, pd.DataFrame]:
     """The caseload as ``(events, profiles)`` DataFrames, readable back by ``Caseload.from_frames``.
 
     ``events`` has ``citizen``, ``date`` (datetime64), ``kind`` and one column per JSON field
-    any event has (empty where a kind has none; ``start`` as datetime64; lists as lists).
+    any event has (empty where a kind has none; ``start``, ``answer_by`` and ``end`` as
+    datetime64; ``minutes``, ``minutes_per_week`` and ``ordinary_minutes_per_week`` as Int64;
+    lists as lists).
     ``profiles`` has ``citizen``, ``benefit`` (category) and the three flags. Rejected input
     events are not written, as in ``to_json``.
     """
     _checks.need(self, Caseload, "Caseload.to_frames", "self")
     cols = self._columns()
     events = _frame(cols["events"])
-    for name in ("date", "start"):
+    for name in ("date", "start", "answer_by", "end"):
         if name in events.columns:
             events[name] = pd.to_datetime(events[name], format="%Y-%m-%d")
-    for name in ("minutes", "minutes_per_week"):
+    for name in ("minutes", "minutes_per_week", "ordinary_minutes_per_week"):
         if name in events.columns:
             events[name] = events[name].astype("Int64")
     profiles = _frame(cols["profiles"])
@@ -445,8 +481,21 @@ class Evaluations:
           with ≥ 30 h this month: the exit takes effect at the month's end)
         - ``ordinary_minutes``, ``internship_minutes``: totals over all months up to as_of
           (``ordinary_minutes > 0``: the citizen has had paid hours)
-        - ``followup`` (the monthly follow-up applies), ``followup_start``, ``breaches`` (count),
-          ``breached_months`` (tuple of ``"YYYY-MM"``), ``due_this_month``, ``deadline``, ``last_contact``
+        - ``ordinary_in_trin3_this_month``: of ``ordinary_this_month``, the minutes worked on days
+          in Trin 3 (these decide the 30-hour exit)
+        - ``followup`` (the monthly follow-up applies), ``followup_start`` (the start of the first
+          agreement: the follow-up year runs from it), ``breaches`` (count), ``breached_months``
+          (tuple of ``"YYYY-MM"``), ``due_this_month``, ``deadline``
+        - ``last_contact``: the latest contact between jobformidler and citizen (NaT when none);
+          ``inactive_since``: that contact, or the start of Trin 1 when there is none (what the
+          ``inactive`` alert counts from); NaT before Trin 1
+        - the jobformidler's continuity (KE5, "den samme jobformidler over tid"): ``jobformidler``
+          (the current one's id, None before one is assigned), ``jobformidler_since`` (when the
+          current one was assigned), ``jobformidler_changes`` (assignments of another jobformidler
+          after the first), ``days_with_jobformidler`` (days from ``jobformidler_since`` to as_of)
+        - ``days_in_trin2`` (the current spell of Trin 2, 0 outside it), ``total_days_in_trin2``
+          (every spell up to as_of)
+        - ``agreements`` (count; see :attr:`agreements`), ``alerts`` (count; see :attr:`alerts`)
         - ``sanction_failures``, ``sanctions_undecided``, ``sanctions_eligible`` (counts)
         - ``violations``, ``not_applied`` (counts; see :attr:`violations`, :attr:`not_applied`)
         - ``events_applied``, ``events_after_as_of``
@@ -457,8 +506,9 @@ class Evaluations:
     def hours(self) -> pd.DataFrame:
         """Minutes by citizen and calendar month, long form: one row per month with any hours.
 
-        Columns ``citizen``, ``month`` (period[M]), ``ordinary_minutes``, ``internship_minutes``.
-        For a citizen × month table: ``ev.hours.pivot(index="citizen", columns="month",
+        Columns ``citizen``, ``month`` (period[M]), ``ordinary_minutes``, ``internship_minutes``,
+        ``ordinary_in_trin3_minutes`` (of ``ordinary_minutes``, those worked on days in Trin 3:
+        only these count toward the 30-hour exit). For a citizen × month table: ``ev.hours.pivot(index="citizen", columns="month",
         values="ordinary_minutes")`` (or :meth:`hours_wide`).
         """
         return self._table("hours")
@@ -504,10 +554,80 @@ class Evaluations:
         ``excluded_by`` (rule id or None), ``deduction_days``, ``daily_rate`` and ``deduction`` (øre, Int64)."""
         return self._table("sanction")
 
-    def worklist(self) -> pd.DataFrame:
-        """The follow-up worklist: citizens who still need a contact in as_of's month, soonest
-        deadline first. Columns ``citizen``, ``deadline``, ``last_contact``, ``breached_months`` (count)."""
-        return self._table("worklist")
+    @property
+    def profile_periods(self) -> pd.DataFrame:
+        """The profile and target-group membership (KE3) over time, one row per period, oldest
+        first per citizen: ``citizen``, ``from`` (the first day; NaT for the profile the record
+        starts with), ``benefit`` (category), ``activity_ready``, ``lives_in_designated_area``,
+        ``in_integration_programme``, ``member`` (bools) and ``reasons`` (tuple of
+        ``VOCABULARIES["target_group_reason"]`` names why the citizen is outside). A
+        ``profile_changed`` event starts a new period."""
+        return self._table("profile_period")
+
+    @property
+    def agreements(self) -> pd.DataFrame:
+        """The agreements applied, oldest first per citizen: the course of agreed hours (KE7, KE9).
+
+        Columns ``citizen``, ``index`` (the event's input position), ``row`` (its events DataFrame
+        row when read from frames, else <NA>), ``date`` (recorded), ``start``, ``agreement_kind``
+        (category), ``company`` (None when not named), ``minutes_per_week``,
+        ``ordinary_minutes_per_week`` (Int64; <NA> when an agreement of both kinds does not say),
+        ``renegotiation`` (it replaced an open agreement at the same company) and
+        ``missing_terms`` (tuple of ``VOCABULARIES["missing"]`` names: what of its terms it lacks;
+        empty when complete — an agreement completes Trin 2 only with its terms)."""
+        return self._table("agreement")
+
+    @property
+    def aftercare(self) -> pd.DataFrame:
+        """Aftercare contacts after self-support (efterværn; recorded, never a duty): ``citizen``,
+        ``date``, ``channel`` (category)."""
+        return self._table("aftercare")
+
+    @property
+    def bus_trips(self) -> pd.DataFrame:
+        """Bus trips of the record (002): ``citizen``, ``date``, ``trip`` (id), ``attended``
+        (bool; False: registered, did not come), ``companies`` (tuple of company ids)."""
+        return self._table("bus_trip")
+
+    @property
+    def training(self) -> pd.DataFrame:
+        """Training tracks of the record (001): ``citizen``, ``start``, ``end`` (13 weeks from the
+        start unless recorded), ``track`` (id), ``workplace`` and ``mentor`` (ids, None when not given)."""
+        return self._table("training")
+
+    @property
+    def alerts(self) -> pd.DataFrame:
+        """The alerts: thresholds given to :func:`evaluate_all` that are passed as of as_of, one row
+        each: ``citizen``, ``alert`` (category of :data:`ALERT_KINDS`), ``value`` (days without
+        contact, days in Trin 2, or months without more agreed ordinary hours), ``threshold`` (the
+        one given) and ``text`` (in English). Empty when no threshold was given."""
+        return self._table("alert")
+
+    @property
+    def alert_options(self) -> Dict[str, Optional[int]]:
+        """The alert thresholds these evaluations were made with: ``inactive_days``,
+        ``trin2_days``, ``stagnation_months`` (None: no alert of that kind)."""
+        return dict(self._raw.alert_options)
+
+    def worklist(self, *, jobformidler: Optional[str] = None, group_by_jobformidler: bool = False) -> pd.DataFrame:
+        """The worklist: citizens who still need a follow-up contact in as_of's month, or have an alert.
+
+        Soonest deadline first (alert-only rows, without a deadline, after), then longest since
+        the last contact (never contacted first), then citizen id. ``jobformidler`` (an id) keeps
+        only that jobformidler's citizens; ``group_by_jobformidler=True`` orders by jobformidler
+        first (citizens without one last). Columns ``citizen``, ``jobformidler`` (None when
+        none), ``step`` (category), ``followup_due`` (the monthly follow-up needs a contact this
+        month), ``deadline`` (NaT for a row with alerts only), ``last_contact`` (the latest
+        contact, NaT when never contacted), ``breached_months`` (count) and ``alerts`` (tuple of
+        :data:`ALERT_KINDS` names).
+        """
+        fn = "Evaluations.worklist"
+        who = _jobformidler_filter(jobformidler, fn)
+        group = _checks.flag(group_by_jobformidler, fn, "group_by_jobformidler")
+        key = f"worklist{(who, group)!r}"
+        if key not in self._cache:
+            self._cache[key] = _frame(self._raw.worklist_columns(who, group))
+        return self._cache[key]
 
     def _index(self, citizen: str, fn: str) -> int:
         return int(self._raw.index_of(_checks.text(citizen, fn, "citizen")))
@@ -538,44 +658,149 @@ def _daily_rate(value: Any, fn: str) -> Optional[int]:
     return _checks.optional_integer(value, fn, "daily_rate", 0, MAX_DAILY_RATE, unit=" øre per day")
 
 
-def evaluate_all(caseload: Caseload, as_of: Any, *, daily_rate: Optional[int] = None) -> Evaluations:
+# The alert thresholds: parameter → (the library's field, its largest value, unit).
+_ALERT_THRESHOLDS = {
+    "inactive_days": ("alerts.inactive_days", MAX_ALERT_DAYS, "days"),
+    "trin2_days": ("alerts.trin2_days", MAX_ALERT_DAYS, "days"),
+    "stagnation_months": ("alerts.stagnation_months", MAX_ALERT_MONTHS, "months"),
+}
+
+
+def _alert_thresholds(fn: str, **given: Any) -> Dict[str, Optional[int]]:
+    """The alert thresholds as the compiled module takes them (None: no alert of that kind).
+
+    A value that is not an int (a bool, a float, a str) is a TypeError naming the parameter. The
+    range is the library's (kanten::check_alert_options: from 1 to :data:`MAX_ALERT_DAYS` days or
+    :data:`MAX_ALERT_MONTHS` months): a value outside it is the library's KantenError naming
+    ``alerts.<parameter>``; one beyond a C int, which the library cannot be handed, is refused
+    here with the same field and message.
+    """
+    out: Dict[str, Optional[int]] = {}
+    for param, value in given.items():
+        if value is None:
+            out[param] = None
+            continue
+        if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, np.integer)):
+            raise _checks.type_error(fn, param, value, "an int or None")
+        v = int(value)
+        field, most, unit = _ALERT_THRESHOLDS[param]
+        if not -_checks.INT32_MAX - 1 <= v <= _checks.INT32_MAX:
+            raise _checks.error("invalid_argument", field, v, f"out of range: from 1 to {most} {unit}")
+        out[param] = v
+    return out
+
+
+def _jobformidler_filter(value: Any, fn: str) -> str:
+    """The worklist's jobformidler filter as the library takes it ("" : everyone)."""
+    who = _checks.optional_text(value, fn, "jobformidler")
+    if who == "":
+        raise _checks.error("invalid_argument", "jobformidler", "",
+                            "must not be empty: name the jobformidler, or pass None for everyone")
+    return who or ""
+
+
+def evaluate_all(
+    caseload: Caseload,
+    as_of: Any,
+    *,
+    daily_rate: Optional[int] = None,
+    inactive_days: Optional[int] = None,
+    trin2_days: Optional[int] = None,
+    stagnation_months: Optional[int] = None,
+) -> Evaluations:
     """Evaluates every case as of ``as_of`` (a date, datetime, Timestamp or ``"YYYY-MM-DD"``).
 
     ``daily_rate`` is the benefit per day in øre (0 to :data:`MAX_DAILY_RATE`), used to state
     sanction deductions; kanten never guesses it. The C++ work runs with the GIL released.
+
+    Alerts (:attr:`Evaluations.alerts`, and the worklist) are on only for the thresholds given;
+    the source texts give no numbers, so there is no default:
+
+    - ``inactive_days``: a citizen in Trin 1–3 with no contact for more than this many days
+      (KE5: "opsøgende i tilfælde af inaktivitet"); counted from the latest contact, or the start
+      of Trin 1 when there is none;
+    - ``trin2_days``: in the current spell of Trin 2 for more than this many days (Trin 2:
+      "hurtigst muligt matches");
+    - ``stagnation_months``: in Trin 3, the agreed ordinary hours have not risen in this many
+      whole months (KE9: renegotiated "med henblik på at opnå flere ordinære timer").
+
+    Each is an int from 1 to :data:`MAX_ALERT_DAYS` (days) or :data:`MAX_ALERT_MONTHS` (months),
+    or None; another type is a ``TypeError``, a value out of range a :class:`KantenError` whose
+    ``field`` is ``alerts.inactive_days``, ``alerts.trin2_days`` or ``alerts.stagnation_months``.
     """
     fn = "evaluate_all"
     _checks.need(caseload, Caseload, fn, "caseload")
-    return Evaluations(_kanten._evaluate(caseload, _checks.date_arg(as_of, fn, "as_of"), _daily_rate(daily_rate, fn)))
+    date = _checks.date_arg(as_of, fn, "as_of")
+    rate = _daily_rate(daily_rate, fn)
+    alerts = _alert_thresholds(fn, inactive_days=inactive_days, trin2_days=trin2_days,
+                               stagnation_months=stagnation_months)
+    return Evaluations(_kanten._evaluate(caseload, date, rate, **alerts))
 
 
-def evaluate(caseload: Caseload, as_of: Any, *, daily_rate: Optional[int] = None) -> pd.DataFrame:
+def evaluate(
+    caseload: Caseload,
+    as_of: Any,
+    *,
+    daily_rate: Optional[int] = None,
+    inactive_days: Optional[int] = None,
+    trin2_days: Optional[int] = None,
+    stagnation_months: Optional[int] = None,
+) -> pd.DataFrame:
     """Evaluates every case as of ``as_of``: one row per citizen (see :attr:`Evaluations.summary`).
 
-    ``daily_rate`` as for :func:`evaluate_all`. For hours by month, breaches, events not applied
-    and sanctions, use :func:`evaluate_all`.
+    ``daily_rate`` and the alert thresholds (``inactive_days``, ``trin2_days``,
+    ``stagnation_months``; the summary's ``alerts`` column counts them) as for
+    :func:`evaluate_all`. For hours by month, breaches, events not applied, sanctions, agreements
+    and the alerts themselves, use :func:`evaluate_all`.
     """
     fn = "evaluate"
     _checks.need(caseload, Caseload, fn, "caseload")
-    return _frame(_kanten._evaluate_summary(caseload, _checks.date_arg(as_of, fn, "as_of"), _daily_rate(daily_rate, fn)))
+    date = _checks.date_arg(as_of, fn, "as_of")
+    rate = _daily_rate(daily_rate, fn)
+    alerts = _alert_thresholds(fn, inactive_days=inactive_days, trin2_days=trin2_days,
+                               stagnation_months=stagnation_months)
+    return _frame(_kanten._evaluate_summary(caseload, date, rate, **alerts))
 
 
-def followup_worklist(source: Union[Caseload, Evaluations], as_of: Any = None) -> pd.DataFrame:
-    """The monthly follow-up worklist as of a date (see :meth:`Evaluations.worklist`).
+def followup_worklist(
+    source: Union[Caseload, Evaluations],
+    as_of: Any = None,
+    *,
+    inactive_days: Optional[int] = None,
+    trin2_days: Optional[int] = None,
+    stagnation_months: Optional[int] = None,
+    jobformidler: Optional[str] = None,
+    group_by_jobformidler: bool = False,
+) -> pd.DataFrame:
+    """The worklist as of a date: the monthly follow-up, and alerts (see :meth:`Evaluations.worklist`).
 
     ``source`` is a caseload (``as_of`` required) or an :class:`Evaluations` (``as_of`` None or
-    its own date).
+    its own date). The alert thresholds are those of :func:`evaluate_all`; for an
+    :class:`Evaluations` they are the ones it was made with (a different value given here is a
+    :class:`KantenError`). ``jobformidler`` keeps one jobformidler's citizens;
+    ``group_by_jobformidler`` orders by jobformidler first.
     """
     fn = "followup_worklist"
+    alerts = _alert_thresholds(fn, inactive_days=inactive_days, trin2_days=trin2_days,
+                               stagnation_months=stagnation_months)
+    who = _jobformidler_filter(jobformidler, fn)
+    group = _checks.flag(group_by_jobformidler, fn, "group_by_jobformidler")
     if isinstance(source, Evaluations):
         if as_of is not None and _checks.date_arg(as_of, fn, "as_of") != source._raw.as_of:
             raise _checks.error("invalid_argument", "as_of", _checks.date_arg(as_of, fn, "as_of"),
                                 f"the evaluations are as of {source._raw.as_of}; pass None or that date")
-        return source.worklist()
+        made_with = source.alert_options
+        for param, value in alerts.items():
+            if value is not None and value != made_with[param]:
+                raise _checks.error("invalid_argument", param, value,
+                                    f"the evaluations were made with {param}={made_with[param]}; pass None or "
+                                    "that value, or evaluate again with evaluate_all")
+        return source.worklist(jobformidler=jobformidler, group_by_jobformidler=group)
     _checks.need(source, Caseload, fn, "source", "a kanten.Caseload or a kanten.Evaluations")
     if as_of is None:
         raise _checks.error("invalid_argument", "as_of", "", "missing: a caseload's worklist needs the date")
-    return evaluate_all(source, _checks.date_arg(as_of, fn, "as_of")).worklist()
+    ev = evaluate_all(source, _checks.date_arg(as_of, fn, "as_of"), **alerts)
+    return ev.worklist(jobformidler=jobformidler, group_by_jobformidler=group)
 
 
 # ---------------------------------------------------------------------------------------------

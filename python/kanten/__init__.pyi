@@ -20,6 +20,9 @@ VOCABULARIES: Dict[str, Tuple[str, ...]]
 EVENT_COLUMNS: Tuple[str, ...]
 PROFILE_COLUMNS: Tuple[str, ...]
 MAX_DAILY_RATE: int
+ALERT_KINDS: Tuple[str, ...]
+MAX_ALERT_DAYS: int
+MAX_ALERT_MONTHS: int
 __all__: List[str]
 
 class KantenError(ValueError):
@@ -75,7 +78,21 @@ class Evaluations:
     def violations(self) -> pd.DataFrame: ...
     @property
     def sanctions(self) -> pd.DataFrame: ...
-    def worklist(self) -> pd.DataFrame: ...
+    @property
+    def profile_periods(self) -> pd.DataFrame: ...
+    @property
+    def agreements(self) -> pd.DataFrame: ...
+    @property
+    def aftercare(self) -> pd.DataFrame: ...
+    @property
+    def bus_trips(self) -> pd.DataFrame: ...
+    @property
+    def training(self) -> pd.DataFrame: ...
+    @property
+    def alerts(self) -> pd.DataFrame: ...
+    @property
+    def alert_options(self) -> Dict[str, Optional[int]]: ...
+    def worklist(self, *, jobformidler: Optional[str] = ..., group_by_jobformidler: bool = ...) -> pd.DataFrame: ...
     def explain(self, citizen: str) -> str: ...
     def to_json(self, citizen: Optional[str] = ..., indent: Optional[int] = ...) -> str: ...
     def sanction(self, citizen: str, failure_id: Optional[str] = ...) -> SanctionAnswer: ...
@@ -132,9 +149,34 @@ def generate_caseload(
     sanction_share: float = ...,
     outside_target_share: float = ...,
 ) -> Caseload: ...
-def evaluate_all(caseload: Caseload, as_of: _DateLike, *, daily_rate: Optional[int] = ...) -> Evaluations: ...
-def evaluate(caseload: Caseload, as_of: _DateLike, *, daily_rate: Optional[int] = ...) -> pd.DataFrame: ...
-def followup_worklist(source: Union[Caseload, Evaluations], as_of: Optional[_DateLike] = ...) -> pd.DataFrame: ...
+def evaluate_all(
+    caseload: Caseload,
+    as_of: _DateLike,
+    *,
+    daily_rate: Optional[int] = ...,
+    inactive_days: Optional[int] = ...,
+    trin2_days: Optional[int] = ...,
+    stagnation_months: Optional[int] = ...,
+) -> Evaluations: ...
+def evaluate(
+    caseload: Caseload,
+    as_of: _DateLike,
+    *,
+    daily_rate: Optional[int] = ...,
+    inactive_days: Optional[int] = ...,
+    trin2_days: Optional[int] = ...,
+    stagnation_months: Optional[int] = ...,
+) -> pd.DataFrame: ...
+def followup_worklist(
+    source: Union[Caseload, Evaluations],
+    as_of: Optional[_DateLike] = ...,
+    *,
+    inactive_days: Optional[int] = ...,
+    trin2_days: Optional[int] = ...,
+    stagnation_months: Optional[int] = ...,
+    jobformidler: Optional[str] = ...,
+    group_by_jobformidler: bool = ...,
+) -> pd.DataFrame: ...
 def answer_sanction(
     caseload: Caseload,
     citizen: str,
@@ -216,6 +258,7 @@ MAX_AGE: int
 MAX_TRIP_PARTICIPANTS: int
 MAX_STAFF_DKK_PER_HOUR: int
 MAX_TRACK_WEEKS: int
+MAX_CITIZENS_PER_MENTOR: int
 
 def bus_eligibility(
     *,
@@ -270,6 +313,7 @@ def plan_training_tracks(
     citizens: Optional[Sequence[str]] = ...,
     weeks: Union[int, Mapping[str, int]] = ...,
     ongoing: Optional[Union[pd.DataFrame, Iterable[Mapping[str, Any]]]] = ...,
+    citizens_per_mentor: int = ...,
 ) -> TrainingPlan: ...
 # --- programme figures (python/kanten/_programme.py) -----------------------------------------
 FUNNEL_STAGES: Tuple[str, ...]

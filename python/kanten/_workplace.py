@@ -19,6 +19,7 @@ from ._kanten import KantenError, Market
 
 __all__ = [
     "MAX_AGE",
+    "MAX_CITIZENS_PER_MENTOR",
     "MAX_STAFF_DKK_PER_HOUR",
     "MAX_TRACK_WEEKS",
     "MAX_TRIP_PARTICIPANTS",
@@ -49,6 +50,9 @@ MAX_STAFF_DKK_PER_HOUR = 10_000
 """The highest hourly staff rate a trip's cost takes, in kroner (C++'s kanten::max_staff_dkk_per_hour)."""
 MAX_TRACK_WEEKS = 520
 """The longest social training track, in weeks (C++'s kanten::max_track_weeks)."""
+MAX_CITIZENS_PER_MENTOR = 10
+"""The most citizens one mentor takes at once (C++'s kanten::max_citizens_per_mentor); the default
+is 1, kanten's decision "Citizens per mentor" (docs/decisions.md)."""
 
 
 def bus_eligibility(
@@ -359,7 +363,7 @@ class TrainingPlan:
       ``minutes_per_week``, ``accommodations``) — never health considerations as such,
       benefits or barriers.
     - ``unplaced``: ``citizen``, ``reason``; ``mentors``: ``company``, ``mentors``, ``busy``,
-      ``free`` on the start date.
+      ``free``: the places free for the whole track before the plan (the shortest track's weeks).
     """
 
     def __init__(self, text: str) -> None:
@@ -417,6 +421,7 @@ def plan_training_tracks(
     citizens: Optional[Sequence[str]] = None,
     weeks: Union[int, Mapping[str, int]] = 13,
     ongoing: Optional[Union[pd.DataFrame, Iterable[Mapping[str, Any]]]] = None,
+    citizens_per_mentor: int = 1,
 ) -> TrainingPlan:
     """Places citizens on social training tracks starting on ``start`` (001): the matcher's
     optimal assignment over workplaces with free mentor-trained contact persons, hours fitted
@@ -425,7 +430,9 @@ def plan_training_tracks(
     ``citizens`` are ids of the market (default: all); ``weeks`` is 1 to
     :data:`MAX_TRACK_WEEKS` (a mapping's values too: ``weeks[<id>]`` names a bad one; an id not
     among ``citizens`` is a :class:`KantenError`, never ignored); ``ongoing`` lists running tracks
-    (``citizen``, ``company``, ``start``, ``end`` required; ``task``) whose mentors are busy.
+    (``citizen``, ``company``, ``start``, ``end`` required; ``task``) whose mentors are busy
+    while they run; ``citizens_per_mentor`` is how many citizens one mentor takes at once, 1 to
+    :data:`MAX_CITIZENS_PER_MENTOR` (default 1, kanten's decision: the source gives no number).
     """
     fn = "plan_training_tracks"
     _checks.need(market, Market, fn, "market")
@@ -447,6 +454,9 @@ def plan_training_tracks(
     training: Dict[str, Any] = {
         "start": start_text,
         "requests": [{"citizen": c, "weeks": per.get(c, default)} for c in ids],
+        "citizens_per_mentor": _checks.integer(
+            citizens_per_mentor, fn, "citizens_per_mentor", 1, MAX_CITIZENS_PER_MENTOR, unit=" citizens"
+        ),
     }
     if ongoing is not None:
         rows = _records(ongoing, _ONGOING_FIELDS, fn, "ongoing", (("citizen",), ("company",), ("start",), ("end",)))

@@ -36,9 +36,9 @@ py::dict person_month_columns(const CaseloadPtr& load, const std::string& as_of)
   const std::size_t n = rows.size();
   ObjOut citizen(n);
   Out<std::int64_t> month(n);
-  Out<std::int8_t> step(n), exit(n);
-  Out<std::int32_t> ordinary(n), internship(n);
-  Out<bool> agreement(n);
+  Out<std::int8_t> step(n), exit(n), benefit(n);
+  Out<std::int32_t> ordinary(n), internship(n), bus_trips(n);
+  Out<bool> agreement(n), in_target_group(n), in_training(n);
   std::unordered_map<std::string, py::str> ids;
   for (std::size_t i = 0; i < n; ++i) {
     const auto& r = rows[i];
@@ -51,6 +51,10 @@ py::dict person_month_columns(const CaseloadPtr& load, const std::string& as_of)
     internship.data[i] = r.internship;
     agreement.data[i] = r.agreement;
     exit.data[i] = exit_code(r.exit);
+    in_target_group.data[i] = r.in_target_group;
+    benefit.data[i] = static_cast<std::int8_t>(r.benefit);
+    bus_trips.data[i] = r.bus_trips;
+    in_training.data[i] = r.in_training;
   }
   py::dict c;
   c["citizen"] = citizen.array;
@@ -60,6 +64,10 @@ py::dict person_month_columns(const CaseloadPtr& load, const std::string& as_of)
   c["internship_minutes"] = internship.array;
   c["agreement"] = agreement.array;
   c["exit"] = py::make_tuple("category", exit.array, exit_categories());
+  c["in_target_group"] = in_target_group.array;
+  c["benefit"] = categorical<k::Benefit>(benefit.array);
+  c["bus_trips"] = bus_trips.array;
+  c["in_training"] = in_training.array;
   return c;
 }
 
@@ -332,6 +340,7 @@ void register_programme(py::module_& m) {
         k::TrainingOptions o;
         o.start = in.start;
         o.ongoing = in.ongoing;
+        o.citizens_per_mentor = in.citizens_per_mentor;
         return k::to_json(k::plan_training_tracks(in.market, in.requests, o), in.market);
       },
       py::arg("request"));

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <limits>
 #include <memory>
 #include <stdexcept>
 #include <unordered_map>
@@ -33,6 +34,30 @@ k::EvaluateOptions evaluate_options(const std::string& as_of, std::optional<std:
   o.as_of = parse_date_arg(as_of, "as_of");
   o.daily_rate = daily_rate;
   return o;
+}
+
+namespace {
+
+/// One alert threshold as the library takes it: an int, or nullopt. A value beyond int (the
+/// package refuses it first) is refused here too, with the library's field name and range.
+std::optional<int> alert_threshold(const std::optional<std::int64_t>& v, const char* field, int most, const char* unit) {
+  if (!v) return std::nullopt;
+  if (*v < std::numeric_limits<int>::min() || *v > std::numeric_limits<int>::max())
+    throw k::Error(k::Errc::invalid_argument, field, std::to_string(*v),
+                   std::string("out of range: from 1 to ") + std::to_string(most) + " " + unit);
+  return static_cast<int>(*v);
+}
+
+}  // namespace
+
+k::AlertOptions alert_options(std::optional<std::int64_t> inactive_days, std::optional<std::int64_t> trin2_days,
+                              std::optional<std::int64_t> stagnation_months) {
+  k::AlertOptions a;
+  a.inactive_days = alert_threshold(inactive_days, "alerts.inactive_days", k::max_alert_days, "days");
+  a.trin2_days = alert_threshold(trin2_days, "alerts.trin2_days", k::max_alert_days, "days");
+  a.stagnation_months = alert_threshold(stagnation_months, "alerts.stagnation_months", k::max_alert_months, "months");
+  k::check_alert_options(a);  // the library's ranges, checked even for an empty caseload
+  return a;
 }
 
 namespace {
@@ -190,6 +215,7 @@ struct Evaluations {
   CaseloadPtr caseload;
   k::Date as_of;
   std::optional<std::int64_t> daily_rate;
+  k::AlertOptions alerts;  ///< the caller's alert thresholds the evaluations were made with
   std::vector<k::Evaluation> results;
 
   [[nodiscard]] std::size_t index_of(const std::string& citizen) const {
@@ -208,12 +234,16 @@ KANTEN_PY_NOT_NONE(kanten_py::Evaluations)
 namespace kanten_py {
 namespace {
 
-EvaluationsPtr evaluate(CaseloadPtr load, const std::string& as_of, std::optional<std::int64_t> daily_rate) {
-  const auto opts = evaluate_options(as_of, daily_rate);
+EvaluationsPtr evaluate(CaseloadPtr load, const std::string& as_of, std::optional<std::int64_t> daily_rate,
+                        std::optional<std::int64_t> inactive_days, std::optional<std::int64_t> trin2_days,
+                        std::optional<std::int64_t> stagnation_months) {
+  auto opts = evaluate_options(as_of, daily_rate);
+  opts.alerts = alert_options(inactive_days, trin2_days, stagnation_months);
   auto out = std::make_shared<Evaluations>();
   out->caseload = std::move(load);
   out->as_of = opts.as_of;
   out->daily_rate = daily_rate;
+  out->alerts = opts.alerts;
   {
     py::gil_scoped_release release;
     out->results = k::evaluate_all(out->caseload->load, opts);
@@ -232,11 +262,13 @@ std::vector<py::str> citizen_objects(const Evaluations& ev) {
 py::dict summary_columns(const Evaluations& ev) {
   const auto& rs = ev.results;
   const std::size_t n = rs.size();
-  ObjOut citizen(n), missing(n), breached_months(n);
+  ObjOut citizen(n), missing(n), breached_months(n), jobformidler(n);
   Out<bool> member(n), pending(n), applies(n), due(n);
   Out<std::int8_t> step(n), exit(n), exit_from(n);
-  DateOut since(n), exit_date(n), fstart(n), deadline(n), last_contact(n);
+  DateOut since(n), exit_date(n), fstart(n), deadline(n), last_contact(n), inactive_since(n), jf_since(n);
   Out<std::int32_t> this_month(n), breaches(n), failures(n), undecided(n), eligible(n), violations(n), not_applied(n);
+  Out<std::int32_t> in_trin3_this_month(n), jf_changes(n), jf_days(n), trin2_days(n), trin2_total(n), agreements(n),
+      alerts(n);
   Out<std::int64_t> ordinary(n), internship(n), applied(n), after(n);
   Out<std::int64_t> rejected(n);
 
@@ -296,6 +328,16 @@ py::dict summary_columns(const Evaluations& ev) {
     due.data[i] = f.due_this_month;
     deadline.set(i, f.deadline);
     last_contact.set(i, f.last_contact);
+    inactive_since.set(i, e.inactive_since);
+    in_trin3_this_month.data[i] = e.ordinary_in_trin3_this_month;
+    if (e.jobformidler.current.empty()) jobformidler.none(i); else jobformidler.set(i, e.jobformidler.current);
+    jf_since.set(i, e.jobformidler.since);
+    jf_changes.data[i] = static_cast<std::int32_t>(e.jobformidler.changes);
+    jf_days.data[i] = e.jobformidler.days_with_current;
+    trin2_days.data[i] = e.days_in_trin2;
+    trin2_total.data[i] = e.total_days_in_trin2;
+    agreements.data[i] = static_cast<std::int32_t>(e.agreements.size());
+    alerts.data[i] = static_cast<std::int32_t>(e.alerts.size());
     failures.data[i] = static_cast<std::int32_t>(e.sanctions.size());
     std::int32_t u = 0, el = 0;
     for (const auto& s : e.sanctions) {
@@ -322,6 +364,7 @@ py::dict summary_columns(const Evaluations& ev) {
   c["exit_from"] = categorical<k::Step>(exit_from.array);
   c["ordinary_this_month"] = this_month.array;
   c["thirty_hours_pending"] = pending.array;
+  c["ordinary_in_trin3_this_month"] = in_trin3_this_month.array;
   c["ordinary_minutes"] = ordinary.array;
   c["internship_minutes"] = internship.array;
   c["followup"] = applies.array;
@@ -331,6 +374,15 @@ py::dict summary_columns(const Evaluations& ev) {
   c["due_this_month"] = due.array;
   c["deadline"] = deadline.array;
   c["last_contact"] = last_contact.array;
+  c["inactive_since"] = inactive_since.array;
+  c["jobformidler"] = jobformidler.array;
+  c["jobformidler_since"] = jf_since.array;
+  c["jobformidler_changes"] = jf_changes.array;
+  c["days_with_jobformidler"] = jf_days.array;
+  c["days_in_trin2"] = trin2_days.array;
+  c["total_days_in_trin2"] = trin2_total.array;
+  c["agreements"] = agreements.array;
+  c["alerts"] = alerts.array;
   c["sanction_failures"] = failures.array;
   c["sanctions_undecided"] = undecided.array;
   c["sanctions_eligible"] = eligible.array;
@@ -347,7 +399,7 @@ py::dict hours_columns(const Evaluations& ev) {
   const auto ids = citizen_objects(ev);
   ObjOut citizen(n);
   Out<std::int64_t> month(n);
-  Out<std::int32_t> ordinary(n), internship(n);
+  Out<std::int32_t> ordinary(n), internship(n), in_trin3(n);
   std::size_t r = 0;
   for (std::size_t i = 0; i < ev.results.size(); ++i)
     for (const auto& h : ev.results[i].hours) {
@@ -355,6 +407,7 @@ py::dict hours_columns(const Evaluations& ev) {
       month.data[r] = period_ordinal(h.month);
       ordinary.data[r] = h.ordinary;
       internship.data[r] = h.internship;
+      in_trin3.data[r] = h.ordinary_in_trin3;
       ++r;
     }
   py::dict c;
@@ -362,6 +415,7 @@ py::dict hours_columns(const Evaluations& ev) {
   c["month"] = py::make_tuple("period", month.array);
   c["ordinary_minutes"] = ordinary.array;
   c["internship_minutes"] = internship.array;
+  c["ordinary_in_trin3_minutes"] = in_trin3.array;
   return c;
 }
 
@@ -523,34 +577,259 @@ py::dict sanction_columns(const Evaluations& ev) {
   return c;
 }
 
-py::dict worklist_columns(const Evaluations& ev) {
+/// A tuple of vocabulary names, one per value (shared name objects).
+template <class Enum>
+struct NameTuples {
+  std::vector<py::str> names;
+  py::tuple empty{0};
+  NameTuples() {
+    for (std::size_t i = 0; i < k::enum_size<Enum>; ++i) names.push_back(str_of(k::name(static_cast<Enum>(i))));
+  }
+  template <class Range, class F>
+  py::tuple operator()(const Range& r, F&& value_of) const {
+    if (r.empty()) return empty;
+    py::tuple t(r.size());
+    std::size_t j = 0;
+    for (const auto& x : r) t[j++] = names[static_cast<std::size_t>(value_of(x))];
+    return t;
+  }
+  template <class Range>
+  py::tuple operator()(const Range& r) const {
+    return (*this)(r, [](Enum e) { return e; });
+  }
+};
+
+/// The profile and KE3 membership over time: one row per period, oldest first.
+py::dict profile_period_columns(const Evaluations& ev) {
+  std::size_t n = 0;
+  for (const auto& e : ev.results) n += e.profile_periods.size();
+  const auto ids = citizen_objects(ev);
+  ObjOut citizen(n), reasons(n);
+  DateOut from(n);
+  Out<std::int8_t> benefit(n);
+  Out<bool> ready(n), area(n), integration(n), member(n);
+  const NameTuples<k::TargetGroupReason> reason_names;
+  std::size_t r = 0;
+  for (std::size_t i = 0; i < ev.results.size(); ++i)
+    for (const auto& p : ev.results[i].profile_periods) {
+      citizen.set(r, ids[i]);
+      from.set(r, p.from);
+      benefit.data[r] = static_cast<std::int8_t>(p.profile.benefit);
+      ready.data[r] = p.profile.activity_ready;
+      area.data[r] = p.profile.lives_in_designated_area;
+      integration.data[r] = p.profile.in_integration_programme;
+      member.data[r] = p.target_group.member;
+      reasons.set(r, reason_names(p.target_group.reasons));
+      ++r;
+    }
+  py::dict c;
+  c["citizen"] = citizen.array;
+  c["from"] = from.array;
+  c["benefit"] = categorical<k::Benefit>(benefit.array);
+  c["activity_ready"] = ready.array;
+  c["lives_in_designated_area"] = area.array;
+  c["in_integration_programme"] = integration.array;
+  c["member"] = member.array;
+  c["reasons"] = reasons.array;
+  return c;
+}
+
+/// The agreements applied, oldest first: the course of agreed hours (KE7, KE9).
+py::dict agreement_columns(const Evaluations& ev) {
+  std::size_t n = 0;
+  for (const auto& e : ev.results) n += e.agreements.size();
+  const auto ids = citizen_objects(ev);
+  ObjOut citizen(n), company(n), missing_terms(n);
+  Out<std::int64_t> idx(n), row(n);
+  Out<bool> no_row(n), renegotiation(n), no_ordinary(n);
+  DateOut date(n), start(n);
+  Out<std::int8_t> kind(n);
+  Out<std::int32_t> minutes(n), ordinary(n);
+  const NameTuples<k::Missing> missing_names;
+  std::size_t r = 0;
+  for (std::size_t i = 0; i < ev.results.size(); ++i)
+    for (const auto& a : ev.results[i].agreements) {
+      citizen.set(r, ids[i]);
+      idx.data[r] = static_cast<std::int64_t>(a.index);
+      row.data[r] = ev.caseload->row_of_input(i, a.index);
+      no_row.data[r] = row.data[r] < 0;
+      date.set(r, a.date);
+      start.set(r, a.start);
+      kind.data[r] = static_cast<std::int8_t>(a.kind);
+      if (a.company.empty()) company.none(r); else company.set(r, a.company);
+      minutes.data[r] = a.minutes_per_week;
+      ordinary.data[r] = a.ordinary_minutes_per_week.value_or(0);
+      no_ordinary.data[r] = !a.ordinary_minutes_per_week;
+      renegotiation.data[r] = a.renegotiation;
+      missing_terms.set(r, missing_names(a.missing_terms));
+      ++r;
+    }
+  py::dict c;
+  c["citizen"] = citizen.array;
+  c["index"] = idx.array;
+  c["row"] = nullable_int(row.array, no_row.array);
+  c["date"] = date.array;
+  c["start"] = start.array;
+  c["agreement_kind"] = categorical<k::AgreementKind>(kind.array);
+  c["company"] = company.array;
+  c["minutes_per_week"] = minutes.array;
+  c["ordinary_minutes_per_week"] = nullable_int(ordinary.array, no_ordinary.array);
+  c["renegotiation"] = renegotiation.array;
+  c["missing_terms"] = missing_terms.array;
+  return c;
+}
+
+/// Aftercare contacts after self-support.
+py::dict aftercare_columns(const Evaluations& ev) {
+  std::size_t n = 0;
+  for (const auto& e : ev.results) n += e.aftercare.size();
+  const auto ids = citizen_objects(ev);
+  ObjOut citizen(n);
+  DateOut date(n);
+  Out<std::int8_t> channel(n);
+  std::size_t r = 0;
+  for (std::size_t i = 0; i < ev.results.size(); ++i)
+    for (const auto& a : ev.results[i].aftercare) {
+      citizen.set(r, ids[i]);
+      date.set(r, a.date);
+      channel.data[r] = static_cast<std::int8_t>(a.channel);
+      ++r;
+    }
+  py::dict c;
+  c["citizen"] = citizen.array;
+  c["date"] = date.array;
+  c["channel"] = categorical<k::Channel>(channel.array);
+  return c;
+}
+
+/// Bus trips of the record (002).
+py::dict bus_trip_columns(const Evaluations& ev) {
+  std::size_t n = 0;
+  for (const auto& e : ev.results) n += e.bus_trips.size();
+  const auto ids = citizen_objects(ev);
+  ObjOut citizen(n), trip(n), companies(n);
+  DateOut date(n);
+  Out<bool> attended(n);
+  std::size_t r = 0;
+  for (std::size_t i = 0; i < ev.results.size(); ++i)
+    for (const auto& b : ev.results[i].bus_trips) {
+      citizen.set(r, ids[i]);
+      date.set(r, b.date);
+      trip.set(r, b.trip);
+      attended.data[r] = b.attended;
+      companies.set(r, tuple_of(b.companies, [](const std::string& s) -> std::string_view { return s; }));
+      ++r;
+    }
+  py::dict c;
+  c["citizen"] = citizen.array;
+  c["date"] = date.array;
+  c["trip"] = trip.array;
+  c["attended"] = attended.array;
+  c["companies"] = companies.array;
+  return c;
+}
+
+/// Training tracks of the record (001).
+py::dict training_columns(const Evaluations& ev) {
+  std::size_t n = 0;
+  for (const auto& e : ev.results) n += e.training.size();
+  const auto ids = citizen_objects(ev);
+  ObjOut citizen(n), track(n), workplace(n), mentor(n);
+  DateOut start(n), end(n);
+  std::size_t r = 0;
+  for (std::size_t i = 0; i < ev.results.size(); ++i)
+    for (const auto& t : ev.results[i].training) {
+      citizen.set(r, ids[i]);
+      start.set(r, t.start);
+      end.set(r, t.end);
+      track.set(r, t.track);
+      if (t.workplace.empty()) workplace.none(r); else workplace.set(r, t.workplace);
+      if (t.mentor.empty()) mentor.none(r); else mentor.set(r, t.mentor);
+      ++r;
+    }
+  py::dict c;
+  c["citizen"] = citizen.array;
+  c["start"] = start.array;
+  c["end"] = end.array;
+  c["track"] = track.array;
+  c["workplace"] = workplace.array;
+  c["mentor"] = mentor.array;
+  return c;
+}
+
+/// The alerts: thresholds the caller set that are passed as of as_of.
+py::dict alert_columns(const Evaluations& ev) {
+  std::size_t n = 0;
+  for (const auto& e : ev.results) n += e.alerts.size();
+  const auto ids = citizen_objects(ev);
+  ObjOut citizen(n), text(n);
+  Out<std::int8_t> kind(n);
+  Out<std::int32_t> value(n), threshold(n);
+  std::size_t r = 0;
+  for (std::size_t i = 0; i < ev.results.size(); ++i)
+    for (const auto& a : ev.results[i].alerts) {
+      citizen.set(r, ids[i]);
+      kind.data[r] = static_cast<std::int8_t>(a.kind);
+      value.data[r] = a.value;
+      threshold.data[r] = a.threshold;
+      text.set(r, k::describe(a));
+      ++r;
+    }
+  py::dict c;
+  c["citizen"] = citizen.array;
+  c["alert"] = categorical<k::AlertKind>(kind.array);
+  c["value"] = value.array;
+  c["threshold"] = threshold.array;
+  c["text"] = text.array;
+  return c;
+}
+
+/// The worklist (kanten::followup_worklist): only `jobformidler`'s citizens when not empty,
+/// grouped by jobformidler when asked.
+py::dict worklist_columns(const Evaluations& ev, const std::string& jobformidler, bool group_by_jobformidler) {
   std::vector<k::WorklistEntry> w;
   {
+    k::WorklistOptions o;
+    o.jobformidler = jobformidler;
+    o.group_by_jobformidler = group_by_jobformidler;
     py::gil_scoped_release release;
-    w = k::followup_worklist(ev.results);
+    w = k::followup_worklist(ev.results, o);
   }
   const std::size_t n = w.size();
-  ObjOut citizen(n);
+  ObjOut citizen(n), jf(n), alerts(n);
+  Out<std::int8_t> step(n);
+  Out<bool> due(n);
   DateOut deadline(n), last(n);
   Out<std::int32_t> breached(n);
+  const NameTuples<k::AlertKind> alert_names;
   for (std::size_t i = 0; i < n; ++i) {
     citizen.set(i, w[i].citizen);
+    if (w[i].jobformidler.empty()) jf.none(i); else jf.set(i, w[i].jobformidler);
+    step.data[i] = static_cast<std::int8_t>(w[i].step);
+    due.data[i] = w[i].followup_due;
     deadline.set(i, w[i].deadline);
     last.set(i, w[i].last_contact);
     breached.data[i] = static_cast<std::int32_t>(w[i].breached_months);
+    alerts.set(i, alert_names(w[i].alerts, [](const k::Alert& a) { return a.kind; }));
   }
   py::dict c;
   c["citizen"] = citizen.array;
+  c["jobformidler"] = jf.array;
+  c["step"] = categorical<k::Step>(step.array);
+  c["followup_due"] = due.array;
   c["deadline"] = deadline.array;
   c["last_contact"] = last.array;
   c["breached_months"] = breached.array;
+  c["alerts"] = alerts.array;
   return c;
 }
 
 /// evaluate() then the summary table, freeing the evaluations without the GIL: the bulk call
 /// kanten.evaluate makes.
-py::dict evaluate_summary(CaseloadPtr load, const std::string& as_of, std::optional<std::int64_t> daily_rate) {
-  auto ev = evaluate(std::move(load), as_of, daily_rate);
+py::dict evaluate_summary(CaseloadPtr load, const std::string& as_of, std::optional<std::int64_t> daily_rate,
+                          std::optional<std::int64_t> inactive_days, std::optional<std::int64_t> trin2_days,
+                          std::optional<std::int64_t> stagnation_months) {
+  auto ev = evaluate(std::move(load), as_of, daily_rate, inactive_days, trin2_days, stagnation_months);
   py::dict cols = summary_columns(*ev);
   {
     py::gil_scoped_release release;
@@ -690,6 +969,7 @@ py::dict vocabularies() {
   v["not_applied_reason"] = categories<k::NotAppliedReason>();
   v["target_group_reason"] = categories<k::TargetGroupReason>();
   v["sanction_status"] = categories<k::SanctionStatus>();
+  v["alert_kind"] = categories<k::AlertKind>();
   py::dict labels;
   for (std::size_t i = 0; i < k::step_count; ++i) {
     const auto s = static_cast<k::Step>(i);
@@ -792,7 +1072,22 @@ events that could not be read are kept (``rejected()``) and reported by every ev
       .def("not_applied_columns", &not_applied_columns)
       .def("violation_columns", &violation_columns)
       .def("sanction_columns", &sanction_columns)
-      .def("worklist_columns", &worklist_columns)
+      .def("worklist_columns", &worklist_columns, py::arg("jobformidler") = "", py::arg("group_by_jobformidler") = false)
+      .def("profile_period_columns", &profile_period_columns)
+      .def("agreement_columns", &agreement_columns)
+      .def("aftercare_columns", &aftercare_columns)
+      .def("bus_trip_columns", &bus_trip_columns)
+      .def("training_columns", &training_columns)
+      .def("alert_columns", &alert_columns)
+      .def_property_readonly("alert_options",
+                             [](const Evaluations& e) {
+                               auto opt = [](const std::optional<int>& v) { return v ? py::object(py::int_(*v)) : py::none(); };
+                               py::dict d;
+                               d["inactive_days"] = opt(e.alerts.inactive_days);
+                               d["trin2_days"] = opt(e.alerts.trin2_days);
+                               d["stagnation_months"] = opt(e.alerts.stagnation_months);
+                               return d;
+                             })
       .def("index_of", &Evaluations::index_of, py::arg("citizen"))
       .def(
           "explain",
@@ -820,8 +1115,12 @@ events that could not be read are kept (``rejected()``) and reported by every ev
           },
           py::arg("index"), py::arg("failure_id") = "");
 
-  m.def("_evaluate", &evaluate, py::arg("caseload"), py::arg("as_of"), py::arg("daily_rate") = py::none());
-  m.def("_evaluate_summary", &evaluate_summary, py::arg("caseload"), py::arg("as_of"), py::arg("daily_rate") = py::none());
+  m.def("_evaluate", &evaluate, py::arg("caseload"), py::arg("as_of"), py::arg("daily_rate") = py::none(),
+        py::arg("inactive_days") = py::none(), py::arg("trin2_days") = py::none(), py::arg("stagnation_months") = py::none());
+  m.def("_evaluate_summary", &evaluate_summary, py::arg("caseload"), py::arg("as_of"), py::arg("daily_rate") = py::none(),
+        py::arg("inactive_days") = py::none(), py::arg("trin2_days") = py::none(), py::arg("stagnation_months") = py::none());
+  m.attr("MAX_ALERT_DAYS") = k::max_alert_days;
+  m.attr("MAX_ALERT_MONTHS") = k::max_alert_months;
   m.def("_caseload_from_columns", &caseload_from_columns, py::arg("events"), py::arg("profiles") = py::none());
   m.def("_answer_sanction_json", &answer_sanction_json, py::arg("text"));
   m.def("_answer_sanction", &answer_sanction, py::arg("caseload"), py::arg("citizen"), py::arg("as_of"),

@@ -46,6 +46,12 @@ CaseloadPtr caseload_from_columns(const py::dict& events, const py::object& prof
 /// The options of an evaluation as of `as_of` (ISO text) with an optional daily rate in øre.
 k::EvaluateOptions evaluate_options(const std::string& as_of, std::optional<std::int64_t> daily_rate);
 
+/// The caller's alert thresholds (each optional: no alert of that kind); throws kanten::Error
+/// naming "alerts.inactive_days", "alerts.trin2_days" or "alerts.stagnation_months" when one is
+/// out of the library's range (kanten::check_alert_options).
+k::AlertOptions alert_options(std::optional<std::int64_t> inactive_days, std::optional<std::int64_t> trin2_days,
+                              std::optional<std::int64_t> stagnation_months);
+
 /// The exits, in model order: the categories of an `exit` column.
 py::list exit_categories();
 

@@ -127,6 +127,10 @@ class Row {
   [[nodiscard]] std::vector<std::string> texts(std::string_view key) {
     return list<std::string>(key, [](std::string_view t) { return std::string(t); });
   }
+  /// A list of opaque ids (absent: empty); one shaped like a CPR number is the reader's to refuse.
+  [[nodiscard]] std::vector<std::string> ids(std::string_view key) {
+    return list<std::string>(key, [](std::string_view t) { return checked_id(t); });
+  }
   template <class Enum>
   [[nodiscard]] std::vector<Enum> vocabs(std::string_view key) {
     return list<Enum>(key, [](std::string_view t) {
@@ -270,6 +274,10 @@ k::EventData read_payload(k::EventKind kind, Row& f, k::Date date) {
       a.kind = f.vocab<k::AgreementKind>("agreement_kind");
       a.start = f.opt_date("start").value_or(date);
       a.minutes_per_week = f.duration("minutes_per_week", "hours_per_week").value_or(0);
+      a.ordinary_minutes_per_week = f.duration("ordinary_minutes_per_week", "ordinary_hours_per_week");
+      // Negative, or more than the whole working time: the reader's fault, with its message.
+      if (a.ordinary_minutes_per_week && (*a.ordinary_minutes_per_week < 0 || *a.ordinary_minutes_per_week > a.minutes_per_week))
+        fallback();
       const bool has_terms = f.present("company") || f.present("tasks") || f.present("sub_goals") || f.present("health");
       if (has_terms) {
         auto t = std::make_shared<k::AgreementTerms>();
@@ -319,7 +327,12 @@ k::EventData read_payload(k::EventKind kind, Row& f, k::Date date) {
       c.text = f.text("text");
       return c;
     }
-    case K::hearing_sent: return k::HearingSent{f.id("failure_id")};
+    case K::hearing_sent: {
+      k::HearingSent h;
+      h.failure_id = f.id("failure_id");
+      h.answer_by = f.opt_date("answer_by").value_or(k::Date());
+      return h;
+    }
     case K::hearing_answered: return k::HearingAnswered{f.id("failure_id")};
     case K::personal_contact_attempt: {
       k::PersonalContactAttempt p;
@@ -329,6 +342,32 @@ k::EventData read_payload(k::EventKind kind, Row& f, k::Date date) {
       return p;
     }
     case K::self_support: return k::SelfSupport{f.vocab<k::SelfSupportKind>("via")};
+    case K::profile_changed: {
+      k::ProfileChanged p;
+      if (f.present("benefit")) p.benefit = f.vocab<k::Benefit>("benefit");
+      if (f.present("activity_ready")) p.activity_ready = f.flag("activity_ready");
+      if (f.present("lives_in_designated_area")) p.lives_in_designated_area = f.flag("lives_in_designated_area");
+      if (f.present("in_integration_programme")) p.in_integration_programme = f.flag("in_integration_programme");
+      // A change of nothing: the reader's fault ("gives at least one of ...").
+      if (!p.benefit && !p.activity_ready && !p.lives_in_designated_area && !p.in_integration_programme) fallback();
+      return p;
+    }
+    case K::aftercare_contact: return k::AftercareContact{f.vocab<k::Channel>("channel")};
+    case K::bus_trip: {
+      k::BusTripAttended b;
+      b.trip = f.id("trip");
+      b.attended = f.opt_flag("attended", true);
+      b.companies = f.ids("companies");
+      return b;
+    }
+    case K::training_track: {
+      k::TrainingTrackStarted t;
+      t.track = f.id("track");
+      t.workplace = f.opt_id("workplace");
+      t.mentor = f.opt_id("mentor");
+      t.end = f.opt_date("end").value_or(k::Date());
+      return t;
+    }
   }
   fallback();  // a kind this path does not know: the reader's to take
 }

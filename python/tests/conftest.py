@@ -36,8 +36,10 @@ class Events:
                 .on(d, "job_direction_set", goal="employment", wishes=["5120"]))
 
     def trin2_complete(self, d: str, agreement_kind: str = "ordinary_hours") -> "Events":
+        """Trin 2 complete on ``d``: an agreement with its KE7 terms (company, tasks, weekly hours,
+        sub-goals), a follow-up plan, and the contact person at the agreement's company."""
         return (self.on(d, "agreement", agreement_kind=agreement_kind, start=d, minutes_per_week=600,
-                        company="company-a")
+                        company="company-a", tasks=["stocking shelves"], sub_goals=["more ordinary hours"])
                 .on(d, "followup_plan").on(d, "contact_person", company="company-a"))
 
     def hours(self, d: str, minutes: int, type: str = "ordinary") -> "Events":

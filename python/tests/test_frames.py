@@ -52,7 +52,10 @@ def test_long_tables_agree_with_the_summary(sample):
     last_step = ev.history.groupby("citizen")["to"].last()
     assert (last_step == s.loc[last_step.index, "step"]).all()
     w = ev.worklist()
-    assert list(w.columns) == ["citizen", "deadline", "last_contact", "breached_months"]
+    assert list(w.columns) == ["citizen", "jobformidler", "step", "followup_due", "deadline", "last_contact",
+                               "breached_months", "alerts"]
+    # No alert thresholds given: no alerts, and the worklist is the follow-up's.
+    assert len(ev.alerts) == 0 and (w["alerts"].map(len) == 0).all() and w["followup_due"].all()
     assert set(w["citizen"]) == set(s.index[s["due_this_month"]])
     assert (w["deadline"].diff().dropna() >= pd.Timedelta(0)).all()
 

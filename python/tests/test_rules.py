@@ -16,7 +16,8 @@ def amira() -> Events:
     b.on("2024-01-08", "first_conversation").on("2024-01-08", "visitation", outcome="project")
     b.on("2024-01-15", "jobformidler_assigned", jobformidler="jf-1").on("2024-01-22", "cv_completed")
     b.on("2024-02-05", "job_direction_set", goal="employment", wishes=["9412"])
-    b.on("2024-02-20", "agreement", agreement_kind="both", start="2024-03-01", minutes_per_week=480, company="bakery")
+    b.on("2024-02-20", "agreement", agreement_kind="both", start="2024-03-01", minutes_per_week=480, company="bakery",
+         tasks=["baking"], sub_goals=["ordinary hours from May"])
     b.on("2024-02-26", "followup_plan").on("2024-03-01", "contact_person", company="bakery")
     b.on("2024-03-05", "contact", channel="in_person").on("2024-04-03", "contact", channel="phone")
     b.on("2024-05-06", "contact", channel="video")
@@ -103,23 +104,64 @@ def test_the_monthly_follow_up_breach_at_month_end():
     b.on("2024-06-30", "contact", channel="in_person")
     jul1 = kanten.evaluate_all(b.caseload(), "2024-07-01")
     w = jul1.worklist()
-    assert w.to_dict("records") == [{"citizen": "citizen-1", "deadline": pd.Timestamp("2024-07-31"),
-                                     "last_contact": pd.Timestamp("2024-06-30"), "breached_months": 1}]
+    assert w.to_dict("records") == [{"citizen": "citizen-1", "jobformidler": "jf-1",
+                                     "step": "trin3_virksomhedsforloeb", "followup_due": True,
+                                     "deadline": pd.Timestamp("2024-07-31"),
+                                     "last_contact": pd.Timestamp("2024-06-30"), "breached_months": 1,
+                                     "alerts": ()}]
     assert kanten.followup_worklist(b.caseload(), "2024-07-01").equals(w)
 
 
-def test_a_sanction_answer_from_json(examples):
-    a = kanten.answer_sanction_json(examples / "data" / "sanction.json")
+SANCTION_QUESTION = {
+    "case": {
+        "citizen": "c-0201",
+        "profile": {"benefit": "kontanthjaelp", "activity_ready": True, "lives_in_designated_area": True,
+                    "in_integration_programme": False},
+        "events": [
+            {"date": "2024-01-08", "kind": "first_conversation"},
+            {"date": "2024-01-08", "kind": "visitation", "outcome": "project"},
+            {"date": "2024-01-08", "kind": "jobformidler_assigned", "jobformidler": "jf-017"},
+            {"date": "2024-01-15", "kind": "cv_completed"},
+            {"date": "2024-01-15", "kind": "job_direction_set", "goal": "employment", "wishes": ["kitchen work"]},
+            {"date": "2024-03-18", "kind": "sanction_failure", "failure_id": "F1", "failure": "refused_job_offer"},
+            {"date": "2024-03-20", "kind": "vulnerability_assessed", "failure_id": "F1", "vulnerable": True},
+            {"date": "2024-03-22", "kind": "hearing_sent", "failure_id": "F1", "answer_by": "2024-04-05"},
+            {"date": "2024-04-08", "kind": "personal_contact_attempt", "failure_id": "F1", "channel": "phone",
+             "reached": False},
+        ],
+    },
+    "failure_id": "F1",
+    "as_of": "2024-05-01",
+    "daily_rate": 49100,
+}
+
+
+def test_a_sanction_answer_from_a_json_file(tmp_path):
+    import json
+
+    path = tmp_path / "sanction.json"
+    path.write_text(json.dumps(SANCTION_QUESTION))
+    a = kanten.answer_sanction_json(path)
     assert a.citizen == "c-0201" and a.failure_id == "F1" and a.failure == "refused_job_offer"
     assert a.status == "undecided" and not a.decided and not a.eligible
     assert a.step == "trin2_paa_vej_mod_job"
     assert a.failure_date == dt.date(2024, 3, 18) and a.as_of == dt.date(2024, 5, 1)
-    assert [r.rule for r in a.reasons] == ["sanction_punktsanktion", "sanction_in_steps",
+    assert [r.rule for r in a.reasons] == ["sanction_punktsanktion", "sanction_recipients", "sanction_in_steps",
                                            "sanction_reasonable_cause", "sanction_vulnerable"]
+    # The hearing's deadline has passed unanswered; a phone call that did not reach the citizen
+    # is not yet the personal contact.
     assert [p.rule for p in a.pending] == ["sanction_concrete_assessment", "sanction_personal_contact"]
     assert a.pending[0].source.seed == "004_3897fdd271fa8a38.txt"
     assert a.excluded_by is None and a.deduction_days == 0
     assert a.daily_rate == 49100 and a.deduction is None
+    assert kanten.answer_sanction_json(json.dumps(SANCTION_QUESTION)) == a
+
+
+def test_the_example_sanction_question_is_answered(examples):
+    a = kanten.answer_sanction_json(examples / "data" / "sanction.json")
+    assert a.citizen == "c-0201" and a.failure_id == "F1" and a.failure == "refused_job_offer"
+    assert a.reasons and a.reasons[0].rule == "sanction_punktsanktion"
+    assert a.pending or a.excluded_by or a.eligible
 
 
 def test_a_sanction_answer_eligible_with_the_deduction():

@@ -102,6 +102,20 @@ def test_plan_training_tracks_respects_mentors_and_hides_personal_data(market):
         kanten.plan_training_tracks(market, "2026-02-30")
 
 
+def test_plan_training_tracks_citizens_per_mentor_is_a_bounded_parameter(market):
+    one = kanten.plan_training_tracks(market, "2026-02-02")
+    two = kanten.plan_training_tracks(market, "2026-02-02", citizens_per_mentor=2)
+    # Decision "Citizens per mentor": one by default; two per mentor place at least as many.
+    assert len(two.tracks) >= len(one.tracks)
+    assert two.mentors["free"].sum() >= one.mentors["free"].sum()
+    assert '"citizens_per_mentor": 2' in two.to_json() or '"citizens_per_mentor":2' in two.to_json()
+    for bad in (0, kanten.MAX_CITIZENS_PER_MENTOR + 1):
+        with pytest.raises(kanten.KantenError, match="citizens_per_mentor"):
+            kanten.plan_training_tracks(market, "2026-02-02", citizens_per_mentor=bad)
+    with pytest.raises(TypeError, match="citizens_per_mentor"):
+        kanten.plan_training_tracks(market, "2026-02-02", citizens_per_mentor=1.5)
+
+
 def test_attendance_invites_the_absent_and_records_visits(market):
     plan = kanten.plan_bus_trips(market, referrals(market))
     group0 = list(plan.participants.loc[plan.participants["group"] == 0, "citizen"])

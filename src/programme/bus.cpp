@@ -21,9 +21,12 @@ namespace kanten::inline v1 {
 const BusModel& bus_model_1() noexcept {
   // 002, Afvikling af bustur, Model 1: "kl. 8:30 … ca. kl. 13", "de 6-12 borgere", "to
   // virksomhedsbesøg … hvor minimum én virksomhed har eller har haft en borger i praktik eller
-  // lønnede timer"; staff: "to virksomhedskonsulenter og to-tre arbejdsmarkedskonsulenter" (4–5; 4
-  // kept as the typical number). Visitering, Model 1: exempt citizens may be referred.
-  static const BusModel m{"model-1-guldborgsund", 6, 12, 1, 2, 1, 8 * 60 + 30, 13 * 60, 4, true, sources::bus_model1};
+  // lønnede timer". Staff: Planlægning, Model 1: "I Guldborgsund varetages planlægning og afvikling
+  // af busturene af to virksomhedskonsulenter"; Afvikling, Model 1: "Herefter går borgerne,
+  // virksomhedskonsulenterne og to-tre arbejdsmarkedskonsulenter til bussen" — two plus two to
+  // three: 4–5. Visitering, Model 1: exempt citizens may be referred.
+  static const BusModel m{"model-1-guldborgsund", 6, 12, 1, 2, 1, 8 * 60 + 30, 13 * 60, Range{4, 5}, true,
+                          sources::bus_model1};
   return m;
 }
 
@@ -32,7 +35,8 @@ const BusModel& bus_model_2() noexcept {
   // virksomhed pr. gang"; Afvikling, Model 2: "kl. 13 … omkring kl. 16", "12-15 borgere ad gangen og
   // typisk tre jobformidlere". No rule on inclusion experience per trip; exempt citizens are not
   // mentioned (all referred citizens come from the job club's programme).
-  static const BusModel m{"model-2-lolland", 12, 15, 2, 1, 0, 13 * 60, 16 * 60, 3, false, sources::bus_model2};
+  static const BusModel m{"model-2-lolland", 12, 15, 2, 1, 0, 13 * 60, 16 * 60, Range{3, 3}, false,
+                          sources::bus_model2};
   return m;
 }
 
@@ -129,9 +133,15 @@ void check_cost_inputs(std::int64_t participants, std::optional<std::int64_t> st
                 "out of range: from 0 to " + std::to_string(max_staff_dkk_per_hour) + " kr an hour");
 }
 
-}  // namespace
+/// A model's crew within its bounds (kanten/programme/bus.hpp: max_trip_staff).
+void check_staff(const Range& staff) {
+  if (staff.low < 1 || staff.high < staff.low || staff.high > max_trip_staff)
+    throw Error(Errc::invalid_argument, "model.staff", std::to_string(staff.low) + "-" + std::to_string(staff.high),
+                "the staff on a trip must satisfy 1 <= low <= high <= " + std::to_string(max_trip_staff));
+}
 
-TripCost trip_cost(std::int32_t participants, std::optional<std::int64_t> staff_dkk_per_hour) {
+/// The cost with `staff` on the trip (checked by the callers).
+TripCost cost_with_staff(std::int32_t participants, std::optional<std::int64_t> staff_dkk_per_hour, const Range& staff) {
   check_cost_inputs(participants, staff_dkk_per_hour);
   const std::int64_t n = participants;
   TripCost c;
@@ -139,7 +149,9 @@ TripCost trip_cost(std::int32_t participants, std::optional<std::int64_t> staff_
   c.food_dkk = {checked_mul(75, n, "participants", n),
                 checked_mul(90, n, "participants", n)};  // "75-90 kr. pr. deltager."
   c.planning_staff_minutes = {60, 120};                  // "1-2 timer for én jobcentermedarbejder."
-  c.running_staff_minutes = {3 * 4 * 60, 4 * 5 * 60};    // "3-4 jobcentermedarbejdere i 4-5 timer."
+  // "Afvikling af bustur: … i 4-5 timer": the fewest staff for 4 hours to the most for 5.
+  c.staff = staff;
+  c.running_staff_minutes = {staff.low * 4 * 60, staff.high * 5 * 60};
   c.total_dkk = {checked_add(c.bus_dkk.low, c.food_dkk.low, "participants", n),
                  checked_add(c.bus_dkk.high, c.food_dkk.high, "participants", n)};
   if (staff_dkk_per_hour) {
@@ -156,6 +168,19 @@ TripCost trip_cost(std::int32_t participants, std::optional<std::int64_t> staff_
                     "staff_dkk_per_hour", r);
   }
   return c;
+}
+
+}  // namespace
+
+TripCost trip_cost(std::int32_t participants, std::optional<std::int64_t> staff_dkk_per_hour) {
+  // 002, Ressourceforbrug, the overview: "Afvikling af bustur: 3-4 jobcentermedarbejdere i 4-5 timer."
+  return cost_with_staff(participants, staff_dkk_per_hour, Range{3, 4});
+}
+
+TripCost trip_cost(const BusModel& model, std::int32_t participants, std::optional<std::int64_t> staff_dkk_per_hour) {
+  check_staff(model.staff);
+  // The model's own crew (Model 1: 4–5, Model 2: 3) for the overview's 4–5 hours.
+  return cost_with_staff(participants, staff_dkk_per_hour, model.staff);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -196,6 +221,7 @@ BusPlan plan_bus_trips(const Market& m, std::span<const BusReferral> referrals, 
     throw Error(Errc::invalid_argument, "model.visits_per_trip", std::to_string(model.visits_per_trip),
                 "needs 1 <= visits_per_trip <= " + std::to_string(max_model_visits_per_trip) +
                     " and 0 <= min_experienced_per_trip <= visits_per_trip");
+  check_staff(model.staff);
   if (opts.max_groups < 0)
     throw Error(Errc::invalid_argument, "max_groups", std::to_string(opts.max_groups), "must not be negative");
   check_cost_inputs(0, opts.staff_dkk_per_hour);  // the rate's bound, also when no trip is planned
@@ -517,7 +543,7 @@ BusPlan plan_bus_trips(const Market& m, std::span<const BusReferral> referrals, 
       while (static_cast<std::int32_t>(trip.visits.size()) < model.visits_per_trip && oi < others.size())
         trip.visits.push_back(others[oi++]);
       std::stable_sort(trip.visits.begin(), trip.visits.end(), by_fans);
-      trip.cost = trip_cost(static_cast<std::int32_t>(grp.participants.size()), opts.staff_dkk_per_hour);
+      trip.cost = trip_cost(model, static_cast<std::int32_t>(grp.participants.size()), opts.staff_dkk_per_hour);
       grp.trips.push_back(std::move(trip));
     }
   }

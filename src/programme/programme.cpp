@@ -36,6 +36,7 @@ struct Course {
   Date entry;        // Trin 1 starts (not-a-date: never entered)
   Date trin3;        // first entry into Trin 3
   Date first_paid;   // first day with ordinary hours applied
+  Date last_paid;    // last day with ordinary hours applied
   const StepChange* exit = nullptr;
   std::vector<Period> agreements;
 
@@ -58,6 +59,30 @@ struct Course {
   [[nodiscard]] bool reached(Step s) const {
     return std::any_of(e.history.begin(), e.history.end(), [s](const StepChange& h) { return h.to == s; });
   }
+  /// The profile period in force at the end of `d` (004, Kerneelement 3: the dated profile).
+  [[nodiscard]] const ProfilePeriod* profile_on(Date d) const {
+    const ProfilePeriod* p = e.profile_periods.empty() ? nullptr : &e.profile_periods.front();
+    for (const auto& q : e.profile_periods) {
+      if (!q.from.is_special() && q.from > d) break;
+      p = &q;
+    }
+    return p;
+  }
+  /// Bus trips attended from `from` to `to` (002).
+  [[nodiscard]] std::int32_t trips_attended(Date from, Date to) const {
+    return static_cast<std::int32_t>(std::count_if(e.bus_trips.begin(), e.bus_trips.end(), [&](const BusTripRecord& b) {
+      return b.attended && from <= b.date && b.date <= to;
+    }));
+  }
+  /// On a training track at the end of `d` (001).
+  [[nodiscard]] bool in_training(Date d) const {
+    return std::any_of(e.training.begin(), e.training.end(),
+                       [&](const TrainingRecord& t) { return t.start <= d && d <= t.end; });
+  }
+  /// An agreement recorded on or after `d`.
+  [[nodiscard]] bool agreement_since(Date d) const {
+    return std::any_of(e.agreements.begin(), e.agreements.end(), [&](const AgreementRecord& a) { return d <= a.date; });
+  }
 };
 
 Course make_course(const Case& c, const EvaluateOptions& eo) {
@@ -77,8 +102,10 @@ Course make_course(const Case& c, const EvaluateOptions& eo) {
   for (std::size_t i = 0; i < c.events.size(); ++i) {
     const Event& ev = c.events[i];
     if (rejected[i] || ev.date.is_special() || ev.date > eo.as_of) continue;
-    if (const auto* h = std::get_if<HoursWorked>(&ev.data); h && h->kind == HoursKind::ordinary)
+    if (const auto* h = std::get_if<HoursWorked>(&ev.data); h && h->kind == HoursKind::ordinary) {
       if (!valid(k.first_paid) || ev.date < k.first_paid) k.first_paid = ev.date;
+      if (!valid(k.last_paid) || k.last_paid < ev.date) k.last_paid = ev.date;
+    }
     if (ev.kind() == EventKind::agreement || ev.kind() == EventKind::course_broken_off) order.push_back(i);
   }
   std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
@@ -134,6 +161,13 @@ void panel_rows(const Course& k, Date as_of, std::vector<PersonMonth>& out) {
     row.agreement = std::any_of(k.agreements.begin(), k.agreements.end(),
                                 [&](const Period& p) { return p.overlaps(from, to); });
     if (k.exit && YearMonth::of(k.exit->date) == m) row.exit = k.exit->to;
+    // 004, Kerneelement 3: membership on the month's last day counted, by the dated profile.
+    if (const ProfilePeriod* p = k.profile_on(end)) {
+      row.in_target_group = p->target_group.member;
+      row.benefit = p->profile.benefit;
+    }
+    row.bus_trips = k.trips_attended(m.first_day(), end);
+    row.in_training = k.in_training(end);
     out.push_back(std::move(row));
   }
 }
@@ -154,6 +188,43 @@ Observation observe(const Course& k, Date as_of, Endpoint endpoint) {
   }
   // Right-censored: at an exit that is not the event (the citizen is no longer followed), else at as_of.
   return {days(k.exit ? k.exit->date : as_of), false};
+}
+
+/// The activity figures of bus trips (002) and training tracks (001) in the courses' records.
+void activity_figures(const std::vector<Course>& ks, Date as_of, ActivityFigures& bus, ActivityFigures& training) {
+  for (const auto& k : ks) {
+    Date first;
+    for (const auto& b : k.e.bus_trips) {
+      if (as_of < b.date) continue;
+      if (!b.attended) {
+        ++bus.not_attended;
+        continue;
+      }
+      ++bus.count;
+      if (!valid(first) || b.date < first) first = b.date;
+    }
+    // "Flere borgere, som deltager på busturene, opnår tilknytning til arbejdsmarkedet gennem
+    // praktikker og småjobs" (002, Introduktion): what followed the first trip.
+    if (valid(first)) {
+      ++bus.citizens;
+      if (k.agreement_since(first)) ++bus.agreement_after;
+      if (valid(k.last_paid) && first <= k.last_paid) ++bus.paid_hours_after;
+    }
+    first = Date();
+    bool running = false;
+    for (const auto& t : k.e.training) {
+      if (as_of < t.start) continue;
+      ++training.count;
+      if (!valid(first) || t.start < first) first = t.start;
+      running = running || as_of <= t.end;
+    }
+    if (valid(first)) {
+      ++training.citizens;
+      if (running) ++training.in_progress;
+      if (k.agreement_since(first)) ++training.agreement_after;
+      if (valid(k.last_paid) && first <= k.last_paid) ++training.paid_hours_after;
+    }
+  }
 }
 
 std::optional<double> share(std::size_t n, std::size_t of) {
@@ -269,6 +340,7 @@ ProgrammeFigures programme_figures(const Caseload& load, const ProgrammeOptions&
       if (k.entered()) obs.push_back(observe(k, opts.as_of, static_cast<Endpoint>(e)));
     f.curves[e] = kaplan_meier(obs);
   }
+  activity_figures(ks, opts.as_of, f.bus_trips, f.training);
   return f;
 }
 
@@ -306,6 +378,18 @@ json_text::ojson figures_ojson(const ProgrammeFigures& f) {
         {"median_days", k.median ? ojson(*k.median) : ojson(nullptr)}, {"steps", std::move(steps)}};
   }
   j["curves"] = std::move(curves);
+  auto activity = [](const ActivityFigures& a, bool bus) {
+    ojson x = ojson::object();
+    x["citizens"] = a.citizens;
+    x[bus ? "attended" : "tracks"] = a.count;
+    if (bus) x["not_attended"] = a.not_attended;
+    else x["in_progress"] = a.in_progress;
+    x["agreement_after"] = a.agreement_after;
+    x["paid_hours_after"] = a.paid_hours_after;
+    return x;
+  };
+  j["bus_trips"] = activity(f.bus_trips, true);
+  j["training"] = activity(f.training, false);
   return j;
 }
 
@@ -398,14 +482,11 @@ CaseloadReport caseload_report(const Caseload& load, std::vector<Evaluation> eva
 
   // Bus trips for the citizens in Trin 1 and Trin 2 (002, Model 1). A caseload holds no ages or
   // educations: every activity-ready citizen in Trin 1 or 2 is referred as one without a
-  // vocational education, age unknown (§6.3 or §6.5) — an assumption, stated in the report.
-  {
-    std::map<std::string, const Case*> case_of;
-    for (const auto& c : load.cases) case_of[c.citizen] = &c;
-    for (const auto& e : r.evaluations)
-      if (e.step == Step::trin1_afklaring || e.step == Step::trin2_paa_vej_mod_job)
-        r.referrals.push_back({e.citizen, case_of.at(e.citizen)->profile.activity_ready, std::nullopt, false, false, false});
-  }
+  // vocational education, age unknown (§6.3 or §6.5) — an assumption, stated in the report. The
+  // readiness is the dated profile's on the report's date.
+  for (const auto& e : r.evaluations)
+    if (e.step == Step::trin1_afklaring || e.step == Step::trin2_paa_vej_mod_job)
+      r.referrals.push_back({e.citizen, e.profile.activity_ready, std::nullopt, false, false, false});
   BusPlanOptions bus;
   bus.model = &bus_model_1();
   r.bus = plan_bus_trips(market, r.referrals, bus);

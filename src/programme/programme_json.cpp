@@ -132,11 +132,14 @@ TrainingInput training_input_from_json(std::string_view text, const ReadOptions&
   for (std::size_t i = 0; i < in.market.citizens.size(); ++i)
     citizen.emplace(in.market.citizens[i].id, static_cast<std::int32_t>(i));
   const json* t = Fields(doc).nested("training");
-  if (t) cx.check_fields(*t, "training", {"start", "requests", "ongoing"});
+  if (t) cx.check_fields(*t, "training", {"start", "requests", "ongoing", "citizens_per_mentor"});
   const json empty = json::object();
   const Fields tf(t ? *t : empty, "training");
   const json* reqs = tf.array("requests");
   if (t) in.start = date_member(tf, "start", false);
+  // Decision "Citizens per mentor" (docs/decisions.md): 1 unless the request says otherwise.
+  if (auto n = tf.whole("citizens_per_mentor", 1, max_citizens_per_mentor))
+    in.citizens_per_mentor = static_cast<std::int32_t>(*n);
   if (reqs) {
     std::vector<std::int32_t> request_of(in.market.citizens.size(), -1);
     each_object(*reqs, "training.requests", "a request", [&](const json& r, const std::string& path) {
@@ -219,6 +222,7 @@ ojson bus_plan_ojson(const BusPlan& plan, const Market& m, std::span<const BusRe
       cj["food_dkk"] = range_json(t.cost.food_dkk);
       cj["planning_staff_minutes"] = range_json(t.cost.planning_staff_minutes);
       cj["running_staff_minutes"] = range_json(t.cost.running_staff_minutes);
+      cj["staff"] = range_json(t.cost.staff);
       cj["total_dkk"] = range_json(t.cost.total_dkk);
       tj["cost"] = std::move(cj);
       trips.push_back(std::move(tj));
@@ -316,6 +320,7 @@ std::string to_json(const TrainingPlan& p, const Market& m, int indent, std::spa
     ojson lj;
     lj["company"] = m.companies.at(static_cast<std::size_t>(l.company)).id;
     lj["mentors"] = l.mentors;
+    lj["citizens_per_mentor"] = l.citizens_per_mentor;
     lj["busy"] = l.busy;
     lj["free"] = l.free();
     ml.push_back(std::move(lj));
@@ -332,6 +337,7 @@ std::string to_json(const TripCost& c, std::int32_t participants, int indent) {
   j["food_dkk"] = range_json(c.food_dkk);
   j["planning_staff_minutes"] = range_json(c.planning_staff_minutes);
   j["running_staff_minutes"] = range_json(c.running_staff_minutes);
+  j["staff"] = range_json(c.staff);
   j["total_dkk"] = range_json(c.total_dkk);
   j["source"] = source_json(sources::bus_costs, false);
   return dump(j, indent);

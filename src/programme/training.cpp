@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <array>
+#include <functional>
+#include <optional>
 #include <unordered_map>
 
 #include "kanten/core/error.hpp"
@@ -43,23 +45,66 @@ std::unordered_map<std::string_view, std::int32_t> index_of_companies(const Mark
   return out;
 }
 
-bool runs_on(const TrainingTrack& t, Date d) { return !t.start.is_special() && t.start <= d && (t.end.is_special() || d <= t.end); }
+/// The last day of a track of `weeks` weeks from `start`.
+Date track_end(Date start, std::int32_t weeks) { return start + boost::gregorian::days(7 * weeks - 1); }
 
 }  // namespace
 
+void check_citizens_per_mentor(std::int64_t n, const std::string& field) {
+  // Decision "Citizens per mentor" (docs/decisions.md): the project's number, bounded.
+  if (n < 1 || n > max_citizens_per_mentor)
+    throw Error(Errc::invalid_argument, field, std::to_string(n),
+                "out of range: from 1 to " + std::to_string(max_citizens_per_mentor) + " citizens per mentor");
+}
+
 std::vector<MentorLoad> mentor_load(const Market& m, std::span<const TrainingTrack> ongoing, Date on) {
+  if (on.is_special()) throw Error(Errc::invalid_argument, "on", iso(on), "the mentor load needs a date");
+  return mentor_load(m, ongoing, on, on, 1);
+}
+
+std::vector<MentorLoad> mentor_load(const Market& m, std::span<const TrainingTrack> ongoing, Date from, Date to,
+                                    std::int32_t citizens_per_mentor) {
+  if (from.is_special()) throw Error(Errc::invalid_argument, "from", iso(from), "the mentor load needs a first day");
+  if (to.is_special() || to < from)
+    throw Error(Errc::invalid_argument, "to", iso(to), "the period's last day must be a date on or after " + iso(from));
+  check_citizens_per_mentor(citizens_per_mentor);
   const auto idx = index_of_companies(m);
   std::vector<MentorLoad> load(m.companies.size());
   for (std::size_t k = 0; k < m.companies.size(); ++k)
-    load[k] = {static_cast<std::int32_t>(k), std::max(0, m.companies[k].mentors), 0};
+    load[k] = {static_cast<std::int32_t>(k), std::max(0, m.companies[k].mentors), citizens_per_mentor, 0};
+  // 001, Sociale træningsbaner: "Borgeren får derfor tildelt en mentor på arbejdspladsen, der
+  // understøtter og har samtaler med borgeren" — for the whole track. A place is taken on every day
+  // an ongoing track runs; what counts for a new track is the busiest day of its period.
+  struct Change {
+    Date day;
+    bool ends;  // false: a track starts running that day; true: it has run its last day
+  };
+  std::vector<std::vector<Change>> changes(m.companies.size());
   for (std::size_t i = 0; i < ongoing.size(); ++i) {
-    const auto it = idx.find(ongoing[i].company);
+    const TrainingTrack& t = ongoing[i];
+    const auto it = idx.find(t.company);
     if (it == idx.end())
-      throw Error(Errc::invalid_input, "ongoing[" + std::to_string(i) + "].company", ongoing[i].company,
+      throw Error(Errc::invalid_input, "ongoing[" + std::to_string(i) + "].company", t.company,
                   "no company of the market has this id");
-    // 001, Sociale træningsbaner: "Borgeren får derfor tildelt en mentor på arbejdspladsen" — one
-    // mentor per citizen on a running track.
-    if (runs_on(ongoing[i], on)) ++load[static_cast<std::size_t>(it->second)].busy;
+    if (t.start.is_special()) continue;  // a track without a start runs on no day
+    const Date first = std::max(t.start, from);
+    const Date last = t.end.is_special() ? to : std::min(t.end, to);  // an open end runs to the period's end
+    if (last < first) continue;
+    auto& c = changes[static_cast<std::size_t>(it->second)];
+    c.push_back({first, false});
+    c.push_back({last, true});
+  }
+  for (std::size_t k = 0; k < changes.size(); ++k) {
+    auto& c = changes[k];
+    // On one day, the tracks starting are counted before those that end (their last day included).
+    std::sort(c.begin(), c.end(), [](const Change& a, const Change& b) {
+      return a.day != b.day ? a.day < b.day : a.ends < b.ends;
+    });
+    std::int32_t running = 0;
+    for (const Change& x : c) {
+      running += x.ends ? -1 : 1;
+      load[k].busy = std::max(load[k].busy, running);
+    }
   }
   return load;
 }
@@ -73,11 +118,13 @@ Minutes fitted_hours(const Citizen& c, const Task& t) noexcept {
 
 TrainingPlan plan_training_tracks(const Market& m, std::span<const TrainingRequest> requests, const TrainingOptions& opts) {
   if (opts.start.is_special()) throw Error(Errc::invalid_argument, "start", "", "a start date is required");
+  check_citizens_per_mentor(opts.citizens_per_mentor);
   const MatchWeights& w = opts.weights ? *opts.weights : default_weights();
   check_unique_ids(m);
   // The last day a track may end on: the last day kanten's dates hold.
   const Date last_day(9999, 12, 31);
   std::vector<std::int32_t> request_of(m.citizens.size(), -1);
+  std::int32_t shortest = 0;
   for (std::size_t r = 0; r < requests.size(); ++r) {
     const auto c = requests[r].citizen;
     const std::string field = "requests[" + std::to_string(r) + "]";
@@ -96,62 +143,103 @@ TrainingPlan plan_training_tracks(const Market& m, std::span<const TrainingReque
     if ((last_day - opts.start).days() < 7 * std::int64_t{weeks} - 1)
       throw Error(Errc::invalid_argument, field + ".weeks", std::to_string(weeks),
                   "the track would end after " + iso(last_day) + " (start " + iso(opts.start) + ")");
+    shortest = shortest == 0 ? weeks : std::min(shortest, weeks);
   }
+  const std::int32_t cpm = opts.citizens_per_mentor;
   TrainingPlan plan;
-  plan.mentors = mentor_load(m, opts.ongoing, opts.start);
-
-  // The matcher on a market of the requested citizens and the workplaces with free mentors: a
-  // workplace takes at most min(capacity, free mentors) citizens at once.
-  Market sub;
-  sub.companies = m.companies;
-  for (std::size_t k = 0; k < sub.companies.size(); ++k)
-    sub.companies[k].capacity = std::min(sub.companies[k].capacity, plan.mentors[k].free());
-  sub.tasks = m.tasks;
-  for (const auto& r : requests) sub.citizens.push_back(m.citizens[static_cast<std::size_t>(r.citizen)]);
-  MatchOptions mo;
-  mo.weights = &w;
-  mo.mode = MatchMode::assignment;
-  const MatchResult res = match(sub, mo);
-
-  std::vector<char> has_candidate(requests.size(), 0);
-  for (const auto& c : candidates(sub, w)) has_candidate[static_cast<std::size_t>(c.citizen)] = 1;
-  std::vector<const Match*> match_of(requests.size(), nullptr);
-  for (const auto& x : res.matches) match_of[static_cast<std::size_t>(x.citizen)] = &x;
+  // 001: "Det er forløb på typisk 13 uger" — the load before the plan over the shortest track asked
+  // for (13 weeks when none is): every track placed runs on each of its days, so no workplace
+  // takes more than its `free` there.
+  plan.mentors = mentor_load(m, opts.ongoing, opts.start, track_end(opts.start, shortest > 0 ? shortest : 13), cpm);
   const auto idx = index_of_companies(m);
-  bool any_free = false;
-  for (const auto& l : plan.mentors) any_free = any_free || l.free() > 0;
-  for (std::size_t r = 0; r < requests.size(); ++r) {
-    const std::int32_t ci = requests[r].citizen;
-    const Citizen& c = m.citizens[static_cast<std::size_t>(ci)];
-    const Match* x = match_of[r];
-    if (!x) {
-      plan.unplaced.push_back(
-          {ci, !any_free                ? "no workplace has a free mentor-trained contact person on the start date"
-               : has_candidate[r] != 0 ? "the workplaces with free mentors that fit the citizen are full: their "
-                                          "mentors went to citizens with a better fit"
-                                        : "no workplace with a free mentor-trained contact person has a task that fits "
-                                          "the citizen's wishes, hours, travel and health considerations"});
-      continue;
+
+  // The lengths asked for, longest first: each length is one assignment over the places free for
+  // its whole period, with the tracks placed before it (they start on the same day) counted as
+  // ongoing, and each workplace's capacity less what it already took.
+  std::vector<std::int32_t> lengths;
+  for (const auto& r : requests) lengths.push_back(r.weeks);
+  std::sort(lengths.begin(), lengths.end(), std::greater<>());
+  lengths.erase(std::unique(lengths.begin(), lengths.end()), lengths.end());
+  std::vector<TrainingTrack> booked(opts.ongoing.begin(), opts.ongoing.end());
+  std::vector<std::int32_t> taken(m.companies.size(), 0);
+  std::vector<std::optional<TrainingTrack>> track_of(requests.size());
+  std::vector<std::string> reason_of(requests.size());
+
+  for (const std::int32_t weeks : lengths) {
+    const Date end = track_end(opts.start, weeks);
+    const std::vector<MentorLoad> load = mentor_load(m, booked, opts.start, end, cpm);
+    // The matcher on a market of this length's citizens and the workplaces with places free: a
+    // workplace takes at most min(capacity left, places free for the whole period) citizens.
+    Market sub;
+    sub.companies = m.companies;
+    for (std::size_t k = 0; k < sub.companies.size(); ++k)
+      sub.companies[k].capacity = std::max(0, std::min(sub.companies[k].capacity - taken[k], load[k].free()));
+    sub.tasks = m.tasks;
+    std::vector<std::size_t> group;  // request positions, in request order
+    for (std::size_t r = 0; r < requests.size(); ++r)
+      if (requests[r].weeks == weeks) {
+        group.push_back(r);
+        sub.citizens.push_back(m.citizens[static_cast<std::size_t>(requests[r].citizen)]);
+      }
+    MatchOptions mo;
+    mo.weights = &w;
+    mo.mode = MatchMode::assignment;
+    const MatchResult res = match(sub, mo);
+
+    std::vector<char> has_candidate(group.size(), 0);
+    for (const auto& c : candidates(sub, w)) has_candidate[static_cast<std::size_t>(c.citizen)] = 1;
+    std::vector<const Match*> match_of(group.size(), nullptr);
+    for (const auto& x : res.matches) match_of[static_cast<std::size_t>(x.citizen)] = &x;
+    bool any_free = false;
+    for (const auto& l : load) any_free = any_free || l.free() > 0;
+    const std::string period = std::to_string(weeks) + (weeks == 1 ? " week" : " weeks");
+    std::vector<TrainingTrack> placed;
+    for (std::size_t g = 0; g < group.size(); ++g) {
+      const std::size_t r = group[g];
+      const Citizen& c = m.citizens[static_cast<std::size_t>(requests[r].citizen)];
+      const Match* x = match_of[g];
+      if (!x) {
+        reason_of[r] = !any_free ? "no workplace has a mentor-trained contact person free for the track's whole " +
+                                       period + " from the start date"
+                       : has_candidate[g] != 0
+                           ? "the workplaces with mentors free for the track's " + period +
+                                 " that fit the citizen are full: their mentors went to citizens with a better fit"
+                           : "no workplace with a mentor-trained contact person free for the track's " + period +
+                                 " has a task that fits the citizen's wishes, hours, travel and health considerations";
+        continue;
+      }
+      const Task& t = m.tasks[static_cast<std::size_t>(x->task)];
+      const auto k = static_cast<std::size_t>(idx.at(t.company));
+      TrainingTrack tr;
+      tr.citizen = c.id;
+      tr.company = t.company;
+      tr.task = t.id;
+      tr.start = opts.start;
+      tr.weeks = weeks;
+      tr.end = end;
+      tr.per_week = fitted_hours(c, t);
+      tr.health = c.health;
+      const std::int64_t places = std::int64_t{load[k].mentors} * cpm;
+      tr.reasons.push_back(
+          cpm == 1 ? "mentor-trained contact person free for all " + period + ": " + std::to_string(load[k].free()) +
+                         " of " + std::to_string(load[k].mentors) + " (001, Sociale træningsbaner)"
+                   : "places with a mentor-trained contact person free for all " + period + ": " +
+                         std::to_string(load[k].free()) + " of " + std::to_string(places) + " (" +
+                         std::to_string(load[k].mentors) + " mentors, " + std::to_string(cpm) +
+                         " citizens each: decision \"Citizens per mentor\"; 001, Sociale træningsbaner)");
+      tr.reasons.push_back("hours fitted to the citizen: " + hours_text(tr.per_week) + " h/week (001: \"timetallet … "
+                           "afstemmes med den enkeltes formåen\")");
+      tr.reasons.push_back(period + (weeks == 13 ? " (001: \"typisk 13 uger\")" : " (fitted by the caseworker; typically 13)"));
+      for (const auto& line : x->reasons) tr.reasons.push_back(line);
+      ++taken[k];
+      placed.push_back(tr);
+      track_of[r] = std::move(tr);
     }
-    const Task& t = m.tasks[static_cast<std::size_t>(x->task)];
-    const auto k = static_cast<std::size_t>(idx.at(t.company));
-    TrainingTrack tr;
-    tr.citizen = c.id;
-    tr.company = t.company;
-    tr.task = t.id;
-    tr.start = opts.start;
-    tr.weeks = requests[r].weeks;
-    tr.end = opts.start + boost::gregorian::days(7 * requests[r].weeks - 1);
-    tr.per_week = fitted_hours(c, t);
-    tr.health = c.health;
-    tr.reasons.push_back("mentor-trained contact person free: " + std::to_string(plan.mentors[k].free()) + " of " +
-                         std::to_string(plan.mentors[k].mentors) + " (001, Sociale træningsbaner)");
-    tr.reasons.push_back("hours fitted to the citizen: " + hours_text(tr.per_week) + " h/week (001: \"timetallet … "
-                         "afstemmes med den enkeltes formåen\")");
-    tr.reasons.push_back(std::to_string(tr.weeks) + " weeks" +
-                         (tr.weeks == 13 ? " (001: \"typisk 13 uger\")" : " (fitted by the caseworker; typically 13)"));
-    for (const auto& line : x->reasons) tr.reasons.push_back(line);
-    plan.tracks.push_back(std::move(tr));
+    booked.insert(booked.end(), placed.begin(), placed.end());
+  }
+  for (std::size_t r = 0; r < requests.size(); ++r) {
+    if (track_of[r]) plan.tracks.push_back(std::move(*track_of[r]));
+    else plan.unplaced.push_back({requests[r].citizen, std::move(reason_of[r])});
   }
   return plan;
 }

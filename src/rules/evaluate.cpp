@@ -7,6 +7,7 @@
 #include "rules/fold.hpp"
 #include "core/progress.hpp"
 #include "kanten/core/error.hpp"
+#include "kanten/core/input.hpp"
 
 #include <algorithm>
 #include <numeric>
@@ -38,6 +39,7 @@ struct Period {
   AgreementKind kind;
   Date start;
   Date end;  // inclusive; not-a-date while open
+  std::optional<Minutes> ordinary;  // agreed ordinary minutes per week (unknown for `both` without them)
   [[nodiscard]] bool covers(Date d) const { return start <= d && (end.is_special() || d <= end); }
   [[nodiscard]] bool allows(HoursKind k) const {
     return kind == AgreementKind::both ||
@@ -51,7 +53,8 @@ class Fold {
       : case_(c), opts_(opts), rules_(rules), out_(out) {}
 
   void run() {
-    out_.target_group = target_group(case_.profile);
+    profile_ = case_.profile;
+    out_.profile_periods.push_back(ProfilePeriod{Date(), profile_, target_group(profile_)});
     for (const auto& issue : case_.rejected) {
       NotApplied n;
       n.index = issue.index;
@@ -73,7 +76,7 @@ class Fold {
       if (a.date != b.date || a.date.is_special() || b.date.is_special())
         sorted = !(b < a);
       else
-        sorted = a.data.index() != b.data.index() ? a.data.index() < b.data.index() : !(b < a);
+        sorted = a.data.index() != b.data.index() ? apply_rank(a.kind()) < apply_rank(b.kind()) : !(b < a);
     }
     if (sorted) {
       for (std::size_t i = 0; i < ev.size(); ++i) step_event(i);
@@ -132,7 +135,11 @@ class Fold {
     out_.history.push_back(StepChange{d, step_, t.to, &t});
     step_ = t.to;
     since_ = d;
-    if (t.to == Step::trin3_virksomhedsforloeb && !valid(trin3_entry_)) trin3_entry_ = d;
+    if (t.to == Step::trin3_virksomhedsforloeb && !valid(trin3_entry_)) {
+      trin3_entry_ = d;
+      // The follow-up year runs from the start of the first agreement ("under ansættelsen").
+      first_agreement_start_ = periods_.empty() ? d : periods_.back().start;
+    }
     if (is_exit(t.to)) exit_date_ = d;
   }
 
@@ -149,8 +156,10 @@ class Fold {
     switch (c) {
       // 004_3897fdd271fa8a38.txt, Kerneelement 5 (end of Trin 1): visited, CV, job direction, jobformidler.
       case Condition::trin1_complete: return visited_ && cv_ && direction_ && jobformidler_;
-      // 004_3897fdd271fa8a38.txt, Kerneelement 8 (end of Trin 2): agreement, follow-up plan, contact person.
-      case Condition::trin2_complete: return agreement_ && plan_ && contact_person_;
+      // 004_3897fdd271fa8a38.txt, Kerneelement 8 (end of Trin 2): agreement, follow-up plan, contact
+      // person; the agreement with its terms (Kerneelement 7), the contact person at its company.
+      case Condition::trin2_complete:
+        return agreement_ && agreement_terms_missing_.empty() && plan_ && contact_person_ && contact_at_agreement_company();
       default: return false;  // event conditions are fired by their events, never held
     }
   }
@@ -177,16 +186,21 @@ class Fold {
     return out_.hours.back();
   }
 
+  /// The contact person is at the agreement's company (both named, the same company).
+  [[nodiscard]] bool contact_at_agreement_company() const noexcept {
+    return agreement_company_.empty() || contact_company_ == agreement_company_;
+  }
+
   /// The 30-hour exit: at the end of a calendar month in Trin 3 with enough ordinary minutes
-  /// (004_3897fdd271fa8a38.txt, Trin 3; decision "The 30-hour exit" (docs/decisions.md)). A month has ended when
-  /// `now` is after its last day.
+  /// worked while in Trin 3 (004_3897fdd271fa8a38.txt, Trin 3; decision "The 30-hour exit"
+  /// (docs/decisions.md)). A month has ended when `now` is after its last day.
   void close_month_if_ended(Date now) {
     if (out_.hours.empty() || checked_month_ == out_.hours.back().month) return;
     const MonthHours& m = out_.hours.back();
     const Date last = open_month_end_;
     if (!(last < now)) return;
     checked_month_ = m.month;
-    if (step_ == Step::trin3_virksomhedsforloeb && m.ordinary >= rules_.exit_ordinary_minutes_per_month)
+    if (step_ == Step::trin3_virksomhedsforloeb && m.ordinary_in_trin3 >= rules_.exit_ordinary_minutes_per_month)
       fire(Condition::thirty_ordinary_hours, last);
   }
 
@@ -216,7 +230,7 @@ class Fold {
   /// Trin 1 starts at the first conversation at visitation (004_3897fdd271fa8a38.txt, Trin 1);
   /// only citizens in the target group enter (Kerneelement 3).
   bool start_trin1(std::size_t i, const Event& e) {
-    if (!out_.target_group.member) {
+    if (!out_.profile_periods.back().target_group.member) {
       reject(i, e, NotAppliedReason::outside_target_group);
       return false;
     }
@@ -260,9 +274,18 @@ class Fold {
     return true;
   }
 
-  void apply(std::size_t i, const Event& e, const JobformidlerAssigned&) {
-    // 004_3897fdd271fa8a38.txt, Kerneelement 5: every participant gets a jobformidler in Trin 1.
+  void apply(std::size_t i, const Event& e, const JobformidlerAssigned& j) {
+    // 004_3897fdd271fa8a38.txt, Kerneelement 5: every participant gets a jobformidler in Trin 1;
+    // "kontinuitet i forløbet, dvs. at borgeren har den samme jobformidler over tid": a later
+    // assignment of another jobformidler is a change, counted (decision "Jobformidler changes"
+    // (docs/decisions.md)).
     if (!trin1_fact_allowed(i, e)) return;
+    JobformidlerContinuity& c = out_.jobformidler;
+    if (c.current != j.jobformidler) {
+      if (!c.current.empty()) ++c.changes;
+      c.current = j.jobformidler;
+      c.since = e.date;
+    }
     jobformidler_ = true;
     advance(e.date);
   }
@@ -278,15 +301,38 @@ class Fold {
     if (!trin1_fact_allowed(i, e)) return;
     // 004_3897fdd271fa8a38.txt, Kerneelement 4: for activity-ready uddannelseshjælp recipients the
     // long-term goal must be education. A goal of employment is a violation, not accepted.
-    if (case_.profile.benefit == Benefit::uddannelseshjaelp && d.goal == Goal::employment) {
-      out_.violations.push_back(Violation{i, e.date, "education_goal_for_uddannelseshjaelp",
-                                          "for an uddannelseshjælp recipient the long-term goal of the plan must "
-                                          "be education, not employment",
-                                          &sources::education_goal});
+    // The benefit is the one on the job direction's date (the dated profile).
+    if (profile_.benefit == Benefit::uddannelseshjaelp && d.goal == Goal::employment) {
+      education_goal_violation(i, e.date);
       return reject(i, e, NotAppliedReason::education_goal_required);
     }
     direction_ = true;
+    goal_ = d.goal;
     advance(e.date);
+  }
+
+  void education_goal_violation(std::size_t i, Date d) {
+    out_.violations.push_back(Violation{i, d, "education_goal_for_uddannelseshjaelp",
+                                        "for an uddannelseshjælp recipient the long-term goal of the plan must "
+                                        "be education, not employment",
+                                        &sources::education_goal});
+  }
+
+  void apply(std::size_t i, const Event& e, const ProfileChanged& p) {
+    // 004_3897fdd271fa8a38.txt, Kerneelement 3: membership follows the citizen's circumstances on
+    // each date (decision "The dated profile" (docs/decisions.md)). A change is a fact at any
+    // time, in the model or not.
+    profile_ = p.applied_to(profile_);
+    ProfilePeriod period{e.date, profile_, target_group(profile_)};
+    if (out_.profile_periods.back().from == e.date) out_.profile_periods.back() = std::move(period);
+    else out_.profile_periods.push_back(std::move(period));
+    // Kerneelement 4: a citizen who moves to uddannelseshjælp with an employment goal needs an
+    // education goal from now on; in Trin 1 the job direction is missing again.
+    if (profile_.benefit == Benefit::uddannelseshjaelp && direction_ && goal_ == Goal::employment && !exited()) {
+      education_goal_violation(i, e.date);
+      if (step_ == Step::trin1_afklaring) direction_ = false;
+      goal_.reset();
+    }
   }
 
   /// Agreement, follow-up plan and contact person need the visitation into the project.
@@ -321,11 +367,34 @@ class Fold {
     if (!trin2_fact_allowed(i, e)) return;
     // 004_3897fdd271fa8a38.txt, Kerneelement 9: between courses the agreement is renegotiated;
     // the new agreement replaces the open one from its start.
+    const std::string company = a.terms ? a.terms->company : std::string();
+    bool renegotiation = false;
     for (auto& p : periods_) {
       if (!p.end.is_special()) continue;
       p.end = a.start <= p.start ? p.start - boost::gregorian::days(1) : a.start - boost::gregorian::days(1);
+      renegotiation = !company.empty() && company == agreement_company_;
     }
-    periods_.push_back(Period{a.kind, a.start, Date()});
+    periods_.push_back(Period{a.kind, a.start, Date(), a.ordinary_minutes()});
+    AgreementRecord r;
+    r.index = i;
+    r.date = e.date;
+    r.start = a.start;
+    r.kind = a.kind;
+    r.minutes_per_week = a.minutes_per_week;
+    r.ordinary_minutes_per_week = a.ordinary_minutes();
+    r.company = company;
+    r.renegotiation = renegotiation;
+    // 004_3897fdd271fa8a38.txt, Kerneelement 7: "I aftalen fastlægges borgerens arbejdsopgaver,
+    // arbejdstid, delmål for progression under forløbet samt eventuelle hensyn til borgerens
+    // helbred" — with the company it is made with; health considerations only where there are any
+    // (decision "The agreement's terms" (docs/decisions.md)).
+    if (company.empty()) r.missing_terms.push_back(Missing::agreement_company);
+    if (!a.terms || a.terms->tasks.empty()) r.missing_terms.push_back(Missing::agreement_tasks);
+    if (a.minutes_per_week <= 0) r.missing_terms.push_back(Missing::agreement_weekly_hours);
+    if (!a.terms || a.terms->sub_goals.empty()) r.missing_terms.push_back(Missing::agreement_sub_goals);
+    agreement_terms_missing_ = r.missing_terms;
+    agreement_company_ = company;
+    out_.agreements.push_back(std::move(r));
     agreement_ = true;
     advance(e.date);
   }
@@ -337,10 +406,12 @@ class Fold {
     advance(e.date);
   }
 
-  void apply(std::size_t i, const Event& e, const ContactPersonAssigned&) {
-    // 004_3897fdd271fa8a38.txt, Kerneelement 7: a fixed contact person at the company.
+  void apply(std::size_t i, const Event& e, const ContactPersonAssigned& c) {
+    // 004_3897fdd271fa8a38.txt, Trin 2's end: "en fast kontaktperson for borger i virksomheden" —
+    // at the company of the agreement.
     if (!trin2_fact_allowed(i, e)) return;
     contact_person_ = true;
+    contact_company_ = c.company;
     advance(e.date);
   }
 
@@ -365,6 +436,8 @@ class Fold {
     day_minutes_ += h.minutes;
     MonthHours& m = month_hours(YearMonth::of(e.date));
     (h.kind == HoursKind::ordinary ? m.ordinary : m.internship) += h.minutes;
+    // Only hours worked in Trin 3 count toward its exit (004_3897fdd271fa8a38.txt, Trin 3).
+    if (h.kind == HoursKind::ordinary && step_ == Step::trin3_virksomhedsforloeb) m.ordinary_in_trin3 += h.minutes;
   }
 
   void apply(std::size_t i, const Event& e, const Contact&) {
@@ -383,6 +456,7 @@ class Fold {
     facts.kind = f.failure;
     facts.date = e.date;
     facts.step_at_failure = step_;
+    facts.profile_at_failure = profile_;
     failures_.push_back(std::move(facts));
   }
 
@@ -420,15 +494,25 @@ class Fold {
     }
   }
   void apply(std::size_t i, const Event& e, const HearingSent& h) {
-    if (auto* f = failure_for(i, e, h.failure_id))
-      if (!f->hearing_sent) f->hearing_sent = e.date;
+    auto* f = failure_for(i, e, h.failure_id);
+    if (!f) return;
+    if (valid(h.answer_by) && h.answer_by < e.date) return reject(i, e, NotAppliedReason::answer_by_before_hearing);
+    if (!f->hearing_sent) {
+      f->hearing_sent = e.date;
+      f->hearing_answer_by = h.answer_by;
+    }
   }
   void apply(std::size_t i, const Event& e, const HearingAnswered& h) {
     if (auto* f = failure_for(i, e, h.failure_id))
       if (!f->hearing_answered) f->hearing_answered = e.date;
   }
   void apply(std::size_t i, const Event& e, const PersonalContactAttempt& a) {
-    if (auto* f = failure_for(i, e, a.failure_id)) f->attempts.push_back({e.date, a.channel, a.reached});
+    auto* f = failure_for(i, e, a.failure_id);
+    if (!f) return;
+    // 004_3897fdd271fa8a38.txt, Kerneelement 5: personal contact is by phone or in person; a
+    // letter or a message is the written hearing's channel, never personal contact.
+    if (!is_personal(a.channel)) return reject(i, e, NotAppliedReason::not_personal_channel);
+    f->attempts.push_back({e.date, a.channel, a.reached});
   }
 
   void apply(std::size_t i, const Event& e, const SelfSupport&) {
@@ -436,6 +520,29 @@ class Fold {
     if (step_ == Step::not_started) return reject(i, e, NotAppliedReason::before_trin1);
     // 004_3897fdd271fa8a38.txt, Trin 3 (and Kerneelement 3 for Trin 1–2): self-support ends the course.
     fire(Condition::self_supporting, e.date);
+  }
+
+  void apply(std::size_t i, const Event& e, const AftercareContact& a) {
+    // 004_3897fdd271fa8a38.txt, Trin 3: "efterværn" for citizens who become self-supporting — an
+    // encouragement, so recorded and reported, never a duty.
+    if (step_ != Step::exit_self_support) return reject(i, e, NotAppliedReason::not_self_supporting);
+    out_.aftercare.push_back(AftercareRecord{e.date, a.channel});
+  }
+
+  // Decision "Bus trips and training tracks in the case" (docs/decisions.md): one history.
+  void apply(std::size_t i, const Event& e, const BusTripAttended& b) {
+    // 002_35b99bd4972212c9.txt: a bus trip to companies is part of the course, not after it.
+    if (exited()) return reject(i, e, NotAppliedReason::after_exit, exit_date_);
+    out_.bus_trips.push_back(BusTripRecord{e.date, b.trip, b.attended, b.companies});
+  }
+
+  void apply(std::size_t i, const Event& e, const TrainingTrackStarted& t) {
+    // 001_8429fb4aa12981cf.txt: a track of 13 weeks unless its end is recorded.
+    if (exited()) return reject(i, e, NotAppliedReason::after_exit, exit_date_);
+    Date end = t.end;
+    if (end.is_special()) end = e.date + boost::gregorian::days(training_track_days - 1);
+    else if (end < e.date) return reject(i, e, NotAppliedReason::invalid_end_date);
+    out_.training.push_back(TrainingRecord{e.date, end, t.track, t.workplace, t.mentor});
   }
 
   // ---- the answers ------------------------------------------------------------------------
@@ -449,9 +556,14 @@ class Fold {
   void finish() {
     out_.step = step_;
     out_.since = since_;
+    out_.profile = profile_;
+    out_.target_group = out_.profile_periods.back().target_group;
     const YearMonth now = YearMonth::of(opts_.as_of);
     for (const auto& m : out_.hours)
-      if (m.month == now) out_.ordinary_this_month = m.ordinary;
+      if (m.month == now) {
+        out_.ordinary_this_month = m.ordinary;
+        out_.ordinary_in_trin3_this_month = m.ordinary_in_trin3;
+      }
     switch (step_) {
       case Step::not_started:
         out_.missing.push_back(Missing::visitation);
@@ -464,19 +576,84 @@ class Fold {
         break;
       case Step::trin2_paa_vej_mod_job:
         if (!agreement_) out_.missing.push_back(Missing::agreement);
+        else out_.missing.insert(out_.missing.end(), agreement_terms_missing_.begin(), agreement_terms_missing_.end());
         if (!plan_) out_.missing.push_back(Missing::followup_plan);
         if (!contact_person_) out_.missing.push_back(Missing::contact_person);
+        else if (agreement_ && !contact_at_agreement_company()) out_.missing.push_back(Missing::contact_person_company);
         break;
       case Step::trin3_virksomhedsforloeb:
         out_.missing.push_back(Missing::ordinary_hours);
-        out_.thirty_hours_pending = out_.ordinary_this_month >= rules_.exit_ordinary_minutes_per_month;
+        out_.thirty_hours_pending = out_.ordinary_in_trin3_this_month >= rules_.exit_ordinary_minutes_per_month;
         break;
       default:
         break;
     }
     finish_followup(now);
     for (const auto& f : failures_)
-      out_.sanctions.push_back(detail::answer_sanction(f, rules_, opts_.daily_rate));
+      out_.sanctions.push_back(detail::answer_sanction(f, rules_, opts_.as_of, opts_.daily_rate));
+    finish_course();
+  }
+
+  static std::int32_t days_between(Date a, Date b) { return static_cast<std::int32_t>((b - a).days()); }
+
+  /// Whole calendar months from `a` to `b` (b ≥ a): 31 January to 28 February is 0, to 1 March 1.
+  static std::int32_t whole_months(Date a, Date b) {
+    std::int32_t m = (b.year() - a.year()) * 12 + (b.month() - a.month());
+    if (b.day() < a.day() && b != b.end_of_month()) --m;
+    return std::max(m, 0);
+  }
+
+  /// Continuity, time in Trin 2, the course of agreed hours and the caller's alerts.
+  void finish_course() {
+    const Date as_of = opts_.as_of;
+    JobformidlerContinuity& c = out_.jobformidler;
+    if (!c.current.empty()) c.days_with_current = days_between(c.since, as_of);
+
+    // Time in Trin 2 (004_3897fdd271fa8a38.txt, Trin 2: "hurtigst muligt matches").
+    for (std::size_t k = 0; k < out_.history.size(); ++k) {
+      if (out_.history[k].to != Step::trin2_paa_vej_mod_job) continue;
+      const Date until = k + 1 < out_.history.size() ? out_.history[k + 1].date : as_of;
+      out_.total_days_in_trin2 += days_between(out_.history[k].date, until);
+    }
+    if (step_ == Step::trin2_paa_vej_mod_job) out_.days_in_trin2 = days_between(since_, as_of);
+
+    // The latest contact, or the start of Trin 1 (the first conversation is one).
+    const Date start = trin1_start();
+    if (valid(start)) out_.inactive_since = start;
+    if (!contact_months_.empty() && (!valid(start) || start < last_contact_)) out_.inactive_since = last_contact_;
+
+    // The texts give no numbers: every threshold is the caller's (decision "Alert thresholds"
+    // (docs/decisions.md)).
+    const AlertOptions& a = opts_.alerts;
+    const bool in_course = step_ == Step::trin1_afklaring || step_ == Step::trin2_paa_vej_mod_job ||
+                           step_ == Step::trin3_virksomhedsforloeb;
+    // 004_3897fdd271fa8a38.txt, Kerneelement 5: "opsøgende i tilfælde af inaktivitet".
+    if (a.inactive_days && in_course && out_.inactive_since) {
+      const auto days = days_between(*out_.inactive_since, as_of);
+      if (days > *a.inactive_days) out_.alerts.push_back({AlertKind::inactive, days, *a.inactive_days, &sources::inactivity});
+    }
+    if (a.trin2_days && out_.days_in_trin2 > *a.trin2_days)
+      out_.alerts.push_back({AlertKind::long_in_trin2, out_.days_in_trin2, *a.trin2_days, &sources::trin2_duration});
+    // 004_3897fdd271fa8a38.txt, Kerneelement 9: renegotiated "med henblik på at opnå flere ordinære
+    // timer"; otherwise another company. Months since the agreed ordinary hours last rose in this
+    // spell of Trin 3 (or since it began).
+    if (a.stagnation_months && step_ == Step::trin3_virksomhedsforloeb) {
+      Date last_rise = since_;
+      std::optional<Minutes> before;
+      bool known = true;
+      for (const auto& p : periods_) {
+        if (as_of < p.start || (!p.end.is_special() && p.end < since_)) continue;  // not in this spell
+        if (!p.ordinary) {
+          known = false;  // an agreement of both kinds that does not say its ordinary hours
+          continue;
+        }
+        if (before && *p.ordinary > *before && since_ < p.start) last_rise = p.start;
+        before = p.ordinary;
+      }
+      const auto months = whole_months(last_rise, as_of);
+      if (known && months >= *a.stagnation_months)
+        out_.alerts.push_back({AlertKind::stagnation, months, *a.stagnation_months, &sources::progression});
+    }
   }
 
   /// 004_3897fdd271fa8a38.txt, Kerneelement 7: at least one contact a month in the first year;
@@ -486,9 +663,14 @@ class Fold {
     if (!contact_months_.empty()) f.last_contact = last_contact_;
     if (!valid(trin3_entry_)) return;
     f.applies = true;
-    f.start = trin3_entry_;
-    f.first_month = YearMonth::of(trin3_entry_);
-    f.last_month = f.first_month.plus(rules_.followup_months - 1);
+    // "under ansættelsen … en gang i måneden i det første år": the year runs from the start of
+    // the first agreement; months before it, and before Trin 3, need no contact (decision
+    // "Monthly follow-up" (docs/decisions.md)).
+    f.start = first_agreement_start_;
+    f.trin3_entry = trin3_entry_;
+    const YearMonth year_start = YearMonth::of(first_agreement_start_);
+    f.first_month = std::max(year_start, YearMonth::of(trin3_entry_));
+    f.last_month = year_start.plus(rules_.followup_months - 1);
     if (valid(exit_date_)) {
       // A month needs a contact only if the citizen was still in the model at its last day.
       const YearMonth em = YearMonth::of(exit_date_);
@@ -516,11 +698,15 @@ class Fold {
 
   Step step_ = Step::not_started;
   Date since_;
+  Profile profile_;
   bool visited_ = false, cv_ = false, direction_ = false, jobformidler_ = false;
+  std::optional<Goal> goal_;
   Date visited_date_;
   bool agreement_ = false, plan_ = false, contact_person_ = false;
+  std::vector<Missing> agreement_terms_missing_;
+  std::string agreement_company_, contact_company_;
   std::vector<Period> periods_;
-  Date trin3_entry_, exit_date_;
+  Date trin3_entry_, first_agreement_start_, exit_date_;
   Date day_;
   Minutes day_minutes_ = 0;
   YearMonth checked_month_{-1};
@@ -532,11 +718,27 @@ class Fold {
 
 }  // namespace
 
+void check_alert_options(const AlertOptions& a) {
+  auto check = [](const char* field, const std::optional<int>& v, int most, const char* unit) {
+    if (v && (*v < 1 || *v > most))
+      throw Error(Errc::invalid_argument, field, std::to_string(*v),
+                  std::string("out of range: from 1 to ") + std::to_string(most) + " " + unit);
+  };
+  check("alerts.inactive_days", a.inactive_days, max_alert_days, "days");
+  check("alerts.trin2_days", a.trin2_days, max_alert_days, "days");
+  check("alerts.stagnation_months", a.stagnation_months, max_alert_months, "months");
+}
+
 Evaluation evaluate(const Case& c, const EvaluateOptions& opts) {
   if (opts.as_of.is_special())
     throw Error(Errc::invalid_argument, "as_of", iso(opts.as_of), "evaluation needs a valid as-of date");
   if (opts.daily_rate) check_daily_rate(*opts.daily_rate);
+  check_alert_options(opts.alerts);
   const RuleSet& rules = opts.rules ? *opts.rules : default_rules();
+  // A rule set answers only for the dates it is in force.
+  if (!rules.valid_from.is_special() && opts.as_of < rules.valid_from)
+    throw Error(Errc::invalid_argument, "as_of", iso(opts.as_of),
+                "before the rule set " + rules.version + " is in force (from " + iso(rules.valid_from) + ")");
   Evaluation out;
   out.citizen = c.citizen;
   out.as_of = opts.as_of;
@@ -574,14 +776,36 @@ std::vector<Evaluation> evaluate_all(const Caseload& load, const EvaluateOptions
   return out;
 }
 
-std::vector<WorklistEntry> followup_worklist(const std::vector<Evaluation>& evaluations) {
+std::vector<WorklistEntry> followup_worklist(const std::vector<Evaluation>& evaluations, const WorklistOptions& options) {
+  // Decision "No CPR numbers" (docs/decisions.md): an id shaped like one is refused, never echoed.
+  if (looks_like_cpr(options.jobformidler))
+    throw Error(Errc::invalid_argument, "jobformidler", "",
+                "looks like a CPR number; kanten takes opaque ids only, never a CPR number");
   std::vector<WorklistEntry> w;
   for (const auto& e : evaluations) {
-    if (!e.followup.due_this_month || !e.followup.deadline) continue;
-    w.push_back(WorklistEntry{e.citizen, *e.followup.deadline, e.followup.last_contact, e.followup.breached.size()});
+    const bool due = e.followup.due_this_month && e.followup.deadline;
+    if (!due && e.alerts.empty()) continue;
+    if (!options.jobformidler.empty() && e.jobformidler.current != options.jobformidler) continue;
+    WorklistEntry x;
+    x.citizen = e.citizen;
+    x.jobformidler = e.jobformidler.current;
+    x.step = e.step;
+    x.followup_due = due;
+    if (due) x.deadline = e.followup.deadline;
+    x.last_contact = e.followup.last_contact;
+    x.breached_months = e.followup.breached.size();
+    x.alerts = e.alerts;
+    w.push_back(std::move(x));
   }
-  std::sort(w.begin(), w.end(), [](const WorklistEntry& a, const WorklistEntry& b) {
-    if (a.deadline != b.deadline) return a.deadline < b.deadline;
+  std::sort(w.begin(), w.end(), [&](const WorklistEntry& a, const WorklistEntry& b) {
+    if (options.group_by_jobformidler && a.jobformidler != b.jobformidler) {
+      if (a.jobformidler.empty() || b.jobformidler.empty()) return b.jobformidler.empty();  // none last
+      return a.jobformidler < b.jobformidler;
+    }
+    if (a.deadline != b.deadline) {
+      if (!a.deadline || !b.deadline) return bool(a.deadline);  // due before alerts only
+      return *a.deadline < *b.deadline;
+    }
     if (a.last_contact != b.last_contact) {
       if (!a.last_contact) return true;  // never contacted first
       if (!b.last_contact) return false;

@@ -29,7 +29,12 @@ std::string describe(Missing m, const RuleSet& rules) {
     case Missing::contact_person: return "a fixed contact person at the company";
     case Missing::ordinary_hours:
       return "at least " + hours_text(rules.exit_ordinary_minutes_per_month) +
-             " ordinary hours in one calendar month, or self-support";
+             " ordinary hours worked in Trin 3 in one calendar month, or self-support";
+    case Missing::agreement_company: return "the agreement must name the company it is made with";
+    case Missing::agreement_tasks: return "the agreement must set the citizen's tasks";
+    case Missing::agreement_weekly_hours: return "the agreement must set the working time per week";
+    case Missing::agreement_sub_goals: return "the agreement must set sub-goals for progression";
+    case Missing::contact_person_company: return "the fixed contact person must be at the agreement's company";
   }
   return "unknown";
 }
@@ -62,8 +67,27 @@ std::string describe(const NotApplied& n) {
     case NotAppliedReason::duplicate_failure: return "a failure with this id is already recorded";
     case NotAppliedReason::unknown_failure: return "no failure with this id is recorded";
     case NotAppliedReason::before_failure: return "the event is dated before its failure (" + related + ")";
+    case NotAppliedReason::not_personal_channel:
+      return "only a call or a meeting in person is personal contact (Kerneelement 5), not this channel";
+    case NotAppliedReason::answer_by_before_hearing: return "the hearing's answer deadline is before the day it was sent";
+    case NotAppliedReason::not_self_supporting:
+      return "aftercare follows self-support; the citizen has not left the model self-supporting";
+    case NotAppliedReason::invalid_end_date: return "the training track's end is before its start";
   }
   return "unknown reason";
+}
+
+std::string describe(const Alert& a) {
+  switch (a.kind) {
+    case AlertKind::inactive:
+      return "no contact for " + std::to_string(a.value) + " days (alert after " + std::to_string(a.threshold) + ")";
+    case AlertKind::long_in_trin2:
+      return "in Trin 2 for " + std::to_string(a.value) + " days (alert after " + std::to_string(a.threshold) + ")";
+    case AlertKind::stagnation:
+      return "no more agreed ordinary hours for " + std::to_string(a.value) + " months (alert at " +
+             std::to_string(a.threshold) + "): renegotiate, or find another company";
+  }
+  return "unknown alert";
 }
 
 std::string explain(const Evaluation& e) {
@@ -86,6 +110,30 @@ std::string explain(const Evaluation& e) {
   if (e.thirty_hours_pending)
     o << "Ordinary hours this month: " << hours_text(e.ordinary_this_month)
       << " — the 30-hour exit takes effect at the end of the month\n";
+  if (e.profile_periods.size() > 1) {
+    o << "Target group over time [" << citation(sources::target_group) << "]:\n";
+    for (const auto& p : e.profile_periods)
+      o << "  " << (p.from.is_special() ? std::string("from the start") : "from " + iso(p.from)) << ": "
+        << name(p.profile.benefit) << (p.profile.activity_ready ? ", activity-ready" : ", jobparat")
+        << (p.target_group.member ? " — in the target group" : " — outside the target group") << "\n";
+  }
+  if (!e.jobformidler.current.empty())
+    o << "Jobformidler " << e.jobformidler.current << " since " << iso(e.jobformidler.since) << " ("
+      << e.jobformidler.changes << (e.jobformidler.changes == 1 ? " change" : " changes") << ") ["
+      << citation(sources::jobformidler_continuity) << "]\n";
+  if (!e.agreements.empty()) {
+    o << "Agreements [" << citation(sources::progression) << "]:\n";
+    for (const auto& a : e.agreements) {
+      o << "  from " << iso(a.start) << ": " << name(a.kind) << ", " << hours_text(a.minutes_per_week) << " a week";
+      if (a.ordinary_minutes_per_week) o << " (" << hours_text(*a.ordinary_minutes_per_week) << " ordinary)";
+      if (!a.company.empty()) o << " at " << a.company;
+      if (a.renegotiation) o << " — renegotiated";
+      if (!a.missing_terms.empty()) o << " — lacks " << a.missing_terms.size() << " of its terms";
+      o << "\n";
+    }
+  }
+  if (e.step == Step::trin2_paa_vej_mod_job) o << "In Trin 2 for " << e.days_in_trin2 << " days\n";
+  for (const auto& a : e.alerts) o << "Alert: " << describe(a) << " [" << citation(*a.source) << "]\n";
   if (e.followup.applies) {
     o << "Monthly follow-up from " << iso(e.followup.start) << " (" << e.followup.first_month.str() << " to "
       << e.followup.last_month.str() << "): " << e.followup.breached.size() << " months breached";
@@ -98,6 +146,11 @@ std::string explain(const Evaluation& e) {
     if (s.excluded_by) o << "  excluded by: " << s.excluded_by->text << "\n";
     for (const auto& p : s.pending) o << "  first: " << p.text << "\n";
   }
+  if (!e.bus_trips.empty() || !e.training.empty())
+    o << "Bus trips: " << e.bus_trips.size() << ", training tracks: " << e.training.size() << "\n";
+  if (!e.aftercare.empty())
+    o << "Aftercare contacts after self-support: " << e.aftercare.size() << " (latest " << iso(e.aftercare.back().date)
+      << ") [" << citation(sources::aftercare) << "]\n";
   for (const auto& v : e.violations) o << "Violation on " << iso(v.date) << ": " << v.text << "\n";
   for (const auto& n : e.not_applied) {
     o << "Not applied: event " << n.index;

@@ -27,13 +27,16 @@ struct FailureFacts {
   std::optional<bool> promotes_availability; ///< latest concrete assessment
   bool considers_vulnerability = false;      ///< of the latest concrete assessment
   std::optional<Date> assessment_date;
+  Profile profile_at_failure;                ///< the dated profile on the failure date
   std::optional<Date> hearing_sent;
+  Date hearing_answer_by;                    ///< the hearing's answer deadline (not-a-date when not recorded)
   std::optional<Date> hearing_answered;
-  std::vector<Attempt> attempts;
+  std::vector<Attempt> attempts;             ///< attempts by personal channels only (the fold reports the others)
 };
 
-/// Answers the sanction question for one failure (004_3897fdd271fa8a38.txt, Kerneelement 5).
-SanctionAnswer answer_sanction(const FailureFacts& f, const RuleSet& rules,
+/// Answers the sanction question for one failure as of `as_of` (004_3897fdd271fa8a38.txt,
+/// Kerneelement 5).
+SanctionAnswer answer_sanction(const FailureFacts& f, const RuleSet& rules, Date as_of,
                                std::optional<std::int64_t> daily_rate);
 
 }  // namespace kanten::inline v1::detail

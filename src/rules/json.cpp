@@ -86,6 +86,20 @@ class EventFields : public json_text::Fields {
     cx.check_fields(object(), path, used_names());
   }
 
+  /// An optional array of id strings (empty when absent).
+  [[nodiscard]] std::vector<std::string> ids(const char* key) const {
+    std::vector<std::string> out;
+    const json* v = get(key);
+    if (!v) return out;
+    if (!v->is_array()) fault(key, shown(*v), "must be an array of id strings, not " + a_type(*v));
+    for (std::size_t i = 0; i < v->size(); ++i) {
+      const std::string field = std::string(key) + "[" + std::to_string(i) + "]";
+      out.push_back(checked_id(field.c_str(), as_string(field, (*v)[i], false)));
+      if (out.back().empty()) fault(field, "\"\"", "must not be empty: an opaque id");
+    }
+    return out;
+  }
+
   /// An optional free-text string ("" when absent); never shown in a fault.
   [[nodiscard]] std::string text(const char* key) const {
     const json* v = get(key);
@@ -213,6 +227,12 @@ EventData read_payload(EventKind k, const EventFields& f, Date date) {
       a.kind = f.vocab<AgreementKind>("agreement_kind");
       a.start = f.opt_date("start", date);
       a.minutes_per_week = f.duration("minutes_per_week", "hours_per_week").value_or(0);
+      a.ordinary_minutes_per_week = f.duration("ordinary_minutes_per_week", "ordinary_hours_per_week");
+      if (a.ordinary_minutes_per_week && *a.ordinary_minutes_per_week < 0)
+        fault("ordinary_minutes_per_week", std::to_string(*a.ordinary_minutes_per_week), "must not be negative");
+      if (a.ordinary_minutes_per_week && *a.ordinary_minutes_per_week > a.minutes_per_week)
+        fault("ordinary_minutes_per_week", std::to_string(*a.ordinary_minutes_per_week),
+              "more than the agreement's minutes_per_week (" + std::to_string(a.minutes_per_week) + ")");
       const bool has_terms = f.get("company") || f.get("tasks") || f.get("sub_goals") || f.get("health");
       if (has_terms) {
         auto t = std::make_shared<AgreementTerms>();
@@ -262,7 +282,7 @@ EventData read_payload(EventKind k, const EventFields& f, Date date) {
       c.text = f.text("text");
       return c;
     }
-    case EventKind::hearing_sent: return HearingSent{f.id("failure_id")};
+    case EventKind::hearing_sent: return HearingSent{f.id("failure_id"), f.opt_date("answer_by", Date())};
     case EventKind::hearing_answered: return HearingAnswered{f.id("failure_id")};
     case EventKind::personal_contact_attempt: {
       PersonalContactAttempt p;
@@ -272,6 +292,36 @@ EventData read_payload(EventKind k, const EventFields& f, Date date) {
       return p;
     }
     case EventKind::self_support: return SelfSupport{f.vocab<SelfSupportKind>("via")};
+    case EventKind::profile_changed: {
+      ProfileChanged p;
+      if (f.get("benefit")) p.benefit = f.vocab<Benefit>("benefit");
+      if (f.get("activity_ready")) p.activity_ready = f.flag("activity_ready");
+      if (f.get("lives_in_designated_area")) p.lives_in_designated_area = f.flag("lives_in_designated_area");
+      if (f.get("in_integration_programme")) p.in_integration_programme = f.flag("in_integration_programme");
+      if (!p.benefit && !p.activity_ready && !p.lives_in_designated_area && !p.in_integration_programme)
+        fault("benefit", "",
+              "missing: a profile change gives at least one of benefit, activity_ready, lives_in_designated_area, "
+              "in_integration_programme");
+      return p;
+    }
+    case EventKind::aftercare_contact: return AftercareContact{f.vocab<Channel>("channel")};
+    case EventKind::bus_trip: {
+      BusTripAttended b;
+      b.trip = f.id("trip");
+      if (b.trip.empty()) fault("trip", "\"\"", "must not be empty: an opaque trip id");
+      b.attended = f.opt_flag("attended", true);
+      b.companies = f.ids("companies");
+      return b;
+    }
+    case EventKind::training_track: {
+      TrainingTrackStarted t;
+      t.track = f.id("track");
+      if (t.track.empty()) fault("track", "\"\"", "must not be empty: an opaque track id");
+      t.workplace = f.opt_id("workplace");
+      t.mentor = f.opt_id("mentor");
+      t.end = f.opt_date("end", Date());
+      return t;
+    }
   }
   fault("kind", "", "unhandled event kind");  // unreachable: parse_name only yields listed kinds
 }
@@ -417,6 +467,7 @@ ojson event_json(const Event& ev) {
                    j["agreement_kind"] = str(name(v.kind));
                    j["start"] = date_json(v.start);
                    j["minutes_per_week"] = v.minutes_per_week;
+                   if (v.ordinary_minutes_per_week) j["ordinary_minutes_per_week"] = *v.ordinary_minutes_per_week;
                    if (v.terms) {
                      j["company"] = v.terms->company;
                      j["tasks"] = v.terms->tasks;
@@ -452,7 +503,10 @@ ojson event_json(const Event& ev) {
                    j["considers_vulnerability"] = v.considers_vulnerability;
                    j["text"] = v.text;
                  },
-                 [&](const HearingSent& v) { j["failure_id"] = v.failure_id; },
+                 [&](const HearingSent& v) {
+                   j["failure_id"] = v.failure_id;
+                   if (!v.answer_by.is_special()) j["answer_by"] = date_json(v.answer_by);
+                 },
                  [&](const HearingAnswered& v) { j["failure_id"] = v.failure_id; },
                  [&](const PersonalContactAttempt& v) {
                    j["failure_id"] = v.failure_id;
@@ -460,6 +514,24 @@ ojson event_json(const Event& ev) {
                    j["reached"] = v.reached;
                  },
                  [&](const SelfSupport& v) { j["via"] = str(name(v.via)); },
+                 [&](const ProfileChanged& v) {
+                   if (v.benefit) j["benefit"] = str(name(*v.benefit));
+                   if (v.activity_ready) j["activity_ready"] = *v.activity_ready;
+                   if (v.lives_in_designated_area) j["lives_in_designated_area"] = *v.lives_in_designated_area;
+                   if (v.in_integration_programme) j["in_integration_programme"] = *v.in_integration_programme;
+                 },
+                 [&](const AftercareContact& v) { j["channel"] = str(name(v.channel)); },
+                 [&](const BusTripAttended& v) {
+                   j["trip"] = v.trip;
+                   j["attended"] = v.attended;
+                   j["companies"] = v.companies;
+                 },
+                 [&](const TrainingTrackStarted& v) {
+                   j["track"] = v.track;
+                   if (!v.workplace.empty()) j["workplace"] = v.workplace;
+                   if (!v.mentor.empty()) j["mentor"] = v.mentor;
+                   if (!v.end.is_special()) j["end"] = date_json(v.end);
+                 },
              },
              ev.data);
   return j;
@@ -503,9 +575,28 @@ ojson answer_json(const SanctionAnswer& a) {
   return j;
 }
 
+ojson alerts_json(const std::vector<Alert>& alerts) {
+  ojson out = ojson::array();
+  for (const auto& a : alerts) {
+    ojson aj;
+    aj["alert"] = str(name(a.kind));
+    aj["value"] = a.value;
+    aj["threshold"] = a.threshold;
+    aj["text"] = describe(a);
+    aj["source"] = source_json(a.source);
+    out.push_back(std::move(aj));
+  }
+  return out;
+}
+
 /// The source of the rule that a missing item would complete.
 const Source* missing_source(Missing m) {
   switch (m) {
+    case Missing::agreement_company:
+    case Missing::agreement_tasks:
+    case Missing::agreement_weekly_hours:
+    case Missing::agreement_sub_goals: return &sources::agreement;
+    case Missing::contact_person_company: return &sources::trin2_end;
     case Missing::visitation:
     case Missing::cv:
     case Missing::job_direction:
@@ -538,6 +629,20 @@ ojson evaluation_json(const Evaluation& e) {
   tg["source"] = source_json(&sources::target_group);
   j["target_group"] = std::move(tg);
 
+  ojson periods = ojson::array();
+  for (const auto& p : e.profile_periods) {
+    ojson pj;
+    pj["from"] = date_json(p.from);
+    pj["profile"] = profile_json(p.profile);
+    pj["member"] = p.target_group.member;
+    ojson why = ojson::array();
+    for (auto r : p.target_group.reasons) why.push_back(str(name(r)));
+    pj["reasons"] = std::move(why);
+    periods.push_back(std::move(pj));
+  }
+  j["profile"] = profile_json(e.profile);
+  j["profile_periods"] = std::move(periods);
+
   j["step"] = str(name(e.step));
   j["step_label"] = str(label(e.step));
   j["since"] = date_json(e.since);
@@ -566,6 +671,7 @@ ojson evaluation_json(const Evaluation& e) {
   j["missing"] = std::move(missing);
 
   j["ordinary_this_month"] = e.ordinary_this_month;
+  j["ordinary_in_trin3_this_month"] = e.ordinary_in_trin3_this_month;
   j["thirty_hours_pending"] = e.thirty_hours_pending;
 
   if (const StepChange* x = e.exit()) {
@@ -585,6 +691,7 @@ ojson evaluation_json(const Evaluation& e) {
     hj["month"] = h.month.str();
     hj["ordinary_minutes"] = h.ordinary;
     hj["internship_minutes"] = h.internship;
+    hj["ordinary_in_trin3_minutes"] = h.ordinary_in_trin3;
     hours.push_back(std::move(hj));
   }
   j["hours"] = std::move(hours);
@@ -593,6 +700,7 @@ ojson evaluation_json(const Evaluation& e) {
   ojson fj;
   fj["applies"] = f.applies;
   fj["start"] = f.applies ? date_json(f.start) : ojson(nullptr);
+  fj["trin3_entry"] = f.applies ? date_json(f.trin3_entry) : ojson(nullptr);
   fj["first_month"] = f.applies ? ojson(f.first_month.str()) : ojson(nullptr);
   fj["last_month"] = f.applies ? ojson(f.last_month.str()) : ojson(nullptr);
   ojson breached = ojson::array();
@@ -607,6 +715,61 @@ ojson evaluation_json(const Evaluation& e) {
   ojson sanctions = ojson::array();
   for (const auto& a : e.sanctions) sanctions.push_back(answer_json(a));
   j["sanctions"] = std::move(sanctions);
+
+  ojson jf;
+  jf["current"] = e.jobformidler.current.empty() ? ojson(nullptr) : ojson(e.jobformidler.current);
+  jf["since"] = date_json(e.jobformidler.since);
+  jf["changes"] = e.jobformidler.changes;
+  jf["days_with_current"] = e.jobformidler.days_with_current;
+  jf["source"] = source_json(&sources::jobformidler_continuity);
+  j["jobformidler"] = std::move(jf);
+  j["inactive_since"] = date_json(e.inactive_since);
+  j["days_in_trin2"] = e.days_in_trin2;
+  j["total_days_in_trin2"] = e.total_days_in_trin2;
+
+  ojson agreements = ojson::array();
+  for (const auto& a : e.agreements) {
+    ojson aj;
+    aj["index"] = a.index;
+    aj["date"] = date_json(a.date);
+    aj["start"] = date_json(a.start);
+    aj["agreement_kind"] = str(name(a.kind));
+    aj["company"] = a.company.empty() ? ojson(nullptr) : ojson(a.company);
+    aj["minutes_per_week"] = a.minutes_per_week;
+    aj["ordinary_minutes_per_week"] = a.ordinary_minutes_per_week ? ojson(*a.ordinary_minutes_per_week) : ojson(nullptr);
+    aj["renegotiation"] = a.renegotiation;
+    ojson missing_terms = ojson::array();
+    for (auto m : a.missing_terms) missing_terms.push_back(str(name(m)));
+    aj["missing_terms"] = std::move(missing_terms);
+    agreements.push_back(std::move(aj));
+  }
+  j["agreements"] = std::move(agreements);
+
+  ojson aftercare = ojson::array();
+  for (const auto& a : e.aftercare) aftercare.push_back(ojson{{"date", date_json(a.date)}, {"channel", str(name(a.channel))}});
+  j["aftercare"] = std::move(aftercare);
+  ojson trips = ojson::array();
+  for (const auto& b : e.bus_trips) {
+    ojson bj;
+    bj["date"] = date_json(b.date);
+    bj["trip"] = b.trip;
+    bj["attended"] = b.attended;
+    bj["companies"] = b.companies;
+    trips.push_back(std::move(bj));
+  }
+  j["bus_trips"] = std::move(trips);
+  ojson training = ojson::array();
+  for (const auto& t : e.training) {
+    ojson tj;
+    tj["start"] = date_json(t.start);
+    tj["end"] = date_json(t.end);
+    tj["track"] = t.track;
+    tj["workplace"] = t.workplace.empty() ? ojson(nullptr) : ojson(t.workplace);
+    tj["mentor"] = t.mentor.empty() ? ojson(nullptr) : ojson(t.mentor);
+    training.push_back(std::move(tj));
+  }
+  j["training"] = std::move(training);
+  j["alerts"] = alerts_json(e.alerts);
 
   ojson violations = ojson::array();
   for (const auto& v : e.violations) {
@@ -777,9 +940,13 @@ ojson worklist_ojson(const std::vector<WorklistEntry>& w, Date as_of) {
   for (const auto& x : w) {
     ojson xj;
     xj["citizen"] = x.citizen;
+    xj["jobformidler"] = x.jobformidler.empty() ? ojson(nullptr) : ojson(x.jobformidler);
+    xj["step"] = str(name(x.step));
+    xj["followup_due"] = x.followup_due;
     xj["deadline"] = date_json(x.deadline);
     xj["last_contact"] = date_json(x.last_contact);
     xj["breached_months"] = x.breached_months;
+    xj["alerts"] = alerts_json(x.alerts);
     list.push_back(std::move(xj));
   }
   j["worklist"] = std::move(list);

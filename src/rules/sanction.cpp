@@ -37,7 +37,7 @@ bool in_steps(Step s) {
 
 }  // namespace
 
-SanctionAnswer answer_sanction(const FailureFacts& f, const RuleSet& rules,
+SanctionAnswer answer_sanction(const FailureFacts& f, const RuleSet& rules, Date as_of,
                                std::optional<std::int64_t> daily_rate) {
   SanctionAnswer a;
   a.failure_id = std::string(f.id);
@@ -62,14 +62,37 @@ SanctionAnswer answer_sanction(const FailureFacts& f, const RuleSet& rules,
              std::to_string(rules.sanction_days) + " days of benefit when this happens without a reasonable cause",
          sources::sanction_punktsanktion);
 
-  // The job centre enforces sanctions in the three steps of the course (Kerneelement 5).
-  if (!in_steps(f.step_at_failure))
-    return exclude("sanction_in_steps",
-                   "on the failure date the citizen was not in Trin 1–3 (" + std::string(name(f.step_at_failure)) +
-                       "): the indsatsmodel's sanction rules cover the three steps of the course only",
-                   sources::sanction_in_steps);
-  reason("sanction_in_steps", "on the failure date the citizen was in " + std::string(label(f.step_at_failure)),
-         sources::sanction_in_steps);
+  // The sanction text describes the rules for activity-ready recipients of the benefit
+  // (the introduction and Kerneelement 5), so the benefit and readiness on the failure date
+  // decide, not the step. Where kanten cannot judge, it says so: undecided, never "not eligible".
+  const Profile& p = f.profile_at_failure;
+  const bool benefit_in = p.benefit == Benefit::kontanthjaelp || p.benefit == Benefit::uddannelseshjaelp ||
+                          p.benefit == Benefit::integrationsydelse;
+  if (!benefit_in || !p.activity_ready) {
+    std::string was = !p.activity_ready ? "not activity-ready (jobparat)" : "";
+    if (!benefit_in) was += std::string(was.empty() ? "" : " and ") + "receiving " + std::string(name(p.benefit));
+    pending("sanction_recipients",
+            "on the failure date the citizen was " + was +
+                ": kanten's rules cover sanctions for activity-ready recipients of kontanthjælp, uddannelseshjælp "
+                "or integrationsydelse, so this failure must be judged outside kanten",
+            sources::sanction_recipients);
+    a.status = SanctionStatus::undecided;
+    return a;
+  }
+  reason("sanction_recipients",
+         "on the failure date the citizen was an activity-ready recipient of " + std::string(name(p.benefit)),
+         sources::sanction_recipients);
+  // The job centre enforces sanctions in the three steps of the course (Kerneelement 5); a
+  // failure outside them is judged by the same rules (decision "Failures outside Trin 1–3"
+  // (docs/decisions.md)).
+  if (in_steps(f.step_at_failure))
+    reason("sanction_in_steps", "on the failure date the citizen was in " + std::string(label(f.step_at_failure)),
+           sources::sanction_in_steps);
+  else
+    reason("sanction_in_steps",
+           "on the failure date the citizen was not in Trin 1–3 (" + std::string(name(f.step_at_failure)) +
+               "); the rules for activity-ready recipients apply all the same",
+           sources::sanction_in_steps);
 
   // A reasonable cause excuses, including causes beyond those the law names (Kerneelement 5).
   if (f.cause)
@@ -118,35 +141,60 @@ SanctionAnswer answer_sanction(const FailureFacts& f, const RuleSet& rules,
                 sources::sanction_vulnerable);
     }
   }
-  // The written hearing, and personal contact when it is not answered (Kerneelement 5).
+  // The written hearing, and personal contact when it is not answered (Kerneelement 5): "hvis denne
+  // ikke reagerer på en skriftlig partshøring" — the citizen has until the hearing's deadline to
+  // react; personal contact that stands in for the answer comes after it (decision "The hearing's
+  // answer period" (docs/decisions.md)).
   if (rules.sanction_requires_written_hearing && !f.hearing_sent) {
     pending("sanction_personal_contact", "the written hearing (partshøring) must be sent",
             sources::sanction_personal_contact);
   } else if (f.hearing_answered) {
     reason("sanction_personal_contact", "the citizen answered the written hearing on " + iso(*f.hearing_answered),
            sources::sanction_personal_contact);
+  } else if (f.hearing_sent && f.hearing_answer_by.is_special()) {
+    pending("sanction_hearing_deadline",
+            "the written hearing sent on " + iso(*f.hearing_sent) +
+                " has no answer deadline recorded: until the citizen's time to answer has passed, no sanction",
+            sources::sanction_personal_contact);
+  } else if (f.hearing_sent && !(f.hearing_answer_by < as_of)) {
+    pending("sanction_hearing_deadline",
+            "waiting for the answer to the written hearing sent on " + iso(*f.hearing_sent) +
+                ": the citizen may answer until " + iso(f.hearing_answer_by),
+            sources::sanction_personal_contact);
   } else {
-    const std::string why = f.hearing_sent ? "the written hearing sent on " + iso(*f.hearing_sent) + " was not answered"
-                                           : "no answer to a written hearing is recorded";
+    const bool deadline = f.hearing_sent.has_value();
+    const std::string why = deadline ? "the written hearing sent on " + iso(*f.hearing_sent) +
+                                           " was not answered by " + iso(f.hearing_answer_by)
+                                     : "no answer to a written hearing is recorded";
     const Attempt* reached = nullptr;
     bool phone = false, visit = false;
+    std::size_t counted = 0, early = 0;
     for (const auto& t : f.attempts) {
+      if (deadline && !(f.hearing_answer_by < t.date)) {
+        ++early;  // before the deadline the citizen could still answer in writing
+        continue;
+      }
+      ++counted;
       if (t.reached && !reached) reached = &t;
       phone = phone || t.channel == Channel::phone;
       visit = visit || t.channel == Channel::home_visit;  // "hvor borgeren bor eller opholder sig"
     }
+    const std::string early_note =
+        early == 0 ? std::string()
+                   : " (" + std::to_string(early) + (early == 1 ? " attempt" : " attempts") +
+                         " on or before the deadline " + (early == 1 ? "does" : "do") + " not count)";
     if (reached) {
       reason("sanction_personal_contact",
              why + "; personal contact was made on " + iso(reached->date) + " (" + std::string(name(reached->channel)) +
                  ")",
              sources::sanction_personal_contact);
     } else {
-      const bool enough = rules.personal_contact_needs_phone_and_visit ? (phone && visit) : !f.attempts.empty();
+      const bool enough = rules.personal_contact_needs_phone_and_visit ? (phone && visit) : counted > 0;
       if (enough) {
         reason("sanction_personal_contact",
                why + "; all reasonable means of personal contact were used without reaching the citizen (" +
-                   std::to_string(f.attempts.size()) + " attempts, by phone and in person where the citizen lives "
-                   "or stays)",
+                   std::to_string(counted) + " attempts, by phone and in person where the citizen lives "
+                   "or stays)" + early_note,
                sources::sanction_personal_contact);
       } else {
         std::string need;
@@ -156,7 +204,9 @@ SanctionAnswer answer_sanction(const FailureFacts& f, const RuleSet& rules,
         } else {
           need = "by phone or in person";
         }
-        pending("sanction_personal_contact", "personal contact must be attempted (" + need + "): " + why,
+        pending("sanction_personal_contact",
+                "personal contact must be attempted (" + need + (deadline ? ", after the deadline" : "") + "): " + why +
+                    early_note,
                 sources::sanction_personal_contact);
       }
     }

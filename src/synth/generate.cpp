@@ -40,7 +40,24 @@
 //   - sanction procedures: kSanctionCauseShare end not eligible by a reasonable cause,
 //     kSanctionNotPromotingShare not eligible by the concrete assessment, kSanctionCompleteShare
 //     complete (eligible), the rest stopped half-way (undecided);
-//   - 25 jobformidlere, DISCO-08 job wishes, the task and sub-goal vocabularies below.
+//   - 25 jobformidlere, DISCO-08 job wishes, the task and sub-goal vocabularies below;
+//   - every agreement carries its KE7 terms (company, tasks, weekly hours, sub-goals), and the
+//     fixed contact person is at the agreement's company; an agreement of both kinds names its
+//     ordinary minutes; for those who reach 30 hours, every rise of the ordinary hours is a
+//     renegotiated agreement with the same company, recorded on the Friday before it takes effect
+//     (KE9: "genforhandles … med henblik på at opnå flere ordinære timer");
+//   - the written hearing gives 8–14 days to answer; personal contact attempts (phone, then a
+//     home visit) come after that deadline; no attempt is written (written contact is never
+//     personal contact);
+//   - the record beyond the steps, drawn after everything above (so it leaves the steps, hours,
+//     contacts and sanctions of a seed as they were): kJobformidlerChangeShare get another
+//     jobformidler during the course; kProfileChangeShare have their circumstances change (a
+//     move from uddannelseshjælp or integrationsydelse to kontanthjælp, or a move out of the
+//     designated area, KE3); kAftercareShare of the self-supporting get 1–3 aftercare contacts
+//     (efterværn); kBusTripShare of those visited into the project go on a bus trip in Trin 1 or
+//     2 (002, Model 1: two companies, a trip every Thursday; kMissedTripShare do not come and are
+//     invited to the next trip), and kTrainingShare of those without an agreement start a 13-week
+//     social training track at one of kWorkplaces municipal workplaces with a mentor (001).
 //
 // Determinism: kanten's own PRNG (splitmix64 seeding xoshiro256**) and integer draws, no std
 // distributions, so the same options give the same caseload on every platform. Each citizen
@@ -83,6 +100,17 @@ constexpr double kSanctionCauseShare = 0.20;
 constexpr double kSanctionNotPromotingShare = 0.15;
 constexpr double kSanctionCompleteShare = 0.35;       // the rest (0.30) stays undecided
 constexpr int kFirstConversationWindowDays = 182;     // "a visitation date within the first ~6 months"
+constexpr double kJobformidlerChangeShare = 0.08;     // of those visited into the project
+constexpr double kProfileChangeShare = 0.06;          // of those visited into the project
+constexpr double kMoveOutShare = 0.30;                // of the profile changes: a move out of the area
+constexpr double kAftercareShare = 0.60;              // of the self-supporting
+constexpr double kBusTripShare = 0.25;                // of those visited into the project (002)
+constexpr double kMissedTripShare = 0.12;             // of bus-trip registrations: did not come
+constexpr double kTrainingShare = 0.15;               // of those visited into the project without an agreement (001)
+constexpr int kWorkplaces = 20;                       // municipal workplaces with mentors (001)
+constexpr int kMentorsPerWorkplace = 3;
+constexpr int kHearingAnswerDaysMin = 8;              // the hearing's answer period: 8–14 days
+constexpr int kHearingAnswerDaysMax = 14;
 
 constexpr std::array<const char*, 10> kDisco = {"9112", "9333", "5223", "9412", "9214",
                                                 "8322", "5322", "9329", "5153", "4321"};
@@ -189,6 +217,7 @@ class Citizen {
     trajectory();
     contacts();
     sanction();
+    record();
     finish();
     return std::move(c_);
   }
@@ -252,8 +281,10 @@ class Citizen {
       return;
     }
     add(visited, Visitation{VisitationOutcome::project});
+    visited_ = visited;
     jobformidler_ = workday(plus_days(visited, rng_.between(0, 10)));
-    add(jobformidler_, JobformidlerAssigned{numbered("jf-%02zu", static_cast<std::size_t>(rng_.between(1, kJobformidlere)))});
+    jf_ = rng_.between(1, kJobformidlere);
+    add(jobformidler_, JobformidlerAssigned{numbered("jf-%02zu", static_cast<std::size_t>(jf_))});
     const Date cv = workday(plus_days(visited, rng_.between(5, 28)));
     if (!stays_in_trin1) add(cv, CvCompleted{});
     Date direction = workday(plus_days(visited, rng_.between(3, 35)));
@@ -324,7 +355,9 @@ class Citizen {
                             : reach_thirty_ ? 15 * rng_.between(6, 16)
                             : near_thirty_  ? 15 * rng_.between(16, 23)
                                             : rng_.between(45, 90);
-    add(made, AgreementMade{kind, start, 2 * intern_day + (renegotiate ? 0 : ordinary_week), terms});
+    // KE7: the terms — company, tasks, weekly hours, sub-goals — and, for both kinds, the ordinary part.
+    add(made, AgreementMade{kind, start, 2 * intern_day + (renegotiate ? 0 : ordinary_week), terms,
+                            kind == AgreementKind::both ? std::optional<Minutes>(ordinary_week) : std::nullopt});
     add(plan, FollowUpPlanMade{});
     add(person, ContactPersonAssigned{terms->company});
     const Date trin3 = later(made, later(plan, person));
@@ -342,10 +375,20 @@ class Citizen {
       if (week == renegotiate_week) {
         if (const Status s = advance(monday); s != Status::running) return s;
         add(workday_before(plus_days(monday, -rng_.between(1, 4))),
-            AgreementMade{AgreementKind::both, monday, 2 * intern_day + ordinary_week, terms});
+            AgreementMade{AgreementKind::both, monday, 2 * intern_day + ordinary_week, terms, ordinary_week});
       }
-      if (reach_thirty_ && week > renegotiate_week + 1 && (week - renegotiate_week) % 4 == 0)
+      if (reach_thirty_ && week > renegotiate_week + 1 && (week - renegotiate_week) % 4 == 0) {
+        const Minutes before = ordinary_week;
         ordinary_week = std::min(720, ordinary_week + 15 * rng_.between(4, 10));
+        // KE9: the rise is a renegotiated agreement with the same company, made the Friday before.
+        if (ordinary_week > before) {
+          if (const Status s = advance(plus_days(monday, -3)); s != Status::running) return s;
+          const AgreementKind now = kind == AgreementKind::ordinary_hours ? kind : AgreementKind::both;
+          add(plus_days(monday, -3),
+              AgreementMade{now, monday, 2 * intern_day + ordinary_week, terms,
+                            now == AgreementKind::both ? std::optional<Minutes>(ordinary_week) : std::nullopt});
+        }
+      }
       const bool paid_now = paid_ && week >= renegotiate_week;
       const bool absent = rng_.chance(kAbsentWeekShare);
       struct Slot { int day; HoursKind kind; Minutes minutes; };
@@ -363,7 +406,8 @@ class Citizen {
         Minutes m = slot.minutes;
         if (slot.kind == HoursKind::internship && rng_.chance(0.15)) m = std::max(30, m - rng_.between(10, 120));
         add(d, HoursWorked{m, slot.kind});
-        if (slot.kind == HoursKind::ordinary) month_ordinary_ += m;
+        // Only hours worked in Trin 3 count toward its exit (004, Trin 3).
+        if (slot.kind == HoursKind::ordinary && trin3_since_ && *trin3_since_ <= d) month_ordinary_ += m;
       }
     }
   }
@@ -461,13 +505,22 @@ class Citizen {
     // In Trin 1–3 (the job centre enforces sanctions in the three steps), with the whole
     // procedure before any exit.
     const Date from = plus_days(later(trin1_, jobformidler_), 7);
-    const Date to = plus_days(exit_ == Exit::none ? end_ : earlier(exit_date_, end_), -50);
+    const Date to = plus_days(exit_ == Exit::none ? end_ : earlier(exit_date_, end_), -60);
     if (to < from) return;
     const Date failed = workday(plus_days(from, rng_.between(0, static_cast<int>((to - from).days()))));
     const std::string id = "f-1";
     add(failed, SanctionFailure{id, static_cast<FailureKind>(rng_.between(0, static_cast<int>(enum_size<FailureKind>) - 1))});
     Date d = failed;
     auto step = [&] { return d = workday(plus_days(d, rng_.between(1, 7))); };
+    // The written hearing with its answer deadline (8–14 days); personal contact that stands in for
+    // an answer comes after the deadline (KE5: "hvis denne ikke reagerer på en skriftlig partshøring").
+    Date answer_by;
+    auto hearing = [&](bool with_deadline = true) {
+      const Date sent = step();
+      answer_by = with_deadline ? plus_days(sent, rng_.between(kHearingAnswerDaysMin, kHearingAnswerDaysMax)) : Date();
+      add(sent, HearingSent{id, answer_by});
+    };
+    auto after_deadline = [&] { d = answer_by; };
     const double u = rng_.unit();
     if (u < kSanctionCauseShare) {  // not eligible: a reasonable cause
       const auto cause = static_cast<CauseKind>(rng_.between(0, static_cast<int>(enum_size<CauseKind>) - 1));
@@ -483,45 +536,143 @@ class Citizen {
     if (u < kSanctionCauseShare + kSanctionNotPromotingShare + kSanctionCompleteShare) {  // eligible
       add(step(), VulnerabilityAssessed{id, vulnerable});
       add(step(), ConcreteAssessment{id, true, vulnerable, "assessed at a meeting"});
-      add(step(), HearingSent{id});
+      hearing();
       if (rng_.chance(0.6)) {
-        add(step(), HearingAnswered{id});
+        add(workday_before(plus_days(d, rng_.between(1, kHearingAnswerDaysMin))), HearingAnswered{id});
       } else {
+        after_deadline();
         add(step(), PersonalContactAttempt{id, Channel::phone, false});
         add(step(), PersonalContactAttempt{id, Channel::home_visit, rng_.chance(0.5)});
       }
       return;
     }
-    switch (rng_.between(0, 2)) {  // undecided: the procedure stopped half-way
+    switch (rng_.between(0, 3)) {  // undecided: the procedure stopped half-way
       case 0:  // only the hearing: the assessments are missing
-        add(step(), HearingSent{id});
+        hearing();
         break;
-      case 1:  // hearing not answered, only a phone attempt
+      case 1:  // hearing not answered, only a phone attempt after the deadline
         add(step(), VulnerabilityAssessed{id, false});
         add(step(), ConcreteAssessment{id, true, false, "assessed at a meeting"});
-        add(step(), HearingSent{id});
+        hearing();
+        after_deadline();
         add(step(), PersonalContactAttempt{id, Channel::phone, false});
         break;
-      default:  // vulnerable, but the assessment does not take it into account
+      case 2:  // vulnerable, but the assessment does not take it into account
         add(step(), VulnerabilityAssessed{id, true});
         add(step(), ConcreteAssessment{id, true, false, "assessed at a meeting"});
-        add(step(), HearingSent{id});
+        hearing();
         add(step(), HearingAnswered{id});
+        break;
+      default:  // the hearing's record gives no answer deadline: the citizen's time to answer is unknown
+        add(step(), VulnerabilityAssessed{id, false});
+        add(step(), ConcreteAssessment{id, true, false, "assessed at a meeting"});
+        hearing(false);
+        add(step(), PersonalContactAttempt{id, Channel::phone, false});
+        add(step(), PersonalContactAttempt{id, Channel::home_visit, false});
         break;
     }
   }
 
-  /// Appends in date order (a case system's order); drops anything after an exit.
+  // --- the record beyond the steps ------------------------------------------------------------
+  // Drawn after everything else, so a seed's steps, hours, contacts and sanctions are what they
+  // would be without it; every event lies within the course (aftercare after self-support).
+
+  /// A workday from `a` up to the day before `b`, or none when there is none.
+  std::optional<Date> day_within(Date a, Date b) {
+    if (!(a < b)) return std::nullopt;
+    const Date d = workday(plus_days(a, rng_.between(0, static_cast<int>((b - a).days()) - 1)));
+    if (!(d < b)) return std::nullopt;
+    return d;
+  }
+
+  /// A bus trip of Model 1 (002): one every Thursday, its id and its two companies from its date,
+  /// so every citizen on the same trip visits the same companies.
+  static BusTripAttended bus_trip(Date d, bool attended) {
+    const auto day = static_cast<std::uint64_t>(d.day_number());
+    const auto first = static_cast<std::size_t>(1 + (day * 7919) % kCompanies);
+    auto second = static_cast<std::size_t>(1 + (day * 104729 + 13) % kCompanies);
+    if (second == first) second = first % kCompanies + 1;
+    return BusTripAttended{"bus-" + iso(d), attended, {numbered("co-%04zu", first), numbered("co-%04zu", second)}};
+  }
+
+  void record() {
+    if (outside_ || exit_ == Exit::rehabilitation_visitation || visited_.is_special()) return;
+    // The course's last day: events that need the course come before it.
+    const Date last = exit_ == Exit::none ? end_ : earlier(exit_date_, end_);
+
+    // KE5: "den samme jobformidler over tid" — now and then the jobformidler changes all the same.
+    if (rng_.chance(kJobformidlerChangeShare))
+      if (const auto d = day_within(plus_days(jobformidler_, 30), last)) {
+        const int next = 1 + (jf_ - 1 + rng_.between(1, kJobformidlere - 1)) % kJobformidlere;
+        add(*d, JobformidlerAssigned{numbered("jf-%02zu", static_cast<std::size_t>(next))});
+      }
+
+    // KE3: the circumstances change (the dated profile): a move out of the designated area, a move
+    // from uddannelseshjælp or integrationsydelse to kontanthjælp, or job-ready instead of
+    // activity-ready. Never to uddannelseshjælp, whose education goal (KE4) the plan would lack.
+    if (rng_.chance(kProfileChangeShare))
+      if (const auto d = day_within(plus_days(trin2_, 14), last)) {
+        ProfileChanged p;
+        if (rng_.chance(kMoveOutShare)) p.lives_in_designated_area = false;
+        else if (c_.profile.benefit != Benefit::kontanthjaelp) p.benefit = Benefit::kontanthjaelp;
+        else p.activity_ready = false;
+        add(*d, p);
+      }
+
+    // Trin 3: "efterværn" for those who became self-supporting — recorded, never a duty.
+    if (exit_ == Exit::self_support && rng_.chance(kAftercareShare)) {
+      Date d = exit_date_;
+      for (int n = rng_.between(1, 3); n > 0; --n) {
+        d = workday(plus_days(d, rng_.between(14, 56)));
+        add(d, AftercareContact{rng_.chance(0.6) ? Channel::phone : Channel::in_person});
+      }
+    }
+
+    // 002: a bus trip to companies early in the course (Trin 1 or 2, "tidligere i forløbet"); who
+    // does not come is invited to the next trip.
+    if (rng_.chance(kBusTripShare)) {
+      const Date until = first_trin3_ ? earlier(*first_trin3_, last) : last;
+      if (const auto d = day_within(plus_days(visited_, 7), until)) {
+        const Date trip = plus_days(*d, (3 - weekday(*d) + 7) % 7);  // the Thursday on or after
+        if (trip < until) {
+          const bool came = !rng_.chance(kMissedTripShare);
+          add(trip, bus_trip(trip, came));
+          const Date next = plus_days(trip, 7 * rng_.between(1, 4));
+          if (!came && next < until) add(next, bus_trip(next, true));
+        }
+      }
+    }
+
+    // 001: a social training track for some of those without an agreement, 13 weeks unless fitted.
+    if (!agreement_ && rng_.chance(kTrainingShare))
+      if (const auto d = day_within(plus_days(trin2_, 7), last)) {
+        const Date start = plus_days(*d, (7 - weekday(*d)) % 7);  // the Monday on or after
+        if (start < last) {
+          const int wp = rng_.between(1, kWorkplaces);
+          const int mentor = rng_.between(1, kMentorsPerWorkplace);
+          const int weeks = rng_.chance(0.7) ? 13 : rng_.between(8, 16);
+          char track[32];
+          std::snprintf(track, sizeof track, "tt-%s", c_.citizen.c_str() + 2);
+          add(start, TrainingTrackStarted{track, numbered("wp-%02zu", static_cast<std::size_t>(wp)),
+                                          numbered("wp-%02zu", static_cast<std::size_t>(wp)) + "-m" + std::to_string(mentor),
+                                          weeks == 13 ? Date() : plus_days(start, 7 * weeks - 1)});
+        }
+      }
+  }
+
+  /// Appends in date order (a case system's order); drops anything after an exit but aftercare.
   void finish() {
     auto& ev = ev_;
     std::stable_sort(ev.begin(), ev.end(), [](const Event& a, const Event& b) { return a.date < b.date; });
     if (exit_ != Exit::none) {
-      // On the exit date, keep the kinds the engine applies before the exit event.
+      // On the exit date, keep the kinds the engine applies before the exit event (apply_rank()).
       const EventKind last_kind = exit_ == Exit::rehabilitation_visitation ? EventKind::visitation
                                   : exit_ == Exit::rehabilitation_break_off ? EventKind::course_broken_off
                                                                             : EventKind::self_support;
+      const bool aftercare = exit_ == Exit::self_support;
       std::erase_if(ev, [&](const Event& e) {
-        return e.date > exit_date_ || (e.date == exit_date_ && e.kind() > last_kind);
+        if (aftercare && e.kind() == EventKind::aftercare_contact) return false;  // after self-support
+        return e.date > exit_date_ || (e.date == exit_date_ && apply_rank(e.kind()) > apply_rank(last_kind));
       });
     }
     c_.events.reserve(ev.size());
@@ -540,7 +691,8 @@ class Citizen {
 
   bool outside_ = false, agreement_ = false, paid_ = false, reach_thirty_ = false, near_thirty_ = false;
   bool self_support_ = false, breaks_ = false, break_rehabilitation_ = false, rematch_ = false, wrong_goal_ = false;
-  Date trin1_, jobformidler_, trin2_, broke_off_;
+  Date trin1_, jobformidler_, trin2_, broke_off_, visited_;
+  int jf_ = 0;  // the first jobformidler's number
   std::optional<Date> first_trin3_, trin3_since_, break_at_, self_support_at_;
   YearMonth month_;
   Minutes month_ordinary_ = 0;

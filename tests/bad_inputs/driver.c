@@ -11,6 +11,7 @@
  *   indent=N                  the indent of the *_to_json writer called after a successful read
  *   as_of=YYYY-MM-DD          the evaluation date (default 2024-06-30); any ints "Y-M-D"
  *   daily_rate=N              kanten_evaluate_options.daily_rate (has_daily_rate = 1)
+ *   inactive_days=N trin2_days=N stagnation_months=N   kanten_evaluate_options.alerts (0: off)
  *   start=YYYY-MM-DD          training_plan start (default {0,0,0}: the request's)
  *   participants=N staff_rate=N   bus_cost
  *   id=TEXT                   case_new: the citizen id ("<null>" for NULL)
@@ -187,6 +188,9 @@ static kanten_evaluate_options eval_options(int argc, char** argv) {
     o.daily_rate = (int64_t)opt_ll(argc, argv, "daily_rate", 0);
   }
   if (opt(argc, argv, "eval_version")) o.version = (unsigned)opt_ll(argc, argv, "eval_version", 1);
+  o.alerts.inactive_days = (int32_t)opt_ll(argc, argv, "inactive_days", 0);
+  o.alerts.trin2_days = (int32_t)opt_ll(argc, argv, "trin2_days", 0);
+  o.alerts.stagnation_months = (int32_t)opt_ll(argc, argv, "stagnation_months", 0);
   return o;
 }
 

@@ -129,6 +129,42 @@ doc("event-reached-string.json", case(START + [ev("2024-03-11", "sanction_failur
 doc("event-jobformidler-missing.json", case(START + [ev("2024-01-10", "jobformidler_assigned")]))
 doc("bad-events-mixed.json", json.load(open(os.path.join(EXAMPLES, "bad-events.json"))))
 
+# --- the case model of issue 12: hearing deadlines, profile changes, bus trips, training tracks,
+# agreed ordinary hours, aftercare -------------------------------------------------------------
+TRIN1 = START + [ev("2024-01-10", "jobformidler_assigned", jobformidler="jf-1"), ev("2024-01-15", "cv_completed"),
+                 ev("2024-01-15", "job_direction_set", goal="employment")]
+FAILURE = [ev("2024-03-11", "sanction_failure", failure_id="F1", failure="refused_job_offer")]
+doc("event-answer-by-invalid.json", case(START + FAILURE + [ev("2024-03-12", "hearing_sent", failure_id="F1", answer_by="2024-02-30")]))
+doc("event-answer-by-number.json", case(START + FAILURE + [ev("2024-03-12", "hearing_sent", failure_id="F1", answer_by=20240322)]))
+doc("event-answer-by-free-text.json", case(START + FAILURE + [ev("2024-03-12", "hearing_sent", failure_id="F1", answer_by=FREE + " in two weeks")]))
+doc("event-answer-by-before-hearing.json", case(START + FAILURE + [ev("2024-03-12", "hearing_sent", failure_id="F1", answer_by="2024-03-01")]))
+doc("event-contact-attempt-written.json", case(START + FAILURE + [
+    ev("2024-03-12", "hearing_sent", failure_id="F1", answer_by="2024-03-22"),
+    ev("2024-03-25", "personal_contact_attempt", failure_id="F1", channel="written", reached=True)]))
+doc("event-trip-missing.json", case(TRIN1 + [ev("2024-01-25", "bus_trip", attended=True, companies=["co-1"])]))
+doc("event-companies-not-array.json", case(TRIN1 + [ev("2024-01-25", "bus_trip", trip="bus-1", companies="co-1")]))
+doc("event-companies-cpr.json", case(TRIN1 + [ev("2024-01-25", "bus_trip", trip="bus-1", companies=["co-1", "0101901234"])]))
+doc("event-companies-number.json", case(TRIN1 + [ev("2024-01-25", "bus_trip", trip="bus-1", companies=[17])]))
+doc("event-attended-string.json", case(TRIN1 + [ev("2024-01-25", "bus_trip", trip="bus-1", attended="yes")]))
+doc("event-profile-changed-empty.json", case(START + [ev("2024-02-01", "profile_changed")]))
+doc("event-profile-changed-null-only.json", case(START + [ev("2024-02-01", "profile_changed", benefit=None)]))
+doc("event-profile-changed-benefit-unknown.json", case(START + [ev("2024-02-01", "profile_changed", benefit="dagpenge")]))
+doc("event-profile-changed-bool-string.json", case(START + [ev("2024-02-01", "profile_changed", activity_ready="no")]))
+AGREEMENT = dict(agreement_kind="both", company="co-1", tasks=["t"], sub_goals=["g"])
+doc("event-ordinary-above-weekly.json", case(TRIN1 + [ev("2024-02-05", "agreement", minutes_per_week=600, ordinary_minutes_per_week=900, **AGREEMENT)]))
+doc("event-ordinary-negative.json", case(TRIN1 + [ev("2024-02-05", "agreement", minutes_per_week=600, ordinary_minutes_per_week=-60, **AGREEMENT)]))
+doc("event-ordinary-hours-text.json", case(TRIN1 + [ev("2024-02-05", "agreement", minutes_per_week=600, ordinary_hours_per_week="two hours", **AGREEMENT)]))
+doc("event-ordinary-disagree.json", case(TRIN1 + [ev("2024-02-05", "agreement", minutes_per_week=600, ordinary_minutes_per_week=120, ordinary_hours_per_week="3:00", **AGREEMENT)]))
+doc("event-agreement-no-terms.json", case(TRIN1 + [ev("2024-02-05", "agreement", agreement_kind="internship"),
+                                                   ev("2024-02-05", "followup_plan"), ev("2024-02-05", "contact_person", company="co-1")]))
+doc("event-track-missing.json", case(TRIN1 + [ev("2024-02-05", "training_track", workplace="wp-1")]))
+doc("event-track-end-invalid.json", case(TRIN1 + [ev("2024-02-05", "training_track", track="tt-1", end="2024-13-01")]))
+doc("event-track-end-before-start.json", case(TRIN1 + [ev("2024-02-05", "training_track", track="tt-1", end="2024-01-31")]))
+doc("event-track-mentor-cpr.json", case(TRIN1 + [ev("2024-02-05", "training_track", track="tt-1", mentor="010190-1234")]))
+doc("event-aftercare-before-self-support.json", case(TRIN1 + [ev("2024-02-05", "aftercare_contact", channel="phone")]))
+doc("event-aftercare-channel-unknown.json", case(TRIN1 + [ev("2024-02-05", "self_support", via="job"),
+                                                          ev("2024-03-05", "aftercare_contact", channel="pigeon")]))
+
 # --- unknown fields (warnings; errors under strict) --------------------------------------------
 doc("unknown-event-field.json", case(START + [ev("2024-02-05", "agreement", agreement_kind="internship", strat="2024-02-12")]))
 doc("unknown-top-field.json", {"citizen": "c-0001", "profil": {"benefit": "kontanthjaelp"}, "events": []})

@@ -69,6 +69,18 @@ struct BusEligibilityAnswer {
 // The two models
 // ---------------------------------------------------------------------------------------------
 
+/// A closed range [low, high] of whole units.
+struct Range {
+  std::int64_t low = 0;   ///< the lower end
+  std::int64_t high = 0;  ///< the upper end
+  friend bool operator==(const Range&, const Range&) = default;
+};
+
+/// The most job-centre staff on one trip that trip_cost() and plan_bus_trips() accept of a model:
+/// 20, four times the text's largest crew (Model 1: "to virksomhedskonsulenter" and "to-tre
+/// arbejdsmarkedskonsulenter", 4–5); a count typed in place of another number is refused.
+inline constexpr std::int32_t max_trip_staff = 20;
+
 /// How a municipality runs its trips; the two presets carry the source's numbers.
 struct BusModel {
   std::string name;                          ///< e.g. "model-1-guldborgsund"
@@ -79,7 +91,8 @@ struct BusModel {
   std::int32_t min_experienced_per_trip = 1; ///< visits per trip to a company with inclusion experience
   Minutes start = 8 * 60 + 30;               ///< meeting time, minutes after midnight
   Minutes end = 13 * 60;                     ///< back at the start, minutes after midnight
-  std::int32_t staff = 4;                    ///< job-centre staff on the trip (the text's typical number)
+  Range staff{3, 4};                         ///< job-centre staff on the trip, fewest to most (default: the overview's
+                                             ///< "3-4 jobcentermedarbejdere", 002, Ressourceforbrug; 1 <= low <= high <= max_trip_staff)
   bool exempt_may_be_referred = true;        ///< caseworkers may refer citizens exempt from activity
   Source source;                             ///< where the numbers come from
 };
@@ -91,9 +104,11 @@ inline constexpr std::int32_t max_model_trips_per_group = 13;
 /// to four and a half hours (002, Afvikling af bustur: 8:30–13:00, 13:00–16:00; the models make 1–2).
 inline constexpr std::int32_t max_model_visits_per_trip = 5;
 
-/// Model 1 (Guldborgsund): 6–12 citizens, two visits, one with inclusion experience, 08:30–13:00.
+/// Model 1 (Guldborgsund): 6–12 citizens, two visits, one with inclusion experience, 08:30–13:00,
+/// 4–5 staff (two company consultants and two–three labour-market consultants).
 [[nodiscard]] KANTEN_EXPORT const BusModel& bus_model_1() noexcept;
-/// Model 2 (Lolland): part of the 13-week job club, two trips of one visit, 12–15 citizens, 13:00–16:00.
+/// Model 2 (Lolland): part of the 13-week job club, two trips of one visit, 12–15 citizens, 13:00–16:00,
+/// typically 3 staff (job brokers).
 [[nodiscard]] KANTEN_EXPORT const BusModel& bus_model_2() noexcept;
 /// The preset named "model-1-guldborgsund" / "model-2-lolland" (also "1" and "2"); throws kanten::Error otherwise.
 [[nodiscard]] KANTEN_EXPORT const BusModel& bus_model(std::string_view name);
@@ -102,20 +117,15 @@ inline constexpr std::int32_t max_model_visits_per_trip = 5;
 // Cost
 // ---------------------------------------------------------------------------------------------
 
-/// A closed range [low, high] of whole units.
-struct Range {
-  std::int64_t low = 0;   ///< the lower end
-  std::int64_t high = 0;  ///< the upper end
-  friend bool operator==(const Range&, const Range&) = default;
-};
-
 /// What one trip costs, as ranges from the source's figures (002_35b99bd4972212c9.txt, Ressourceforbrug).
 struct TripCost {
   Range bus_dkk;                 ///< bus hire, DKK
   Range food_dkk;                ///< food for the participants, DKK
   Range planning_staff_minutes;  ///< planning: one staff member's time
-  Range running_staff_minutes;   ///< running: staff × hours
+  Range running_staff_minutes;   ///< running: staff × hours (fewest staff × 4 hours to most staff × 5 hours)
+  Range staff;                   ///< job-centre staff on the trip: the model's, or the overview's 3–4
   Range total_dkk;               ///< bus + food + staff time at the given hourly rate (bus + food if none)
+  friend bool operator==(const TripCost&, const TripCost&) = default;
 };
 
 /// The most citizens one trip takes: 100. A trip is one hired bus (002_35b99bd4972212c9.txt,
@@ -133,6 +143,14 @@ inline constexpr std::int64_t max_staff_dkk_per_hour = 10'000;
 /// `participants` outside 0–max_trip_participants or `staff_dkk_per_hour` outside
 /// 0–max_staff_dkk_per_hour.
 [[nodiscard]] KANTEN_EXPORT TripCost trip_cost(std::int32_t participants, std::optional<std::int64_t> staff_dkk_per_hour = {});
+
+/// The cost of one trip of `model` with `participants` citizens: as trip_cost() above, with the
+/// running staff time from the model's own crew (`model.staff`, e.g. Model 1's 4–5: 16–25 staff
+/// hours) for the overview's "4-5 timer". The plan's trips are priced with it. Throws as
+/// trip_cost() above, and kanten::Error(invalid_argument, "model.staff") for a crew outside
+/// 1 <= low <= high <= max_trip_staff.
+[[nodiscard]] KANTEN_EXPORT TripCost trip_cost(const BusModel& model, std::int32_t participants,
+                                               std::optional<std::int64_t> staff_dkk_per_hour = {});
 
 // ---------------------------------------------------------------------------------------------
 // The planner
@@ -208,7 +226,8 @@ struct BusPlan {
 /// first at referrals[1]"); for an id repeated among the market's citizens, companies or tasks
 /// ("companies[3].id"); for an `invite_first` id that is not referred; for a model outside the
 /// bounds (1 <= min_participants <= max_participants <= max_trip_participants, 1 <= trips_per_group
-/// <= max_model_trips_per_group, 1 <= visits_per_trip <= max_model_visits_per_trip) and for a
+/// <= max_model_trips_per_group, 1 <= visits_per_trip <= max_model_visits_per_trip, 1 <= staff.low
+/// <= staff.high <= max_trip_staff) and for a
 /// `staff_dkk_per_hour` outside 0–max_staff_dkk_per_hour.
 [[nodiscard]] KANTEN_EXPORT BusPlan plan_bus_trips(const Market& m, std::span<const BusReferral> referrals,
                                      const BusPlanOptions& opts = {});
@@ -268,8 +287,8 @@ struct BusRequest {
 /// JSON of an attendance record.
 [[nodiscard]] KANTEN_EXPORT std::string to_json(const Attendance& a, int indent = -1);
 /// Writes what one trip of `participants` citizens costs (`kanten bus cost`): {"participants",
-/// "bus_dkk", "food_dkk", "planning_staff_minutes", "running_staff_minutes", "total_dkk" (each
-/// [low, high]), "source": {"seed", "section"}}.
+/// "bus_dkk", "food_dkk", "planning_staff_minutes", "running_staff_minutes", "staff", "total_dkk"
+/// (each [low, high]), "source": {"seed", "section"}}.
 [[nodiscard]] KANTEN_EXPORT std::string to_json(const TripCost& c, std::int32_t participants, int indent = -1);
 
 }  // namespace kanten::inline v1

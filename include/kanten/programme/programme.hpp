@@ -42,12 +42,19 @@ struct PersonMonth {
   Minutes internship = 0;        ///< internship minutes worked in the month
   bool agreement = false;        ///< an agreement with a company was in force on at least one day of the month
   std::optional<Step> exit;      ///< the exit taken in this month, if any
+  bool in_target_group = true;   ///< KE3 membership at the month's end (at as_of in as_of's month), from the dated profile
+  Benefit benefit = Benefit::kontanthjaelp;  ///< the benefit at the month's end (at as_of in as_of's month)
+  std::int32_t bus_trips = 0;    ///< bus trips attended in the month (002; registrations not attended do not count)
+  bool in_training = false;      ///< on a social training track on the month's end (at as_of in as_of's month) (001)
   friend bool operator==(const PersonMonth&, const PersonMonth&) = default;
 };
 
 /// The person-month panel: for each case in caseload order, one row per calendar month from
 /// the month of entry (the first conversation: Trin 1 starts) to as_of's month, or to the month
-/// of the exit. Cases that never entered have no rows. Throws kanten::Error for an invalid as_of.
+/// of the exit. Cases that never entered have no rows. Target-group membership and the benefit
+/// follow the dated profile (Evaluation::profile_periods); bus trips and training tracks are the
+/// case's own events (Evaluation::bus_trips, Evaluation::training). Throws kanten::Error for an
+/// invalid as_of.
 /// Example: `auto rows = kanten::person_months(load, {.as_of = kanten::Date(2019, 12, 31)});`
 [[nodiscard]] KANTEN_EXPORT std::vector<PersonMonth> person_months(const Caseload& load, const ProgrammeOptions& opts);
 
@@ -125,6 +132,20 @@ inline constexpr std::size_t endpoint_count = enum_size<Endpoint>;
 /// One observation per case that entered the model, in caseload order. Throws for an invalid as_of.
 [[nodiscard]] KANTEN_EXPORT std::vector<Observation> observations(const Caseload& load, const ProgrammeOptions& opts, Endpoint endpoint);
 
+/// What the record says of one of the programme's activities — bus trips to companies (002) or
+/// social training tracks (001) — recorded in the cases as events and applied by evaluate(), as
+/// of as_of. "After" compares dates: an agreement or paid hours on or after the citizen's first
+/// attended trip (first track start). Descriptive counts, not effects: the citizens chose or
+/// were chosen for the activity.
+struct ActivityFigures {
+  std::size_t citizens = 0;          ///< cases with at least one (attended trip | track started) on or before as_of
+  std::size_t count = 0;             ///< attended trips | tracks started, over all cases
+  std::size_t not_attended = 0;      ///< bus trips: registrations the citizen did not come to (always 0 for tracks)
+  std::size_t in_progress = 0;       ///< training tracks: citizens on a track on as_of (always 0 for bus trips)
+  std::size_t agreement_after = 0;   ///< of `citizens`: an agreement with a company made on or after the first one
+  std::size_t paid_hours_after = 0;  ///< of `citizens`: ordinary (paid) hours worked on or after the first one
+};
+
 /// Everything kanten answers about a programme as of one date.
 struct ProgrammeFigures {
   Date as_of;                                             ///< the date evaluated
@@ -135,6 +156,8 @@ struct ProgrammeFigures {
   std::vector<Retention> retention;                       ///< one per ProgrammeOptions::retention_months
   std::vector<MonthSteps> steps_by_month;                 ///< from the first month anyone entered to as_of's month
   std::array<KaplanMeierCurve, endpoint_count> curves;    ///< indexed by Endpoint
+  ActivityFigures bus_trips;                              ///< bus trips to companies in the record (002_35b99bd4972212c9.txt)
+  ActivityFigures training;                               ///< social training tracks in the record (001_8429fb4aa12981cf.txt)
 
   /// The count of one funnel stage.
   [[nodiscard]] std::size_t count(FunnelStage s) const noexcept { return funnel[static_cast<std::size_t>(s)]; }

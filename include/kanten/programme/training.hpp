@@ -81,25 +81,50 @@ struct TrainingRequest {
   std::int32_t weeks = 13;    ///< length in weeks (001: "typisk 13 uger"; fitted by the caseworker)
 };
 
-/// A workplace's mentors on a date.
+/// The most citizens one mentor may have on tracks at once that kanten accepts: 10. The source
+/// gives each citizen a mentor and no number per mentor; one citizen per mentor is kanten's default
+/// (decision "Citizens per mentor" (docs/decisions.md)). The bound refuses a count typed in place of
+/// another number (a number of mentors, of weeks) rather than planning with it.
+inline constexpr std::int32_t max_citizens_per_mentor = 10;
+
+/// Throws kanten::Error(invalid_argument) naming `field` (e.g. "citizens_per_mentor") when `n` is
+/// outside 1–max_citizens_per_mentor.
+KANTEN_EXPORT void check_citizens_per_mentor(std::int64_t n, const std::string& field = "citizens_per_mentor");
+
+/// A workplace's mentors over a period (or on one date).
 struct MentorLoad {
-  std::int32_t company = -1;  ///< index into Market::companies
-  std::int32_t mentors = 0;   ///< mentor-trained contact persons
-  std::int32_t busy = 0;      ///< of them, with a citizen on a track that runs on the date
-  /// Mentors free for a new citizen.
-  [[nodiscard]] std::int32_t free() const noexcept { return mentors > busy ? mentors - busy : 0; }
+  std::int32_t company = -1;           ///< index into Market::companies
+  std::int32_t mentors = 0;            ///< mentor-trained contact persons
+  std::int32_t citizens_per_mentor = 1;  ///< citizens one mentor takes at once (decision "Citizens per mentor")
+  std::int32_t busy = 0;               ///< places taken: the most citizens on running tracks on any one day of the period
+  /// Places free for a new citizen over the whole period: mentors × citizens_per_mentor − busy.
+  [[nodiscard]] std::int32_t free() const noexcept {
+    const std::int64_t places = std::int64_t{mentors} * citizens_per_mentor;
+    return places > busy ? static_cast<std::int32_t>(places - busy) : 0;
+  }
 };
 
-/// Mentors of every company of `m` on `on`, counting the `ongoing` tracks that run that day.
-/// Throws kanten::Error naming the field for an ongoing track at an unknown company, or for a
-/// company id that repeats one before it ("companies[3].id").
+/// Mentors of every company of `m` on `on`, counting the `ongoing` tracks that run that day, one
+/// citizen per mentor. Throws kanten::Error naming the field for an ongoing track at an unknown
+/// company, or for a company id that repeats one before it ("companies[3].id").
 [[nodiscard]] KANTEN_EXPORT std::vector<MentorLoad> mentor_load(const Market& m, std::span<const TrainingTrack> ongoing, Date on);
+
+/// Mentors of every company of `m` over the days `from`–`to` (both included): `busy` is the most
+/// `ongoing` tracks running at the company on any one of those days, so a mentor booked from the
+/// period's second week is not free for it (001_8429fb4aa12981cf.txt: the citizen has the mentor
+/// for the whole track). Throws as above, and kanten::Error(invalid_argument) for `to` before
+/// `from`, a date that is not a date, or `citizens_per_mentor` outside 1–max_citizens_per_mentor.
+[[nodiscard]] KANTEN_EXPORT std::vector<MentorLoad> mentor_load(const Market& m, std::span<const TrainingTrack> ongoing,
+                                                                Date from, Date to, std::int32_t citizens_per_mentor = 1);
 
 /// Options of plan_training_tracks().
 struct TrainingOptions {
   Date start;                              ///< the tracks' first day (required)
-  std::span<const TrainingTrack> ongoing;  ///< tracks already running: their mentors are busy
+  std::span<const TrainingTrack> ongoing;  ///< tracks already running: their mentors are busy while they run
   const MatchWeights* weights = nullptr;   ///< nullptr means default_weights()
+  /// Citizens one mentor takes at once, 1–max_citizens_per_mentor (decision "Citizens per mentor"
+  /// (docs/decisions.md): 1, the project's choice; the source gives no number).
+  std::int32_t citizens_per_mentor = 1;
 };
 
 /// A citizen who got no track, and why.
@@ -112,17 +137,21 @@ struct TrainingUnplaced {
 struct TrainingPlan {
   std::vector<TrainingTrack> tracks;        ///< one per placed citizen, in request order
   std::vector<TrainingUnplaced> unplaced;   ///< everyone else, with the reason
-  std::vector<MentorLoad> mentors;          ///< the mentor load on the start date before the plan
+  std::vector<MentorLoad> mentors;          ///< the mentor load before the plan over the shortest requested track's weeks
+                                            ///< (every track runs then: no workplace takes more than its free())
 };
 
 /// Places the requested citizens on training tracks: the matcher's optimal assignment over the tasks
-/// of workplaces with mentor-trained contact persons, each workplace taking at most its free mentors
-/// (and its capacity); hours fitted to the citizen (001_8429fb4aa12981cf.txt, Sociale træningsbaner).
+/// of workplaces with mentor-trained contact persons, each workplace taking at most its places free
+/// for the track's whole period (mentors × citizens_per_mentor, less the most ongoing tracks on any
+/// day of it) and its capacity; hours fitted to the citizen (001_8429fb4aa12981cf.txt, Sociale
+/// træningsbaner). Requests of different lengths are placed longest first, each length by its own
+/// assignment, the tracks placed before counting as ongoing.
 /// Throws kanten::Error naming the field for a citizen index out of range; for a citizen requested
 /// twice, naming both requests ("requests[4].citizen": "duplicate citizen id: first at
 /// requests[1]"): one citizen, one track; for weeks outside 1–max_track_weeks or a track ending
 /// after 9999-12-31; for an id repeated among the market's citizens, companies or tasks
-/// ("companies[3].id"); or for no start.
+/// ("companies[3].id"); for citizens_per_mentor outside 1–max_citizens_per_mentor; or for no start.
 [[nodiscard]] KANTEN_EXPORT TrainingPlan plan_training_tracks(const Market& m, std::span<const TrainingRequest> requests,
                                                 const TrainingOptions& opts);
 
@@ -186,12 +215,14 @@ struct TrainingInput {
   std::vector<TrainingRequest> requests;  ///< whom to place (all citizens of the market when the file names none)
   std::vector<TrainingTrack> ongoing;     ///< tracks already running
   Date start;                             ///< the tracks' first day, when the file gives one
+  std::int32_t citizens_per_mentor = 1;   ///< "training.citizens_per_mentor" (1–max_citizens_per_mentor; 1 when absent)
   std::vector<InputWarning> warnings;     ///< input fields not used (unknown names)
 };
 
 /// Reads {"citizens": [...], "companies": [...], "tasks": [...], "training": {"start": "YYYY-MM-DD",
 /// "requests": [{"citizen": id, "weeks": 13}], "ongoing": [{"citizen", "company", "task", "start",
-/// "end"}]}} (docs/bus-and-training.md); throws kanten::Error naming the field and value.
+/// "end"}], "citizens_per_mentor": 1}} (docs/bus-and-training.md); throws kanten::Error naming the
+/// field and value.
 /// Unknown fields are TrainingInput::warnings (errors with ReadOptions::strict).
 [[nodiscard]] KANTEN_EXPORT TrainingInput training_input_from_json(std::string_view text, const ReadOptions& options = {});
 

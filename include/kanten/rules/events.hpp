@@ -2,8 +2,7 @@
 //
 // The case system records what happened; kanten folds the record into answers. Events may
 // arrive in any order: the engine orders them by (date, kind, content), so the answer never
-// depends on the order they were appended in. The kinds are listed in the order the engine
-// applies events of one day.
+// depends on the order they were appended in. On one day, kinds apply in apply_rank() order.
 #pragma once
 
 #include "kanten/core/export.hpp"
@@ -11,6 +10,7 @@
 #include "kanten/core/input.hpp"
 #include "kanten/core/vocabulary.hpp"
 
+#include <array>
 #include <compare>
 #include <memory>
 #include <optional>
@@ -60,7 +60,8 @@ KANTEN_VOCABULARY(AgreementKind, std::uint8_t, KANTEN_AGREEMENT_KIND_LIST)
 #define KANTEN_HOURS_KIND_LIST(X) X(ordinary, "ordinary") X(internship, "internship")
 KANTEN_VOCABULARY(HoursKind, std::uint8_t, KANTEN_HOURS_KIND_LIST)
 
-/// How a contact or contact attempt took place.
+/// How a contact or contact attempt took place. Personal contact before a sanction is by phone, in
+/// person where the citizen lives or stays, or at a meeting in person (is_personal()).
 #define KANTEN_CHANNEL_LIST(X)                                                                     \
   X(in_person, "in_person")   /* a meeting at the job centre or the company */                     \
   X(home_visit, "home_visit") /* in person where the citizen lives or stays */                     \
@@ -68,6 +69,14 @@ KANTEN_VOCABULARY(HoursKind, std::uint8_t, KANTEN_HOURS_KIND_LIST)
   X(video, "video")           /* a video call */                                                   \
   X(written, "written")       /* letter, e-mail or digital message */
 KANTEN_VOCABULARY(Channel, std::uint8_t, KANTEN_CHANNEL_LIST)
+
+/// True for the channels that are personal contact (004_3897fdd271fa8a38.txt, Kerneelement 5:
+/// "Den personlige kontakt kan fx være telefonisk eller personlig kontakt, hvor borgeren bor eller
+/// opholder sig"): phone, a home visit, a meeting in person. Written contact never is; a video call
+/// is not either (decision "Personal contact channels" (docs/decisions.md)).
+[[nodiscard]] constexpr bool is_personal(Channel c) noexcept {
+  return c == Channel::phone || c == Channel::home_visit || c == Channel::in_person;
+}
 
 /// How the citizen became self-supporting (004_3897fdd271fa8a38.txt, Trin 3).
 #define KANTEN_SELF_SUPPORT_KIND_LIST(X) X(job, "job") X(education, "education")
@@ -88,7 +97,8 @@ KANTEN_VOCABULARY(FailureKind, std::uint8_t, KANTEN_FAILURE_KIND_LIST)
   X(other, "other")                                 /* another reasonable cause, described in text */
 KANTEN_VOCABULARY(CauseKind, std::uint8_t, KANTEN_CAUSE_KIND_LIST)
 
-/// The citizen's circumstances that decide membership of the target group (KE3).
+/// The citizen's circumstances that decide membership of the target group (KE3). A case holds
+/// the profile at the start of its record; a `profile_changed` event changes it from its date.
 struct Profile {
   Benefit benefit = Benefit::kontanthjaelp;  ///< the benefit received
   bool activity_ready = true;                ///< aktivitetsparat (not jobparat)
@@ -98,7 +108,7 @@ struct Profile {
 };
 
 // ---------------------------------------------------------------------------------------------
-// Event payloads, in the order the engine applies one day's events
+// Event payloads
 // ---------------------------------------------------------------------------------------------
 
 /// The job consultant's first conversation with the citizen at visitation: Trin 1 starts.
@@ -158,12 +168,27 @@ struct AgreementTerms {
   friend auto operator<=>(const AgreementTerms&, const AgreementTerms&) = default;
 };
 
-/// An agreement between citizen and company on ordinary hours and/or an internship (KE7).
+/// An agreement between citizen and company on ordinary hours and/or an internship (KE7). A new
+/// agreement while one is open replaces it from its start: at the same company it is a
+/// renegotiation (KE9: "genforhandles … med henblik på at opnå flere ordinære timer").
+/// It completes Trin 2 only with its terms: company, tasks, weekly hours and sub-goals
+/// (004_3897fdd271fa8a38.txt, Kerneelement 7; health considerations are "eventuelle").
 struct AgreementMade {
   AgreementKind kind = AgreementKind::ordinary_hours;  ///< ordinary hours, internship or both
   Date start;                                          ///< first day of the agreement
   Minutes minutes_per_week = 0;                        ///< agreed working time per week
   std::shared_ptr<const AgreementTerms> terms;         ///< company, tasks, sub-goals, health (may be null)
+  /// Agreed ordinary (paid) minutes per week; when absent: all of minutes_per_week for
+  /// ordinary_hours, 0 for internship, unknown for both (ordinary_minutes()).
+  std::optional<Minutes> ordinary_minutes_per_week;
+
+  /// The agreed ordinary minutes per week, or nullopt when the agreement does not say.
+  [[nodiscard]] std::optional<Minutes> ordinary_minutes() const noexcept {
+    if (ordinary_minutes_per_week) return ordinary_minutes_per_week;
+    if (kind == AgreementKind::ordinary_hours) return minutes_per_week;
+    if (kind == AgreementKind::internship) return Minutes{0};
+    return std::nullopt;
+  }
   friend KANTEN_EXPORT std::weak_ordering operator<=>(const AgreementMade& a, const AgreementMade& b);
   friend bool operator==(const AgreementMade& a, const AgreementMade& b) { return (a <=> b) == 0; }
 };
@@ -223,10 +248,14 @@ struct ConcreteAssessment {
   friend auto operator<=>(const ConcreteAssessment&, const ConcreteAssessment&) = default;
 };
 
-/// The written hearing (partshøring) is sent.
+/// The written hearing (partshøring) is sent, with the date by which the citizen may answer.
 struct HearingSent {
   std::string failure_id;  ///< the failure it concerns
-  friend auto operator<=>(const HearingSent&, const HearingSent&) = default;
+  Date answer_by;          ///< the last day to answer; not-a-date when the record does not give it
+  friend bool operator==(const HearingSent& a, const HearingSent& b) {
+    return a.failure_id == b.failure_id && a.answer_by == b.answer_by;
+  }
+  friend KANTEN_EXPORT std::weak_ordering operator<=>(const HearingSent& a, const HearingSent& b);
 };
 
 /// The citizen answers the written hearing.
@@ -249,12 +278,65 @@ struct SelfSupport {
   friend auto operator<=>(const SelfSupport&, const SelfSupport&) = default;
 };
 
-/// Any event's payload; the alternative's index is its kind (see EventKind).
+/// The citizen's circumstances change from the event's date (KE3): a new benefit, readiness,
+/// residence or integration programme. Only the fields given change.
+struct ProfileChanged {
+  std::optional<Benefit> benefit;                 ///< the new benefit
+  std::optional<bool> activity_ready;             ///< aktivitetsparat from now on (false: jobparat)
+  std::optional<bool> lives_in_designated_area;   ///< lives in a designated area from now on
+  std::optional<bool> in_integration_programme;   ///< covered by the integration programme from now on
+  friend auto operator<=>(const ProfileChanged&, const ProfileChanged&) = default;
+  /// `p` with this change applied.
+  [[nodiscard]] Profile applied_to(Profile p) const noexcept {
+    if (benefit) p.benefit = *benefit;
+    if (activity_ready) p.activity_ready = *activity_ready;
+    if (lives_in_designated_area) p.lives_in_designated_area = *lives_in_designated_area;
+    if (in_integration_programme) p.in_integration_programme = *in_integration_programme;
+    return p;
+  }
+};
+
+/// A contact after the citizen became self-supporting: aftercare (efterværn, 004, Trin 3:
+/// "Kommunerne opfordres endvidere til at indarbejde efterværn"). Recorded and reported, never a duty.
+struct AftercareContact {
+  Channel channel = Channel::in_person;  ///< how
+  friend auto operator<=>(const AftercareContact&, const AftercareContact&) = default;
+};
+
+/// The citizen went on (or was registered for and missed) a bus trip to companies
+/// (002_35b99bd4972212c9.txt, the method description).
+struct BusTripAttended {
+  std::string trip;                    ///< opaque trip id
+  bool attended = true;                ///< false: registered, did not come
+  std::vector<std::string> companies;  ///< opaque ids of the companies visited
+  friend auto operator<=>(const BusTripAttended&, const BusTripAttended&) = default;
+};
+
+/// The citizen starts a social training track on one of the municipality's own workplaces
+/// (001_8429fb4aa12981cf.txt: 13 weeks), dated its first day.
+struct TrainingTrackStarted {
+  std::string track;      ///< opaque track id
+  std::string workplace;  ///< opaque workplace id (may be empty)
+  std::string mentor;     ///< opaque mentor id (may be empty)
+  Date end;               ///< last day; not-a-date: 13 weeks from the start (training_track_days)
+  friend bool operator==(const TrainingTrackStarted& a, const TrainingTrackStarted& b) {
+    return a.track == b.track && a.workplace == b.workplace && a.mentor == b.mentor && a.end == b.end;
+  }
+  friend KANTEN_EXPORT std::weak_ordering operator<=>(const TrainingTrackStarted& a, const TrainingTrackStarted& b);
+};
+
+/// A training track lasts 13 weeks (001_8429fb4aa12981cf.txt: "et forløb på 13 uger").
+inline constexpr int training_track_days = 13 * 7;
+
+/// Any event's payload; the alternative's index is its kind (see EventKind). New kinds are
+/// appended (their values are the C ABI's constants); the order the engine applies one day's
+/// events in is apply_rank().
 using EventData =
     std::variant<FirstConversation, Visitation, JobformidlerAssigned, CvCompleted, JobDirectionSet,
                  CourseBrokenOff, AgreementMade, FollowUpPlanMade, ContactPersonAssigned, HoursWorked,
                  Contact, SanctionFailure, ReasonableCause, VulnerabilityAssessed, ConcreteAssessment,
-                 HearingSent, HearingAnswered, PersonalContactAttempt, SelfSupport>;
+                 HearingSent, HearingAnswered, PersonalContactAttempt, SelfSupport, ProfileChanged,
+                 AftercareContact, BusTripAttended, TrainingTrackStarted>;
 
 /// The kind of an event: the index of its alternative in EventData; name(k) is the JSON "kind".
 #define KANTEN_EVENT_KIND_LIST(X)                                                                  \
@@ -276,12 +358,43 @@ using EventData =
   X(hearing_sent, "hearing_sent")                         /* HearingSent */                        \
   X(hearing_answered, "hearing_answered")                 /* HearingAnswered */                    \
   X(personal_contact_attempt, "personal_contact_attempt") /* PersonalContactAttempt */             \
-  X(self_support, "self_support")                         /* SelfSupport */
+  X(self_support, "self_support")                         /* SelfSupport */                        \
+  X(profile_changed, "profile_changed")                   /* ProfileChanged */                     \
+  X(aftercare_contact, "aftercare_contact")               /* AftercareContact */                   \
+  X(bus_trip, "bus_trip")                                 /* BusTripAttended */                    \
+  X(training_track, "training_track")                     /* TrainingTrackStarted */
 KANTEN_VOCABULARY(EventKind, std::uint8_t, KANTEN_EVENT_KIND_LIST)
 
 /// Number of event kinds.
 inline constexpr std::size_t event_kind_count = enum_size<EventKind>;
 static_assert(event_kind_count == std::variant_size_v<EventData>, "one EventKind per alternative of EventData");
+
+namespace events_detail {
+/// The order of one day's events, by kind: a profile change first (it decides the target group
+/// of that day), then the steps' events as the model runs, the programme's, the sanction
+/// procedure, self-support, and aftercare last.
+inline constexpr EventKind apply_order[] = {
+    EventKind::profile_changed,   EventKind::first_conversation,   EventKind::visitation,
+    EventKind::jobformidler_assigned, EventKind::cv_completed,     EventKind::job_direction_set,
+    EventKind::course_broken_off, EventKind::agreement,            EventKind::followup_plan,
+    EventKind::contact_person,    EventKind::hours_worked,         EventKind::contact,
+    EventKind::bus_trip,          EventKind::training_track,       EventKind::sanction_failure,
+    EventKind::reasonable_cause,  EventKind::vulnerability_assessed, EventKind::concrete_assessment,
+    EventKind::hearing_sent,      EventKind::hearing_answered,     EventKind::personal_contact_attempt,
+    EventKind::self_support,      EventKind::aftercare_contact};
+static_assert(std::size(apply_order) == event_kind_count, "every event kind has its place in a day");
+constexpr std::array<std::uint8_t, event_kind_count> make_ranks() {
+  std::array<std::uint8_t, event_kind_count> r{};
+  for (std::size_t i = 0; i < event_kind_count; ++i) r[static_cast<std::size_t>(apply_order[i])] = static_cast<std::uint8_t>(i);
+  return r;
+}
+inline constexpr auto ranks = make_ranks();
+}  // namespace events_detail
+
+/// The place of an event kind in the order the engine applies one day's events (0 first).
+[[nodiscard]] constexpr std::size_t apply_rank(EventKind k) noexcept {
+  return events_detail::ranks[static_cast<std::size_t>(k)];
+}
 
 /// One dated event of a case.
 struct Event {
@@ -290,7 +403,7 @@ struct Event {
 
   /// The event's kind.
   [[nodiscard]] EventKind kind() const noexcept { return static_cast<EventKind>(data.index()); }
-  /// Total order: date, then kind (the order of EventData), then content. Evaluation uses it.
+  /// Total order: date, then kind (apply_rank()), then content. Evaluation uses it.
   friend KANTEN_EXPORT std::weak_ordering operator<=>(const Event& a, const Event& b);
   /// Equal date, kind and content.
   friend bool operator==(const Event& a, const Event& b) { return (a <=> b) == 0; }

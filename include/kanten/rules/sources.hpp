@@ -110,7 +110,14 @@ inline constexpr Decision sanction_amount{"Sanction amount"};
 inline constexpr Decision sanction_benefits{"Sanctions for every benefit of the target group"};
 inline constexpr Decision sanction_outside_steps{"Failures outside Trin 1–3"};
 inline constexpr Decision written_hearing{"The written hearing"};
+inline constexpr Decision hearing_deadline{"The hearing's answer period"};
 inline constexpr Decision personal_contact{"Personal contact before a sanction"};
+inline constexpr Decision personal_channels{"Personal contact channels"};
+inline constexpr Decision dated_profile{"The dated profile"};
+inline constexpr Decision agreement_terms{"The agreement's terms"};
+inline constexpr Decision jobformidler_changes{"Jobformidler changes"};
+inline constexpr Decision alert_thresholds{"Alert thresholds"};
+inline constexpr Decision programme_events{"Bus trips and training tracks in the case"};
 inline constexpr Decision no_cpr{"No CPR numbers"};
 inline constexpr Decision one_case{"One case per citizen"};
 inline constexpr Decision ambiguous_input{"Ambiguous input is an error"};
@@ -118,13 +125,15 @@ inline constexpr Decision unknown_fields{"Unknown fields"};
 inline constexpr Decision input_limits{"Input limits"};
 inline constexpr Decision money{"Money"};
 inline constexpr Decision company_views{"Company views"};
+inline constexpr Decision mentor_capacity{"Citizens per mentor"};
 
 /// Every decision.
-inline constexpr std::array<const Decision*, 17> all{
-    &calendar_month,  &whole_minutes,     &thirty_hour_exit,       &monthly_followup, &self_support,
-    &sanction_amount, &sanction_benefits, &sanction_outside_steps, &written_hearing,  &personal_contact,
-    &no_cpr,          &one_case,          &ambiguous_input,        &unknown_fields,   &input_limits,
-    &money,           &company_views};
+inline constexpr std::array<const Decision*, 25> all{
+    &calendar_month,    &whole_minutes,     &thirty_hour_exit,       &monthly_followup, &self_support,
+    &sanction_amount,   &sanction_benefits, &sanction_outside_steps, &written_hearing,  &hearing_deadline,
+    &personal_contact,  &personal_channels, &dated_profile,          &agreement_terms,  &jobformidler_changes,
+    &alert_thresholds,  &programme_events,  &no_cpr,                 &one_case,         &ambiguous_input,
+    &unknown_fields,    &input_limits,      &money,                  &company_views,    &mentor_capacity};
 
 }  // namespace decisions
 
@@ -179,11 +188,42 @@ inline constexpr Source agreement{
     "forløbet samt eventuelle hensyn til borgerens helbred. Der sigtes som udgangspunkt mod "
     "ordinære timer fra start eventuelt i kombination med virksomhedspraktik."};
 
-/// KE7: at least one contact a month in the first year.
+/// KE7: at least one contact a month in the first year of the employment.
 inline constexpr Source monthly_followup{
     indsatsmodel, "Kerneelement 7",
-    "… der skal minimum være kontakt mellem jobformidleren og borger en gang i måneden i det "
-    "første år."};
+    "Jobformidler, borger og virksomhed skal dernæst udarbejde en klar plan for opfølgning under "
+    "ansættelsen. … der skal minimum være kontakt mellem jobformidleren og borger en gang i måneden "
+    "i det første år."};
+
+/// KE5: the same jobformidler over time.
+inline constexpr Source jobformidler_continuity{
+    indsatsmodel, "Kerneelement 5",
+    "1) at der er kontinuitet i forløbet, dvs. at borgeren har den samme jobformidler over tid"};
+
+/// KE5: the jobformidler reaches out when the citizen is inactive.
+inline constexpr Source inactivity{
+    indsatsmodel, "Kerneelement 5",
+    "Jobformidleren skal desuden være opsøgende i tilfælde af inaktivitet fra borgerens side, så "
+    "borgeren så vidt muligt kan fastholdes i indsatsen."};
+
+/// Trin 2: matched as quickly as possible.
+inline constexpr Source trin2_duration{
+    indsatsmodel, "Trin 2 (Kerneelement 8)",
+    "Varigheden af trin 2 vil variere fra borger til borger, men der skal altid arbejdes på, at "
+    "borgeren hurtigst muligt matches med en virksomhed."};
+
+/// KE9: renegotiated for more ordinary hours, otherwise another company.
+inline constexpr Source progression{
+    indsatsmodel, "Trin 3 (Kerneelement 9)",
+    "Mellem hvert forløb genforhandles aftalen med henblik på at opnå flere ordinære timer. Hvis der "
+    "ikke er udsigt til ordinære timer på sigt, kan det være mere formålstjenstligt at finde en "
+    "anden virksomhed."};
+
+/// Trin 3: aftercare for those who become self-supporting (an encouragement).
+inline constexpr Source aftercare{
+    indsatsmodel, "Trin 3 (Kerneelement 9)",
+    "Kommunerne opfordres endvidere til at indarbejde efterværn i deres indsats over for de "
+    "borgere, der opnår selvforsørgelse."};
 
 /// Trin 3 end: 30 ordinary hours a month, or self-support.
 inline constexpr Source trin3_end{
@@ -218,6 +258,13 @@ inline constexpr Source sanction_punktsanktion{
     "Fx kan kommunen trække tre dage af kontanthjælpen i form af en såkaldt punktsanktion, hvis man "
     "fx uden rimelig grund afviser tilbud om arbejde, undlader efter krav fra jobcentret at søge "
     "konkrete job eller undlader at give meddelelse om sygdom til jobcentret eller arbejdsgiver."};
+
+/// The sanction rules are those for recipients of the benefit, activity-ready ones in particular.
+inline constexpr Source sanction_recipients{
+    indsatsmodel, "Kerneelement 5 (sanktioner)",
+    "Hvis man ikke lever op til de krav, som kommunen stiller, mens man modtager kontanthjælp, skal "
+    "kommunen give borgeren en sanktion. … Hvis man er aktivitetsparat, skal kommunen kun give en "
+    "sanktion, hvis sanktionen skønnes at fremme den enkelte borgers rådighed."};
 
 /// KE5: the three steps are where the job centre enforces sanctions.
 inline constexpr Source sanction_in_steps{
@@ -266,6 +313,12 @@ inline constexpr Source sanction_personal_contact{
 // ---------------------------------------------------------------------------------------------
 
 inline constexpr std::string_view bus_trips = documents::bus_trips.seed;
+
+/// Model 1's staff: two company consultants and two or three labour-market consultants.
+inline constexpr Source bus_model1_staff{
+    bus_trips, "Planlægning af bustur, Model 1",
+    "I Guldborgsund varetages planlægning og afvikling af busturene af to virksomhedskonsulenter. … "
+    "Herefter går borgerne, virksomhedskonsulenterne og to-tre arbejdsmarkedskonsulenter til bussen."};
 
 /// Who the offer is for: activity-ready citizens under §6.3 and §6.5.
 inline constexpr Source bus_target{

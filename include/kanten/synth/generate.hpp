@@ -12,6 +12,13 @@
 // 831 citizens who entered have had paid hours, 17.1 %; over seeds 2010–2029 the mean is 15.3 %
 // (12.8–17.6 %). tests/test_programme.cpp holds the default sample to 12–18 %.
 //
+// Besides the steps, each record holds what a case system records around them: complete
+// agreements (KE7) and renegotiations for more ordinary hours (KE9), hearings with their answer
+// deadline and personal contact after it (KE5), jobformidler changes, profile changes (KE3),
+// aftercare after self-support, bus trips (002) and training tracks (001). Their shares are
+// assumptions, named at the top of src/synth/generate.cpp; they are drawn after the steps, so the
+// calibration above holds with them.
+//
 // The same options give the same caseload on every platform (kanten's own PRNG, no std
 // distributions).
 #pragma once
