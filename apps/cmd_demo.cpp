@@ -54,6 +54,11 @@ std::string summary_text(const k::CaseloadReport& r) {
   o << "\nViolations (" << total(s.violations) << ")\n";
   print_tally(o, s.violations);
 
+  if (!s.alerts.empty()) {
+    o << "\nAlerts (" << total(s.alerts) << ": thresholds given on the command line)\n";
+    print_tally(o, s.alerts);
+  }
+
   o << "\nFollow-up (004, Kerneelement 7: a contact every month in the first year of Trin 3)\n";
   print_row(o, "citizens who entered Trin 3", s.followup_citizens);
   print_row(o, "  in their follow-up year in " + this_month.str(), s.in_followup_year);

@@ -429,8 +429,9 @@ TEST_CASE("Rule 4, Trin 2 → Trin 3 when an employment and/or internship agreem
 // =============================================================================================
 // Rule 5 — the 30-hour exit
 // =============================================================================================
-TEST_CASE("Rule 5, Trin 3 ends at ≥ 30 ordinary hours in one calendar month (internship hours never count), dated "
-          "the month's last day — 004_3897fdd271fa8a38.txt, Trin 3 (Kerneelement 9) — docs/decisions.md, The 30-hour exit",
+TEST_CASE("Rule 5, Trin 3 ends at ≥ 30 ordinary hours worked in Trin 3 in one calendar month (internship hours never "
+          "count), dated the month's last day — 004_3897fdd271fa8a38.txt, Trin 3 (Kerneelement 9) — docs/decisions.md, "
+          "The 30-hour exit",
           "[rules][thirty_hours]") {
   SECTION("exactly 1800 minutes exits, dated the month's last day") {
     auto b = in_trin3();

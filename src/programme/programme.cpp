@@ -425,6 +425,7 @@ CaseloadSummary summarise(const Caseload& load, const std::vector<Evaluation>& e
     for (auto r : e.target_group.reasons) ++s.target_group_reasons[std::string(name(r))];
     for (const auto& n : e.not_applied) ++s.not_applied[std::string(name(n.reason))];
     for (const auto& v : e.violations) ++s.violations[std::string(v.rule)];
+    for (const auto& a : e.alerts) ++s.alerts[std::string(name(a.kind))];
     if (e.thirty_hours_pending) ++s.thirty_hours_pending;
     if (e.followup.applies) {
       ++s.followup_citizens;

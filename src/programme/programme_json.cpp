@@ -381,6 +381,7 @@ ojson summary_json(const CaseloadSummary& s) {
   j["exits"] = {{"total", exits}, {"by_step", tally_json(s.exits)}, {"by_rule", tally_json(s.exit_rules)}};
   j["not_applied"] = {{"total", not_applied}, {"by_reason", tally_json(s.not_applied)}};
   j["violations"] = {{"total", violations}, {"by_rule", tally_json(s.violations)}};
+  j["alerts"] = tally_json(s.alerts);
   return j;
 }
 

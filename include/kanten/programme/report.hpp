@@ -38,6 +38,7 @@ struct CaseloadSummary {
   Tally exit_rules;                             ///< exits by the rule that made them ("<no rule>" when none)
   Tally not_applied;                            ///< events not applied, by reason
   Tally violations;                             ///< violations, by rule
+  Tally alerts;                                 ///< alerts passed (EvaluateOptions::alerts), by kind
   std::size_t followup_citizens = 0;            ///< citizens who entered Trin 3 (004, Kerneelement 7)
   std::size_t in_followup_year = 0;             ///< of them, in their follow-up year in the as-of month
   std::size_t breached_months = 0;              ///< months that ended without a contact
