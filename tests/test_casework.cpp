@@ -339,6 +339,23 @@ TEST_CASE("Rule 15, KE5: the same jobformidler over time — the id is kept, a c
     c.self_support("2024-02-01");
     CHECK(evaluate(c.get(), with_alerts("2024-02-20", {.inactive_days = 30})).alerts.empty());
   }
+  SECTION("inactivity is the citizen's: hours worked, an attended bus trip or a track's start end it; a missed "
+          "trip does not, nor do the planned days of a track") {
+    CaseBuilder c("c-act");
+    c.trin1_complete("2024-01-08");
+    c.on("2024-01-20", BusTripAttended{"trip-1", false, {}});                         // registered, did not come
+    c.on("2024-01-25", TrainingTrackStarted{"track-1", "canteen", "m-1", D("2024-04-30")});
+    auto e = evaluate(c.get(), with_alerts("2024-03-01", {.inactive_days = 30}));
+    CHECK(e.inactive_since == D("2024-01-25"));  // the start, not the planned days after it
+    REQUIRE(alert_of(e, AlertKind::inactive) != nullptr);
+    CHECK(alert_of(e, AlertKind::inactive)->value == 36);
+    c.on("2024-02-10", BusTripAttended{"trip-2", true, {"bakery"}});
+    CHECK(evaluate(c.get(), with_alerts("2024-03-01", {.inactive_days = 30})).inactive_since == D("2024-02-10"));
+    c.agreement("2024-02-12").hours("2024-02-14", 120);  // hours under an agreement, still in Trin 2
+    auto f = evaluate(c.get(), with_alerts("2024-03-01", {.inactive_days = 30}));
+    CHECK(f.inactive_since == D("2024-02-14"));
+    CHECK(f.alerts.empty());
+  }
   SECTION("the worklist filters and groups by jobformidler") {
     CaseBuilder x("c-x"), y("c-y"), z("c-z");
     x.trin1_complete("2024-01-08").trin2_complete("2024-02-01");

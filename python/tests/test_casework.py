@@ -86,7 +86,7 @@ def test_an_inactivity_alert_when_no_contact_for_more_than_inactive_days(thresho
     assert (al["alert"] == "inactive").all() and (al["threshold"] == threshold).all()
     assert list(al["alert"].cat.categories) == list(kanten.ALERT_KINDS)
     for _, row in al.iterrows():
-        assert row["text"] == f"no contact for {row['value']} days (alert after {threshold})"
+        assert row["text"] == f"no contact or other activity for {row['value']} days (alert after {threshold})"
     s = ev.summary.set_index("citizen")
     assert {c: int(n) for c, n in s["alerts"].items() if n} == {c: 1 for c in alerted}
     assert ev.alert_options == {"inactive_days": threshold, "trin2_days": None, "stagnation_months": None}

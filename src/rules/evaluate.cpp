@@ -434,6 +434,7 @@ class Fold {
     if (!covered) return reject(i, e, NotAppliedReason::no_agreement_in_force);
     if (!allowed) return reject(i, e, NotAppliedReason::hours_kind_not_agreed);
     day_minutes_ += h.minutes;
+    last_hours_ = e.date;
     MonthHours& m = month_hours(YearMonth::of(e.date));
     (h.kind == HoursKind::ordinary ? m.ordinary : m.internship) += h.minutes;
     // Only hours worked in Trin 3 count toward its exit (004_3897fdd271fa8a38.txt, Trin 3).
@@ -619,8 +620,20 @@ class Fold {
 
     // The latest contact, or the start of Trin 1 (the first conversation is one).
     const Date start = trin1_start();
-    if (valid(start)) out_.inactive_since = start;
-    if (!contact_months_.empty() && (!valid(start) || start < last_contact_)) out_.inactive_since = last_contact_;
+    // Inactivity "fra borgerens side" ends at any sign of the citizen's activity the record holds: a
+    // contact, hours worked, an attended bus trip, the start of a training track (days on a track
+    // are not recorded, so a planned track does not hide a citizen who stopped coming; decision
+    // "Alert thresholds" (docs/decisions.md)).
+    auto active_on = [&](Date d) {
+      if (valid(d) && !(as_of < d) && (!out_.inactive_since || *out_.inactive_since < d)) out_.inactive_since = d;
+    };
+    active_on(start);
+    if (!contact_months_.empty()) active_on(last_contact_);
+    active_on(last_hours_);
+    for (const auto& b : out_.bus_trips)
+      if (b.attended) active_on(b.date);
+    for (const auto& t : out_.training) active_on(t.start);
+    if (!valid(start)) out_.inactive_since.reset();  // before Trin 1 nobody is inactive in the course
 
     // The texts give no numbers: every threshold is the caller's (decision "Alert thresholds"
     // (docs/decisions.md)).
@@ -713,6 +726,7 @@ class Fold {
   Date open_month_end_;  // last day of out_.hours.back().month
   std::vector<YearMonth> contact_months_;
   Date last_contact_;
+  Date last_hours_;  // the latest day with hours worked (applied)
   std::vector<detail::FailureFacts> failures_;
 };
 

@@ -80,7 +80,8 @@ std::string describe(const NotApplied& n) {
 std::string describe(const Alert& a) {
   switch (a.kind) {
     case AlertKind::inactive:
-      return "no contact for " + std::to_string(a.value) + " days (alert after " + std::to_string(a.threshold) + ")";
+      return "no contact or other activity for " + std::to_string(a.value) + " days (alert after " +
+             std::to_string(a.threshold) + ")";
     case AlertKind::long_in_trin2:
       return "in Trin 2 for " + std::to_string(a.value) + " days (alert after " + std::to_string(a.threshold) + ")";
     case AlertKind::stagnation:

@@ -146,7 +146,7 @@ struct AgreementRecord {
 
 /// Caller-given thresholds of the alerts; the source gives no numbers, so none is on by default.
 struct AlertOptions {
-  std::optional<int> inactive_days;      ///< alert when no contact for more than this many days (Trin 1–3; KE5 "opsøgende i tilfælde af inaktivitet")
+  std::optional<int> inactive_days;      ///< alert when no activity (contact, hours, bus trip, training) for more than this many days (Trin 1–3; KE5 "opsøgende i tilfælde af inaktivitet")
   std::optional<int> trin2_days;         ///< alert when in Trin 2 for more than this many days (Trin 2: "hurtigst muligt matches")
   std::optional<int> stagnation_months;  ///< alert when in Trin 3 the agreed ordinary hours have not risen in this many months (KE9)
 };
@@ -157,7 +157,7 @@ inline constexpr int max_alert_months = 600;
 
 /// What an alert is about.
 #define KANTEN_ALERT_KIND_LIST(X)                                                                  \
-  X(inactive, "inactive")           /* no contact for more than inactive_days */                   \
+  X(inactive, "inactive")           /* no activity for more than inactive_days */                  \
   X(long_in_trin2, "long_in_trin2") /* in Trin 2 for more than trin2_days */                       \
   X(stagnation, "stagnation")       /* no more agreed ordinary hours in stagnation_months */
 KANTEN_VOCABULARY(AlertKind, std::uint8_t, KANTEN_ALERT_KIND_LIST)
@@ -226,7 +226,7 @@ struct Evaluation {
   FollowUp followup;                        ///< the monthly follow-up
   std::vector<SanctionAnswer> sanctions;    ///< one answer per recorded failure
   JobformidlerContinuity jobformidler;      ///< who the jobformidler is, and for how long
-  std::optional<Date> inactive_since;       ///< the latest contact, or the start of Trin 1 when none: inactivity counts from it
+  std::optional<Date> inactive_since;       ///< the latest sign of activity — contact, hours worked, attended bus trip, start of a training track — or the start of Trin 1: inactivity counts from it (none before Trin 1)
   std::int32_t days_in_trin2 = 0;           ///< days in the current spell of Trin 2 up to as_of (0 outside Trin 2)
   std::int32_t total_days_in_trin2 = 0;     ///< days in Trin 2 over every spell, up to as_of
   std::vector<AgreementRecord> agreements;  ///< the agreements applied, oldest first: the course of agreed hours
