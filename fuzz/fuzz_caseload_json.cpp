@@ -111,7 +111,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   } catch (const k::Error&) {
     return 0;
   }
-  const k::Evaluation e = k::evaluate(q.case_data, {.as_of = q.as_of, .daily_rate = q.daily_rate});
+  k::Evaluation e;
+  try {
+    e = k::evaluate(q.case_data, {.as_of = q.as_of, .daily_rate = q.daily_rate});
+  } catch (const k::Error& err) {
+    // The one refusal a read question may meet: an as_of before the rule set is in force.
+    require(err.field() == "as_of" && q.as_of < k::default_rules().valid_from);
+    return 0;
+  }
   for (const auto& a : e.sanctions) require(!a.deduction || *a.deduction >= 0);
   for (std::size_t i = 0; i < e.sanctions.size(); ++i) {
     for (std::size_t j = 0; j < i; ++j) require(e.sanctions[j].failure_id != e.sanctions[i].failure_id);

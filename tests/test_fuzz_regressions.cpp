@@ -136,3 +136,20 @@ TEST_CASE("fuzz regression: citizens without any task have no candidates and sta
     }
   }
 }
+
+TEST_CASE("fuzz regression: a sanction question as of a date before the rule set is in force is an error naming "
+          "as_of, not a crash (found by fuzz_caseload_json)",
+          "[fuzz][sanction]") {
+  // fuzz/corpus/caseload_json/sanction-before-rules.json: the question reads; its evaluation is
+  // refused with the reason (RuleSet::valid_from), which every surface reports as an error.
+  const std::string text = kanten::read_file(std::string(KANTEN_FUZZ_CORPUS_DIR) + "/caseload_json/sanction-before-rules.json");
+  const kanten::SanctionQuestion q = kanten::sanction_question_from_json(text);
+  try {
+    (void)kanten::evaluate(q);
+    FAIL("no error");
+  } catch (const kanten::Error& e) {
+    CHECK(e.code() == kanten::Errc::invalid_argument);
+    CHECK(e.field() == "as_of");
+    CHECK(e.value() == "2014-05-01");
+  }
+}
