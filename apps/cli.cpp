@@ -113,7 +113,8 @@ std::optional<std::uint64_t> number_value(const std::optional<std::string>& v, s
 
 void add_alerts(CLI::App& app, AlertFlags& flags) {
   add_value(app, "--inactive-days", flags.inactive_days, "N",
-            "alert when a citizen in Trin 1-3 has had no contact for over N days\n"
+            "alert when a citizen in Trin 1-3 has had no contact or other activity (hours\n"
+            "worked, an attended bus trip, a training-track start) for over N days\n"
             "(004, Kerneelement 5: \"opsøgende i tilfælde af inaktivitet\"; no default)");
   add_value(app, "--trin2-days", flags.trin2_days, "N",
             "alert when a citizen has been in Trin 2 for more than N days\n"

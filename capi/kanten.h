@@ -335,7 +335,7 @@ typedef enum kanten_sanction_status {
 /** What an evaluation alert is about (C++: kanten::AlertKind). An alert fires only when the
  *  caller sets its threshold (kanten_evaluate_options.alerts): the source gives no numbers. */
 typedef enum kanten_alert_kind {
-  KANTEN_ALERT_INACTIVE = 0,      /**< no contact for more than alerts.inactive_days (Kerneelement 5) */
+  KANTEN_ALERT_INACTIVE = 0,      /**< no activity (contact, hours worked, attended bus trip, training-track start) for more than alerts.inactive_days (Kerneelement 5) */
   KANTEN_ALERT_LONG_IN_TRIN2 = 1, /**< in Trin 2 for more than alerts.trin2_days (Trin 2) */
   KANTEN_ALERT_STAGNATION = 2,    /**< no more agreed ordinary hours in alerts.stagnation_months (Kerneelement 9) */
   KANTEN_ALERT_KIND_COUNT = 3

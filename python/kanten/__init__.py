@@ -119,7 +119,7 @@ VOCABULARIES: Dict[str, Tuple[str, ...]] = {
 """Every vocabulary kanten uses (event kinds, benefits, channels, reasons, alert kinds, ...), by name."""
 
 ALERT_KINDS: Tuple[str, ...] = _kanten.vocabulary("alert_kind")
-"""What an alert is about: ``inactive`` (no contact for more than ``inactive_days``),
+"""What an alert is about: ``inactive`` (no activity for more than ``inactive_days``),
 ``long_in_trin2`` (in Trin 2 for more than ``trin2_days``), ``stagnation`` (in Trin 3 the agreed
 ordinary hours have not risen in ``stagnation_months``). See :func:`evaluate_all`."""
 
@@ -716,9 +716,10 @@ def evaluate_all(
     Alerts (:attr:`Evaluations.alerts`, and the worklist) are on only for the thresholds given;
     the source texts give no numbers, so there is no default:
 
-    - ``inactive_days``: a citizen in Trin 1–3 with no contact for more than this many days
-      (KE5: "opsøgende i tilfælde af inaktivitet"); counted from the latest contact, or the start
-      of Trin 1 when there is none;
+    - ``inactive_days``: a citizen in Trin 1–3 with no activity for more than this many days
+      (KE5: "opsøgende i tilfælde af inaktivitet fra borgerens side"); counted from the latest
+      contact, hours worked, attended bus trip or training-track start, or the start of Trin 1
+      when there is none;
     - ``trin2_days``: in the current spell of Trin 2 for more than this many days (Trin 2:
       "hurtigst muligt matches");
     - ``stagnation_months``: in Trin 3, the agreed ordinary hours have not risen in this many

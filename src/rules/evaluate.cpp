@@ -618,7 +618,6 @@ class Fold {
     }
     if (step_ == Step::trin2_paa_vej_mod_job) out_.days_in_trin2 = days_between(since_, as_of);
 
-    // The latest contact, or the start of Trin 1 (the first conversation is one).
     const Date start = trin1_start();
     // Inactivity "fra borgerens side" ends at any sign of the citizen's activity the record holds: a
     // contact, hours worked, an attended bus trip, the start of a training track (days on a track
