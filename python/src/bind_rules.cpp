@@ -599,29 +599,40 @@ struct NameTuples {
   }
 };
 
+/// Rows of a table with one row per element of an Evaluation's `member`, over every evaluation:
+/// their number, and each row with its index and its citizen's position.
+template <class T>
+std::size_t row_count(const Evaluations& ev, std::vector<T> k::Evaluation::*member) {
+  std::size_t n = 0;
+  for (const auto& e : ev.results) n += (e.*member).size();
+  return n;
+}
+template <class T, class F>
+void each_row(const Evaluations& ev, std::vector<T> k::Evaluation::*member, F&& row) {
+  std::size_t r = 0;
+  for (std::size_t i = 0; i < ev.results.size(); ++i)
+    for (const auto& x : ev.results[i].*member) row(r++, i, x);
+}
+
 /// The profile and KE3 membership over time: one row per period, oldest first.
 py::dict profile_period_columns(const Evaluations& ev) {
-  std::size_t n = 0;
-  for (const auto& e : ev.results) n += e.profile_periods.size();
+  const std::size_t n = row_count(ev, &k::Evaluation::profile_periods);
   const auto ids = citizen_objects(ev);
   ObjOut citizen(n), reasons(n);
   DateOut from(n);
   Out<std::int8_t> benefit(n);
   Out<bool> ready(n), area(n), integration(n), member(n);
   const NameTuples<k::TargetGroupReason> reason_names;
-  std::size_t r = 0;
-  for (std::size_t i = 0; i < ev.results.size(); ++i)
-    for (const auto& p : ev.results[i].profile_periods) {
-      citizen.set(r, ids[i]);
-      from.set(r, p.from);
-      benefit.data[r] = static_cast<std::int8_t>(p.profile.benefit);
-      ready.data[r] = p.profile.activity_ready;
-      area.data[r] = p.profile.lives_in_designated_area;
-      integration.data[r] = p.profile.in_integration_programme;
-      member.data[r] = p.target_group.member;
-      reasons.set(r, reason_names(p.target_group.reasons));
-      ++r;
-    }
+  each_row(ev, &k::Evaluation::profile_periods, [&](std::size_t r, std::size_t i, const auto& p) {
+    citizen.set(r, ids[i]);
+    from.set(r, p.from);
+    benefit.data[r] = static_cast<std::int8_t>(p.profile.benefit);
+    ready.data[r] = p.profile.activity_ready;
+    area.data[r] = p.profile.lives_in_designated_area;
+    integration.data[r] = p.profile.in_integration_programme;
+    member.data[r] = p.target_group.member;
+    reasons.set(r, reason_names(p.target_group.reasons));
+  });
   py::dict c;
   c["citizen"] = citizen.array;
   c["from"] = from.array;
@@ -636,8 +647,7 @@ py::dict profile_period_columns(const Evaluations& ev) {
 
 /// The agreements applied, oldest first: the course of agreed hours (KE7, KE9).
 py::dict agreement_columns(const Evaluations& ev) {
-  std::size_t n = 0;
-  for (const auto& e : ev.results) n += e.agreements.size();
+  const std::size_t n = row_count(ev, &k::Evaluation::agreements);
   const auto ids = citizen_objects(ev);
   ObjOut citizen(n), company(n), missing_terms(n);
   Out<std::int64_t> idx(n), row(n);
@@ -646,24 +656,21 @@ py::dict agreement_columns(const Evaluations& ev) {
   Out<std::int8_t> kind(n);
   Out<std::int32_t> minutes(n), ordinary(n);
   const NameTuples<k::Missing> missing_names;
-  std::size_t r = 0;
-  for (std::size_t i = 0; i < ev.results.size(); ++i)
-    for (const auto& a : ev.results[i].agreements) {
-      citizen.set(r, ids[i]);
-      idx.data[r] = static_cast<std::int64_t>(a.index);
-      row.data[r] = ev.caseload->row_of_input(i, a.index);
-      no_row.data[r] = row.data[r] < 0;
-      date.set(r, a.date);
-      start.set(r, a.start);
-      kind.data[r] = static_cast<std::int8_t>(a.kind);
-      if (a.company.empty()) company.none(r); else company.set(r, a.company);
-      minutes.data[r] = a.minutes_per_week;
-      ordinary.data[r] = a.ordinary_minutes_per_week.value_or(0);
-      no_ordinary.data[r] = !a.ordinary_minutes_per_week;
-      renegotiation.data[r] = a.renegotiation;
-      missing_terms.set(r, missing_names(a.missing_terms));
-      ++r;
-    }
+  each_row(ev, &k::Evaluation::agreements, [&](std::size_t r, std::size_t i, const auto& a) {
+    citizen.set(r, ids[i]);
+    idx.data[r] = static_cast<std::int64_t>(a.index);
+    row.data[r] = ev.caseload->row_of_input(i, a.index);
+    no_row.data[r] = row.data[r] < 0;
+    date.set(r, a.date);
+    start.set(r, a.start);
+    kind.data[r] = static_cast<std::int8_t>(a.kind);
+    if (a.company.empty()) company.none(r); else company.set(r, a.company);
+    minutes.data[r] = a.minutes_per_week;
+    ordinary.data[r] = a.ordinary_minutes_per_week.value_or(0);
+    no_ordinary.data[r] = !a.ordinary_minutes_per_week;
+    renegotiation.data[r] = a.renegotiation;
+    missing_terms.set(r, missing_names(a.missing_terms));
+  });
   py::dict c;
   c["citizen"] = citizen.array;
   c["index"] = idx.array;
@@ -681,20 +688,16 @@ py::dict agreement_columns(const Evaluations& ev) {
 
 /// Aftercare contacts after self-support.
 py::dict aftercare_columns(const Evaluations& ev) {
-  std::size_t n = 0;
-  for (const auto& e : ev.results) n += e.aftercare.size();
+  const std::size_t n = row_count(ev, &k::Evaluation::aftercare);
   const auto ids = citizen_objects(ev);
   ObjOut citizen(n);
   DateOut date(n);
   Out<std::int8_t> channel(n);
-  std::size_t r = 0;
-  for (std::size_t i = 0; i < ev.results.size(); ++i)
-    for (const auto& a : ev.results[i].aftercare) {
-      citizen.set(r, ids[i]);
-      date.set(r, a.date);
-      channel.data[r] = static_cast<std::int8_t>(a.channel);
-      ++r;
-    }
+  each_row(ev, &k::Evaluation::aftercare, [&](std::size_t r, std::size_t i, const auto& a) {
+    citizen.set(r, ids[i]);
+    date.set(r, a.date);
+    channel.data[r] = static_cast<std::int8_t>(a.channel);
+  });
   py::dict c;
   c["citizen"] = citizen.array;
   c["date"] = date.array;
@@ -704,22 +707,18 @@ py::dict aftercare_columns(const Evaluations& ev) {
 
 /// Bus trips of the record (002).
 py::dict bus_trip_columns(const Evaluations& ev) {
-  std::size_t n = 0;
-  for (const auto& e : ev.results) n += e.bus_trips.size();
+  const std::size_t n = row_count(ev, &k::Evaluation::bus_trips);
   const auto ids = citizen_objects(ev);
   ObjOut citizen(n), trip(n), companies(n);
   DateOut date(n);
   Out<bool> attended(n);
-  std::size_t r = 0;
-  for (std::size_t i = 0; i < ev.results.size(); ++i)
-    for (const auto& b : ev.results[i].bus_trips) {
-      citizen.set(r, ids[i]);
-      date.set(r, b.date);
-      trip.set(r, b.trip);
-      attended.data[r] = b.attended;
-      companies.set(r, tuple_of(b.companies, [](const std::string& s) -> std::string_view { return s; }));
-      ++r;
-    }
+  each_row(ev, &k::Evaluation::bus_trips, [&](std::size_t r, std::size_t i, const auto& b) {
+    citizen.set(r, ids[i]);
+    date.set(r, b.date);
+    trip.set(r, b.trip);
+    attended.data[r] = b.attended;
+    companies.set(r, tuple_of(b.companies, [](const std::string& s) -> std::string_view { return s; }));
+  });
   py::dict c;
   c["citizen"] = citizen.array;
   c["date"] = date.array;
@@ -731,22 +730,18 @@ py::dict bus_trip_columns(const Evaluations& ev) {
 
 /// Training tracks of the record (001).
 py::dict training_columns(const Evaluations& ev) {
-  std::size_t n = 0;
-  for (const auto& e : ev.results) n += e.training.size();
+  const std::size_t n = row_count(ev, &k::Evaluation::training);
   const auto ids = citizen_objects(ev);
   ObjOut citizen(n), track(n), workplace(n), mentor(n);
   DateOut start(n), end(n);
-  std::size_t r = 0;
-  for (std::size_t i = 0; i < ev.results.size(); ++i)
-    for (const auto& t : ev.results[i].training) {
-      citizen.set(r, ids[i]);
-      start.set(r, t.start);
-      end.set(r, t.end);
-      track.set(r, t.track);
-      if (t.workplace.empty()) workplace.none(r); else workplace.set(r, t.workplace);
-      if (t.mentor.empty()) mentor.none(r); else mentor.set(r, t.mentor);
-      ++r;
-    }
+  each_row(ev, &k::Evaluation::training, [&](std::size_t r, std::size_t i, const auto& t) {
+    citizen.set(r, ids[i]);
+    start.set(r, t.start);
+    end.set(r, t.end);
+    track.set(r, t.track);
+    if (t.workplace.empty()) workplace.none(r); else workplace.set(r, t.workplace);
+    if (t.mentor.empty()) mentor.none(r); else mentor.set(r, t.mentor);
+  });
   py::dict c;
   c["citizen"] = citizen.array;
   c["start"] = start.array;
@@ -759,22 +754,18 @@ py::dict training_columns(const Evaluations& ev) {
 
 /// The alerts: thresholds the caller set that are passed as of as_of.
 py::dict alert_columns(const Evaluations& ev) {
-  std::size_t n = 0;
-  for (const auto& e : ev.results) n += e.alerts.size();
+  const std::size_t n = row_count(ev, &k::Evaluation::alerts);
   const auto ids = citizen_objects(ev);
   ObjOut citizen(n), text(n);
   Out<std::int8_t> kind(n);
   Out<std::int32_t> value(n), threshold(n);
-  std::size_t r = 0;
-  for (std::size_t i = 0; i < ev.results.size(); ++i)
-    for (const auto& a : ev.results[i].alerts) {
-      citizen.set(r, ids[i]);
-      kind.data[r] = static_cast<std::int8_t>(a.kind);
-      value.data[r] = a.value;
-      threshold.data[r] = a.threshold;
-      text.set(r, k::describe(a));
-      ++r;
-    }
+  each_row(ev, &k::Evaluation::alerts, [&](std::size_t r, std::size_t i, const auto& a) {
+    citizen.set(r, ids[i]);
+    kind.data[r] = static_cast<std::int8_t>(a.kind);
+    value.data[r] = a.value;
+    threshold.data[r] = a.threshold;
+    text.set(r, k::describe(a));
+  });
   py::dict c;
   c["citizen"] = citizen.array;
   c["alert"] = categorical<k::AlertKind>(kind.array);
