@@ -27,8 +27,18 @@ void report_warnings(const std::vector<k::InputWarning>& warnings) {
   for (const auto& w : warnings) std::cerr << "kanten: warning: field '" << w.field << "': " << w.message << "\n";
 }
 
-k::Caseload read_cases(const std::string& text, bool& single) {
-  k::Caseload load = k::cases_from_json(text, single, read_options);
+k::CaseReader case_reader(const std::string& path, const std::optional<std::string>& format, const std::string& command) {
+  return k::CaseReader(path, format_value(format, "--format", command), read_options);
+}
+
+k::Caseload read_cases(const std::string& path, const std::optional<std::string>& format, bool& single,
+                       const std::string& command) {
+  k::CaseReader reader = case_reader(path, format, command);
+  k::Caseload load;
+  k::Case c;
+  while (reader.next(c)) load.cases.push_back(std::move(c));
+  load.warnings = reader.warnings();
+  single = reader.single();
   report_warnings(load.warnings);
   for (const auto& c : load.cases) report_warnings(c.warnings);
   return load;
@@ -62,6 +72,17 @@ void add_progress(CLI::App& app, CommonFlags& flags) {
   app.add_flag("--no-progress", flags.no_progress, "no progress on stderr even when it is a terminal");
 }
 
+void add_format(CLI::App& app, std::optional<std::string>& format) {
+  app.add_option("--format", format,
+                 "FILE's format: json (a case, {\"cases\": [...]} or an array), jsonl (one case per line), csv (the "
+                 "event table, docs/csv-format.md); default: from the extension (.json, .jsonl, .ndjson, .csv), else json")
+      ->type_name("FORMAT");
+}
+
+void add_output_format(CLI::App& app, std::optional<std::string>& format, const std::string& what) {
+  app.add_option("--output-format", format, what)->type_name("FORMAT");
+}
+
 CLI::Option* add_file(CLI::App& app, std::string& file, const std::string& what) {
   return app.add_option("FILE", file, what + " ('-' reads stdin)")->required();
 }
@@ -77,8 +98,8 @@ k::Progress progress_of(const CommonFlags& flags, const std::string& command) {
   if (!(flags.progress || (terminal && !flags.no_progress))) return {};
   return [terminal](std::string_view stage, std::size_t done, std::size_t total) {
     if (terminal) std::cerr << "\r\033[K";
-    std::cerr << "kanten: " << stage << ' ' << done << '/' << total;
-    if (total > 0) std::cerr << " (" << done * 100 / total << " %)";
+    std::cerr << "kanten: " << stage << ' ' << done;  // a stream's total is not known: its count alone
+    if (total > 0) std::cerr << '/' << total << " (" << done * 100 / total << " %)";
     if (!terminal || done == total) std::cerr << '\n';
     std::cerr.flush();
   };
@@ -109,6 +130,17 @@ std::optional<std::uint64_t> number_value(const std::optional<std::string>& v, s
                          std::to_string(min) + " to " + std::to_string(max),
                      command);
   return n;
+}
+
+std::optional<k::Format> format_value(const std::optional<std::string>& v, std::string_view option,
+                                      const std::string& command) {
+  if (!v) return std::nullopt;
+  try {
+    return k::parse_format(*v, std::string(option));
+  } catch (const k::Error&) {
+    throw UsageError("option '" + std::string(option) + "': value '" + *v + "': expected json, jsonl (or ndjson) or csv",
+                     command);
+  }
 }
 
 void add_alerts(CLI::App& app, AlertFlags& flags) {

@@ -40,8 +40,14 @@ extern k::ReadOptions read_options;
 [[nodiscard]] std::string read_input(const std::string& path);
 /// Each input warning on stderr: the field and what was not used (never a value).
 void report_warnings(const std::vector<k::InputWarning>& warnings);
-/// A caseload from the text of a case or a caseload (`single` tells which), its warnings on stderr.
-[[nodiscard]] k::Caseload read_cases(const std::string& text, bool& single);
+/// The reader of the cases in FILE ('-' reads stdin) in `format` ("json", "jsonl", "csv"), else
+/// the format of the file's extension, else JSON.
+[[nodiscard]] k::CaseReader case_reader(const std::string& path, const std::optional<std::string>& format,
+                                        const std::string& command);
+/// The whole caseload of FILE, read as case_reader() reads it (`single`: it held one case), its
+/// warnings on stderr.
+[[nodiscard]] k::Caseload read_cases(const std::string& path, const std::optional<std::string>& format, bool& single,
+                                     const std::string& command);
 
 // --- output ----------------------------------------------------------------------------------
 
@@ -64,6 +70,10 @@ struct CommonFlags {
 void add_compact(CLI::App& app, CommonFlags& flags);
 /// Adds --progress and --no-progress.
 void add_progress(CLI::App& app, CommonFlags& flags);
+/// Adds --format FORMAT: the input's format (json, jsonl, csv) when FILE's extension does not say it.
+void add_format(CLI::App& app, std::optional<std::string>& format);
+/// Adds --output-format FORMAT (json, jsonl, csv; default json).
+void add_output_format(CLI::App& app, std::optional<std::string>& format, const std::string& what);
 /// Adds the positional FILE ('-' reads stdin); `what` describes the file.
 CLI::Option* add_file(CLI::App& app, std::string& file, const std::string& what);
 
@@ -82,6 +92,10 @@ CLI::Option* add_file(CLI::App& app, std::string& file, const std::string& what)
 [[nodiscard]] std::optional<std::uint64_t> number_value(const std::optional<std::string>& v, std::string_view option,
                                                         std::uint64_t min, std::uint64_t max,
                                                         const std::string& command);
+
+/// The value of a format option ("--format": json, jsonl or ndjson, csv), std::nullopt when not given.
+[[nodiscard]] std::optional<k::Format> format_value(const std::optional<std::string>& v, std::string_view option,
+                                                    const std::string& command);
 
 /// Adds an option taking a value kept as text (checked by the command with the functions above).
 CLI::Option* add_value(CLI::App& app, const std::string& name, std::optional<std::string>& value,

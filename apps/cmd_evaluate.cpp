@@ -1,4 +1,5 @@
-// kanten evaluate FILE --as-of DATE: the evaluation of a case or a caseload.
+// kanten evaluate FILE --as-of DATE: the evaluation of a case or a caseload, streamed.
+#include <iostream>
 #include <memory>
 
 #include "cli.hpp"
@@ -8,7 +9,7 @@ namespace cli {
 void add_evaluate(CLI::App& app) {
   struct Options {
     std::string file;
-    std::optional<std::string> as_of, daily_rate;
+    std::optional<std::string> as_of, daily_rate, format, output_format, chunk;
     bool explain = false;
     AlertFlags alerts;
     CommonFlags flags;
@@ -23,12 +24,21 @@ void add_evaluate(CLI::App& app) {
       "Trin 2, aftercare, bus trips, training tracks, violations and events not applied, each with its\n"
       "source. A case gives one evaluation object; a caseload ({\"cases\": [...]} or an array) gives\n"
       "{\"evaluations\": [...]}. The alert options add \"alerts\" when a threshold is passed; the\n"
-      "source texts give no numbers, so there is no alert unless asked for.");
+      "source texts give no numbers, so there is no alert unless asked for.\n"
+      "\n"
+      "FILE may be JSON, JSON Lines (one case per line) or the CSV event table (docs/csv-format.md).\n"
+      "Cases are read, evaluated and written one chunk at a time, so memory does not grow with the\n"
+      "caseload; --output-format jsonl writes one evaluation per line, csv one summary row per citizen.");
   add_file(*cmd, o->file, "the case or caseload");
   add_value(*cmd, "--as-of", o->as_of, "DATE", "evaluate as of this date (required)")->required();
   add_value(*cmd, "--daily-rate", o->daily_rate, "ORE", "the daily benefit rate in øre, to state sanction deductions");
+  add_output_format(*cmd, o->output_format,
+                    "json ({\"evaluations\": [...]}, or one object for one case; the default), jsonl (one "
+                    "evaluation per line) or csv (one summary row per citizen, docs/csv-format.md)");
+  add_value(*cmd, "--chunk", o->chunk, "N", "cases read and evaluated together (default 2048; 1 to 1000000)");
   cmd->add_flag("--explain", o->explain, "English text instead of JSON");
   add_alerts(*cmd, o->alerts);
+  add_format(*cmd, o->format);
   add_compact(*cmd, o->flags);
   add_progress(*cmd, o->flags);
   cmd->callback([o, cmd] {
@@ -39,22 +49,43 @@ void add_evaluate(CLI::App& app) {
       opts.daily_rate = static_cast<std::int64_t>(*r);
     opts.alerts = alert_options(o->alerts, name);
     opts.progress = progress_of(o->flags, name);
+    k::StreamOptions stream;
+    if (auto n = number_value(o->chunk, "--chunk", 1, 1'000'000, name)) stream.chunk = static_cast<std::size_t>(*n);
+    if (o->explain && o->output_format)
+      throw UsageError("--explain writes English text: it takes no --output-format", name);
+    const k::Format out_format = format_value(o->output_format, "--output-format", name).value_or(k::Format::json);
 
-    bool single = false;
-    const k::Caseload load = read_cases(read_input(o->file), single);
-    const auto evaluations = k::evaluate_all(load, opts);
+    k::CaseReader reader = case_reader(o->file, o->format, name);
+    std::optional<k::EvaluationWriter> writer;
+    bool first = true;
+    char last = 0;  // --explain: the last character written
+    k::evaluate_stream(
+        reader, opts,
+        [&](const k::Case& c, const k::Evaluation& e) {
+          report_warnings(c.warnings);
+          if (o->explain) {
+            if (!first) std::cout << '\n';
+            const std::string text = k::explain(e);
+            std::cout << text;
+            last = text.empty() ? (first ? char{0} : '\n') : text.back();
+          } else {
+            // The first case tells whether the input was one case (one evaluation object).
+            if (!writer) writer.emplace(std::cout, out_format, o->flags.indent(), reader.single());
+            writer->write(e);
+          }
+          first = false;
+        },
+        stream);
+    report_warnings(reader.warnings());
     if (o->explain) {
-      std::string out;
-      for (std::size_t i = 0; i < evaluations.size(); ++i) {
-        if (i) out += "\n";
-        out += k::explain(evaluations[i]);
-      }
-      write_out(out);
-    } else if (single) {
-      write_out(k::to_json(evaluations.front(), o->flags.indent()));
+      if (last != '\n') std::cout << '\n';
     } else {
-      write_out(k::to_json(evaluations, o->flags.indent()));
+      if (!writer) writer.emplace(std::cout, out_format, o->flags.indent(), false);  // no case: an empty list
+      writer->finish();
+      if (out_format == k::Format::json) std::cout << '\n';
     }
+    std::cout.flush();
+    if (!std::cout) throw k::Error(k::Errc::io_error, "stdout", "", "cannot be written");
   });
 }
 

@@ -60,6 +60,7 @@ void add_evaluate_programme(CLI::App& app) {
   struct Options {
     std::string file;
     std::optional<std::string> as_of, json;
+    std::optional<std::string> format;
     CommonFlags flags;
   };
   auto o = std::make_shared<Options>();
@@ -76,13 +77,14 @@ void add_evaluate_programme(CLI::App& app) {
   add_value(*cmd, "--json", o->json, "OUT",
             "also write every figure as JSON to OUT (curves, citizens per step by month);\n"
             "'-' writes the JSON to stdout instead of the summary");
+  add_format(*cmd, o->format);
   add_compact(*cmd, o->flags);
   cmd->callback([o, cmd] {
     const std::string name = command_name(*cmd);
     const auto& json_out = o->json;
     if (json_out && json_out->empty()) throw UsageError("option '--json': needs a file name or '-'", name);
     bool single = false;
-    const k::Caseload load = read_cases(read_input(o->file), single);
+    const k::Caseload load = read_cases(o->file, o->format, single, name);
     const auto as_of = date_value(o->as_of, "--as-of", name);
     k::ProgrammeOptions opts;
     if (as_of) {

@@ -12,6 +12,7 @@ void add_followups(CLI::App& app) {
     std::optional<std::string> as_of;
     AlertFlags alerts;
     WorklistFlags worklist;
+    std::optional<std::string> format;
     CommonFlags flags;
   };
   auto o = std::make_shared<Options>();
@@ -28,6 +29,7 @@ void add_followups(CLI::App& app) {
   add_value(*cmd, "--as-of", o->as_of, "DATE", "the date (required)")->required();
   add_worklist_flags(*cmd, o->worklist);
   add_alerts(*cmd, o->alerts);
+  add_format(*cmd, o->format);
   add_compact(*cmd, o->flags);
   add_progress(*cmd, o->flags);
   cmd->callback([o, cmd] {
@@ -38,7 +40,7 @@ void add_followups(CLI::App& app) {
     const k::WorklistOptions which = worklist_options(o->worklist, name);
     opts.progress = progress_of(o->flags, name);
     bool single = false;
-    const k::Caseload load = read_cases(read_input(o->file), single);
+    const k::Caseload load = read_cases(o->file, o->format, single, name);
     write_out(k::to_json(k::followup_worklist(k::evaluate_all(load, opts), which), opts.as_of, o->flags.indent()));
   });
 }

@@ -116,16 +116,17 @@ KANTEN_API const char* kanten_version_string(void) KANTEN_NOEXCEPT;
 /* Status codes and errors                                                                    */
 /* ------------------------------------------------------------------------------------------ */
 
-/** Status codes. 0 is success; the negative codes are kanten::Errc negated, plus two of the C
- *  ABI's own. */
+/** Status codes. 0 is success; the negative codes are kanten::Errc negated, plus the C ABI's
+ *  own (KANTEN_ENOMEM, KANTEN_EINTERNAL, KANTEN_ECANCELED). */
 typedef enum kanten_status {
-  KANTEN_OK = 0,         /**< success */
-  KANTEN_EINVAL = -1,    /**< an argument is NULL, out of range or otherwise invalid */
-  KANTEN_EPARSE = -2,    /**< input text is not well-formed (e.g. not JSON) */
-  KANTEN_EINPUT = -3,    /**< well-formed input with a field of the wrong type or value */
-  KANTEN_EIO = -4,       /**< a file could not be read or written */
-  KANTEN_ENOMEM = -5,    /**< out of memory */
-  KANTEN_EINTERNAL = -6  /**< an internal error (a bug: please report the message) */
+  KANTEN_OK = 0,          /**< success */
+  KANTEN_EINVAL = -1,     /**< an argument is NULL, out of range or otherwise invalid */
+  KANTEN_EPARSE = -2,     /**< input text is not well-formed (e.g. not JSON) */
+  KANTEN_EINPUT = -3,     /**< well-formed input with a field of the wrong type or value */
+  KANTEN_EIO = -4,        /**< a file could not be read or written */
+  KANTEN_ENOMEM = -5,     /**< out of memory */
+  KANTEN_EINTERNAL = -6,  /**< an internal error (a bug: please report the message) */
+  KANTEN_ECANCELED = -7   /**< the caller's callback asked to stop (kanten_evaluate_stream) */
 } kanten_status;
 
 /** This thread's message for the last call that failed; "" after a call that succeeded.
@@ -1010,6 +1011,150 @@ KANTEN_API int kanten_evaluation_sanction_reason(const kanten_evaluation* e, siz
 KANTEN_API int kanten_evaluation_sanction_pending(const kanten_evaluation* e, size_t i, size_t j, kanten_reason* out) KANTEN_NOEXCEPT;
 /** Writes sanction answer i as JSON; `*out` owned by the caller. KANTEN_EINVAL for bad arguments. */
 KANTEN_API int kanten_evaluation_sanction_to_json(const kanten_evaluation* e, size_t i, int indent, char** out) KANTEN_NOEXCEPT;
+
+/* ------------------------------------------------------------------------------------------ */
+/* Streaming caseloads                                                                        */
+/* ------------------------------------------------------------------------------------------ */
+
+/* Caseloads of any size (C++: include/kanten/rules/stream.hpp): cases read one at a time or a
+ * chunk at a time from a file or from text, and evaluated as they are read. The formats are a
+ * JSON document ({"cases": [...]}, a bare array of cases, or one case), JSON Lines (one case per
+ * line; blank lines are skipped) and the CSV event table (docs/json-format.md,
+ * docs/csv-format.md). Memory is bounded by the largest case and the chunk, not by the input.
+ *
+ * Every guarantee of kanten_caseload_from_json() holds per case: an event that cannot be read is
+ * kept (kanten_case_rejected_count()), never dropped; unknown fields are warnings (KANTEN_EINPUT
+ * under kanten_read_options.strict); an id shaped like a CPR number is refused; a second case of
+ * one citizen is KANTEN_EINPUT naming both. kanten_read_options.max_bytes bounds each case, not
+ * the whole input. The first fault in the input stops the reader with a message naming the
+ * line, the column and the case (its position and, once read, its citizen id); the reader is
+ * then spent: every later read returns the same status and message.
+ *
+ * Example — every case of a JSON Lines file, evaluated 2048 at a time:
+ *
+ *   static int print_step(void* user, const kanten_case* c, const kanten_evaluation* e) {
+ *     (void)user;
+ *     printf("%s %s\n", kanten_case_citizen(c), kanten_step_name(kanten_evaluation_step(e)));
+ *     return 0;  // nonzero stops: kanten_evaluate_stream() returns KANTEN_ECANCELED
+ *   }
+ *
+ *   kanten_case_reader* r = NULL;
+ *   kanten_evaluate_options o = KANTEN_EVALUATE_OPTIONS_INIT;
+ *   o.as_of.year = 2024; o.as_of.month = 6; o.as_of.day = 30;
+ *   int s = kanten_case_reader_open("caseload.jsonl", KANTEN_FORMAT_AUTO, NULL, &r);
+ *   if (s == KANTEN_OK) s = kanten_evaluate_stream(r, &o, print_step, NULL, 2048);
+ *   if (s < 0) fprintf(stderr, "%s\n", kanten_last_error());  // names the line, column and case
+ *   kanten_case_reader_free(r);
+ *
+ * Or case by case (kanten_case_reader_next() returns 1 with a case, 0 at the end):
+ *
+ *   kanten_case* c = NULL;
+ *   while ((s = kanten_case_reader_next(r, &c)) == 1) {
+ *     ... kanten_evaluate(c, &o, &e) ...
+ *     kanten_case_free(c);
+ *   }
+ *   if (s < 0) fprintf(stderr, "%s\n", kanten_last_error());
+ */
+
+/** The bulk formats (C++: kanten::Format; the same values). */
+typedef enum kanten_format {
+  KANTEN_FORMAT_AUTO = -1, /**< a file: its extension's (.json; .jsonl or .ndjson; .csv; any case), else JSON;
+                                text: JSON */
+  KANTEN_FORMAT_JSON = 0,  /**< one JSON document: {"cases": [...]}, a bare array of cases, or one case */
+  KANTEN_FORMAT_JSONL = 1, /**< JSON Lines: one case per line */
+  KANTEN_FORMAT_CSV = 2,   /**< the CSV event table (docs/csv-format.md) */
+  KANTEN_FORMAT_COUNT = 3
+} kanten_format;
+
+/** Snake-case name of a format: "json", "jsonl", "csv"; NULL (last error set) out of range,
+ *  KANTEN_FORMAT_AUTO included. Thread-safe. */
+KANTEN_API const char* kanten_format_name(int format) KANTEN_NOEXCEPT;
+
+/** The most cases one chunk may hold (kanten_case_reader_next_chunk, kanten_evaluate_stream). */
+#define KANTEN_MAX_CHUNK ((size_t)1000000)
+
+/** A reader of cases, one at a time (C++: kanten::CaseReader). Needs exclusive access: one
+ *  thread at a time. */
+typedef struct kanten_case_reader kanten_case_reader;
+
+/** Opens the file `path` to read cases in `format` (a kanten_format) with read options (NULL:
+ *  KANTEN_READ_OPTIONS_INIT's); "-" reads standard input. On success `*out` is a new reader the
+ *  caller frees with kanten_case_reader_free(). Cases are read by kanten_case_reader_next(),
+ *  kanten_case_reader_next_chunk() or kanten_evaluate_stream(); only a CSV table's header line
+ *  is read here. Errors: KANTEN_EINVAL (NULL or empty path, NULL out, a format out of range,
+ *  options of an unknown version; the message names the parameter), KANTEN_EIO (the file cannot
+ *  be opened, or is a directory; the message names the path), and for CSV a fault of the header
+ *  (KANTEN_EPARSE, KANTEN_EINPUT: a required column missing, a column named twice, …).
+ *  Thread-safe. */
+KANTEN_API int kanten_case_reader_open(const char* path, int format, const kanten_read_options* options,
+                                       kanten_case_reader** out) KANTEN_NOEXCEPT;
+/** A reader over text (copied: the caller may free it when the call returns); `length` may be
+ *  KANTEN_NUL_TERMINATED. KANTEN_FORMAT_AUTO reads JSON. Otherwise as kanten_case_reader_open();
+ *  errors: KANTEN_EINVAL (NULL text or out, a format out of range, options of an unknown
+ *  version), and for CSV a fault of the header. Thread-safe. */
+KANTEN_API int kanten_case_reader_from_text(const char* text, size_t length, int format,
+                                            const kanten_read_options* options,
+                                            kanten_case_reader** out) KANTEN_NOEXCEPT;
+
+/** Reads the next case: 1 and `*out` a new case the caller frees with kanten_case_free(); 0 and
+ *  `*out` = NULL at the end of the input (and at every call after it); a negative status and
+ *  `*out` = NULL on a fault: KANTEN_EPARSE (not well-formed, a NUL byte), KANTEN_EINPUT (a field
+ *  of the wrong type or value, a case over options.max_bytes, a second case of a citizen, …),
+ *  KANTEN_EIO (a read failed) — the message names the line, the column and the case, and the
+ *  reader is spent (every later read returns the same). KANTEN_EINVAL for NULL r or out. Needs
+ *  exclusive access to r. */
+KANTEN_API int kanten_case_reader_next(kanten_case_reader* r, kanten_case** out) KANTEN_NOEXCEPT;
+/** Reads up to `max` cases (1 to KANTEN_MAX_CHUNK) into a new caseload: 1 and `*out` holding 1 to
+ *  max cases (caller frees with kanten_caseload_free()); 0 and `*out` = NULL at the end. When a
+ *  fault follows some cases, those cases come first (1) and the next call reports the fault, so
+ *  no case before it is lost. The caseload's warnings are its cases' (the document's own are the
+ *  reader's: kanten_case_reader_warning()). Errors as kanten_case_reader_next(), plus
+ *  KANTEN_EINVAL for max 0 or above KANTEN_MAX_CHUNK. Needs exclusive access to r. */
+KANTEN_API int kanten_case_reader_next_chunk(kanten_case_reader* r, size_t max, kanten_caseload** out) KANTEN_NOEXCEPT;
+
+/** The format being read (a kanten_format: KANTEN_FORMAT_AUTO resolved); KANTEN_EINVAL for NULL r. */
+KANTEN_API int kanten_case_reader_format(const kanten_case_reader* r) KANTEN_NOEXCEPT;
+/** 1 when the input was one case object rather than a caseload (JSON only; known once the first
+ *  case has been read), else 0; KANTEN_EINVAL for NULL r. */
+KANTEN_API int kanten_case_reader_single(const kanten_case_reader* r) KANTEN_NOEXCEPT;
+/** The number of cases handed over so far (by kanten_case_reader_next(),
+ *  kanten_case_reader_next_chunk() and to kanten_evaluate_stream()'s callback); 0 for NULL r. */
+KANTEN_API size_t kanten_case_reader_count(const kanten_case_reader* r) KANTEN_NOEXCEPT;
+/** The bytes of input consumed so far (after a stopped kanten_evaluate_stream() this includes the
+ *  cases read ahead and not yet handed over); 0 for NULL r. */
+KANTEN_API uint64_t kanten_case_reader_bytes(const kanten_case_reader* r) KANTEN_NOEXCEPT;
+/** The number of the document's own input warnings (e.g. an unknown field beside "cases"; a
+ *  case's warnings are the case's: kanten_case_warning()). Complete only at the end of the input;
+ *  0 for NULL r. */
+KANTEN_API size_t kanten_case_reader_warning_count(const kanten_case_reader* r) KANTEN_NOEXCEPT;
+/** Input warning i of the document. The strings are borrowed from r until the next read from r
+ *  (or its free). Errors: KANTEN_EINVAL (NULL r or out, i out of range, a bad out->version). */
+KANTEN_API int kanten_case_reader_warning(const kanten_case_reader* r, size_t i, kanten_input_warning* out) KANTEN_NOEXCEPT;
+/** Frees a reader (and closes its file); NULL is a no-op. */
+KANTEN_API void kanten_case_reader_free(kanten_case_reader* r) KANTEN_NOEXCEPT;
+
+/** Called by kanten_evaluate_stream() with each case and its evaluation, in input order, on the
+ *  thread that called kanten_evaluate_stream(). Both are borrowed and valid only during the call
+ *  (keep a case with kanten_caseload_add_case(), which copies it; an evaluation by evaluating
+ *  the case again or writing it out with kanten_evaluation_to_json()). The callback may call any
+ *  kanten function except on the reader, and must not throw or longjmp out. Return 0 to go on,
+ *  nonzero to stop. */
+typedef int (*kanten_stream_callback)(void* user, const kanten_case* c, const kanten_evaluation* e);
+
+/** Reads every remaining case of r, evaluates each as of options->as_of (as kanten_evaluate();
+ *  the same evaluations as kanten_evaluate_caseload()) and hands each with its evaluation to
+ *  `callback` (with `user`) in input order. `chunk` cases (1 to KANTEN_MAX_CHUNK) are read and
+ *  evaluated together; the next chunk is read on a second thread while one is evaluated, so
+ *  memory is two chunks of cases.
+ *  Returns KANTEN_OK when every case was handed over (kanten_case_reader_count() tells how
+ *  many). When the callback returns nonzero: KANTEN_ECANCELED, and the cases read but not handed
+ *  over stay with r — the next read (kanten_case_reader_next(), …) continues with the case after
+ *  the one the callback stopped at. A fault in the input: every case before it is handed over,
+ *  then the fault's status as kanten_case_reader_next(). Errors: KANTEN_EINVAL for NULL r,
+ *  options or callback, a chunk of 0 or above KANTEN_MAX_CHUNK, and options as kanten_evaluate()
+ *  checks them (all checked before anything is read). Needs exclusive access to r. */
+KANTEN_API int kanten_evaluate_stream(kanten_case_reader* r, const kanten_evaluate_options* options,
+                                      kanten_stream_callback callback, void* user, size_t chunk) KANTEN_NOEXCEPT;
 
 /* ------------------------------------------------------------------------------------------ */
 /* The follow-up worklist                                                                     */

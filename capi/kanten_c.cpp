@@ -57,33 +57,8 @@ static_assert(KANTEN_MAX_ALERT_MONTHS == k::max_alert_months, "KANTEN_MAX_ALERT_
 // ---------------------------------------------------------------------------------------------
 // The handles
 // ---------------------------------------------------------------------------------------------
-struct kanten_case {
-  k::Case rep;
-};
-struct kanten_caseload {
-  k::Caseload rep;
-  /// The citizen ids of rep, built on the first kanten_caseload_add_case (a caseload holds one
-  /// case per citizen).
-  std::unordered_set<std::string> citizens;
-  bool citizens_built = false;
-};
-struct kanten_evaluation {
-  k::Evaluation owned;               ///< the evaluation, when this handle owns it
-  const k::Evaluation* rep = &owned;  ///< the evaluation: `owned`, or one of a kanten_evaluations
-
-  /// English texts, made on first use (once, thread-safe): most callers never ask for them.
-  struct Texts {
-    std::vector<std::string> target_group, missing, not_applied, alerts;
-  };
-  mutable std::once_flag texts_once;
-  mutable Texts texts;
-
-  kanten_evaluation() = default;
-  explicit kanten_evaluation(k::Evaluation e) : owned(std::move(e)) {}
-  kanten_evaluation(const kanten_evaluation&) = delete;
-  kanten_evaluation& operator=(const kanten_evaluation&) = delete;
-  ~kanten_evaluation() = default;
-};
+// kanten_case, kanten_caseload and kanten_evaluation are in kanten_c_internal.hpp (the streaming
+// reader, kanten_c_stream.cpp, makes them too).
 struct kanten_evaluations {
   std::vector<k::Evaluation> rep;
   std::unique_ptr<kanten_evaluation[]> views;  ///< views[i].rep == &rep[i]
@@ -533,6 +508,8 @@ const char* name_of(const char* func, int v) noexcept {
 
 }  // namespace
 
+k::EvaluateOptions kanten_capi::evaluate_options_of(const kanten_evaluate_options* options) { return options_of(options); }
+
 // =============================================================================================
 // extern "C"
 // =============================================================================================
@@ -551,6 +528,7 @@ const char* kanten_status_string(int status) noexcept {
     case KANTEN_EIO: return "io error";
     case KANTEN_ENOMEM: return "out of memory";
     case KANTEN_EINTERNAL: return "internal error";
+    case KANTEN_ECANCELED: return "canceled";
     default: return "unknown status";
   }
 }

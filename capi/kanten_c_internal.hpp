@@ -1,6 +1,7 @@
-// capi/kanten_c_internal.hpp — what kanten_c.cpp and kanten_c_match.cpp share: the one place
+// capi/kanten_c_internal.hpp — what the C ABI's sources (kanten_c*.cpp) share: the one place
 // that turns a C++ exception into a status and a per-thread message, argument checks, dates and
-// strings across the boundary. Private to the C ABI's sources; never installed.
+// strings across the boundary, and the handles more than one source makes. Private to the C
+// ABI's sources; never installed.
 #pragma once
 
 #include "kanten.h"
@@ -8,12 +9,47 @@
 #include <kanten/core/date.hpp>
 #include <kanten/core/error.hpp>
 #include <kanten/core/input.hpp>
+#include <kanten/rules/evaluate.hpp>
+#include <kanten/rules/events.hpp>
 #include <kanten/rules/sources.hpp>
 
 #include <cstddef>
+#include <mutex>
 #include <string>
 #include <string_view>
+#include <unordered_set>
+#include <utility>
 #include <vector>
+
+// The handles made by kanten_c.cpp and by the streaming reader (kanten_c_stream.cpp). Each holds
+// the C++ value as `rep` (leveldb's c.cc is the model).
+struct kanten_case {
+  kanten::Case rep;
+};
+struct kanten_caseload {
+  kanten::Caseload rep;
+  /// The citizen ids of rep, built on the first kanten_caseload_add_case (a caseload holds one
+  /// case per citizen).
+  std::unordered_set<std::string> citizens;
+  bool citizens_built = false;
+};
+struct kanten_evaluation {
+  kanten::Evaluation owned;               ///< the evaluation, when this handle owns it
+  const kanten::Evaluation* rep = &owned;  ///< the evaluation: `owned`, or one of a kanten_evaluations
+
+  /// English texts, made on first use (once, thread-safe): most callers never ask for them.
+  struct Texts {
+    std::vector<std::string> target_group, missing, not_applied, alerts;
+  };
+  mutable std::once_flag texts_once;
+  mutable Texts texts;
+
+  kanten_evaluation() = default;
+  explicit kanten_evaluation(kanten::Evaluation e) : owned(std::move(e)) {}
+  kanten_evaluation(const kanten_evaluation&) = delete;
+  kanten_evaluation& operator=(const kanten_evaluation&) = delete;
+  ~kanten_evaluation() = default;
+};
 
 namespace kanten_capi {
 
@@ -69,6 +105,9 @@ kanten_date from_date(const kanten::Date& d) noexcept;
 std::string_view text_of(const char* text, std::size_t length, const char* name);
 /// Read options from C (NULL: the defaults); throws naming options.version for an unknown version.
 kanten::ReadOptions read_options_of(const kanten_read_options* options);
+/// Evaluate options from C, checked as kanten_evaluate() checks them (NULL: invalid_argument
+/// naming "options").
+kanten::EvaluateOptions evaluate_options_of(const kanten_evaluate_options* options);
 /// Fills `out` with warning i of `warnings` (a version-checked out-struct).
 int warning_out(const std::vector<kanten::InputWarning>& warnings, std::size_t i, kanten_input_warning* out);
 /// A copy of `s` in malloc'ed memory for the caller (freed with kanten_string_free()).

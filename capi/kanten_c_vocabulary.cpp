@@ -60,6 +60,16 @@ constexpr Row<k::Errc> errc[] = {
 };
 static_assert(std::size(errc) == k::enum_size<k::Errc>, "kanten.h lacks the status of an Errc");
 static_assert(paired(errc, -1), "a KANTEN_E* status is not the negated Errc value");
+// The C ABI's own statuses (KANTEN_ENOMEM, KANTEN_EINTERNAL, KANTEN_ECANCELED) are no negated Errc.
+namespace {
+constexpr bool own_status(long long status) {
+  for (auto e : k::Vocabulary<k::Errc>::values)
+    if (status == -static_cast<long long>(e)) return false;
+  return true;
+}
+}  // namespace
+static_assert(own_status(KANTEN_ENOMEM) && own_status(KANTEN_EINTERNAL) && own_status(KANTEN_ECANCELED),
+              "a status of the C ABI's own is also a negated Errc: give it a new value");
 
 // --- kanten_step --------------------------------------------------------------------------------
 constexpr Row<k::Step> step[] = {

@@ -14,7 +14,7 @@ bin=build/fuzz/fuzz
 findings=build/fuzz/findings
 # target:corpus
 targets=(fuzz_caseload_json:caseload_json fuzz_market_json:market_json fuzz_dimacs:dimacs fuzz_capi_events:capi_events
-         fuzz_workplace_json:workplace_json)
+         fuzz_workplace_json:workplace_json fuzz_stream_json:stream_json)
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -6,12 +6,14 @@ set -euo pipefail
 packages=(
   cmake ninja-build g++ make pkg-config clang-14 libclang-rt-14-dev
   libboost-dev libboost-date-time-dev libboost-graph-dev
-  nlohmann-json3-dev catch2 libbenchmark-dev liblemon-dev libcli11-dev
+  nlohmann-json3-dev catch2 libbenchmark-dev liblemon-dev libcli11-dev libsimdjson-dev
   python3 python3-dev pybind11-dev python3-pytest python3-numpy python3-pandas
   python3-matplotlib jupyter-nbconvert python3-ipykernel python3-nbformat
   # The `fuzz` preset: clang-14 with libFuzzer and the sanitizer runtimes (libclang-rt-14-dev,
   # above); the `tsan` preset: g++'s ThreadSanitizer runtime; setarch (util-linux) for its run.
   libtsan2 util-linux
+  # GNU time: tests/test_stream.cpp measures the program's peak memory with it.
+  time
 )
 
 missing=()

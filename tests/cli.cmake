@@ -189,6 +189,22 @@ kanten_cli_test(model_dot RC 0 OUT "^digraph"
   ARGS model --dot)
 kanten_cli_test(generate RC 0 OUT "^{[^\"]*\"cases\": ..*\"citizen\""
   ARGS generate --citizens 3 --seed 11)
+# --format and --out: JSON Lines (one compact case per line), the CSV event table, a file whose
+# extension names the format (stdout then stays empty). The C++ tests (tests/test_stream_write.cpp)
+# read the cases back from each format.
+kanten_cli_test(generate_jsonl RC 0 OUT "^{\"citizen\":\"c-000001\",\"profile\":{" OUT2 "}.{\"citizen\":\"c-000003\","
+  NOT "\"cases\"" ARGS generate --citizens 3 --seed 11 --format jsonl)
+kanten_cli_test(generate_ndjson_is_jsonl RC 0 OUT "^{\"citizen\":\"c-000001\",\"profile\":{"
+  ARGS generate --citizens 1 --format ndjson)
+kanten_cli_test(generate_csv RC 0 OUT "^citizen,date,kind,benefit,activity_ready," OUT2 ".c-000002,,profile,"
+  ARGS generate --citizens 2 --seed 11 --format csv)
+kanten_cli_test(generate_out_by_extension RC 0 OUT "^$"
+  CREATES "${CMAKE_CURRENT_BINARY_DIR}/cli-generate-4.csv"
+  ARGS generate --citizens 4 --out "${CMAKE_CURRENT_BINARY_DIR}/cli-generate-4.csv")
+kanten_cli_test(generate_bad_format RC 2 ERR "--format': value 'xml': expected json, jsonl .or ndjson. or csv"
+  ARGS generate --format xml)
+kanten_cli_test(generate_out_unwritable RC 1 ERR "field '--out': value '/nonexistent-kanten-dir/x.jsonl': cannot be opened"
+  ARGS generate --citizens 2 --out /nonexistent-kanten-dir/x.jsonl)
 kanten_cli_test(help_match RC 0 OUT "usage: kanten match FILE .--mode assignment.stable.top-k."
   ARGS match --help)
 kanten_cli_test(help_lists_match RC 0 OUT "match FILE.*generate-market"
@@ -392,3 +408,29 @@ kanten_cli_test(progress_no_progress RC 0 OUT "\"evaluations\": ." NOT "${_progr
   ARGS evaluate "${KANTEN_CLI_DATA}/caseload.json" --as-of 2024-06-30 --no-progress)
 kanten_cli_test(progress_both_flags RC 2 ERR "--progress and --no-progress exclude each other"
   ARGS generate-market --progress --no-progress)
+
+# Streams (docs/json-format.md "Large caseloads"): JSON Lines and the CSV event table in, the same
+# evaluations out; JSON Lines and the CSV summary out; the format from the extension or --format.
+kanten_cli_test(evaluate_jsonl RC 0
+  OUT "^{\"evaluations\":.{\"citizen\":\"c-0101\".*\"citizen\":\"c-0104\""
+  OUT2 "\"rule\":\"education_goal_for_uddannelseshjaelp\""
+  ARGS evaluate "${KANTEN_CLI_DATA}/caseload.jsonl" --as-of 2024-03-31 --compact)
+kanten_cli_test(evaluate_csv_event_table RC 0
+  OUT "^{\"evaluations\":.{\"citizen\":\"c-0101\".*\"citizen\":\"c-0104\""
+  OUT2 "\"rule\":\"education_goal_for_uddannelseshjaelp\""
+  ARGS evaluate "${KANTEN_CLI_DATA}/caseload.csv" --as-of 2024-03-31 --compact)
+kanten_cli_test(evaluate_output_jsonl RC 0
+  OUT "^{\"citizen\":\"c-0101\",\"as_of\":\"2024-03-31\".*}\n{\"citizen\":\"c-0102\""
+  ARGS evaluate "${KANTEN_CLI_DATA}/caseload.json" --as-of 2024-03-31 --output-format jsonl)
+kanten_cli_test(evaluate_output_csv_summary RC 0
+  OUT "^citizen,target_group,step,since,missing,exit,.*\nc-0101,true,exit_30_hours,2024-03-31,,exit_30_hours,.*\nc-0102,true,trin3_virksomhedsforloeb,"
+  ARGS evaluate "${KANTEN_CLI_DATA}/caseload.csv" --as-of 2024-03-31 --output-format csv)
+kanten_cli_test(evaluate_format_option RC 0 OUT "^{\"evaluations\":.{\"citizen\":\"c-0101\""
+  INPUT "${KANTEN_CLI_DATA}/caseload.jsonl"
+  ARGS evaluate - --format jsonl --as-of 2024-03-31 --compact)
+kanten_cli_test(evaluate_format_unknown RC 2 ERR "option '--format': value 'xml': expected json, jsonl"
+  ARGS evaluate "${KANTEN_CLI_DATA}/caseload.json" --format xml --as-of 2024-03-31)
+kanten_cli_test(evaluate_jsonl_broken_line RC 1 ERR "not valid JSON: .*line 2, column 31"
+  ARGS evaluate "${KANTEN_CLI_DATA}/invalid/broken-line.jsonl" --as-of 2024-03-31)
+kanten_cli_test(followups_csv_event_table RC 0 OUT "\"worklist\""
+  ARGS followups "${KANTEN_CLI_DATA}/caseload.csv" --as-of 2024-03-15 --compact)

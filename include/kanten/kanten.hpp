@@ -16,6 +16,7 @@
 #include "kanten/rules/rules.hpp"
 #include "kanten/rules/sanction.hpp"
 #include "kanten/rules/sources.hpp"
+#include "kanten/rules/stream.hpp"
 // bipartite: the solvers, on their own
 #include "kanten/bipartite/assignment.hpp"
 #include "kanten/bipartite/dimacs.hpp"

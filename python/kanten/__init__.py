@@ -2,7 +2,8 @@
 
 kanten encodes the indsatsmodel (Trin 1: Afklaring, Trin 2: På vej mod job, Trin 3:
 Virksomhedsforløb, and the three exits) as a rules engine in C++. This package is its
-interface for evaluators: read a caseload from JSON or from pandas DataFrames, evaluate every
+interface for evaluators: read a caseload from JSON, JSON Lines, the CSV event table or pandas
+DataFrames (or evaluate a file of any size a chunk of cases at a time), evaluate every
 case as of a date into DataFrames (the step, the dated profile, the jobformidler's continuity,
 the agreements, bus trips, training tracks and aftercare of the record), list the worklist (the
 monthly follow-up and the alerts for thresholds the caller sets, by jobformidler), answer sanction
@@ -50,7 +51,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as _dt
 import os
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
+from typing import Any, Dict, Iterable, Iterator, List, Mapping, Optional, Sequence, Tuple, Union
 
 import numpy as np
 import pandas as pd
@@ -89,11 +90,14 @@ __all__ = [
     "ALERT_KINDS",
     "MAX_ALERT_DAYS",
     "MAX_ALERT_MONTHS",
+    "FORMATS",
+    "MAX_CHUNK",
     "read_caseload",
     "caseload_from_frames",
     "generate_caseload",
     "evaluate",
     "evaluate_all",
+    "evaluate_file",
     "followup_worklist",
     "answer_sanction",
     "answer_sanction_json",
@@ -153,6 +157,18 @@ def _frame(columns: Mapping[str, Any]) -> pd.DataFrame:
     return pd.DataFrame({name: _column(col) for name, col in columns.items()})
 
 
+def _events_frame(columns: Mapping[str, Any]) -> pd.DataFrame:
+    """The events DataFrame of ``Caseload._columns()``: its object columns come as the rows of one
+    2-D object array, which becomes the frame's one object block as it is (no copy, no pass over
+    the cells: pandas would otherwise copy every column into such a block, taking a reference to
+    each of a large caseload's hundreds of millions of cells); the other columns go in at their places."""
+    events = pd.DataFrame(columns["objects"].T, columns=list(columns["object_names"]), dtype=object, copy=False)
+    order = list(columns["order"])
+    for name, col in sorted(columns["typed"].items(), key=lambda item: order.index(item[0])):
+        events.insert(order.index(name), name, _column(col))
+    return events
+
+
 def _date_text(value: Any, field: str) -> str:
     """A date in a table's cell (str, date, datetime, pandas.Timestamp, numpy.datetime64) as ISO
     text; another type is a KantenError (invalid_input) naming ``field``. Parameters use
@@ -169,18 +185,58 @@ def _date_text(value: Any, field: str) -> str:
 # Caseloads: JSON, DataFrames, the generator
 # ---------------------------------------------------------------------------------------------
 
-def read_caseload(source: Union[str, os.PathLike], *, strict: bool = False) -> Caseload:
-    """Reads a caseload from a JSON file path, or from JSON text when ``source`` starts with ``{`` or ``[``.
+FORMATS: Tuple[str, ...] = ("json", "jsonl", "csv")
+"""The bulk formats a caseload file may be in: ``json`` (``{"cases": [...]}``, a bare array of
+cases, or one case: docs/json-format.md), ``jsonl`` (JSON Lines, one case per line; ``ndjson`` is
+taken as another name for it) and ``csv`` (the event table of docs/csv-format.md)."""
 
-    The format is docs/json-format.md's: ``{"cases": [...]}``, a bare array of cases, or one
-    case. Events that cannot be read are kept and reported (``Caseload.rejected()`` and every
-    evaluation's ``not_applied``); a whole-document fault raises :class:`KantenError`. An
-    unknown field is a :class:`KantenWarning`, or with ``strict=True`` a :class:`KantenError`
-    naming its path.
+MAX_CHUNK: int = int(_kanten.MAX_CHUNK)
+"""The most cases :func:`evaluate_file` reads and evaluates together (1,000,000)."""
+
+
+def _format_arg(value: Any, fn: str) -> Optional[str]:
+    """A ``format`` parameter: None (by the file's extension), or one of :data:`FORMATS` (or
+    ``"ndjson"``), in any case; another str is a KantenError naming ``format``."""
+    if value is None:
+        return None
+    name = _checks.text(value, fn, "format").lower()
+    if name not in FORMATS and name != "ndjson":
+        raise _checks.error("invalid_argument", "format", value, "unknown format: json, jsonl (or ndjson) or csv")
+    return name
+
+
+def read_caseload(source: Union[str, os.PathLike], *, format: Optional[str] = None, strict: bool = False) -> Caseload:
+    """Reads a caseload from a file (JSON, JSON Lines or the CSV event table), or from JSON text.
+
+    ``source`` (str or os.PathLike): a file path, or JSON text when it is a str that starts with
+    ``{`` or ``[``. ``format`` (str or None): ``"json"``, ``"jsonl"`` (or ``"ndjson"``) or
+    ``"csv"`` (:data:`FORMATS`); None takes it from the file's extension (``.json``, ``.jsonl`` or
+    ``.ndjson``, ``.csv``, in any case) and reads any other name, and text, as JSON. JSON is
+    docs/json-format.md's: ``{"cases": [...]}``, a bare array of cases, or one case; JSON Lines is
+    one case object per line (blank lines skipped); CSV is the event table of docs/csv-format.md.
+    A file is read case by case (kanten::CaseReader), so reading takes the memory of the caseload
+    and not of its text.
+
+    Events that cannot be read are kept and reported (``Caseload.rejected()`` and every
+    evaluation's ``not_applied``); a fault in the document (bad syntax, a bad line, two cases of
+    one citizen) raises :class:`KantenError` naming where it is (line, column and case), and an
+    unreadable file one with ``code="io_error"``. An unknown field is a :class:`KantenWarning`, or
+    with ``strict=True`` a :class:`KantenError` naming its path. ``source`` of another type, or
+    ``format`` not a str, is a ``TypeError``; an unknown ``format`` a :class:`KantenError` naming it.
+
+    For a file too large for memory, see :func:`evaluate_file`.
     """
+    fn = "read_caseload"
+    fmt = _format_arg(format, fn)
+    strict = _checks.flag(strict, fn, "strict")
     if isinstance(source, str) and source.lstrip()[:1] in ("{", "["):
-        return Caseload.from_json(source, strict=strict)
-    return Caseload.from_file(_checks.path(source, "read_caseload", "source"), strict=strict)
+        if fmt in (None, "json"):
+            return Caseload.from_json(source, strict=strict)
+        load = _kanten._read_cases_text(source, fmt, strict)
+    else:
+        load = _kanten._read_cases(_checks.path(source, fn, "source"), fmt, strict)
+    _checks.input_warnings(load, fn)
+    return load
 
 
 EVENT_COLUMNS: Tuple[str, ...] = (
@@ -236,7 +292,10 @@ def _prepared(df: Any, table: str, fn: str, required: Sequence[Sequence[str]] = 
         elif pd.api.types.is_datetime64_any_dtype(dtype):
             if getattr(dtype, "tz", None) is not None:
                 s = s.dt.tz_localize(None)
-            out[name] = np.ascontiguousarray(s.to_numpy().astype("datetime64[D]"))
+            values = s.to_numpy()
+            if values.dtype not in _DATE_UNITS:  # the reader takes these as they are (the day of each)
+                values = values.astype("datetime64[D]")
+            out[name] = np.ascontiguousarray(values)
         elif isinstance(dtype, np.dtype) and dtype.kind == "i":
             out[name] = np.ascontiguousarray(s.to_numpy().astype(np.int64))
         elif isinstance(dtype, np.dtype) and dtype.kind == "u":
@@ -249,9 +308,26 @@ def _prepared(df: Any, table: str, fn: str, required: Sequence[Sequence[str]] = 
             out[name] = np.ascontiguousarray(s.to_numpy().astype(np.float64))
         elif isinstance(dtype, np.dtype) and dtype.kind == "b":
             out[name] = np.ascontiguousarray(s.to_numpy())
-        else:  # object, string, categorical, nullable Int64/boolean: missing values become None
+        elif isinstance(dtype, np.dtype) and dtype.kind == "O":
+            # As it is (no copy): the reader takes None, NaN, pd.NA and NaT cells as missing itself.
+            out[name] = np.ascontiguousarray(s.to_numpy())
+        elif pd.api.types.is_integer_dtype(dtype) and (exact := _as_exact_floats(s)) is not None:
+            # Nullable integers (Int64, ...): whole floats with NaN for <NA>, read as the integers they are.
+            out[name] = exact
+        else:  # string, categorical, nullable boolean, large nullable integers: missing values become None
             out[name] = np.ascontiguousarray(s.to_numpy(dtype=object, na_value=None))
     return out
+
+
+_DATE_UNITS = tuple(np.dtype(f"datetime64[{u}]") for u in ("D", "s", "ms", "us", "ns"))
+
+
+def _as_exact_floats(s: pd.Series) -> Optional[np.ndarray]:
+    """A (nullable) integer column as floats, NaN where missing, when every value is a float
+    exactly (below 2**53 in size); else None."""
+    values = s.to_numpy(dtype=np.float64, na_value=np.nan)
+    largest = np.fmax.reduce(np.abs(values)) if len(values) else 0.0  # NaN only when all are missing
+    return None if largest >= 2.0**53 else np.ascontiguousarray(values)
 
 
 def caseload_from_frames(events: pd.DataFrame, profiles: Optional[pd.DataFrame] = None) -> Caseload:
@@ -324,14 +400,8 @@ def _caseload_to_frames(self: Caseload) -> Tuple[pd.DataFrame, pd.DataFrame]:
     events are not written, as in ``to_json``.
     """
     _checks.need(self, Caseload, "Caseload.to_frames", "self")
-    cols = self._columns()
-    events = _frame(cols["events"])
-    for name in ("date", "start", "answer_by", "end"):
-        if name in events.columns:
-            events[name] = pd.to_datetime(events[name], format="%Y-%m-%d")
-    for name in ("minutes", "minutes_per_week", "ordinary_minutes_per_week"):
-        if name in events.columns:
-            events[name] = events[name].astype("Int64")
+    cols = self._columns()  # typed columns from C++: datetime64 dates, Int64 minutes, shared str names
+    events = _events_frame(cols["events"])
     profiles = _frame(cols["profiles"])
     return events, profiles
 
@@ -761,6 +831,83 @@ def evaluate(
     alerts = _alert_thresholds(fn, inactive_days=inactive_days, trin2_days=trin2_days,
                                stagnation_months=stagnation_months)
     return _frame(_kanten._evaluate_summary(caseload, date, rate, **alerts))
+
+
+def evaluate_file(
+    path: Union[str, os.PathLike],
+    as_of: Any,
+    *,
+    chunk: int = 2048,
+    format: Optional[str] = None,
+    daily_rate: Optional[int] = None,
+    strict: bool = False,
+    inactive_days: Optional[int] = None,
+    trin2_days: Optional[int] = None,
+    stagnation_months: Optional[int] = None,
+) -> Iterator[Evaluations]:
+    """Evaluates a caseload file of any size as of ``as_of``, ``chunk`` cases at a time: yields
+    one :class:`Evaluations` per chunk, in the file's order.
+
+    The file is read case by case (kanten::CaseReader), so memory holds one chunk of cases and
+    their evaluations, never the whole caseload. Each yielded :class:`Evaluations` has every
+    table of :func:`evaluate_all` for its chunk's cases (``.summary``, ``.not_applied``,
+    ``.alerts``, ...; ``.caseload`` is the chunk); concatenated, the tables are those of
+    evaluating the whole caseload at once::
+
+        summary = pd.concat(ev.summary for ev in kanten.evaluate_file("caseload.jsonl", "2020-06-30"))
+
+    Parameters:
+
+    - ``path`` (str or os.PathLike): the file; ``"-"`` reads standard input.
+    - ``as_of`` (date, datetime, pandas.Timestamp or ``"YYYY-MM-DD"``): the date evaluated.
+    - ``chunk`` (int, 1 to :data:`MAX_CHUNK`): the cases read and evaluated together (the last
+      chunk may be smaller).
+    - ``format`` (str or None): ``"json"``, ``"jsonl"`` (or ``"ndjson"``) or ``"csv"``; None
+      takes it from the file's extension, JSON for any other name (see :func:`read_caseload`).
+    - ``daily_rate`` (int or None), ``inactive_days``, ``trin2_days``, ``stagnation_months``
+      (int or None): as for :func:`evaluate_all`.
+    - ``strict`` (bool): an unknown field is a :class:`KantenError` instead of a
+      :class:`KantenWarning` (one warning per chunk that has any; ``.caseload.warnings()`` of the
+      chunk lists them).
+
+    Every argument is checked when ``evaluate_file`` is called, and the file is opened then: a
+    wrong type is a ``TypeError`` naming the parameter, a value out of range or an unknown
+    format a :class:`KantenError` naming it, an unreadable file a :class:`KantenError` with
+    ``code="io_error"``. A fault in the file (bad syntax, a bad line, two cases of one citizen)
+    is a :class:`KantenError` naming its line, column and case, raised when the chunk holding it
+    is read: the chunks before it have been yielded, and nothing follows it. Events that cannot
+    be read are kept and reported, as by :func:`read_caseload`. The file stays open until the
+    last chunk is read or the iterator is closed (``close()``, or garbage collection).
+
+    Reading and evaluating a chunk run with the GIL released.
+    """
+    fn = "evaluate_file"
+    source = _checks.path(path, fn, "path")
+    date = _checks.date_arg(as_of, fn, "as_of")
+    size = _checks.integer(chunk, fn, "chunk", 1, MAX_CHUNK, unit=" cases")
+    fmt = _format_arg(format, fn)
+    rate = _daily_rate(daily_rate, fn)
+    strict = _checks.flag(strict, fn, "strict")
+    alerts = _alert_thresholds(fn, inactive_days=inactive_days, trin2_days=trin2_days,
+                               stagnation_months=stagnation_months)
+    _kanten._check_evaluate_options(date, rate, **alerts)  # the library's checks, before any reading
+    stream = _kanten._open_cases(source, fmt, strict)
+    return _evaluate_chunks(stream, date, rate, alerts, size, fn)
+
+
+def _evaluate_chunks(stream: Any, date: str, rate: Optional[int], alerts: Dict[str, Optional[int]], size: int,
+                     fn: str) -> Iterator[Evaluations]:
+    """The chunks of an open stream, evaluated (see :func:`evaluate_file`); closes the stream."""
+    try:
+        while True:
+            load = stream.next(size)
+            if load is None:
+                break
+            _checks.input_warnings(load, fn, stacklevel=4)  # points at the loop over the chunks
+            yield Evaluations(_kanten._evaluate(load, date, rate, **alerts))
+        _checks.input_warnings(stream, fn, stacklevel=4)  # the document's own unknown fields
+    finally:
+        stream.close()
 
 
 def followup_worklist(

@@ -2,7 +2,7 @@
 # kanten._kanten). Keep in step with both; tests/test_api.py checks every name of __all__.
 import datetime as _dt
 import os
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
+from typing import Any, Dict, Iterable, Iterator, List, Mapping, Optional, Sequence, Tuple, Union
 
 import numpy as np
 import numpy.typing as npt
@@ -20,6 +20,8 @@ VOCABULARIES: Dict[str, Tuple[str, ...]]
 EVENT_COLUMNS: Tuple[str, ...]
 PROFILE_COLUMNS: Tuple[str, ...]
 MAX_DAILY_RATE: int
+FORMATS: Tuple[str, ...]
+MAX_CHUNK: int
 ALERT_KINDS: Tuple[str, ...]
 MAX_ALERT_DAYS: int
 MAX_ALERT_MONTHS: int
@@ -132,7 +134,7 @@ class SanctionAnswer:
     @property
     def decided(self) -> bool: ...
 
-def read_caseload(source: _PathLike, *, strict: bool = ...) -> Caseload: ...
+def read_caseload(source: _PathLike, *, format: Optional[str] = ..., strict: bool = ...) -> Caseload: ...
 def caseload_from_frames(events: pd.DataFrame, profiles: Optional[pd.DataFrame] = ...) -> Caseload: ...
 def generate_caseload(
     citizens: int = ...,
@@ -167,6 +169,18 @@ def evaluate(
     trin2_days: Optional[int] = ...,
     stagnation_months: Optional[int] = ...,
 ) -> pd.DataFrame: ...
+def evaluate_file(
+    path: _PathLike,
+    as_of: _DateLike,
+    *,
+    chunk: int = ...,
+    format: Optional[str] = ...,
+    daily_rate: Optional[int] = ...,
+    strict: bool = ...,
+    inactive_days: Optional[int] = ...,
+    trin2_days: Optional[int] = ...,
+    stagnation_months: Optional[int] = ...,
+) -> Iterator[Evaluations]: ...
 def followup_worklist(
     source: Union[Caseload, Evaluations],
     as_of: Optional[_DateLike] = ...,

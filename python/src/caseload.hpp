@@ -43,6 +43,11 @@ CaseloadPtr make_caseload(k::Caseload load);
 /// columns, `profiles` one too or None.
 CaseloadPtr caseload_from_columns(const py::dict& events, const py::object& profiles);
 
+/// The caseload as DataFrame columns (frames.cpp), the inverse of caseload_from_columns:
+/// {"events": {column: array}, "profiles": {column: array}}; one events row per event, with the
+/// cells the JSON writer gives it (docs/json-format.md).
+py::dict caseload_columns(const CaseloadData& d);
+
 /// The options of an evaluation as of `as_of` (ISO text) with an optional daily rate in øre.
 k::EvaluateOptions evaluate_options(const std::string& as_of, std::optional<std::int64_t> daily_rate);
 

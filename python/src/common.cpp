@@ -20,7 +20,22 @@ InColumn::InColumn(std::string name, py::array a) : name_(std::move(name)) {
   } else if (kind == 'b') {
     kind_ = Kind::boolean;
   } else if (kind == 'M' && item == 8) {
-    kind_ = Kind::days;  // the Python side gives datetime64[D]
+    kind_ = Kind::days;
+    // The unit: "<M8[D]", "<M8[ns]", ...; the Python side gives one of these.
+    const auto unit = py::str(array_.dtype().attr("str")).cast<std::string>();
+    if (unit.ends_with("[D]")) {
+      per_day_ = 1;
+    } else if (unit.ends_with("[s]")) {
+      per_day_ = 86'400;
+    } else if (unit.ends_with("[ms]")) {
+      per_day_ = 86'400'000;
+    } else if (unit.ends_with("[us]")) {
+      per_day_ = 86'400'000'000;
+    } else if (unit.ends_with("[ns]")) {
+      per_day_ = 86'400'000'000'000;
+    } else {
+      throw k::Error(k::Errc::invalid_argument, name_, unit, "internal: a date column must be in days, s, ms, us or ns");
+    }
   } else if (kind == 'O') {
     kind_ = Kind::object;
   } else {
@@ -121,6 +136,28 @@ json to_json_value(py::handle o, int depth) {
 
 json to_json_value(py::handle o) { return to_json_value(o, 0); }
 
+bool is_missing(PyObject* o) {
+  if (o == nullptr || o == Py_None) return true;
+  if (PyUnicode_CheckExact(o) || PyLong_CheckExact(o) || PyBool_Check(o) || PyList_CheckExact(o) || PyTuple_CheckExact(o))
+    return false;
+  if (PyFloat_Check(o)) return std::isnan(PyFloat_AS_DOUBLE(o));
+  // Anything else (pd.NA, pd.NaT, numpy scalars, Decimal, dates, ...): pandas' own test of one value.
+  // Kept for the life of the process (never destroyed after the interpreter has gone).
+  static const py::object* checknull = [] {
+    try {
+      return new py::object(py::module_::import("pandas._libs.missing").attr("checknull"));
+    } catch (const py::error_already_set&) {
+      return new py::object(py::module_::import("pandas").attr("isna"));
+    }
+  }();
+  try {
+    py::object r = (*checknull)(py::handle(o));
+    return PyBool_Check(r.ptr()) && r.ptr() == Py_True;  // an array answer (an array cell): not missing
+  } catch (const py::error_already_set&) {
+    return false;  // an object pandas cannot test: a value, read (and refused) as such
+  }
+}
+
 std::optional<json> InColumn::cell(std::size_t row) const {
   switch (kind_) {
     case Kind::i64: return json(static_cast<const std::int64_t*>(data_)[row]);
@@ -131,13 +168,13 @@ std::optional<json> InColumn::cell(std::size_t row) const {
     }
     case Kind::boolean: return json(static_cast<const bool*>(data_)[row]);
     case Kind::days: {
-      const std::int64_t v = static_cast<const std::int64_t*>(data_)[row];
+      const std::int64_t v = day(row);
       if (v == nat) return std::nullopt;
       return json(iso_from_days(v));
     }
     case Kind::object: {
       PyObject* o = static_cast<PyObject* const*>(data_)[row];
-      if (o == nullptr || o == Py_None) return std::nullopt;
+      if (is_missing(o)) return std::nullopt;
       json v = to_json_value(o);
       if (v.is_null()) return std::nullopt;
       return v;

@@ -39,6 +39,7 @@ void register_rules(py::module_& m);      ///< bind_rules.cpp: Caseload, evaluat
 void register_programme(py::module_& m);  ///< bind_programme.cpp: figures, Kaplan–Meier, bus trips, training
 void register_match(py::module_& m);      ///< bind_match.cpp: Market, proposals, scores
 void register_synth(py::module_& m);      ///< bind_synth.cpp: the caseload and market generators
+void register_stream(py::module_& m);     ///< bind_stream.cpp: files read a chunk of cases at a time
 
 /// numpy's NaT as an int64.
 inline constexpr std::int64_t nat = std::numeric_limits<std::int64_t>::min();
@@ -179,7 +180,8 @@ inline py::tuple nullable_int(py::array values, py::array_t<bool> mask) {
 // ---------------------------------------------------------------------------------------------
 
 /// One column of a DataFrame as the Python side prepared it: a contiguous numpy array whose
-/// dtype is int64, float64, bool, datetime64[D] or object.
+/// dtype is int64, float64, bool, datetime64 (in days, seconds, milli-, micro- or nanoseconds)
+/// or object.
 class InColumn {
  public:
   /// The column's element type.
@@ -198,6 +200,14 @@ class InColumn {
   [[nodiscard]] const T* values() const noexcept {
     return static_cast<const T*>(data_);
   }
+  /// A date column's cell as days since 1970-01-01, the day it falls in (NaT stays NaT).
+  [[nodiscard]] std::int64_t day(std::size_t row) const noexcept {
+    const std::int64_t v = static_cast<const std::int64_t*>(data_)[row];
+    if (v == std::numeric_limits<std::int64_t>::min() || per_day_ == 1) return v;
+    std::int64_t q = v / per_day_;
+    if (v % per_day_ != 0 && v < 0) --q;  // the day it falls in, as numpy's cast to datetime64[D]
+    return q;
+  }
 
  private:
   std::string name_;
@@ -205,7 +215,14 @@ class InColumn {
   Kind kind_;
   const void* data_;
   std::size_t size_;
+  std::int64_t per_day_ = 1;  ///< a date column's units in a day
 };
+
+/// True when a cell of an object column is missing as pandas sees it (what
+/// DataFrame.to_numpy(na_value=None) would replace by None): None, a float NaN, pd.NA, pd.NaT,
+/// numpy's NaT, a Decimal NaN. Plain str, int, bool, list and tuple cells are never missing and
+/// are told apart without calling into Python; other objects are asked of pandas.
+bool is_missing(PyObject* o);
 
 /// A Python value as JSON (None → null; integral floats → integers; dates → ISO text;
 /// anything JSON cannot hold → an object {"python": repr}, which every reader refuses).

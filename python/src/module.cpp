@@ -14,4 +14,5 @@ PYBIND11_MODULE(_kanten, m) {
   register_programme(m);  // programme figures, Kaplan–Meier, bus trips, training tracks
   register_match(m);      // Market, proposals, candidates, scores
   register_synth(m);      // generate_caseload, generate_market
+  register_stream(m);     // files in chunks of cases (evaluate_file), read_caseload of every format
 }

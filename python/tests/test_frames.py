@@ -359,3 +359,97 @@ def test_frames_are_read_exactly_as_the_json_of_their_rows(sample):
     pd.testing.assert_frame_equal(a[cols].reset_index(drop=True), b[cols].reset_index(drop=True))
     assert list(from_frames.warnings()["message"]) == list(from_json.warnings()["message"])
     assert len(from_frames.warnings()) > 0
+
+
+# --- issue 13: frames without text in between ---------------------------------------------------
+
+
+def test_missing_cells_of_every_pandas_kind_are_absent_in_object_columns():
+    # Object columns reach the reader as they are (no copy): None, NaN, pd.NA, NaT and numpy's NaT
+    # are all an absent field, as DataFrame.to_numpy(na_value=None) would have them.
+    import warnings
+
+    missing = [None, np.nan, pd.NA, pd.NaT, np.datetime64("NaT"), np.float32("nan")]
+    df = Events().trin1_complete("2024-01-08").trin2_complete("2024-02-01").frame().astype(object)
+    rows = len(df)
+    df["channel"] = [missing[i % len(missing)] for i in range(rows)]  # no kind of these rows has a channel
+    df["start"] = [missing[i % len(missing)] if k == "agreement" else None for i, k in enumerate(df["kind"])]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", kanten.KantenWarning)
+        load = kanten.caseload_from_frames(df)
+    assert len(load.rejected()) == 0 and len(load.warnings()) == 0
+    # The agreement without a start starts on its date.
+    assert '"start":"2024-02-01"' in load.to_json()
+    # A missing citizen id of any kind names its row.
+    for m in missing:
+        bad = df.copy()
+        bad.loc[3, "citizen"] = m
+        with pytest.raises(kanten.KantenError, match=r"events\[3\]\.citizen"):
+            kanten.caseload_from_frames(bad)
+
+
+def test_nullable_integer_minutes_are_read_exactly():
+    df = Events().trin1_complete("2024-01-08").hours("2024-02-01", 60).hours("2024-02-02", 60).frame()
+    df["minutes"] = pd.array([None] * 5 + [60, 2**53 + 1], dtype="Int64")  # <NA> where a kind has no minutes
+    load = kanten.caseload_from_frames(df)
+    bad = load.rejected()
+    # The one value beyond what a float holds exactly is refused with its exact digits.
+    assert list(bad["field"]) == ["minutes"] and list(bad["value"]) == [str(2**53 + 1)]
+    assert '"minutes":60' in load.to_json()
+
+
+def test_to_frames_hands_over_one_block_of_object_columns_that_lives_and_dies_with_the_frame():
+    import gc
+    import pickle
+    import sys
+
+    load = kanten.generate_caseload(citizens=300, seed=3)  # tens of megabytes of cells
+    events, profiles = load.to_frames()
+    assert len(events) == load.event_count
+    objects = [c for c in events.columns if events[c].dtype == object]
+    assert events._mgr.nblocks <= len(events.columns) - len(objects) + 1  # one block holds every object column
+    kind = events["kind"].iloc[0]
+    rows = int((events["kind"] == kind).sum())
+    held = sys.getrefcount(kind)  # one reference per row, shared
+    again = pickle.loads(pickle.dumps(events))
+    pd.testing.assert_frame_equal(again, events)
+    copy = events.copy()
+    second = events.loc[1, "kind"]
+    copy.loc[0, "kind"] = "cv_completed"  # a write into a copy, then into the frame itself
+    events.loc[1, "kind"] = "cv_completed"
+    assert events.loc[1, "kind"] == "cv_completed" and copy.loc[1, "kind"] == second
+    del events, again, copy
+    gc.collect()
+    # Every cell's reference is dropped with the frame, and no more.
+    assert rows >= 300 and sys.getrefcount(kind) == held - rows
+
+
+@pytest.mark.parametrize("date, held", [("1600-01-05", False), ("1677-09-21", False), ("1677-09-22", True),
+                                        ("2262-04-11", True), ("2262-04-12", False), ("9999-12-31", False)])
+def test_a_date_pandas_cannot_hold_is_an_error_naming_it(date, held):
+    text = ('{"cases": [{"citizen": "a", "events": [{"date": "2020-01-01", "kind": "first_conversation"},'
+            f' {{"date": "2020-01-02", "kind": "agreement", "agreement_kind": "internship", "start": "{date}"}}]}}]}}')
+    load = kanten.Caseload.from_json(text)
+    if held:
+        events, _ = load.to_frames()
+        assert events["start"].iloc[1] == pd.Timestamp(date)
+        return
+    with pytest.raises(kanten.KantenError) as e:
+        load.to_frames()
+    assert e.value.field == "cases[0].events[1].start" and e.value.value == date
+    assert "datetime64[ns]" in str(e.value)
+
+
+def test_datetime_columns_are_read_as_the_day_each_time_falls_in():
+    # Nanosecond columns reach the reader as they are; a time of day belongs to its day, before
+    # 1970 as after it (numpy's cast to days floors; so does the reader).
+    df = pd.DataFrame({"citizen": ["a"] * 3, "kind": ["first_conversation", "visitation", "cv_completed"],
+                       "outcome": [None, "project", None],
+                       "date": pd.to_datetime(["1969-12-31 23:59:59", "1970-01-01 00:00:01", "2024-02-29 12:00"])})
+    text = kanten.caseload_from_frames(df).to_json()
+    for day in ("1969-12-31", "1970-01-01", "2024-02-29"):
+        assert f'"date":"{day}"' in text
+    aware = df.assign(date=df["date"].dt.tz_localize("Europe/Copenhagen"))
+    assert kanten.caseload_from_frames(aware).to_json() == text
+    prepared = kanten._prepared(df, "events", "t")
+    assert prepared["date"].dtype == np.dtype("datetime64[ns]")  # no conversion on the way

@@ -63,6 +63,7 @@ VALID = {
     "generate_caseload": {"citizens": "5"},
     "evaluate": {"caseload": "LOAD", "as_of": "AS_OF"},
     "evaluate_all": {"caseload": "LOAD", "as_of": "AS_OF"},
+    "evaluate_file": {"path": "LOAD_FILE", "as_of": "AS_OF"},
     "followup_worklist": {"source": "LOAD", "as_of": "AS_OF"},
     "answer_sanction": {"caseload": "LOAD", "citizen": "SANCTIONED", "as_of": "AS_OF"},
     "answer_sanction_json": {"source": "SANCTION_JSON"},

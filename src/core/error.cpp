@@ -13,6 +13,6 @@ std::string compose(const std::string& field, const std::string& value, const st
 }  // namespace
 
 Error::Error(Errc code, std::string field, std::string value, const std::string& message)
-    : std::runtime_error(compose(field, value, message)), code_(code), field_(std::move(field)), value_(std::move(value)) {}
+    : std::runtime_error(compose(field, value, message)), code_(code), field_(std::move(field)), value_(std::move(value)), message_(message) {}
 
 }  // namespace kanten::inline v1

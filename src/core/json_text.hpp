@@ -154,7 +154,9 @@ inline std::string shown_name(const std::string& key) {
 /// Parses a whole document; throws parse_error with the position, never the input's text. A
 /// document larger than `max_bytes` is refused before parsing; a NUL byte anywhere is an error
 /// with its offset (nlohmann's lexer would take it for the end of the input and drop the rest).
-inline json parse_document(std::string_view text, std::size_t max_bytes = default_max_input_bytes) {
+/// When `error_byte` is given, a syntax error sets it to the offset in `text` where parsing stopped.
+inline json parse_document(std::string_view text, std::size_t max_bytes = default_max_input_bytes,
+                           std::size_t* error_byte = nullptr) {
   if (text.size() > max_bytes)
     throw Error(Errc::invalid_input, "input", std::to_string(text.size()) + " bytes",
                 "larger than the maximum input size of " + std::to_string(max_bytes) +
@@ -218,6 +220,7 @@ inline json parse_document(std::string_view text, std::size_t max_bytes = defaul
     };
     return json::parse(text.begin(), text.end(), check);
   } catch (const json::parse_error& e) {
+    if (error_byte) *error_byte = e.byte > 0 ? e.byte - 1 : 0;
     throw Error(Errc::parse_error, "", "", "not valid JSON: " + parse_message(e));
   } catch (const json::out_of_range&) {
     // e.g. 1E400: a number JSON allows but no double holds.

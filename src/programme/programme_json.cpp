@@ -1,6 +1,7 @@
 // kanten — JSON in and out for bus trips and training tracks (docs/bus-and-training.md). The market part of
 // an input is read by market_from_json; this file reads what is added to it and writes the plans.
 
+#include "core/json_out.hpp"
 #include "core/json_text.hpp"
 #include "match/market_document.hpp"
 #include "rules/source_json.hpp"
@@ -388,16 +389,12 @@ ojson summary_json(const CaseloadSummary& s) {
 }  // namespace
 
 std::string to_json(const CaseloadReport& r, const Market& market, int indent) {
-  ojson j;
-  j["kanten"] = version_string;
-  j["rule_set"] = r.rule_set;
-  j["as_of"] = iso(r.as_of);
+  check_indent(indent);
   ojson gen;
   gen["citizens"] = r.options.generated_citizens;
   gen["seed"] = r.options.seed;
   gen["start"] = iso(r.options.start);
   gen["months"] = r.options.months;
-  j["generator"] = std::move(gen);
   ojson summary = summary_json(r.summary);
   const CaseloadSummary& s = r.summary;
   summary["followup"] = {{"citizens", s.followup_citizens},
@@ -409,15 +406,28 @@ std::string to_json(const CaseloadReport& r, const Market& market, int indent) {
                           {"by_status", tally_json(s.sanction_status)},
                           {"not_eligible_because", tally_json(s.not_eligible_because)},
                           {"undecided_wait_for", tally_json(s.undecided_wait_for)}};
-  j["summary"] = std::move(summary);
-  j["worklist"] = worklist_ojson(r.worklist, r.as_of);
-  j["evaluations"] = evaluations_ojson(r.evaluations);
-  j["matching"] = result_ojson(r.matching, r.trin2);
-  j["programme"] = figures_ojson(r.figures);
   ojson bus = bus_plan_ojson(r.bus, market, r.referrals, {});
   bus["assumption"] = r.bus_assumption;
-  j["bus_trips"] = std::move(bus);
-  return dump(j, indent);
+  // Written as text: the worklist and the evaluations by the rules' own writers (one per citizen,
+  // the bulk of the report), the rest printed from its values.
+  std::string out;
+  JsonOut w(out, indent);
+  w.begin_object();
+  w.key("kanten").value(version_string);
+  w.key("rule_set").value(r.rule_set);
+  w.key("as_of").value(iso(r.as_of));
+  w.key("generator").json_value(gen);
+  w.key("summary").json_value(summary);
+  append_worklist_json(out, r.worklist, r.as_of, indent, w.key("worklist").raw_value());
+  w.key("evaluations").begin_array();
+  for (const auto& e : r.evaluations) append_evaluation_json(out, e, indent, w.raw_value());
+  w.end_array();
+  w.key("matching").json_value(result_ojson(r.matching, r.trin2));
+  w.key("programme").json_value(figures_ojson(r.figures));
+  w.key("bus_trips").json_value(bus);
+  w.end_object();
+  w.flush();
+  return out;
 }
 
 }  // namespace kanten::inline v1

@@ -13,9 +13,12 @@
 // named); the content of free-text fields (text, tasks, sub_goals, wishes) is never shown.
 #include "kanten/rules/json.hpp"
 
+#include "core/json_out.hpp"
 #include "core/json_text.hpp"
 #include "rules/source_json.hpp"
 #include "rules/json_writers.hpp"
+#include "rules/payload.hpp"
+#include "rules/json_reader.hpp"
 
 #include "kanten/core/error.hpp"
 
@@ -63,7 +66,14 @@ struct Fault {
 /// event becomes an InputIssue, and names the field within the event.
 class EventFields : public json_text::Fields {
  public:
-  explicit EventFields(const json& o) : json_text::Fields(o, "", fault) {}
+  explicit EventFields(const json& o) : json_text::Fields(o, "", kanten::v1::fault) {}
+
+  /// The event is not readable: an InputIssue with the field, the value and the reason.
+  [[noreturn]] static void fault(std::string field, std::string value, std::string reason) {
+    kanten::v1::fault(std::move(field), std::move(value), std::move(reason));
+  }
+  /// The field is given (neither absent nor null).
+  [[nodiscard]] bool present(const char* key) const { return get(key) != nullptr; }
 
   /// The field's value; a fault when absent or null.
   [[nodiscard]] const json& need(const char* key) const {
@@ -208,124 +218,6 @@ class EventFields : public json_text::Fields {
   }
 };
 
-/// The payload of an event of kind `k` from its fields.
-EventData read_payload(EventKind k, const EventFields& f, Date date) {
-  switch (k) {
-    case EventKind::first_conversation: return FirstConversation{};
-    case EventKind::visitation: return Visitation{f.vocab<VisitationOutcome>("outcome")};
-    case EventKind::jobformidler_assigned: return JobformidlerAssigned{f.id("jobformidler")};
-    case EventKind::cv_completed: return CvCompleted{};
-    case EventKind::job_direction_set: {
-      JobDirectionSet d;
-      d.goal = f.vocab<Goal>("goal");
-      d.wishes = f.texts("wishes");
-      return d;
-    }
-    case EventKind::course_broken_off: return CourseBrokenOff{f.opt_flag("rehabilitation_assessment", false)};
-    case EventKind::agreement: {
-      AgreementMade a;
-      a.kind = f.vocab<AgreementKind>("agreement_kind");
-      a.start = f.opt_date("start", date);
-      a.minutes_per_week = f.duration("minutes_per_week", "hours_per_week").value_or(0);
-      a.ordinary_minutes_per_week = f.duration("ordinary_minutes_per_week", "ordinary_hours_per_week");
-      if (a.ordinary_minutes_per_week && *a.ordinary_minutes_per_week < 0)
-        fault("ordinary_minutes_per_week", std::to_string(*a.ordinary_minutes_per_week), "must not be negative");
-      if (a.ordinary_minutes_per_week && *a.ordinary_minutes_per_week > a.minutes_per_week)
-        fault("ordinary_minutes_per_week", std::to_string(*a.ordinary_minutes_per_week),
-              "more than the agreement's minutes_per_week (" + std::to_string(a.minutes_per_week) + ")");
-      const bool has_terms = f.get("company") || f.get("tasks") || f.get("sub_goals") || f.get("health");
-      if (has_terms) {
-        auto t = std::make_shared<AgreementTerms>();
-        t->company = f.opt_id("company");
-        t->tasks = f.texts("tasks");
-        t->sub_goals = f.texts("sub_goals");
-        t->health = f.vocabs<Health>("health");
-        a.terms = std::move(t);
-      }
-      return a;
-    }
-    case EventKind::followup_plan: return FollowUpPlanMade{};
-    case EventKind::contact_person: return ContactPersonAssigned{f.id("company")};
-    case EventKind::hours_worked: {
-      HoursWorked h;
-      auto m = f.duration("minutes", "hours");
-      if (!m) fault("minutes", "", "missing: give \"minutes\" (whole minutes) or \"hours\" (\"H:MM\")");
-      h.minutes = *m;
-      h.kind = f.vocab<HoursKind>("type");
-      return h;
-    }
-    case EventKind::contact: return Contact{f.vocab<Channel>("channel")};
-    case EventKind::sanction_failure: {
-      SanctionFailure s;
-      s.failure_id = f.id("failure_id");
-      s.failure = f.vocab<FailureKind>("failure");
-      return s;
-    }
-    case EventKind::reasonable_cause: {
-      ReasonableCause r;
-      r.failure_id = f.id("failure_id");
-      r.cause = f.vocab<CauseKind>("cause");
-      r.text = f.text("text");
-      return r;
-    }
-    case EventKind::vulnerability_assessed: {
-      VulnerabilityAssessed v;
-      v.failure_id = f.id("failure_id");
-      v.vulnerable = f.flag("vulnerable");
-      return v;
-    }
-    case EventKind::concrete_assessment: {
-      ConcreteAssessment c;
-      c.failure_id = f.id("failure_id");
-      c.promotes_availability = f.flag("promotes_availability");
-      c.considers_vulnerability = f.opt_flag("considers_vulnerability", false);
-      c.text = f.text("text");
-      return c;
-    }
-    case EventKind::hearing_sent: return HearingSent{f.id("failure_id"), f.opt_date("answer_by", Date())};
-    case EventKind::hearing_answered: return HearingAnswered{f.id("failure_id")};
-    case EventKind::personal_contact_attempt: {
-      PersonalContactAttempt p;
-      p.failure_id = f.id("failure_id");
-      p.channel = f.vocab<Channel>("channel");
-      p.reached = f.flag("reached");
-      return p;
-    }
-    case EventKind::self_support: return SelfSupport{f.vocab<SelfSupportKind>("via")};
-    case EventKind::profile_changed: {
-      ProfileChanged p;
-      if (f.get("benefit")) p.benefit = f.vocab<Benefit>("benefit");
-      if (f.get("activity_ready")) p.activity_ready = f.flag("activity_ready");
-      if (f.get("lives_in_designated_area")) p.lives_in_designated_area = f.flag("lives_in_designated_area");
-      if (f.get("in_integration_programme")) p.in_integration_programme = f.flag("in_integration_programme");
-      if (!p.benefit && !p.activity_ready && !p.lives_in_designated_area && !p.in_integration_programme)
-        fault("benefit", "",
-              "missing: a profile change gives at least one of benefit, activity_ready, lives_in_designated_area, "
-              "in_integration_programme");
-      return p;
-    }
-    case EventKind::aftercare_contact: return AftercareContact{f.vocab<Channel>("channel")};
-    case EventKind::bus_trip: {
-      BusTripAttended b;
-      b.trip = f.id("trip");
-      if (b.trip.empty()) fault("trip", "\"\"", "must not be empty: an opaque trip id");
-      b.attended = f.opt_flag("attended", true);
-      b.companies = f.ids("companies");
-      return b;
-    }
-    case EventKind::training_track: {
-      TrainingTrackStarted t;
-      t.track = f.id("track");
-      if (t.track.empty()) fault("track", "\"\"", "must not be empty: an opaque track id");
-      t.workplace = f.opt_id("workplace");
-      t.mentor = f.opt_id("mentor");
-      t.end = f.opt_date("end", Date());
-      return t;
-    }
-  }
-  fault("kind", "", "unhandled event kind");  // unreachable: parse_name only yields listed kinds
-}
-
 /// One event at `path`; throws Fault. What was readable of it (its date and kind) is kept in
 /// `issue` for the report when a later field faults.
 Event read_event(const json& e, const std::string& path, const ReadContext& cx, InputIssue& issue) {
@@ -340,7 +232,7 @@ Event read_event(const json& e, const std::string& path, const ReadContext& cx, 
   Event ev;
   ev.date = f.date("date");
   issue.date = ev.date;
-  ev.data = read_payload(kind, f, ev.date);
+  ev.data = detail::read_payload(kind, f, ev.date);
   f.check_unknown(cx, path);
   return ev;
 }
@@ -432,161 +324,192 @@ Caseload read_caseload(const json& doc, const ReadOptions& options) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Writing
+// Writing: each document once, as text (core/json_out.hpp), in the order docs/json-format.md
+// shows its fields
 // ---------------------------------------------------------------------------------------------
 
-using json_text::date_json;
-ojson date_json(const std::optional<Date>& d) { return d ? date_json(*d) : ojson(nullptr); }
-
-ojson source_json(const Source* s) { return s ? json_text::source_json(*s) : ojson(nullptr); }
-
-ojson profile_json(const Profile& p) {
-  ojson j;
-  j["benefit"] = str(name(p.benefit));
-  j["activity_ready"] = p.activity_ready;
-  j["lives_in_designated_area"] = p.lives_in_designated_area;
-  j["in_integration_programme"] = p.in_integration_programme;
-  return j;
+/// A source as {"seed", "section", "quote"}, or null.
+void write_source(JsonOut& w, const Source* s) {
+  if (s)
+    json_text::write_source(w, *s);
+  else
+    w.null();
 }
 
-ojson event_json(const Event& ev) {
-  ojson j;
-  j["date"] = date_json(ev.date);
-  j["kind"] = str(name(ev.kind()));
+/// Input warnings as [{"field": ..., "message": ...}].
+void write_warnings(JsonOut& w, const std::vector<InputWarning>& warnings) {
+  w.begin_array();
+  for (const auto& x : warnings) {
+    w.begin_object();
+    w.key("field").value(x.field);
+    w.key("message").value(x.message);
+    w.end_object();
+  }
+  w.end_array();
+}
+
+/// An array of strings.
+void write_strings(JsonOut& w, const std::vector<std::string>& xs) {
+  w.begin_array();
+  for (const auto& x : xs) w.value(x);
+  w.end_array();
+}
+
+/// An array of vocabulary names.
+template <class Enum>
+void write_names(JsonOut& w, const std::vector<Enum>& xs) {
+  w.begin_array();
+  for (Enum x : xs) w.value(name(x));
+  w.end_array();
+}
+
+void write_profile(JsonOut& w, const Profile& p) {
+  w.begin_object();
+  w.key("benefit").value(name(p.benefit));
+  w.key("activity_ready").value(p.activity_ready);
+  w.key("lives_in_designated_area").value(p.lives_in_designated_area);
+  w.key("in_integration_programme").value(p.in_integration_programme);
+  w.end_object();
+}
+
+void write_event(JsonOut& w, const Event& ev) {
+  w.begin_object();
+  w.key("date").date(ev.date);
+  w.key("kind").value(name(ev.kind()));
   std::visit(overloaded{
                  [](const FirstConversation&) {},
-                 [&](const Visitation& v) { j["outcome"] = str(name(v.outcome)); },
-                 [&](const JobformidlerAssigned& v) { j["jobformidler"] = v.jobformidler; },
+                 [&](const Visitation& v) { w.key("outcome").value(name(v.outcome)); },
+                 [&](const JobformidlerAssigned& v) { w.key("jobformidler").value(v.jobformidler); },
                  [](const CvCompleted&) {},
                  [&](const JobDirectionSet& v) {
-                   j["goal"] = str(name(v.goal));
-                   j["wishes"] = v.wishes;
+                   w.key("goal").value(name(v.goal));
+                   write_strings(w.key("wishes"), v.wishes);
                  },
-                 [&](const CourseBrokenOff& v) { j["rehabilitation_assessment"] = v.rehabilitation_assessment; },
+                 [&](const CourseBrokenOff& v) { w.key("rehabilitation_assessment").value(v.rehabilitation_assessment); },
                  [&](const AgreementMade& v) {
-                   j["agreement_kind"] = str(name(v.kind));
-                   j["start"] = date_json(v.start);
-                   j["minutes_per_week"] = v.minutes_per_week;
-                   if (v.ordinary_minutes_per_week) j["ordinary_minutes_per_week"] = *v.ordinary_minutes_per_week;
+                   w.key("agreement_kind").value(name(v.kind));
+                   w.key("start").date(v.start);
+                   w.key("minutes_per_week").value(v.minutes_per_week);
+                   if (v.ordinary_minutes_per_week) w.key("ordinary_minutes_per_week").value(*v.ordinary_minutes_per_week);
                    if (v.terms) {
-                     j["company"] = v.terms->company;
-                     j["tasks"] = v.terms->tasks;
-                     j["sub_goals"] = v.terms->sub_goals;
-                     ojson health = ojson::array();
-                     for (Health h : v.terms->health) health.push_back(str(name(h)));
-                     j["health"] = std::move(health);
+                     w.key("company").value(v.terms->company);
+                     write_strings(w.key("tasks"), v.terms->tasks);
+                     write_strings(w.key("sub_goals"), v.terms->sub_goals);
+                     write_names(w.key("health"), v.terms->health);
                    }
                  },
                  [](const FollowUpPlanMade&) {},
-                 [&](const ContactPersonAssigned& v) { j["company"] = v.company; },
+                 [&](const ContactPersonAssigned& v) { w.key("company").value(v.company); },
                  [&](const HoursWorked& v) {
-                   j["minutes"] = v.minutes;
-                   j["type"] = str(name(v.kind));
+                   w.key("minutes").value(v.minutes);
+                   w.key("type").value(name(v.kind));
                  },
-                 [&](const Contact& v) { j["channel"] = str(name(v.channel)); },
+                 [&](const Contact& v) { w.key("channel").value(name(v.channel)); },
                  [&](const SanctionFailure& v) {
-                   j["failure_id"] = v.failure_id;
-                   j["failure"] = str(name(v.failure));
+                   w.key("failure_id").value(v.failure_id);
+                   w.key("failure").value(name(v.failure));
                  },
                  [&](const ReasonableCause& v) {
-                   j["failure_id"] = v.failure_id;
-                   j["cause"] = str(name(v.cause));
-                   j["text"] = v.text;
+                   w.key("failure_id").value(v.failure_id);
+                   w.key("cause").value(name(v.cause));
+                   w.key("text").value(v.text);
                  },
                  [&](const VulnerabilityAssessed& v) {
-                   j["failure_id"] = v.failure_id;
-                   j["vulnerable"] = v.vulnerable;
+                   w.key("failure_id").value(v.failure_id);
+                   w.key("vulnerable").value(v.vulnerable);
                  },
                  [&](const ConcreteAssessment& v) {
-                   j["failure_id"] = v.failure_id;
-                   j["promotes_availability"] = v.promotes_availability;
-                   j["considers_vulnerability"] = v.considers_vulnerability;
-                   j["text"] = v.text;
+                   w.key("failure_id").value(v.failure_id);
+                   w.key("promotes_availability").value(v.promotes_availability);
+                   w.key("considers_vulnerability").value(v.considers_vulnerability);
+                   w.key("text").value(v.text);
                  },
                  [&](const HearingSent& v) {
-                   j["failure_id"] = v.failure_id;
-                   if (!v.answer_by.is_special()) j["answer_by"] = date_json(v.answer_by);
+                   w.key("failure_id").value(v.failure_id);
+                   if (!v.answer_by.is_special()) w.key("answer_by").date(v.answer_by);
                  },
-                 [&](const HearingAnswered& v) { j["failure_id"] = v.failure_id; },
+                 [&](const HearingAnswered& v) { w.key("failure_id").value(v.failure_id); },
                  [&](const PersonalContactAttempt& v) {
-                   j["failure_id"] = v.failure_id;
-                   j["channel"] = str(name(v.channel));
-                   j["reached"] = v.reached;
+                   w.key("failure_id").value(v.failure_id);
+                   w.key("channel").value(name(v.channel));
+                   w.key("reached").value(v.reached);
                  },
-                 [&](const SelfSupport& v) { j["via"] = str(name(v.via)); },
+                 [&](const SelfSupport& v) { w.key("via").value(name(v.via)); },
                  [&](const ProfileChanged& v) {
-                   if (v.benefit) j["benefit"] = str(name(*v.benefit));
-                   if (v.activity_ready) j["activity_ready"] = *v.activity_ready;
-                   if (v.lives_in_designated_area) j["lives_in_designated_area"] = *v.lives_in_designated_area;
-                   if (v.in_integration_programme) j["in_integration_programme"] = *v.in_integration_programme;
+                   if (v.benefit) w.key("benefit").value(name(*v.benefit));
+                   if (v.activity_ready) w.key("activity_ready").value(*v.activity_ready);
+                   if (v.lives_in_designated_area) w.key("lives_in_designated_area").value(*v.lives_in_designated_area);
+                   if (v.in_integration_programme) w.key("in_integration_programme").value(*v.in_integration_programme);
                  },
-                 [&](const AftercareContact& v) { j["channel"] = str(name(v.channel)); },
+                 [&](const AftercareContact& v) { w.key("channel").value(name(v.channel)); },
                  [&](const BusTripAttended& v) {
-                   j["trip"] = v.trip;
-                   j["attended"] = v.attended;
-                   j["companies"] = v.companies;
+                   w.key("trip").value(v.trip);
+                   w.key("attended").value(v.attended);
+                   write_strings(w.key("companies"), v.companies);
                  },
                  [&](const TrainingTrackStarted& v) {
-                   j["track"] = v.track;
-                   if (!v.workplace.empty()) j["workplace"] = v.workplace;
-                   if (!v.mentor.empty()) j["mentor"] = v.mentor;
-                   if (!v.end.is_special()) j["end"] = date_json(v.end);
+                   w.key("track").value(v.track);
+                   if (!v.workplace.empty()) w.key("workplace").value(v.workplace);
+                   if (!v.mentor.empty()) w.key("mentor").value(v.mentor);
+                   if (!v.end.is_special()) w.key("end").date(v.end);
                  },
              },
              ev.data);
-  return j;
+  w.end_object();
 }
 
-ojson case_json(const Case& c) {
-  ojson j;
-  j["citizen"] = c.citizen;
-  j["profile"] = profile_json(c.profile);
-  ojson events = ojson::array();
-  for (const auto& e : c.events) events.push_back(event_json(e));
-  j["events"] = std::move(events);
-  return j;
+void write_case(JsonOut& w, const Case& c) {
+  w.begin_object();
+  w.key("citizen").value(c.citizen);
+  write_profile(w.key("profile"), c.profile);
+  w.key("events").begin_array();
+  for (const auto& e : c.events) write_event(w, e);
+  w.end_array();
+  w.end_object();
 }
 
-ojson reason_json(const SanctionReason& r) {
-  ojson j;
-  j["rule"] = r.rule;
-  j["text"] = r.text;
-  j["source"] = source_json(r.source);
-  return j;
+void write_reason(JsonOut& w, const SanctionReason& r) {
+  w.begin_object();
+  w.key("rule").value(r.rule);
+  w.key("text").value(r.text);
+  write_source(w.key("source"), r.source);
+  w.end_object();
 }
 
-ojson optional_int(const std::optional<std::int64_t>& v) { return v ? ojson(*v) : ojson(nullptr); }
-
-ojson answer_json(const SanctionAnswer& a) {
-  ojson j;
-  j["failure_id"] = a.failure_id;
-  j["failure"] = str(name(a.failure));
-  j["failure_date"] = date_json(a.failure_date);
-  j["status"] = str(name(a.status));
-  ojson reasons = ojson::array(), pending = ojson::array();
-  for (const auto& r : a.reasons) reasons.push_back(reason_json(r));
-  for (const auto& r : a.pending) pending.push_back(reason_json(r));
-  j["reasons"] = std::move(reasons);
-  j["pending"] = std::move(pending);
-  j["excluded_by"] = a.excluded_by ? reason_json(*a.excluded_by) : ojson(nullptr);
-  j["deduction_days"] = a.deduction_days;
-  j["daily_rate"] = optional_int(a.daily_rate);
-  j["deduction"] = optional_int(a.deduction);
-  return j;
+void write_answer(JsonOut& w, const SanctionAnswer& a) {
+  w.begin_object();
+  w.key("failure_id").value(a.failure_id);
+  w.key("failure").value(name(a.failure));
+  w.key("failure_date").date(a.failure_date);
+  w.key("status").value(name(a.status));
+  w.key("reasons").begin_array();
+  for (const auto& r : a.reasons) write_reason(w, r);
+  w.end_array();
+  w.key("pending").begin_array();
+  for (const auto& r : a.pending) write_reason(w, r);
+  w.end_array();
+  if (a.excluded_by)
+    write_reason(w.key("excluded_by"), *a.excluded_by);
+  else
+    w.key("excluded_by").null();
+  w.key("deduction_days").value(a.deduction_days);
+  w.key("daily_rate").value(a.daily_rate);
+  w.key("deduction").value(a.deduction);
+  w.end_object();
 }
 
-ojson alerts_json(const std::vector<Alert>& alerts) {
-  ojson out = ojson::array();
+void write_alerts(JsonOut& w, const std::vector<Alert>& alerts) {
+  w.begin_array();
   for (const auto& a : alerts) {
-    ojson aj;
-    aj["alert"] = str(name(a.kind));
-    aj["value"] = a.value;
-    aj["threshold"] = a.threshold;
-    aj["text"] = describe(a);
-    aj["source"] = source_json(a.source);
-    out.push_back(std::move(aj));
+    w.begin_object();
+    w.key("alert").value(name(a.kind));
+    w.key("value").value(a.value);
+    w.key("threshold").value(a.threshold);
+    w.key("text").value(describe(a));
+    write_source(w.key("source"), a.source);
+    w.end_object();
   }
-  return out;
+  w.end_array();
 }
 
 /// The source of the rule that a missing item would complete.
@@ -609,202 +532,280 @@ const Source* missing_source(Missing m) {
   return nullptr;
 }
 
-ojson evaluation_json(const Evaluation& e) {
-  ojson j;
-  j["citizen"] = e.citizen;
-  j["as_of"] = date_json(e.as_of);
-  j["rule_set"] = e.rule_set;
+void write_evaluation(JsonOut& w, const Evaluation& e) {
+  w.begin_object();
+  w.key("citizen").value(e.citizen);
+  w.key("as_of").date(e.as_of);
+  w.key("rule_set").value(e.rule_set);
 
-  ojson tg;
-  tg["member"] = e.target_group.member;
-  ojson reasons = ojson::array();
+  w.key("target_group").begin_object();
+  w.key("member").value(e.target_group.member);
+  w.key("reasons").begin_array();
   for (auto r : e.target_group.reasons) {
-    ojson rj;
-    rj["reason"] = str(name(r));
-    rj["text"] = describe(r);
-    rj["source"] = source_json(&sources::target_group);
-    reasons.push_back(std::move(rj));
+    w.begin_object();
+    w.key("reason").value(name(r));
+    w.key("text").value(describe(r));
+    write_source(w.key("source"), &sources::target_group);
+    w.end_object();
   }
-  tg["reasons"] = std::move(reasons);
-  tg["source"] = source_json(&sources::target_group);
-  j["target_group"] = std::move(tg);
+  w.end_array();
+  write_source(w.key("source"), &sources::target_group);
+  w.end_object();
 
-  ojson periods = ojson::array();
+  write_profile(w.key("profile"), e.profile);
+  w.key("profile_periods").begin_array();
   for (const auto& p : e.profile_periods) {
-    ojson pj;
-    pj["from"] = date_json(p.from);
-    pj["profile"] = profile_json(p.profile);
-    pj["member"] = p.target_group.member;
-    ojson why = ojson::array();
-    for (auto r : p.target_group.reasons) why.push_back(str(name(r)));
-    pj["reasons"] = std::move(why);
-    periods.push_back(std::move(pj));
+    w.begin_object();
+    w.key("from").date(p.from);
+    write_profile(w.key("profile"), p.profile);
+    w.key("member").value(p.target_group.member);
+    write_names(w.key("reasons"), p.target_group.reasons);
+    w.end_object();
   }
-  j["profile"] = profile_json(e.profile);
-  j["profile_periods"] = std::move(periods);
+  w.end_array();
 
-  j["step"] = str(name(e.step));
-  j["step_label"] = str(label(e.step));
-  j["since"] = date_json(e.since);
+  w.key("step").value(name(e.step));
+  w.key("step_label").value(label(e.step));
+  w.key("since").date(e.since);
 
-  ojson history = ojson::array();
+  w.key("history").begin_array();
   for (const auto& h : e.history) {
-    ojson hj;
-    hj["date"] = date_json(h.date);
-    hj["from"] = str(name(h.from));
-    hj["to"] = str(name(h.to));
-    hj["rule"] = h.transition ? ojson(str(h.transition->rule)) : ojson(nullptr);
-    hj["description"] = h.transition ? ojson(str(h.transition->description)) : ojson(nullptr);
-    hj["source"] = source_json(h.transition ? h.transition->source : nullptr);
-    history.push_back(std::move(hj));
+    w.begin_object();
+    w.key("date").date(h.date);
+    w.key("from").value(name(h.from));
+    w.key("to").value(name(h.to));
+    if (h.transition) {
+      w.key("rule").value(h.transition->rule);
+      w.key("description").value(h.transition->description);
+      write_source(w.key("source"), h.transition->source);
+    } else {
+      w.key("rule").null();
+      w.key("description").null();
+      w.key("source").null();
+    }
+    w.end_object();
   }
-  j["history"] = std::move(history);
+  w.end_array();
 
-  ojson missing = ojson::array();
+  w.key("missing").begin_array();
   for (auto m : e.missing) {
-    ojson mj;
-    mj["condition"] = str(name(m));
-    mj["text"] = describe(m);
-    mj["source"] = source_json(missing_source(m));
-    missing.push_back(std::move(mj));
+    w.begin_object();
+    w.key("condition").value(name(m));
+    w.key("text").value(describe(m));
+    write_source(w.key("source"), missing_source(m));
+    w.end_object();
   }
-  j["missing"] = std::move(missing);
+  w.end_array();
 
-  j["ordinary_this_month"] = e.ordinary_this_month;
-  j["ordinary_in_trin3_this_month"] = e.ordinary_in_trin3_this_month;
-  j["thirty_hours_pending"] = e.thirty_hours_pending;
+  w.key("ordinary_this_month").value(e.ordinary_this_month);
+  w.key("ordinary_in_trin3_this_month").value(e.ordinary_in_trin3_this_month);
+  w.key("thirty_hours_pending").value(e.thirty_hours_pending);
 
   if (const StepChange* x = e.exit()) {
-    ojson xj;
-    xj["step"] = str(name(x->to));
-    xj["date"] = date_json(x->date);
-    xj["rule"] = x->transition ? ojson(str(x->transition->rule)) : ojson(nullptr);
-    xj["source"] = source_json(x->transition ? x->transition->source : nullptr);
-    j["exit"] = std::move(xj);
+    w.key("exit").begin_object();
+    w.key("step").value(name(x->to));
+    w.key("date").date(x->date);
+    if (x->transition) {
+      w.key("rule").value(x->transition->rule);
+      write_source(w.key("source"), x->transition->source);
+    } else {
+      w.key("rule").null();
+      w.key("source").null();
+    }
+    w.end_object();
   } else {
-    j["exit"] = nullptr;
+    w.key("exit").null();
   }
 
-  ojson hours = ojson::array();
+  w.key("hours").begin_array();
   for (const auto& h : e.hours) {
-    ojson hj;
-    hj["month"] = h.month.str();
-    hj["ordinary_minutes"] = h.ordinary;
-    hj["internship_minutes"] = h.internship;
-    hj["ordinary_in_trin3_minutes"] = h.ordinary_in_trin3;
-    hours.push_back(std::move(hj));
+    w.begin_object();
+    w.key("month").month(h.month);
+    w.key("ordinary_minutes").value(h.ordinary);
+    w.key("internship_minutes").value(h.internship);
+    w.key("ordinary_in_trin3_minutes").value(h.ordinary_in_trin3);
+    w.end_object();
   }
-  j["hours"] = std::move(hours);
+  w.end_array();
 
   const FollowUp& f = e.followup;
-  ojson fj;
-  fj["applies"] = f.applies;
-  fj["start"] = f.applies ? date_json(f.start) : ojson(nullptr);
-  fj["trin3_entry"] = f.applies ? date_json(f.trin3_entry) : ojson(nullptr);
-  fj["first_month"] = f.applies ? ojson(f.first_month.str()) : ojson(nullptr);
-  fj["last_month"] = f.applies ? ojson(f.last_month.str()) : ojson(nullptr);
-  ojson breached = ojson::array();
-  for (auto m : f.breached) breached.push_back(m.str());
-  fj["breached"] = std::move(breached);
-  fj["due_this_month"] = f.due_this_month;
-  fj["deadline"] = date_json(f.deadline);
-  fj["last_contact"] = date_json(f.last_contact);
-  fj["source"] = source_json(&sources::monthly_followup);
-  j["followup"] = std::move(fj);
+  w.key("followup").begin_object();
+  w.key("applies").value(f.applies);
+  if (f.applies) {
+    w.key("start").date(f.start);
+    w.key("trin3_entry").date(f.trin3_entry);
+    w.key("first_month").month(f.first_month);
+    w.key("last_month").month(f.last_month);
+  } else {
+    for (const char* k : {"start", "trin3_entry", "first_month", "last_month"}) w.key(k).null();
+  }
+  w.key("breached").begin_array();
+  for (auto m : f.breached) w.month(m);
+  w.end_array();
+  w.key("due_this_month").value(f.due_this_month);
+  w.key("deadline").date(f.deadline);
+  w.key("last_contact").date(f.last_contact);
+  write_source(w.key("source"), &sources::monthly_followup);
+  w.end_object();
 
-  ojson sanctions = ojson::array();
-  for (const auto& a : e.sanctions) sanctions.push_back(answer_json(a));
-  j["sanctions"] = std::move(sanctions);
+  w.key("sanctions").begin_array();
+  for (const auto& a : e.sanctions) write_answer(w, a);
+  w.end_array();
 
-  ojson jf;
-  jf["current"] = e.jobformidler.current.empty() ? ojson(nullptr) : ojson(e.jobformidler.current);
-  jf["since"] = date_json(e.jobformidler.since);
-  jf["changes"] = e.jobformidler.changes;
-  jf["days_with_current"] = e.jobformidler.days_with_current;
-  jf["source"] = source_json(&sources::jobformidler_continuity);
-  j["jobformidler"] = std::move(jf);
-  j["inactive_since"] = date_json(e.inactive_since);
-  j["days_in_trin2"] = e.days_in_trin2;
-  j["total_days_in_trin2"] = e.total_days_in_trin2;
+  w.key("jobformidler").begin_object();
+  w.key("current").string_or_null(e.jobformidler.current);
+  w.key("since").date(e.jobformidler.since);
+  w.key("changes").value(e.jobformidler.changes);
+  w.key("days_with_current").value(e.jobformidler.days_with_current);
+  write_source(w.key("source"), &sources::jobformidler_continuity);
+  w.end_object();
+  w.key("inactive_since").date(e.inactive_since);
+  w.key("days_in_trin2").value(e.days_in_trin2);
+  w.key("total_days_in_trin2").value(e.total_days_in_trin2);
 
-  ojson agreements = ojson::array();
+  w.key("agreements").begin_array();
   for (const auto& a : e.agreements) {
-    ojson aj;
-    aj["index"] = a.index;
-    aj["date"] = date_json(a.date);
-    aj["start"] = date_json(a.start);
-    aj["agreement_kind"] = str(name(a.kind));
-    aj["company"] = a.company.empty() ? ojson(nullptr) : ojson(a.company);
-    aj["minutes_per_week"] = a.minutes_per_week;
-    aj["ordinary_minutes_per_week"] = a.ordinary_minutes_per_week ? ojson(*a.ordinary_minutes_per_week) : ojson(nullptr);
-    aj["renegotiation"] = a.renegotiation;
-    ojson missing_terms = ojson::array();
-    for (auto m : a.missing_terms) missing_terms.push_back(str(name(m)));
-    aj["missing_terms"] = std::move(missing_terms);
-    agreements.push_back(std::move(aj));
+    w.begin_object();
+    w.key("index").value(a.index);
+    w.key("date").date(a.date);
+    w.key("start").date(a.start);
+    w.key("agreement_kind").value(name(a.kind));
+    w.key("company").string_or_null(a.company);
+    w.key("minutes_per_week").value(a.minutes_per_week);
+    w.key("ordinary_minutes_per_week").value(a.ordinary_minutes_per_week);
+    w.key("renegotiation").value(a.renegotiation);
+    write_names(w.key("missing_terms"), a.missing_terms);
+    w.end_object();
   }
-  j["agreements"] = std::move(agreements);
+  w.end_array();
 
-  ojson aftercare = ojson::array();
-  for (const auto& a : e.aftercare) aftercare.push_back(ojson{{"date", date_json(a.date)}, {"channel", str(name(a.channel))}});
-  j["aftercare"] = std::move(aftercare);
-  ojson trips = ojson::array();
+  w.key("aftercare").begin_array();
+  for (const auto& a : e.aftercare) {
+    w.begin_object();
+    w.key("date").date(a.date);
+    w.key("channel").value(name(a.channel));
+    w.end_object();
+  }
+  w.end_array();
+  w.key("bus_trips").begin_array();
   for (const auto& b : e.bus_trips) {
-    ojson bj;
-    bj["date"] = date_json(b.date);
-    bj["trip"] = b.trip;
-    bj["attended"] = b.attended;
-    bj["companies"] = b.companies;
-    trips.push_back(std::move(bj));
+    w.begin_object();
+    w.key("date").date(b.date);
+    w.key("trip").value(b.trip);
+    w.key("attended").value(b.attended);
+    write_strings(w.key("companies"), b.companies);
+    w.end_object();
   }
-  j["bus_trips"] = std::move(trips);
-  ojson training = ojson::array();
+  w.end_array();
+  w.key("training").begin_array();
   for (const auto& t : e.training) {
-    ojson tj;
-    tj["start"] = date_json(t.start);
-    tj["end"] = date_json(t.end);
-    tj["track"] = t.track;
-    tj["workplace"] = t.workplace.empty() ? ojson(nullptr) : ojson(t.workplace);
-    tj["mentor"] = t.mentor.empty() ? ojson(nullptr) : ojson(t.mentor);
-    training.push_back(std::move(tj));
+    w.begin_object();
+    w.key("start").date(t.start);
+    w.key("end").date(t.end);
+    w.key("track").value(t.track);
+    w.key("workplace").string_or_null(t.workplace);
+    w.key("mentor").string_or_null(t.mentor);
+    w.end_object();
   }
-  j["training"] = std::move(training);
-  j["alerts"] = alerts_json(e.alerts);
+  w.end_array();
+  write_alerts(w.key("alerts"), e.alerts);
 
-  ojson violations = ojson::array();
+  w.key("violations").begin_array();
   for (const auto& v : e.violations) {
-    ojson vj;
-    vj["index"] = v.index;
-    vj["date"] = date_json(v.date);
-    vj["rule"] = str(v.rule);
-    vj["text"] = str(v.text);
-    vj["source"] = source_json(v.source);
-    violations.push_back(std::move(vj));
+    w.begin_object();
+    w.key("index").value(v.index);
+    w.key("date").date(v.date);
+    w.key("rule").value(v.rule);
+    w.key("text").value(v.text);
+    write_source(w.key("source"), v.source);
+    w.end_object();
   }
-  j["violations"] = std::move(violations);
+  w.end_array();
 
-  ojson not_applied = ojson::array();
+  w.key("not_applied").begin_array();
   for (const auto& n : e.not_applied) {
-    ojson nj;
-    nj["index"] = n.index;
-    nj["date"] = date_json(n.date);
-    nj["kind"] = n.kind ? ojson(str(name(*n.kind))) : ojson(nullptr);
-    nj["reason"] = str(name(n.reason));
-    nj["text"] = describe(n);
-    nj["related"] = date_json(n.related);
+    w.begin_object();
+    w.key("index").value(n.index);
+    w.key("date").date(n.date);
+    if (n.kind)
+      w.key("kind").value(name(*n.kind));
+    else
+      w.key("kind").null();
+    w.key("reason").value(name(n.reason));
+    w.key("text").value(describe(n));
+    w.key("related").date(n.related);
     if (n.reason == NotAppliedReason::unreadable) {
-      nj["field"] = n.field;
-      nj["value"] = n.value;
-      nj["detail"] = n.detail;
+      w.key("field").value(n.field);
+      w.key("value").value(n.value);
+      w.key("detail").value(n.detail);
     }
-    not_applied.push_back(std::move(nj));
+    w.end_object();
   }
-  j["not_applied"] = std::move(not_applied);
-  j["input_warnings"] = warnings_json(e.warnings);
+  w.end_array();
+  write_warnings(w.key("input_warnings"), e.warnings);
 
-  j["events_applied"] = e.events_applied;
-  j["events_after_as_of"] = e.events_after_as_of;
-  return j;
+  w.key("events_applied").value(e.events_applied);
+  w.key("events_after_as_of").value(e.events_after_as_of);
+  w.end_object();
+}
+
+void write_worklist(JsonOut& w, const std::vector<WorklistEntry>& list, Date as_of) {
+  w.begin_object();
+  w.key("as_of").date(as_of);
+  w.key("count").value(list.size());
+  w.key("worklist").begin_array();
+  for (const auto& x : list) {
+    w.begin_object();
+    w.key("citizen").value(x.citizen);
+    w.key("jobformidler").string_or_null(x.jobformidler);
+    w.key("step").value(name(x.step));
+    w.key("followup_due").value(x.followup_due);
+    w.key("deadline").date(x.deadline);
+    w.key("last_contact").date(x.last_contact);
+    w.key("breached_months").value(x.breached_months);
+    write_alerts(w.key("alerts"), x.alerts);
+    w.end_object();
+  }
+  w.end_array();
+  write_source(w.key("source"), &sources::monthly_followup);
+  w.end_object();
+}
+
+/// A whole document: `write` with a JsonOut at depth 0, after checking the indent.
+template <class Write>
+std::string document(int indent, Write&& write) {
+  check_indent(indent);
+  std::string out;
+  {
+    JsonOut w(out, indent);
+    write(w, out);
+    w.flush();
+  }
+  return out;
+}
+
+/// {"<key>": [...]} of every item in `items`, each written by `write`. Once the first 64 are
+/// written, the text reserves room for all at their mean size so far (a large document then
+/// grows without being copied; when that much memory cannot be had, it grows as it goes).
+template <class T, class Write>
+void write_list(JsonOut& w, std::string& out, const char* key, const std::vector<T>& items, Write&& write) {
+  constexpr std::size_t sample = 64;
+  w.begin_object();
+  w.key(key).begin_array();
+  const std::size_t start = out.size();
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i == sample && items.size() > 2 * sample) {
+      w.flush();
+      const double mean = static_cast<double>(out.size() - start) / sample;
+      try {
+        out.reserve(out.size() + static_cast<std::size_t>(mean * 1.125 * static_cast<double>(items.size() - sample)));
+      } catch (const std::exception&) {  // NOLINT(bugprone-empty-catch): a hint only (bad_alloc, length_error)
+      }
+    }
+    write(w, items[i]);
+  }
+  w.end_array();
+  w.end_object();
 }
 
 }  // namespace
@@ -864,25 +865,25 @@ SanctionQuestion sanction_question_from_json(std::string_view text, const ReadOp
   return q;
 }
 
-std::string to_json(const Case& c, int indent) { return dump(case_json(c), indent); }
+std::string to_json(const Case& c, int indent) {
+  return document(indent, [&](JsonOut& w, std::string&) { write_case(w, c); });
+}
 
 std::string to_json(const Caseload& load, int indent) {
-  ojson cases = ojson::array();
-  for (const auto& c : load.cases) cases.push_back(case_json(c));
-  ojson j;
-  j["cases"] = std::move(cases);
-  return dump(j, indent);
+  return document(indent, [&](JsonOut& w, std::string& out) { write_list(w, out, "cases", load.cases, write_case); });
 }
 
-std::string to_json(const Evaluation& e, int indent) { return dump(evaluation_json(e), indent); }
+std::string to_json(const Evaluation& e, int indent) {
+  return document(indent, [&](JsonOut& w, std::string&) { write_evaluation(w, e); });
+}
 
 std::string to_json(const std::vector<Evaluation>& es, int indent) {
-  ojson j;
-  j["evaluations"] = evaluations_ojson(es);
-  return dump(j, indent);
+  return document(indent, [&](JsonOut& w, std::string& out) { write_list(w, out, "evaluations", es, write_evaluation); });
 }
 
-std::string to_json(const SanctionAnswer& a, int indent) { return dump(answer_json(a), indent); }
+std::string to_json(const SanctionAnswer& a, int indent) {
+  return document(indent, [&](JsonOut& w, std::string&) { write_answer(w, a); });
+}
 
 Evaluation evaluate(const SanctionQuestion& q) {
   EvaluateOptions opts;
@@ -892,77 +893,85 @@ Evaluation evaluate(const SanctionQuestion& q) {
 }
 
 std::string to_json(const Evaluation& e, const SanctionAnswer& answer, int indent) {
-  ojson j;
-  j["citizen"] = e.citizen;
-  j["as_of"] = date_json(e.as_of);
-  j["rule_set"] = e.rule_set;
-  j["step"] = str(name(e.step));
-  j["answer"] = answer_json(answer);
-  return dump(j, indent);
+  return document(indent, [&](JsonOut& w, std::string&) {
+    w.begin_object();
+    w.key("citizen").value(e.citizen);
+    w.key("as_of").date(e.as_of);
+    w.key("rule_set").value(e.rule_set);
+    w.key("step").value(name(e.step));
+    write_answer(w.key("answer"), answer);
+    w.end_object();
+  });
 }
 
 std::string step_model_json(int indent) {
-  ojson j;
-  j["rule_set"] = default_rules().version;
-  ojson steps = ojson::array();
-  for (std::size_t i = 0; i < step_count; ++i) {
-    const auto s = static_cast<Step>(i);
-    ojson sj;
-    sj["name"] = str(name(s));
-    sj["label"] = str(label(s));
-    sj["exit"] = is_exit(s);
-    steps.push_back(std::move(sj));
-  }
-  j["steps"] = std::move(steps);
-  ojson conditions = ojson::array();
-  for (std::size_t i = 0; i < enum_size<Condition>; ++i) conditions.push_back(str(name(static_cast<Condition>(i))));
-  j["conditions"] = std::move(conditions);
-  ojson rows = ojson::array();
-  for (const auto& t : transitions) {
-    ojson tj;
-    tj["from"] = str(name(t.from));
-    tj["condition"] = str(name(t.condition));
-    tj["to"] = str(name(t.to));
-    tj["rule"] = str(t.rule);
-    tj["description"] = str(t.description);
-    tj["source"] = source_json(t.source);
-    rows.push_back(std::move(tj));
-  }
-  j["transitions"] = std::move(rows);
-  return dump(j, indent);
-}
-
-ojson worklist_ojson(const std::vector<WorklistEntry>& w, Date as_of) {
-  ojson j;
-  j["as_of"] = date_json(as_of);
-  j["count"] = w.size();
-  ojson list = ojson::array();
-  for (const auto& x : w) {
-    ojson xj;
-    xj["citizen"] = x.citizen;
-    xj["jobformidler"] = x.jobformidler.empty() ? ojson(nullptr) : ojson(x.jobformidler);
-    xj["step"] = str(name(x.step));
-    xj["followup_due"] = x.followup_due;
-    xj["deadline"] = date_json(x.deadline);
-    xj["last_contact"] = date_json(x.last_contact);
-    xj["breached_months"] = x.breached_months;
-    xj["alerts"] = alerts_json(x.alerts);
-    list.push_back(std::move(xj));
-  }
-  j["worklist"] = std::move(list);
-  j["source"] = source_json(&sources::monthly_followup);
-  return j;
+  return document(indent, [&](JsonOut& w, std::string&) {
+    w.begin_object();
+    w.key("rule_set").value(default_rules().version);
+    w.key("steps").begin_array();
+    for (std::size_t i = 0; i < step_count; ++i) {
+      const auto s = static_cast<Step>(i);
+      w.begin_object();
+      w.key("name").value(name(s));
+      w.key("label").value(label(s));
+      w.key("exit").value(is_exit(s));
+      w.end_object();
+    }
+    w.end_array();
+    w.key("conditions").begin_array();
+    for (std::size_t i = 0; i < enum_size<Condition>; ++i) w.value(name(static_cast<Condition>(i)));
+    w.end_array();
+    w.key("transitions").begin_array();
+    for (const auto& t : transitions) {
+      w.begin_object();
+      w.key("from").value(name(t.from));
+      w.key("condition").value(name(t.condition));
+      w.key("to").value(name(t.to));
+      w.key("rule").value(t.rule);
+      w.key("description").value(t.description);
+      write_source(w.key("source"), t.source);
+      w.end_object();
+    }
+    w.end_array();
+    w.end_object();
+  });
 }
 
 std::string to_json(const std::vector<WorklistEntry>& w, Date as_of, int indent) {
-  return dump(worklist_ojson(w, as_of), indent);
+  return document(indent, [&](JsonOut& out, std::string&) { write_worklist(out, w, as_of); });
 }
 
-ojson evaluations_ojson(const std::vector<Evaluation>& es) {
-  ojson list = ojson::array();
-  for (const auto& e : es) list.push_back(evaluation_json(e));
-  return list;
+void append_case_json(std::string& out, const Case& c, int indent, int depth) {
+  JsonOut w(out, indent, depth);
+  write_case(w, c);
+  w.flush();
 }
+
+void append_evaluation_json(std::string& out, const Evaluation& e, int indent, int depth) {
+  JsonOut w(out, indent, depth);
+  write_evaluation(w, e);
+  w.flush();
+}
+
+void append_worklist_json(std::string& out, const std::vector<WorklistEntry>& list, Date as_of, int indent,
+                          int depth) {
+  JsonOut w(out, indent, depth);
+  write_worklist(w, list, as_of);
+  w.flush();
+}
+
+namespace detail {
+Case read_case_text(std::string_view text, const std::string& path, const ReadOptions& options,
+                    std::size_t* error_byte) {
+  return read_case(parse_document(text, options.max_bytes, error_byte), path, options);
+}
+void check_caseload_fields(const std::vector<std::string>& keys, const ReadOptions& options,
+                           std::vector<InputWarning>& warnings) {
+  json doc = json::object();
+  for (const auto& k : keys) doc[k] = nullptr;
+  ReadContext{options, warnings}.check_fields(doc, "", {"cases"});
+}
+}  // namespace detail
 
 void check_unique_citizens(const Caseload& load, const std::string& path) {
   std::unordered_map<std::string_view, std::size_t> first;

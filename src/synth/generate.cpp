@@ -703,20 +703,26 @@ class Citizen {
 
 }  // namespace
 
-Caseload generate_caseload(const GeneratorOptions& opts) {
+std::size_t generate_cases(const GeneratorOptions& opts, const std::function<void(Case&&)>& sink) {
   validate(opts);
   const Date end = period_end(opts);
   const TermsPool terms = make_terms(opts.seed);
   const double p_paid = paid_given_agreement(opts);
-  Caseload load;
-  load.cases.reserve(opts.citizens);
   std::vector<Event> scratch;
   detail::StageProgress progress(opts.progress, "generate", opts.citizens);
   for (std::size_t i = 0; i < opts.citizens; ++i) {
-    load.cases.push_back(Citizen(opts, terms, end, p_paid, i, scratch).build());
+    sink(Citizen(opts, terms, end, p_paid, i, scratch).build());
     progress.at(i + 1);
   }
   progress.finish();
+  return opts.citizens;
+}
+
+Caseload generate_caseload(const GeneratorOptions& opts) {
+  validate(opts);  // before the reservation: the number of citizens is bounded
+  Caseload load;
+  load.cases.reserve(opts.citizens);
+  generate_cases(opts, [&load](Case&& c) { load.cases.push_back(std::move(c)); });
   return load;
 }
 

@@ -34,11 +34,14 @@ class KANTEN_EXPORT Error : public std::runtime_error {
   [[nodiscard]] const std::string& field() const noexcept { return field_; }
   /// The offending value as given (may be empty).
   [[nodiscard]] const std::string& value() const noexcept { return value_; }
+  /// The message alone, without the field and the value.
+  [[nodiscard]] const std::string& message() const noexcept { return message_; }
 
  private:
   Errc code_;
   std::string field_;
   std::string value_;
+  std::string message_;
 };
 
 }  // namespace kanten::inline v1

@@ -56,7 +56,10 @@ template <class Enum>
 [[nodiscard]] constexpr bool parse_name(std::string_view text, Enum& out) noexcept {
   using V = Vocabulary<Enum>;
   for (std::size_t i = 0; i < enum_size<Enum>; ++i) {
-    if (V::names[i] == text) {
+    const std::string_view n = V::names[i];
+    // Length and first byte before the whole comparison: most names differ there (the bulk
+    // readers look up a name for every field of every event).
+    if (n.size() == text.size() && (text.empty() || n[0] == text[0]) && n == text) {
       out = V::values[i];
       return true;
     }

@@ -27,7 +27,9 @@
 #include "kanten/rules/events.hpp"
 #include "kanten/core/progress.hpp"
 
+#include <cstddef>
 #include <cstdint>
+#include <functional>
 
 namespace kanten::inline v1 {
 
@@ -54,5 +56,10 @@ struct GeneratorOptions {
 
 /// Generates a caseload; deterministic for given options. Reports progress through `opts.progress` when set.
 [[nodiscard]] KANTEN_EXPORT Caseload generate_caseload(const GeneratorOptions& opts = {});
+
+/// The cases of generate_caseload(opts), made one at a time and handed to `sink` in the same order,
+/// so that memory does not grow with the number of citizens (e.g. with a CaseWriter as the sink:
+/// kanten/rules/stream.hpp). Returns the number of cases. An exception from `sink` stops it.
+KANTEN_EXPORT std::size_t generate_cases(const GeneratorOptions& opts, const std::function<void(Case&&)>& sink);
 
 }  // namespace kanten::inline v1
