@@ -19,32 +19,8 @@
 #  error "KANTEN_EXAMPLES_DIR must name the repository's examples/ directory"
 #endif
 
-static int passed, failed;
+#include "check.h"
 
-#define CHECK(cond)                                                                                  \
-  do {                                                                                               \
-    if (cond) {                                                                                      \
-      ++passed;                                                                                      \
-    } else {                                                                                         \
-      ++failed;                                                                                      \
-      fprintf(stderr, "%s:%d: CHECK(%s) failed; last error: \"%s\"\n", __FILE__, __LINE__, #cond,   \
-              kanten_last_error());                                                                  \
-    }                                                                                                \
-  } while (0)
-
-/* The status is `expected` and the last error mentions every given fragment (NULL ends the list). */
-static int error_is(int status, int expected, const char* fragment1, const char* fragment2) {
-  const char* msg = kanten_last_error();
-  if (status != expected || msg == NULL || msg[0] == '\0') return 0;
-  if (fragment1 && !strstr(msg, fragment1)) return 0;
-  if (fragment2 && !strstr(msg, fragment2)) return 0;
-  return 1;
-}
-#define CHECK_ERROR(call, expected, f1, f2) CHECK(error_is((call), (expected), (f1), (f2)))
-/* The last call succeeded: the last error is "" (never NULL). */
-#define CHECK_NO_ERROR() CHECK(kanten_last_error() != NULL && kanten_last_error()[0] == '\0')
-
-static int contains(const char* s, const char* part) { return s != NULL && strstr(s, part) != NULL; }
 static int date_is(kanten_date d, int y, int m, int day) { return d.year == y && d.month == m && d.day == day; }
 
 static char* read_text(const char* relative) {
