@@ -14,6 +14,7 @@ namespace cli {
 void add_generate(CLI::App& app) {
   struct Options {
     std::optional<std::string> citizens, seed, format, out;
+    bool comparison = false;
     CommonFlags flags;
   };
   auto o = std::make_shared<Options>();
@@ -31,6 +32,10 @@ void add_generate(CLI::App& app) {
             "the output's format (default: the extension of --out, else json;\n"
             "ndjson is the same as jsonl)");
   add_value(*cmd, "--out", o->out, "FILE", "write to FILE instead of stdout");
+  cmd->add_flag("--comparison", o->comparison,
+                "a comparison cohort under ordinary services: no bus trips or\n"
+                "training tracks, half the monthly chance of starting paid hours,\n"
+                "ids cmp-000001, ... (docs/decisions.md)");
   add_compact(*cmd, o->flags);
   add_progress(*cmd, o->flags);
   cmd->callback([o, cmd] {
@@ -38,6 +43,7 @@ void add_generate(CLI::App& app) {
     k::GeneratorOptions g;
     if (auto n = number_value(o->citizens, "--citizens", 0, k::max_generated, name)) g.citizens = static_cast<std::size_t>(*n);
     if (auto s = number_value(o->seed, "--seed", 0, UINT64_MAX, name)) g.seed = *s;
+    g.comparison = o->comparison;
     if (o->out && o->out->empty()) throw UsageError("option '--out': needs a file name", name);
     const bool to_file = o->out && *o->out != "-";
     const k::Format format = format_value(o->format, "--format", name)

@@ -9,6 +9,11 @@ packages=(
   nlohmann-json3-dev catch2 libbenchmark-dev liblemon-dev libcli11-dev libsimdjson-dev
   python3 python3-dev pybind11-dev python3-pytest python3-numpy python3-pandas
   python3-matplotlib jupyter-nbconvert python3-ipykernel python3-nbformat
+  # python/tests/test_survival.py checks kanten's survival figures against statsmodels (and scipy).
+  # examples/notebooks/evaluation.ipynb fits its Cox and panel models with statsmodels.
+  python3-statsmodels python3-scipy
+  # `pip install .` (pyproject.toml, setup.py) offline into a venv, and the python.install test.
+  python3-venv python3-pip python3-setuptools python3-wheel python3-build
   # The `fuzz` preset: clang-14 with libFuzzer and the sanitizer runtimes (libclang-rt-14-dev,
   # above); the `tsan` preset: g++'s ThreadSanitizer runtime; setarch (util-linux) for its run.
   libtsan2 util-linux

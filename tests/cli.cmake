@@ -198,6 +198,8 @@ kanten_cli_test(generate_ndjson_is_jsonl RC 0 OUT "^{\"citizen\":\"c-000001\",\"
   ARGS generate --citizens 1 --format ndjson)
 kanten_cli_test(generate_csv RC 0 OUT "^citizen,date,kind,benefit,activity_ready," OUT2 ".c-000002,,profile,"
   ARGS generate --citizens 2 --seed 11 --format csv)
+kanten_cli_test(generate_comparison RC 0 OUT "^{\"citizen\":\"cmp-000001\",\"profile\":{" OUT2 "}.{\"citizen\":\"cmp-000002\","
+  NOT "\"c-000001\"" ARGS generate --citizens 2 --seed 11 --format jsonl --comparison)
 kanten_cli_test(generate_out_by_extension RC 0 OUT "^$"
   CREATES "${CMAKE_CURRENT_BINARY_DIR}/cli-generate-4.csv"
   ARGS generate --citizens 4 --out "${CMAKE_CURRENT_BINARY_DIR}/cli-generate-4.csv")
@@ -253,8 +255,8 @@ kanten_cli_test(demo RC 0 OUT "Citizens per step.*Sanction answers.*Proposed mat
   CREATES "${CMAKE_CURRENT_BINARY_DIR}/cli-demo-report.json"
   ARGS demo --citizens 60 --seed 3 --out "${CMAKE_CURRENT_BINARY_DIR}/cli-demo-report.json")
 kanten_cli_test(demo_alerts_grouped_by_jobformidler RC 0
-  OUT "need a contact or alert +16\n.*\n +c-[0-9]+ +jf-03 .*\n +c-[0-9]+ +jf-03 .*\n +c-[0-9]+ +jf-04 "
-  OUT2 "c-[0-9]+ +jf-07 +- +[0-9-]+ +0 +inactive 26"
+  OUT "need a contact or alert +9\n.*\n +c-[0-9]+ +jf-01 .*\n +c-[0-9]+ +jf-01 .*\n +c-[0-9]+ +jf-02 "
+  OUT2 "c-[0-9]+ +jf-02 +- +[0-9-]+ +0 +inactive 24"
   CREATES "${CMAKE_CURRENT_BINARY_DIR}/cli-demo-alerts-report.json"
   ARGS demo --citizens 60 --seed 3 --inactive-days 20 --group-by-jobformidler
        --out "${CMAKE_CURRENT_BINARY_DIR}/cli-demo-alerts-report.json")

@@ -109,7 +109,7 @@ TEST_CASE("panel: an invalid as-of date is an error naming the field", "[program
   CHECK_THROWS_WITH(person_months(load_of({&b}), o), Catch::Contains("as_of"));
 }
 
-TEST_CASE("panel: target-group membership and the benefit follow the dated profile at each month's end (004, Kerneelement 3)",
+TEST_CASE("panel: target-group membership, the benefit and the profile follow the dated profile at each month's end (004, Kerneelement 3)",
           "[programme]") {
   // An uddannelseshjælp recipient with an education goal moves to kontanthjælp in March, out of
   // the designated area on the last day of April, back in on 2 May, and becomes job-ready in June.
@@ -133,12 +133,17 @@ TEST_CASE("panel: target-group membership and the benefit follow the dated profi
   CHECK(row(rows, "c-1", "2024-03").benefit == Benefit::kontanthjaelp);
   CHECK(row(rows, "c-1", "2024-03").in_target_group);
   CHECK_FALSE(row(rows, "c-1", "2024-04").in_target_group);  // moved out on the month's last day
+  CHECK_FALSE(row(rows, "c-1", "2024-04").lives_in_designated_area);
+  CHECK(row(rows, "c-1", "2024-05").lives_in_designated_area);
+  CHECK(row(rows, "c-1", "2024-06").activity_ready);
+  CHECK_FALSE(row(rows, "c-1", "2024-06").in_integration_programme);
   CHECK(row(rows, "c-1", "2024-05").in_target_group);        // back in on 2 May
   CHECK(row(rows, "c-1", "2024-06").in_target_group);
   // As of 12 June the change of the 10th counts: job-ready, outside the target group.
   const auto later = person_months(load_of({&b}), as_of("2024-06-12"));
   CHECK_FALSE(row(later, "c-1", "2024-06").in_target_group);
   CHECK(row(later, "c-1", "2024-06").benefit == Benefit::kontanthjaelp);
+  CHECK_FALSE(row(later, "c-1", "2024-06").activity_ready);
   CHECK(row(later, "c-1", "2024-05").in_target_group);
 }
 

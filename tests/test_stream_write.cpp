@@ -28,7 +28,7 @@ namespace {
 /// escaping and CSV quoting, and an id that is not valid UTF-8 (written replaced, as to_json does).
 Caseload sample_caseload() {
   GeneratorOptions g;
-  g.citizens = 40;
+  g.citizens = 60;  // with entries over 18 months, 60 include one outside the target group by mid-2020
   g.seed = 7;
   Caseload load = generate_caseload(g);
   Case empty;

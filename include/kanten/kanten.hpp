@@ -25,10 +25,11 @@
 // match: market, candidates, scores, explanations, audit, market JSON
 #include "kanten/match/json.hpp"
 #include "kanten/match/matching.hpp"
-// programme: bus trips, training tracks, programme figures
+// programme: bus trips, training tracks, programme figures, survival analysis
 #include "kanten/programme/bus.hpp"
 #include "kanten/programme/programme.hpp"
 #include "kanten/programme/report.hpp"
+#include "kanten/programme/survival.hpp"
 #include "kanten/programme/training.hpp"
 // synth: the caseload and market generators
 #include "kanten/synth/generate.hpp"

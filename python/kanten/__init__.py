@@ -35,15 +35,31 @@ Example::
     df = kanten.evaluate(load, "2020-06-30")
     df["step"].value_counts()
 
+Dates: every date parameter takes a :data:`DateLike` — ``"YYYY-MM-DD"``, a ``datetime.date``
+or ``datetime.datetime``, a ``pandas.Timestamp``, a ``numpy.datetime64`` or a day
+``pandas.Period``; ``as_of`` also takes a month (``"2019-12"``, ``pd.Period("2019-12", "M")``),
+meaning its last day.
+
 Conventions of every table:
 
 - ``citizen`` is the opaque citizen id (a string), in caseload order.
 - Dates are ``datetime64[ns]`` columns (pandas' date type), ``NaT`` where there is none.
 - Months are ``period[M]`` columns (e.g. ``2024-03``).
 - Durations are whole minutes in integer columns (``1800`` is 30 hours).
+- Every integer column (counts, minutes, days) is ``int64``; one whose value may be absent
+  (e.g. ``deduction``) is pandas' nullable ``Int64``.
 - Vocabulary values (steps, kinds, reasons) are ``category`` columns with every value of the
-  vocabulary as a category, in kanten's order (so ``value_counts()`` lists zero counts too).
-- Counts and minutes that may be absent (e.g. ``deduction``) are pandas ``Int64`` columns.
+  vocabulary as a category, in kanten's order (so ``value_counts()`` lists zero counts too); a
+  step column is an *ordered* categorical in model order (``df["step"] >= "trin2_paa_vej_mod_job"``).
+- A sequence in a cell (``missing``, ``breached_months``, ``reasons``) is a tuple.
+- A count of months is named for what it counts (``breaches``: the months breached), the
+  months themselves ``<what>_months`` (``breached_months``).
+
+Results are copies: every table a result object hands out (``Evaluations.summary``,
+``ProgrammeFigures.funnel``, ``MatchProposal.matches``, ...) is a new copy on each access, so
+changing it never changes the result. Results have short reprs, and ``Caseload`` and
+:class:`Evaluations` pickle (an :class:`Evaluations` as what made it: it evaluates again when
+unpickled). The rule set's parameters are :data:`RULES`.
 """
 
 from __future__ import annotations
@@ -57,7 +73,7 @@ import numpy as np
 import pandas as pd
 
 from . import _checks, _kanten
-from ._checks import KantenWarning
+from ._checks import DateLike, KantenWarning
 from ._kanten import Caseload, KantenError
 
 # Every function of the compiled module, from here on, raises no TypeError that repeats its
@@ -103,6 +119,7 @@ __all__ = [
     "answer_sanction_json",
     "transitions",
     "model_dot",
+    "RULES",
 ]
 
 # Every vocabulary's names come from the library (kanten::name of each enumerator, in enum order).
@@ -139,11 +156,17 @@ MAX_ALERT_MONTHS: int = int(_kanten.MAX_ALERT_MONTHS)
 # ---------------------------------------------------------------------------------------------
 
 def _column(value: Any) -> Any:
-    """One column from the compiled module as a pandas-ready array (see module.cpp)."""
+    """One column from the compiled module as a pandas-ready array (see bind_core.cpp).
+
+    Every integer array becomes int64 (one width for every count, minutes and days of every
+    table); a "category" column is ordered when the compiled module says so (the steps)."""
+    if isinstance(value, np.ndarray) and value.dtype.kind in "iu" and value.dtype != np.int64:
+        return value.astype(np.int64)
     if isinstance(value, tuple):
         tag = value[0]
         if tag == "category":
-            return pd.Categorical.from_codes(value[1].astype(np.int64), categories=list(value[2]))
+            ordered = bool(value[3]) if len(value) > 3 else False
+            return pd.Categorical.from_codes(value[1].astype(np.int64), categories=list(value[2]), ordered=ordered)
         if tag == "period":
             return pd.arrays.PeriodArray(value[1].astype(np.int64), dtype=pd.PeriodDtype("M"))
         if tag == "Int64":
@@ -364,13 +387,31 @@ def caseload_from_frames(events: pd.DataFrame, profiles: Optional[pd.DataFrame] 
     :class:`KantenWarning` names it and the column it was probably meant to be (``strat``: did you
     mean ``start``?). A frame with neither rows nor columns is an empty table.
 
-    A float column holding whole numbers (as pandas makes of an integer column with gaps) is
-    read as integers; a fraction such as ``90.5`` minutes is refused like the JSON ``90.5``.
+    The dtypes each column takes (every column is optional but ``citizen``, ``date`` and
+    ``kind``; a field a kind requires, such as ``bus_trip``'s ``trip``, is required in its rows):
+
+    - text (names, ids, ``"H:MM"`` hours, free text): ``object`` of str, pandas ``string`` or
+      ``category``; the id columns (``citizen``, ``company``, ``trip``, ``track``,
+      ``workplace``, ``mentor``) also take integers (int64, ``Int64``, unsigned: their decimal text);
+    - dates (``date``, ``start``, ``answer_by``, ``end``): ``datetime64`` of any unit (a
+      time-zone-aware column: its local day), or ``object`` of ``datetime.date``,
+      ``pandas.Timestamp`` or ``"YYYY-MM-DD"`` text;
+    - minutes (``minutes``, ``minutes_per_week``, ``ordinary_minutes_per_week``): int64, nullable
+      ``Int64``, or float64 of whole numbers;
+    - flags (``vulnerable``, ``promotes_availability``, ``considers_vulnerability``,
+      ``reached``, ``attended``, ``activity_ready``, ...): bool or nullable ``boolean``;
+    - lists (``wishes``, ``tasks``, ``sub_goals``, ``health``, ``companies``): ``object``, a list
+      (or tuple) of str per cell.
+
+    An empty cell is None, NaN, NaT or ``pd.NA``. A float column holding whole numbers (as pandas
+    makes of an integer column with gaps) is read as integers; a fraction such as ``90.5``
+    minutes is refused like the JSON ``90.5``.
 
     ``profiles`` columns (:data:`PROFILE_COLUMNS`): ``citizen`` (required, once per citizen),
-    and optionally ``benefit``, ``activity_ready``, ``lives_in_designated_area``,
-    ``in_integration_programme``; citizens without a profile row get the defaults. Cases come in
-    profile order, then citizens seen only in ``events`` by first appearance.
+    and optionally ``benefit`` (text or category of ``VOCABULARIES["benefit"]``),
+    ``activity_ready``, ``lives_in_designated_area``, ``in_integration_programme`` (bool);
+    citizens without a profile row get the defaults. Cases come in profile order, then citizens
+    seen only in ``events`` by first appearance.
 
     Nothing is dropped: a row that cannot be read becomes a rejected input event, listed by
     ``Caseload.rejected()`` and in every evaluation's ``not_applied`` with its ``row`` (the
@@ -396,7 +437,8 @@ def _caseload_to_frames(self: Caseload) -> Tuple[pd.DataFrame, pd.DataFrame]:
     any event has (empty where a kind has none; ``start``, ``answer_by`` and ``end`` as
     datetime64; ``minutes``, ``minutes_per_week`` and ``ordinary_minutes_per_week`` as Int64;
     lists as lists).
-    ``profiles`` has ``citizen``, ``benefit`` (category) and the three flags. Rejected input
+    ``profiles`` has ``citizen``, ``benefit`` (category) and the flags ``activity_ready``,
+    ``lives_in_designated_area`` and ``in_integration_programme`` (bool). Rejected input
     events are not written, as in ``to_json``.
     """
     _checks.need(self, Caseload, "Caseload.to_frames", "self")
@@ -465,7 +507,7 @@ def generate_caseload(
     citizens: int = 850,
     seed: int = 2018,
     *,
-    start: Any = "2019-01-01",
+    start: DateLike = "2019-01-01",
     months: int = 24,
     paid_hours_share: float = 0.15,
     rehabilitation_share: float = 0.06,
@@ -475,12 +517,21 @@ def generate_caseload(
     missed_contact_share: float = 0.08,
     sanction_share: float = 0.04,
     outside_target_share: float = 0.02,
+    comparison: bool = False,
 ) -> Caseload:
     """A deterministic synthetic caseload, sized like Lolland-Falster by default.
 
-    The defaults follow seed 003 ("Rekruttering fra kanten": 850 citizens, about 15 % with paid
-    hours); the other shares are assumptions (kanten/synth/generate.hpp). Citizen ids are
+    The defaults follow seed 003 ("Rekruttering fra kanten": 850 citizens, about 15 % of those who
+    entered with paid hours at the midterm, the end of the 12th month); the other shares are
+    assumptions (kanten/synth/generate.hpp). Citizens enter throughout the enrolment period (the
+    first 18 of the 24 months); paid hours start, grow and stop month by month. Citizen ids are
     ``"c-000001"``, ... The same arguments give the same caseload on every platform.
+
+    ``comparison=True`` makes a comparison cohort under ordinary services instead: the same
+    population and entry pattern, no bus trips, no training tracks, and half the monthly chance of
+    starting paid hours (a synthetic assumption: docs/decisions.md, "A synthetic comparison
+    cohort"); its ids are ``"cmp-000001"``, ..., so it can be analysed together with a programme
+    cohort. ``comparison`` must be a bool (TypeError otherwise).
 
     Ranges (as the ``kanten generate`` command's): ``citizens`` 0 to 1,000,000; ``seed`` 0 to
     2**64 - 1; ``months`` 1 to 1200; every share a number from 0 to 1. Outside them:
@@ -499,6 +550,7 @@ def generate_caseload(
         start=_checks.date_arg(start, fn, "start"),
         months=_checks.integer(months, fn, "months", 1, 1200),
         **{name: _checks.number(value, fn, name, 0.0, 1.0) for name, value in shares.items()},
+        comparison=_checks.flag(comparison, fn, "comparison"),
     )
 
 
@@ -509,7 +561,12 @@ def generate_caseload(
 class Evaluations:
     """Every case of a caseload evaluated as of one date, with its tables.
 
-    Made by :func:`evaluate_all`. Each table is built on first use from the C++ results.
+    Made by :func:`evaluate_all`. Each table is built on first use from the C++ results, and
+    every access hands out a new copy (``ev.summary["step"] = ...`` changes that copy only, never
+    the next ``ev.summary``); keep it in a variable to use it more than once.
+
+    Pickled as the caseload, the date, the daily rate and the alert thresholds it was made with;
+    unpickling evaluates again, so the pickle holds no table.
     """
 
     def __init__(self, raw: Any) -> None:
@@ -518,9 +575,17 @@ class Evaluations:
         self._cache: Dict[str, pd.DataFrame] = {}
 
     def _table(self, name: str) -> pd.DataFrame:
+        """The table kept (not a copy: for the package's own use)."""
         if name not in self._cache:
             self._cache[name] = _frame(getattr(self._raw, name + "_columns")())
         return self._cache[name]
+
+    def __getstate__(self) -> Dict[str, Any]:
+        return {"_raw": self._raw}  # the compiled results pickle as what made them; no table
+
+    def __setstate__(self, state: Dict[str, Any]) -> None:
+        self._raw = _checks.raw_object(state.get("_raw"), _kanten._Evaluations, "Evaluations")
+        self._cache = {}
 
     @property
     def as_of(self) -> _dt.date:
@@ -536,15 +601,32 @@ class Evaluations:
         """The number of citizens evaluated."""
         return len(self._raw)
 
+    @property
+    def rule_set(self) -> str:
+        """The version of the rule set used (see :data:`RULES`)."""
+        return str(self._raw.rule_set)
+
+    def step_counts(self) -> pd.Series:
+        """Citizens per step as of as_of: a Series indexed by :data:`STEPS`, in model order (zeros too)."""
+        return pd.Series(self._raw.step_counts(), index=pd.CategoricalIndex(STEPS, categories=STEPS, ordered=True,
+                                                                             name="step"), name="citizens", dtype=np.int64)
+
     def __repr__(self) -> str:
-        return f"<kanten.Evaluations: {len(self)} citizens as of {self._raw.as_of}>"
+        counts = dict(zip(STEPS, self._raw.step_counts()))
+        steps = ", ".join(f"{name} {n}" for name, n in counts.items() if n)
+        alerts = ", ".join(f"{k}={v}" for k, v in self.alert_options.items() if v is not None)
+        return _checks.short_repr("Evaluations", f"{len(self)} citizens as of {self._raw.as_of}", steps,
+                                  f"alerts {alerts}" if alerts else "")
+
+    def _repr_html_(self) -> str:
+        return _checks.html_repr(repr(self), self._table("summary"))
 
     @property
     def summary(self) -> pd.DataFrame:
         """One row per citizen, in caseload order. Columns:
 
         - ``citizen``; ``target_group`` (bool, KE3 membership)
-        - ``step`` (category of :data:`STEPS`) and ``since`` (date it began; NaT before Trin 1)
+        - ``step`` (ordered category of :data:`STEPS`) and ``since`` (date it began; NaT before Trin 1)
         - ``missing``: tuple of what is still missing to leave the step (``VOCABULARIES["missing"]``)
         - ``exit`` (category of :data:`EXITS`, NaN when not exited), ``exit_date``, ``exit_from`` (the step left)
         - ``ordinary_this_month`` (minutes in as_of's month), ``thirty_hours_pending`` (Trin 3
@@ -570,7 +652,7 @@ class Evaluations:
         - ``violations``, ``not_applied`` (counts; see :attr:`violations`, :attr:`not_applied`)
         - ``events_applied``, ``events_after_as_of``
         """
-        return self._table("summary")
+        return _checks.copied(self._table("summary"))
 
     @property
     def hours(self) -> pd.DataFrame:
@@ -581,27 +663,27 @@ class Evaluations:
         only these count toward the 30-hour exit). For a citizen × month table: ``ev.hours.pivot(index="citizen", columns="month",
         values="ordinary_minutes")`` (or :meth:`hours_wide`).
         """
-        return self._table("hours")
+        return _checks.copied(self._table("hours"))
 
     def hours_wide(self, kind: str = "ordinary") -> pd.DataFrame:
         """Minutes as a citizen × month table (``kind`` ``"ordinary"`` or ``"internship"``),
         every citizen a row (0 where no hours), every month with any hours a column."""
         if _checks.text(kind, "Evaluations.hours_wide", "kind") not in ("ordinary", "internship"):
             raise _checks.error("invalid_argument", "kind", kind, "must be 'ordinary' or 'internship'")
-        wide = self.hours.pivot(index="citizen", columns="month", values=f"{kind}_minutes")
-        citizens = self.summary["citizen"]
+        wide = self._table("hours").pivot(index="citizen", columns="month", values=f"{kind}_minutes")
+        citizens = self._table("summary")["citizen"]
         return wide.reindex(citizens).fillna(0).astype(np.int64)
 
     @property
     def breaches(self) -> pd.DataFrame:
         """Follow-up breaches, one row per month without the required contact: ``citizen``, ``month`` (period[M])."""
-        return self._table("breach")
+        return _checks.copied(self._table("breach"))
 
     @property
     def history(self) -> pd.DataFrame:
         """Every step change, oldest first per citizen: ``citizen``, ``date``, ``from``, ``to``
-        (categories of :data:`STEPS`) and ``rule`` (the transition's rule id, see :func:`transitions`)."""
-        return self._table("history")
+        (ordered categories of :data:`STEPS`) and ``rule`` (the transition's rule id, see :func:`transitions`)."""
+        return _checks.copied(self._table("history"))
 
     @property
     def not_applied(self) -> pd.DataFrame:
@@ -609,12 +691,12 @@ class Evaluations:
         DataFrame row when the caseload was read from frames, else <NA>), ``date``, ``kind``,
         ``reason`` (category, ``VOCABULARIES["not_applied_reason"]``), ``related`` (a date the
         reason refers to), ``field``/``value``/``detail`` (for ``unreadable`` input) and ``text``."""
-        return self._table("not_applied")
+        return _checks.copied(self._table("not_applied"))
 
     @property
     def violations(self) -> pd.DataFrame:
         """Rule breaches found in the records: ``citizen``, ``index``, ``date``, ``rule``, ``text``."""
-        return self._table("violation")
+        return _checks.copied(self._table("violation"))
 
     @property
     def sanctions(self) -> pd.DataFrame:
@@ -622,7 +704,7 @@ class Evaluations:
         ``failure_date``, ``status`` (eligible/not_eligible/undecided), ``reasons`` and
         ``pending`` (tuples of rule ids), ``pending_text`` (what must happen first, in English),
         ``excluded_by`` (rule id or None), ``deduction_days``, ``daily_rate`` and ``deduction`` (øre, Int64)."""
-        return self._table("sanction")
+        return _checks.copied(self._table("sanction"))
 
     @property
     def profile_periods(self) -> pd.DataFrame:
@@ -632,7 +714,7 @@ class Evaluations:
         ``in_integration_programme``, ``member`` (bools) and ``reasons`` (tuple of
         ``VOCABULARIES["target_group_reason"]`` names why the citizen is outside). A
         ``profile_changed`` event starts a new period."""
-        return self._table("profile_period")
+        return _checks.copied(self._table("profile_period"))
 
     @property
     def agreements(self) -> pd.DataFrame:
@@ -645,25 +727,25 @@ class Evaluations:
         ``renegotiation`` (it replaced an open agreement at the same company) and
         ``missing_terms`` (tuple of ``VOCABULARIES["missing"]`` names: what of its terms it lacks;
         empty when complete — an agreement completes Trin 2 only with its terms)."""
-        return self._table("agreement")
+        return _checks.copied(self._table("agreement"))
 
     @property
     def aftercare(self) -> pd.DataFrame:
         """Aftercare contacts after self-support (efterværn; recorded, never a duty): ``citizen``,
         ``date``, ``channel`` (category)."""
-        return self._table("aftercare")
+        return _checks.copied(self._table("aftercare"))
 
     @property
     def bus_trips(self) -> pd.DataFrame:
         """Bus trips of the record (002): ``citizen``, ``date``, ``trip`` (id), ``attended``
         (bool; False: registered, did not come), ``companies`` (tuple of company ids)."""
-        return self._table("bus_trip")
+        return _checks.copied(self._table("bus_trip"))
 
     @property
     def training(self) -> pd.DataFrame:
         """Training tracks of the record (001): ``citizen``, ``start``, ``end`` (13 weeks from the
         start unless recorded), ``track`` (id), ``workplace`` and ``mentor`` (ids, None when not given)."""
-        return self._table("training")
+        return _checks.copied(self._table("training"))
 
     @property
     def alerts(self) -> pd.DataFrame:
@@ -671,7 +753,7 @@ class Evaluations:
         each: ``citizen``, ``alert`` (category of :data:`ALERT_KINDS`), ``value`` (days without
         contact, days in Trin 2, or months without more agreed ordinary hours), ``threshold`` (the
         one given) and ``text`` (in English). Empty when no threshold was given."""
-        return self._table("alert")
+        return _checks.copied(self._table("alert"))
 
     @property
     def alert_options(self) -> Dict[str, Optional[int]]:
@@ -686,10 +768,11 @@ class Evaluations:
         the last contact (never contacted first), then citizen id. ``jobformidler`` (an id) keeps
         only that jobformidler's citizens; ``group_by_jobformidler=True`` orders by jobformidler
         first (citizens without one last). Columns ``citizen``, ``jobformidler`` (None when
-        none), ``step`` (category), ``followup_due`` (the monthly follow-up needs a contact this
+        none), ``step`` (ordered category), ``followup_due`` (the monthly follow-up needs a contact this
         month), ``deadline`` (NaT for a row with alerts only), ``last_contact`` (the latest
-        contact, NaT when never contacted), ``breached_months`` (count) and ``alerts`` (tuple of
-        :data:`ALERT_KINDS` names).
+        contact, NaT when never contacted), ``breaches`` (the count of months that ended without
+        the required contact, as in :attr:`summary`; the months themselves are the summary's
+        ``breached_months``) and ``alerts`` (tuple of :data:`ALERT_KINDS` names).
         """
         fn = "Evaluations.worklist"
         who = _jobformidler_filter(jobformidler, fn)
@@ -697,7 +780,7 @@ class Evaluations:
         key = f"worklist{(who, group)!r}"
         if key not in self._cache:
             self._cache[key] = _frame(self._raw.worklist_columns(who, group))
-        return self._cache[key]
+        return _checks.copied(self._cache[key])
 
     def _index(self, citizen: str, fn: str) -> int:
         return int(self._raw.index_of(_checks.text(citizen, fn, "citizen")))
@@ -771,14 +854,15 @@ def _jobformidler_filter(value: Any, fn: str) -> str:
 
 def evaluate_all(
     caseload: Caseload,
-    as_of: Any,
+    as_of: DateLike,
     *,
     daily_rate: Optional[int] = None,
     inactive_days: Optional[int] = None,
     trin2_days: Optional[int] = None,
     stagnation_months: Optional[int] = None,
 ) -> Evaluations:
-    """Evaluates every case as of ``as_of`` (a date, datetime, Timestamp or ``"YYYY-MM-DD"``).
+    """Evaluates every case as of ``as_of`` (a :data:`DateLike`: ``"YYYY-MM-DD"``, a date, datetime,
+    Timestamp or day Period; a month, ``"YYYY-MM"`` or a month Period, is its last day).
 
     ``daily_rate`` is the benefit per day in øre (0 to :data:`MAX_DAILY_RATE`), used to state
     sanction deductions; kanten never guesses it. The C++ work runs with the GIL released.
@@ -810,7 +894,7 @@ def evaluate_all(
 
 def evaluate(
     caseload: Caseload,
-    as_of: Any,
+    as_of: DateLike,
     *,
     daily_rate: Optional[int] = None,
     inactive_days: Optional[int] = None,
@@ -833,9 +917,21 @@ def evaluate(
     return _frame(_kanten._evaluate_summary(caseload, date, rate, **alerts))
 
 
+def _summary_columns_doc() -> str:
+    """The column list of :attr:`Evaluations.summary`'s docstring, indented for a function's docstring."""
+    import textwrap
+
+    doc = Evaluations.summary.__doc__ or ""
+    first, _, rest = doc.partition("\n")
+    return textwrap.indent(textwrap.dedent(rest), "    ")
+
+
+evaluate.__doc__ = (evaluate.__doc__ or "").rstrip() + "\n\n    The table's columns, as :attr:`Evaluations.summary`'s:\n" + _summary_columns_doc()
+
+
 def evaluate_file(
     path: Union[str, os.PathLike],
-    as_of: Any,
+    as_of: DateLike,
     *,
     chunk: int = 2048,
     format: Optional[str] = None,
@@ -859,7 +955,7 @@ def evaluate_file(
     Parameters:
 
     - ``path`` (str or os.PathLike): the file; ``"-"`` reads standard input.
-    - ``as_of`` (date, datetime, pandas.Timestamp or ``"YYYY-MM-DD"``): the date evaluated.
+    - ``as_of`` (:data:`DateLike`; a month is its last day): the date evaluated.
     - ``chunk`` (int, 1 to :data:`MAX_CHUNK`): the cases read and evaluated together (the last
       chunk may be smaller).
     - ``format`` (str or None): ``"json"``, ``"jsonl"`` (or ``"ndjson"``) or ``"csv"``; None
@@ -912,7 +1008,7 @@ def _evaluate_chunks(stream: Any, date: str, rate: Optional[int], alerts: Dict[s
 
 def followup_worklist(
     source: Union[Caseload, Evaluations],
-    as_of: Any = None,
+    as_of: Optional[DateLike] = None,
     *,
     inactive_days: Optional[int] = None,
     trin2_days: Optional[int] = None,
@@ -977,7 +1073,7 @@ class SanctionReason:
         return cls(rule=d["rule"], text=d["text"], source=Source(**d["source"]))
 
 
-@dataclasses.dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True, repr=False)
 class SanctionAnswer:
     """The answer to "may this failure be sanctioned?" (004, Kerneelement 5).
 
@@ -1012,6 +1108,18 @@ class SanctionAnswer:
         """True unless something must happen first."""
         return self.status != "undecided"
 
+    def __repr__(self) -> str:
+        when = f" of {self.failure_date}" if self.failure_date else ""
+        if self.status == "eligible":
+            amount = f" ({self.deduction} øre)" if self.deduction is not None else ""
+            outcome = f"eligible, {self.deduction_days} days' deduction{amount}"
+        elif self.status == "not_eligible":
+            outcome = "not eligible" + (f" by {self.excluded_by.rule}" if self.excluded_by else "")
+        else:
+            outcome = f"undecided, {len(self.pending)} pending"
+        return _checks.short_repr("SanctionAnswer", f"citizen {_checks.shown(self.citizen)} as of {self.as_of}",
+                                  f"failure {_checks.shown(self.failure_id)} ({self.failure}{when})", outcome)
+
     @classmethod
     def _from_dict(cls, d: Mapping[str, Any]) -> "SanctionAnswer":
         fields = dict(d)
@@ -1024,7 +1132,7 @@ class SanctionAnswer:
 def answer_sanction(
     caseload: Caseload,
     citizen: str,
-    as_of: Any,
+    as_of: DateLike,
     failure_id: Optional[str] = None,
     *,
     daily_rate: Optional[int] = None,
@@ -1068,13 +1176,137 @@ def answer_sanction_json(source: Union[str, os.PathLike]) -> SanctionAnswer:
 
 def transitions() -> pd.DataFrame:
     """The step model as a table, one row per transition: ``from``, ``condition``, ``to``
-    (categories), ``rule``, ``description``, and the source: ``seed``, ``section``, ``quote``."""
+    (ordered categories of :data:`STEPS`; ``condition`` a category), ``rule``, ``description``, and the
+    source: ``seed``, ``section``, ``quote``."""
     return _frame(_kanten._transition_columns())
 
 
 def model_dot() -> str:
     """The step model as a Graphviz DOT digraph (``kanten model --dot``)."""
     return _kanten.model_dot()
+
+
+# ---------------------------------------------------------------------------------------------
+# The rule set's parameters
+# ---------------------------------------------------------------------------------------------
+
+@dataclasses.dataclass(frozen=True, repr=False)
+class RuleParameter:
+    """One parameter of the rule set (C++'s kanten::RuleSet): its ``name`` (the C++ field's),
+    ``value``, ``unit`` (``"minutes"``, ``"months"``, ``"days"`` or ``""``), what it means
+    (``description``), and its ground as include/kanten/rules/rules.hpp gives it: the
+    ``source`` sentence (:class:`Source`), kanten's ``decision`` (a heading of
+    docs/decisions.md), both, or neither (a fact: a day has 24 hours)."""
+
+    name: str
+    value: Any
+    unit: str
+    description: str
+    source: Optional[Source]
+    decision: Optional[str]
+
+    @property
+    def citation(self) -> str:
+        """The ground in one line: ``"004_….txt, Trin 3 (Kerneelement 9); decision "The 30-hour
+        exit" (docs/decisions.md)"``; empty when there is none."""
+        parts = []
+        if self.source is not None:
+            parts.append(f"{self.source.seed}, {self.source.section}")
+        if self.decision is not None:
+            heading = f'"{self.decision}"'
+            parts.append(f"decision {heading} (docs/decisions.md)")
+        return "; ".join(parts)
+
+    def __repr__(self) -> str:
+        return _checks.short_repr("RuleParameter", f"{self.name} = {self.value}{' ' + self.unit if self.unit else ''}",
+                                  self.citation)
+
+
+@dataclasses.dataclass(frozen=True, repr=False)
+class RuleParameters:
+    """The parameters of the rule set every evaluation uses (C++'s kanten::default_rules(),
+    include/kanten/rules/rules.hpp), read-only: :data:`RULES`.
+
+    Each parameter is an attribute with its value, and :attr:`parameters` has each with its unit,
+    meaning and citation (:class:`RuleParameter`); :meth:`to_frame` lists them as a table. The
+    numbers come from the source (004: 30 hours a month, 12 months of follow-up, 3 days'
+    deduction) and kanten's decisions (docs/decisions.md); every result names the
+    ``version`` it was computed with (``Evaluations.rule_set``, ``ProgrammeFigures.rule_set``).
+    """
+
+    version: str
+    """The rule set's version, e.g. ``"indsatsmodel-2019.1"``."""
+    valid_from: _dt.date
+    """The first day the rule set is in force."""
+    exit_ordinary_minutes_per_month: int
+    """Trin 3 ends at this many ordinary (paid) minutes in one calendar month while in Trin 3:
+    1800, i.e. 30 hours (004, Trin 3: "mindst 30 timer månedligt"; decision "The 30-hour exit")."""
+    followup_months: int
+    """Calendar months of monthly follow-up (004, KE7: "en gang i måneden i det første år"; decision "Monthly follow-up")."""
+    sanction_days: int
+    """Days of benefit a punktsanktion deducts (004, KE5: "trække tre dage af kontanthjælpen")."""
+    max_minutes_per_day: int
+    """Most minutes one day can hold (1440: a day has 24 hours); more is not applied."""
+    month: str
+    """What a month is: ``"calendar"`` (decision "Month means calendar month")."""
+    sanction_requires_written_hearing: bool
+    """A written hearing must be sent before a sanction (decision "The written hearing"; 004, KE5)."""
+    personal_contact_needs_phone_and_visit: bool
+    """Personal contact before a sanction means a phone attempt and one in person (004, KE5;
+    decision "Personal contact before a sanction")."""
+    parameters: Tuple[RuleParameter, ...]
+    """Every parameter with its unit, meaning and citation, in the order of kanten::RuleSet."""
+
+    @property
+    def exit_ordinary_hours_per_month(self) -> float:
+        """The 30-hour exit's threshold in hours: :attr:`exit_ordinary_minutes_per_month` / 60 (30.0)."""
+        return self.exit_ordinary_minutes_per_month / 60
+
+    def parameter(self, name: str) -> RuleParameter:
+        """The parameter ``name`` (e.g. ``"followup_months"``) with its citation; an unknown name
+        is a :class:`KantenError` naming it."""
+        wanted = _checks.text(name, "RuleParameters.parameter", "name")
+        for p in self.parameters:
+            if p.name == wanted:
+                return p
+        raise _checks.error("invalid_argument", "name", name,
+                            "no such rule parameter; expected one of: " + ", ".join(p.name for p in self.parameters))
+
+    def to_frame(self) -> pd.DataFrame:
+        """The parameters as a table, one row each: ``parameter``, ``value`` (object: ints, a
+        str, bools), ``unit``, ``description``, ``seed``, ``section``, ``quote`` (the source
+        sentence; None when there is none) and ``decision`` (a heading of docs/decisions.md or None)."""
+        return pd.DataFrame(
+            [{"parameter": p.name, "value": p.value, "unit": p.unit, "description": p.description,
+              "seed": p.source.seed if p.source else None, "section": p.source.section if p.source else None,
+              "quote": p.source.quote if p.source else None, "decision": p.decision} for p in self.parameters],
+            columns=["parameter", "value", "unit", "description", "seed", "section", "quote", "decision"])
+
+    def __repr__(self) -> str:
+        return _checks.short_repr(
+            "RuleParameters", f"{self.version} from {self.valid_from}",
+            f"30-hour exit at {self.exit_ordinary_minutes_per_month} minutes ({self.exit_ordinary_hours_per_month:g} h) "
+            "a calendar month", f"follow-up {self.followup_months} months", f"punktsanktion {self.sanction_days} days",
+            f"at most {self.max_minutes_per_day} minutes a day")
+
+    def _repr_html_(self) -> str:
+        return _checks.html_repr(repr(self), self.to_frame().drop(columns=["quote"]), rows=len(self.parameters))
+
+
+def _rule_parameters() -> RuleParameters:
+    raw = _kanten._rule_set()
+    params = tuple(
+        RuleParameter(name=p["name"], value=p["value"], unit=p["unit"], description=p["description"],
+                      source=None if p["source"] is None else Source(**p["source"]), decision=p["decision"])
+        for p in raw["parameters"])
+    return RuleParameters(version=raw["version"], valid_from=_dt.date.fromisoformat(raw["valid_from"]),
+                          parameters=params, **{p.name: p.value for p in params})
+
+
+RULES: RuleParameters = _rule_parameters()
+"""The rule set's parameters, read-only (:class:`RuleParameters`): ``RULES.exit_ordinary_minutes_per_month``
+(1800), ``RULES.exit_ordinary_hours_per_month`` (30.0), ``RULES.followup_months`` (12),
+``RULES.sanction_days`` (3), ...; ``RULES.to_frame()`` lists each with its source."""
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1096,3 +1328,23 @@ from . import _programme  # noqa: E402
 from ._programme import *  # noqa: E402,F401,F403
 
 __all__ += _programme.__all__
+
+# ---------------------------------------------------------------------------------------------
+# Survival analysis: the observations table, Kaplan–Meier with limits and groups, the log-rank
+# test, the cumulative incidence of the competing exits
+# ---------------------------------------------------------------------------------------------
+
+from . import _survival  # noqa: E402
+from ._survival import *  # noqa: E402,F401,F403
+
+__all__ += _survival.__all__
+
+# ---------------------------------------------------------------------------------------------
+# Comparing groups: Caseload.select and Caseload.filter, compare(), the groups' panel; plots
+# ---------------------------------------------------------------------------------------------
+
+from . import _compare  # noqa: E402
+from ._compare import *  # noqa: E402,F401,F403
+from . import _plot as plot  # noqa: E402
+
+__all__ += _compare.__all__ + ["plot"]

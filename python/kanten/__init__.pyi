@@ -8,7 +8,8 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-_DateLike = Union[str, _dt.date, _dt.datetime, pd.Timestamp, np.datetime64]
+DateLike = Union[str, _dt.date, _dt.datetime, pd.Timestamp, pd.Period, np.datetime64]
+_DateLike = DateLike
 _PathLike = Union[str, os.PathLike[str]]
 
 __version__: str
@@ -51,6 +52,15 @@ class Caseload:
     def to_frames(self) -> Tuple[pd.DataFrame, pd.DataFrame]: ...
     def rejected(self) -> pd.DataFrame: ...
     def warnings(self) -> pd.DataFrame: ...
+    def select(self, ids: Sequence[str]) -> Caseload: ...
+    def filter(
+        self,
+        *,
+        benefit: Union[None, str, Sequence[str]] = ...,
+        activity_ready: Optional[bool] = ...,
+        lives_in_designated_area: Optional[bool] = ...,
+        in_integration_programme: Optional[bool] = ...,
+    ) -> Caseload: ...
     @property
     def citizens(self) -> npt.NDArray[np.object_]: ...
     @property
@@ -98,6 +108,10 @@ class Evaluations:
     def explain(self, citizen: str) -> str: ...
     def to_json(self, citizen: Optional[str] = ..., indent: Optional[int] = ...) -> str: ...
     def sanction(self, citizen: str, failure_id: Optional[str] = ...) -> SanctionAnswer: ...
+    @property
+    def rule_set(self) -> str: ...
+    def step_counts(self) -> pd.Series: ...
+    def _repr_html_(self) -> str: ...
 
 class Source:
     """A citation: seed file, section, and the Danish sentence a rule encodes."""
@@ -150,6 +164,7 @@ def generate_caseload(
     missed_contact_share: float = ...,
     sanction_share: float = ...,
     outside_target_share: float = ...,
+    comparison: bool = ...,
 ) -> Caseload: ...
 def evaluate_all(
     caseload: Caseload,
@@ -202,6 +217,36 @@ def answer_sanction(
 def answer_sanction_json(source: _PathLike) -> SanctionAnswer: ...
 def transitions() -> pd.DataFrame: ...
 def model_dot() -> str: ...
+
+class RuleParameter:
+    """One parameter of the rule set, with its unit, meaning and citation."""
+    name: str
+    value: Any
+    unit: str
+    description: str
+    source: Optional[Source]
+    decision: Optional[str]
+    @property
+    def citation(self) -> str: ...
+
+class RuleParameters:
+    """The rule set's parameters, read-only (kanten.RULES)."""
+    version: str
+    valid_from: _dt.date
+    exit_ordinary_minutes_per_month: int
+    followup_months: int
+    sanction_days: int
+    max_minutes_per_day: int
+    month: str
+    sanction_requires_written_hearing: bool
+    personal_contact_needs_phone_and_visit: bool
+    parameters: Tuple[RuleParameter, ...]
+    @property
+    def exit_ordinary_hours_per_month(self) -> float: ...
+    def parameter(self, name: str) -> RuleParameter: ...
+    def to_frame(self) -> pd.DataFrame: ...
+
+RULES: RuleParameters
 
 # --- matching (present when HAS_MATCHING) ----------------------------------------------------
 
@@ -290,17 +335,22 @@ class BusPlan:
     def __init__(self, planned: Any) -> None: ...
     model: str
     weights_version: str
-    notes: List[str]
-    qualifying_companies: List[str]
-    participants: pd.DataFrame
-    visits: pd.DataFrame
-    trips: pd.DataFrame
-    eligibility: pd.DataFrame
-    left_out: pd.DataFrame
+    notes: Tuple[str, ...]
+    qualifying_companies: Tuple[str, ...]
+    @property
+    def participants(self) -> pd.DataFrame: ...
+    @property
+    def visits(self) -> pd.DataFrame: ...
+    @property
+    def trips(self) -> pd.DataFrame: ...
+    @property
+    def eligibility(self) -> pd.DataFrame: ...
+    @property
+    def left_out(self) -> pd.DataFrame: ...
     @property
     def groups(self) -> int: ...
     def to_json(self) -> str: ...
-    def record_attendance(self, group: int, trip: int, date: Any, present: Sequence[str]) -> Dict[str, Any]: ...
+    def record_attendance(self, group: int, trip: int, date: DateLike, present: Sequence[str]) -> Dict[str, Any]: ...
 
 def plan_bus_trips(
     market: Market,
@@ -314,15 +364,19 @@ def plan_bus_trips(
 
 class TrainingPlan:
     def __init__(self, text: str) -> None: ...
-    tracks: pd.DataFrame
-    company_views: pd.DataFrame
-    unplaced: pd.DataFrame
-    mentors: pd.DataFrame
+    @property
+    def tracks(self) -> pd.DataFrame: ...
+    @property
+    def company_views(self) -> pd.DataFrame: ...
+    @property
+    def unplaced(self) -> pd.DataFrame: ...
+    @property
+    def mentors(self) -> pd.DataFrame: ...
     def to_json(self) -> str: ...
 
 def plan_training_tracks(
     market: Market,
-    start: Any,
+    start: DateLike,
     *,
     citizens: Optional[Sequence[str]] = ...,
     weeks: Union[int, Mapping[str, int]] = ...,
@@ -351,10 +405,79 @@ def person_months(caseload: Caseload, as_of: _DateLike) -> pd.DataFrame: ...
 def programme_figures(
     caseload: Caseload, as_of: _DateLike, *, retention_months: Sequence[int] = ...
 ) -> ProgrammeFigures: ...
+
+# Survival analysis (kanten/_survival.py).
+_Labels = Union[str, pd.Series, Mapping[str, Any], Sequence[Any], npt.NDArray[Any]]
+OBSERVATION_COLUMNS: Tuple[str, ...]
+def observations(caseload: Caseload, as_of: _DateLike, endpoint: str = ...) -> pd.DataFrame: ...
 def kaplan_meier(
-    source: Union[Caseload, Sequence[int], npt.NDArray[np.integer[Any]]],
+    source: Union[Caseload, pd.DataFrame, Sequence[int], npt.NDArray[np.integer[Any]]],
     as_of: Optional[_DateLike] = ...,
     *,
     endpoint: str = ...,
     event: Optional[Union[Sequence[bool], npt.NDArray[np.bool_]]] = ...,
+    by: Optional[_Labels] = ...,
+    alpha: float = ...,
 ) -> pd.DataFrame: ...
+class LogRankTest:
+    """The log-rank test of equal survival in two or more groups."""
+    statistic: float
+    df: int
+    p_value: float
+    table: pd.DataFrame
+    @property
+    def observed(self) -> pd.Series: ...
+    @property
+    def expected(self) -> pd.Series: ...
+def logrank(
+    source: Union[Caseload, pd.DataFrame, Sequence[int], npt.NDArray[np.integer[Any]]],
+    as_of: Optional[_DateLike] = ...,
+    *,
+    by: _Labels,
+    endpoint: str = ...,
+    event: Optional[Union[Sequence[bool], npt.NDArray[np.bool_]]] = ...,
+) -> LogRankTest: ...
+def cumulative_incidence(
+    source: Union[Caseload, Sequence[int], npt.NDArray[np.integer[Any]]],
+    as_of: Optional[_DateLike] = ...,
+    *,
+    cause: Optional[Union[Sequence[Any], npt.NDArray[Any], pd.Series]] = ...,
+    alpha: float = ...,
+) -> pd.DataFrame: ...
+
+# Comparing groups (kanten/_compare.py) and the plots (kanten/_plot.py, kanten.plot).
+class Comparison:
+    """The programme figures of several groups as of one date, side by side."""
+    as_of: _dt.date
+    groups: Tuple[str, ...]
+    programme: str
+    figures: Mapping[str, ProgrammeFigures]
+    @property
+    def summary(self) -> pd.DataFrame: ...
+    @property
+    def funnel(self) -> pd.DataFrame: ...
+    @property
+    def retention(self) -> pd.DataFrame: ...
+    @property
+    def curves(self) -> pd.DataFrame: ...
+    @property
+    def logrank(self) -> pd.DataFrame: ...
+    @property
+    def incidence(self) -> pd.DataFrame: ...
+    @property
+    def caseloads(self) -> Tuple[Caseload, ...]: ...
+    def observations(self, endpoint: str = ...) -> pd.DataFrame: ...
+    def panel(self) -> pd.DataFrame: ...
+
+def compare(
+    groups: Mapping[str, Caseload],
+    as_of: _DateLike,
+    *,
+    programme: Optional[str] = ...,
+    retention_months: Sequence[int] = ...,
+    alpha: float = ...,
+) -> Comparison: ...
+def comparison_panel(groups: Mapping[str, Caseload], as_of: _DateLike, *, programme: Optional[str] = ...) -> pd.DataFrame: ...
+
+from . import _plot
+plot = _plot

@@ -15,22 +15,39 @@ The compiled module is guarded too (:func:`guard_compiled`): pybind11's own "inc
 function arguments … Invoked with: <every argument>" ``TypeError`` is re-raised without the
 arguments, and a :class:`KantenError` from C++ whose value is not plain gets it replaced by its length.
 
+It also holds the conventions of every result (issue 15), for each new function to follow:
+
+- a date parameter is annotated :data:`DateLike` and read with :func:`date_arg` (``as_of``
+  also takes a month, meaning its last day);
+- a result hands out copies: a table a result keeps is returned through :func:`copied` (or a
+  dataclass field through :func:`copies`), never the object it keeps; a sequence in a table's
+  cell is a tuple;
+- a result's ``repr`` is one short line (:func:`short_repr`: sizes, the date, key figures),
+  with :func:`html_repr` as ``_repr_html_`` where a table helps;
+- every integer column is int64, pandas' nullable ``Int64`` where a value may be absent; a step
+  column is an ordered categorical of ``kanten.STEPS`` (model order).
+
 Imported by the package; use it through ``kanten``, not directly.
 """
 
 from __future__ import annotations
 
+import calendar
+import dataclasses
+import datetime as _dt
 import difflib
 import functools
+import html
 import math
 import numbers
 import os
 import re
 import types
 import warnings
-from typing import Any, Callable, Iterable, List, Mapping, Optional, Sequence, Tuple
+from typing import Any, Callable, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
 
 import numpy as np
+import pandas as pd
 
 from . import _kanten
 from ._kanten import KantenError
@@ -41,6 +58,14 @@ ERROR_CODES: Tuple[str, ...] = _kanten.vocabulary("error_code")
 
 INT32_MAX = 2**31 - 1
 UINT64_MAX = 2**64 - 1
+
+DateLike = Union[str, _dt.date, _dt.datetime, pd.Timestamp, pd.Period, np.datetime64]
+"""What a date parameter takes (``kanten.DateLike``): ``"YYYY-MM-DD"`` text, a
+``datetime.date``, a ``datetime.datetime`` or ``pandas.Timestamp`` (its calendar day; the time
+is ignored), a ``numpy.datetime64``, or a ``pandas.Period`` of a day (``freq="D"``). ``as_of``
+also takes a month, ``"YYYY-MM"`` or a ``pandas.Period`` of a month (``freq="M"``), meaning the
+month's last day: ``"2019-12"`` is ``"2019-12-31"``. Any other type is a ``TypeError``; a Period
+of another frequency (a quarter, a week, an hour) is a :class:`KantenError` naming the parameter."""
 
 
 class KantenWarning(UserWarning):
@@ -231,8 +256,6 @@ def _not_a_sequence(value: Any) -> bool:
     mapping or a DataFrame (its keys or column names)."""
     if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
         return True
-    import pandas as pd
-
     return isinstance(value, pd.DataFrame)
 
 
@@ -291,14 +314,46 @@ def calendar_date(value: Any, fn: str, param: str) -> str:
     return text_value
 
 
-def date_arg(value: Any, fn: str, param: str) -> str:
-    """A date parameter (str, date, datetime, pandas.Timestamp, numpy.datetime64) as ISO text;
-    another type is a TypeError. The C++ side checks the text is a real calendar date."""
-    import datetime as _dt
+_MONTH_TEXT = re.compile(r"(\d{4})-(\d{2})")
 
+
+def _month_end(year: int, month: int) -> str:
+    """The last day of a month as ISO text."""
+    return _dt.date(year, month, calendar.monthrange(year, month)[1]).isoformat()
+
+
+def date_arg(value: Any, fn: str, param: str, *, month_end: Optional[bool] = None) -> str:
+    """A date parameter (:data:`DateLike`) as ISO text ``YYYY-MM-DD``; another type is a TypeError.
+
+    With ``month_end`` (by default: when ``param`` is ``"as_of"``) a month — ``"YYYY-MM"`` or a
+    ``pandas.Period`` of freq ``"M"`` — is its last day, so ``as_of="2019-12"`` evaluates as of
+    2019-12-31; elsewhere a month Period is a :class:`KantenError` (a month is not a day). A
+    Period of a day is that day; of another frequency a KantenError naming ``param``. The C++
+    side checks the text is a real calendar date.
+    """
+    months = (param == "as_of") if month_end is None else month_end
     if isinstance(value, str):
+        found = _MONTH_TEXT.fullmatch(value) if months else None
+        if found:
+            year, month = int(found.group(1)), int(found.group(2))
+            if not 1 <= month <= 12 or year < 1:
+                raise error("invalid_argument", param, value, "not a month: expected \"YYYY-MM\" (01 to 12)")
+            return _month_end(year, month)
         return value
+    if isinstance(value, pd.Period):
+        freq = value.freqstr
+        if freq == "D":
+            return value.start_time.date().isoformat()
+        if freq == "M" and months:
+            return _month_end(value.year, value.month)
+        if freq == "M":
+            raise error("invalid_argument", param, str(value), "a month is taken for as_of only; give a day")
+        raise error("invalid_argument", param, str(value),
+                    f"a Period of freq '{shown(freq)}' is not a day" + (" or a month" if months else "")
+                    + ": give a Period of freq 'D'" + (" or 'M'" if months else ""))
     if isinstance(value, np.datetime64):
+        if months and np.datetime_data(value.dtype)[0] == "M" and not np.isnat(value):
+            return _month_end(value.astype(object).year, value.astype(object).month)
         return str(value.astype("datetime64[D]"))
     if isinstance(value, _dt.datetime):  # includes pandas.Timestamp (NaT too: "NaT", refused)
         try:
@@ -307,7 +362,8 @@ def date_arg(value: Any, fn: str, param: str) -> str:
             return "NaT"
     if isinstance(value, _dt.date):
         return value.isoformat()
-    raise type_error(fn, param, value, "a date, a datetime or 'YYYY-MM-DD'")
+    raise type_error(fn, param, value, "a date, a datetime, a pandas Timestamp or Period, or 'YYYY-MM-DD'"
+                     + (" or 'YYYY-MM'" if months else ""))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -443,6 +499,79 @@ def raw_object(value: Any, cls: Any, fn: str, param: str = "raw") -> Any:
     if not isinstance(value, cls):
         raise type_error(fn, param, value, f"a result of the compiled module ({cls.__name__}); use the kanten functions")
     return value
+
+
+# ---------------------------------------------------------------------------------------------
+# Results: copies, never the object kept; short reprs
+# ---------------------------------------------------------------------------------------------
+
+def copied(value: Any) -> Any:
+    """What a result hands out of what it keeps: a DataFrame, Series or numpy array as a new copy
+    (its ``attrs`` too), a dict, list or set as a new one (its values are immutable: numbers,
+    text, tuples); anything else (immutable) as it is. Changing the copy never changes the result,
+    nor what it hands out next."""
+    if isinstance(value, (pd.DataFrame, pd.Series, np.ndarray)):
+        return value.copy()
+    if isinstance(value, (dict, list, set)):
+        return type(value)(value)
+    return value
+
+
+class _Copied:
+    """A field of a dataclass handed out through :func:`copied` (see :func:`copies`)."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __get__(self, obj: Any, owner: Any = None) -> Any:
+        if obj is None:
+            return self
+        try:
+            return copied(obj.__dict__[self.name])
+        except KeyError:
+            raise AttributeError(self.name) from None
+
+    def __set__(self, obj: Any, value: Any) -> None:
+        obj.__dict__[self.name] = value  # the dataclass's __init__; a frozen one refuses any other assignment
+
+
+def copies(*names: str) -> Callable[[type], type]:
+    """A class decorator for a result dataclass: each named field (a DataFrame, a dict, ...) is
+    handed out through :func:`copied`, so ``result.table`` is a new copy on every access. Put it
+    above ``@dataclasses.dataclass(frozen=True, ...)``::
+
+        @_checks.copies("funnel", "curves")
+        @dataclasses.dataclass(frozen=True, eq=False, repr=False)
+        class ProgrammeFigures: ...
+    """
+
+    def wrap(cls: type) -> type:
+        fields = {f.name for f in dataclasses.fields(cls)}
+        for name in names:
+            if name not in fields:
+                raise AssertionError(f"{cls.__name__} has no field {name!r}")
+            setattr(cls, name, _Copied(name))
+        return cls
+
+    return wrap
+
+
+def short_repr(name: str, *parts: str) -> str:
+    """A result's repr: ``<kanten.Name: part; part; ...>`` on one line (sizes, the date, key
+    figures; never a whole table, never free text)."""
+    body = "; ".join(p for p in parts if p)
+    return f"<kanten.{name}: {body}>" if body else f"<kanten.{name}>"
+
+
+def html_repr(text: str, frame: Optional[pd.DataFrame] = None, rows: int = 10) -> str:
+    """A result's ``_repr_html_`` for a notebook: its :func:`short_repr` text, then the first
+    ``rows`` rows of ``frame`` (the table that shows it best) with the count of the rest."""
+    out = f"<p><code>{html.escape(text)}</code></p>"
+    if frame is not None:
+        out += frame.head(rows).to_html(max_cols=12)
+        if len(frame) > rows:
+            out += f"<p>… {len(frame) - rows} more rows</p>"
+    return out
 
 
 __all__: Tuple[str, ...] = ()

@@ -187,23 +187,30 @@ class MatchProposal:
         self.optimal: bool = raw.optimal
         self._matches: Optional[pd.DataFrame] = None
 
-    def __repr__(self) -> str:
-        return (f"<kanten.MatchProposal {self.mode}: {len(self.matches)} matches, "
-                f"total score {self.total_score}, weights {self.weights_version}>")
-
-    @property
-    def matches(self) -> pd.DataFrame:
-        """One row per match: ``citizen``, ``task``, ``company`` (ids), ``score`` and its breakdown
-        ``wish``, ``competences``, ``hours``, ``travel``, ``readiness``, ``ordinary`` (points),
-        ``wish_level`` (shared DISCO digits), ``distance_m``; ``reasons`` and ``concerns`` (lists
-        of English sentences); ``citizen_index``, ``task_index`` (positions in the market)."""
+    def _matches_kept(self) -> pd.DataFrame:
         if self._matches is None:
             self._matches = _frame(self._raw.match_columns())
         return self._matches
 
+    def __repr__(self) -> str:
+        return _checks.short_repr(f"MatchProposal {self.mode}", f"{len(self._matches_kept())} matches",
+                                  f"total score {self.total_score}", f"weights {self.weights_version}")
+
+    def _repr_html_(self) -> str:
+        return _checks.html_repr(repr(self), self._matches_kept().drop(columns=["reasons", "concerns"]))
+
+    @property
+    def matches(self) -> pd.DataFrame:
+        """One row per match (a new copy on each access): ``citizen``, ``task``, ``company`` (ids),
+        ``score`` and its breakdown ``wish``, ``competences``, ``hours``, ``travel``,
+        ``readiness``, ``ordinary`` (points), ``wish_level`` (shared DISCO digits),
+        ``distance_m`` (int64 each); ``reasons`` and ``concerns`` (tuples of English sentences);
+        ``citizen_index``, ``task_index`` (int64 positions in the market)."""
+        return _checks.copied(self._matches_kept())
+
     @property
     def unmatched(self) -> pd.DataFrame:
-        """Citizens left without a task: ``citizen``, ``citizen_index``."""
+        """Citizens left without a task: ``citizen``, ``citizen_index`` (int64)."""
         return _frame(self._raw.unmatched_columns())
 
     def to_json(self, indent: Optional[int] = None) -> str:
@@ -246,13 +253,14 @@ def match(
 
 
 def candidates(market: Market, *, weights: Optional[str] = None, threads: int = 1) -> pd.DataFrame:
-    """Every pair passing the hard filters: ``citizen``, ``task``, ``score``, ``citizen_index``,
-    ``task_index``; sorted by citizen, then score descending (the same for any ``threads``, 0 to 256)."""
+    """Every pair passing the hard filters: ``citizen``, ``task`` (ids), ``score``,
+    ``citizen_index``, ``task_index`` (int64); sorted by citizen, then score descending (the same
+    for any ``threads``, 0 to 256)."""
     fn = "candidates"
     cols = _kanten._candidate_columns(
         _market(market, fn), _checks.optional_text(weights, fn, "weights"), _checks.integer(threads, fn, "threads", 0, 256)
     )
-    return pd.DataFrame({
+    return _frame({
         "citizen": market.citizen_ids[cols["citizen_index"]],
         "task": market.task_ids[cols["task_index"]],
         "score": cols["score"],
@@ -292,7 +300,7 @@ def score_pair(market: Market, citizen: Union[str, int], task: Union[str, int], 
     )
 
 
-def audit(market: Market, proposal: MatchProposal, groups: Sequence[Any]) -> pd.DataFrame:
+def audit(market: Market, proposal: MatchProposal, groups: Sequence[Union[str, int]]) -> pd.DataFrame:
     """Match rates by a group label per citizen of the market (never an input of the score):
     ``group``, ``citizens``, ``matched``, ``rate``, ``mean_score``. ``groups`` has one label
     (str, or a number, used as its text) per citizen, in market order."""

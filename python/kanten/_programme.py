@@ -14,6 +14,7 @@ import pandas as pd
 
 from . import _checks, _kanten
 from . import _frame  # type: ignore[attr-defined]
+from ._checks import DateLike
 from ._kanten import Caseload
 
 __all__ = [
@@ -21,7 +22,6 @@ __all__ = [
     "FUNNEL_STAGES",
     "MAX_RETENTION_MONTHS",
     "ProgrammeFigures",
-    "kaplan_meier",
     "person_months",
     "programme_figures",
 ]
@@ -42,15 +42,20 @@ def _need_caseload(caseload: Any, fn: str) -> None:
     _checks.need(caseload, Caseload, fn, "caseload")
 
 
-def person_months(caseload: Caseload, as_of: Any) -> pd.DataFrame:
+def person_months(caseload: Caseload, as_of: DateLike) -> pd.DataFrame:
     """The person-month panel: one row per citizen and calendar month, from entry to ``as_of``.
 
     Rows run from the month of the citizen's entry (the first conversation: Trin 1 starts) to
     the month of ``as_of``, or to the month of the exit. Columns: ``citizen``, ``month``
-    (``period[M]``), ``step`` (at the month's end; at ``as_of`` in its month, a category),
+    (``period[M]``), ``step`` (at the month's end; at ``as_of`` in its month; an ordered category),
     ``ordinary_minutes`` and ``internship_minutes`` (exact integers), ``agreement`` (an
-    agreement with a company in force on at least one day of the month) and ``exit`` (the exit
-    taken in the month, a category; NaN when none). Cases that never entered have no rows.
+    agreement with a company in force on at least one day of the month), ``exit`` (the exit
+    taken in the month, a category; NaN when none), ``in_target_group`` (KE3 membership), the
+    profile — ``benefit`` (a category), ``activity_ready``, ``lives_in_designated_area``,
+    ``in_integration_programme`` — ``bus_trips`` (trips attended in the month) and
+    ``in_training`` (on a training track); membership, the profile and ``in_training`` are
+    those at the month's end (at ``as_of`` in its month), by the dated profile. Cases that never
+    entered have no rows. For several groups together, see :func:`comparison_panel`.
 
     Example::
 
@@ -61,11 +66,25 @@ def person_months(caseload: Caseload, as_of: Any) -> pd.DataFrame:
     return _frame(_kanten._person_months(caseload, _checks.date_arg(as_of, "person_months", "as_of")))
 
 
-@dataclasses.dataclass(frozen=True, eq=False)
+@_checks.copies("funnel", "retention", "steps_by_month", "curves", "medians")
+@dataclasses.dataclass(frozen=True, eq=False, repr=False)
 class ProgrammeFigures:
     """The programme figures of a caseload as of one date (made by :func:`programme_figures`).
 
-    Compared by identity: its tables are DataFrames.
+    Read-only: every table (and ``medians``) is a new copy on each access. Compared by identity:
+    its tables are DataFrames. Its repr is one line of key figures; in a notebook it shows the funnel.
+
+    - ``funnel``: one row per stage: ``stage`` (category of :data:`FUNNEL_STAGES`, in funnel
+      order), ``citizens`` (int64) and ``share`` of those who entered (float; NaN for ``caseload``).
+    - ``retention``: one row per month count: ``months``, ``eligible``, ``retained`` (int64),
+      ``share`` (float, NaN when nobody is eligible).
+    - ``steps_by_month``: citizens per step (int64, one column per step in model order) at each
+      month's end, indexed by ``month`` (period[M]).
+    - ``curves``: the three Kaplan–Meier step functions, long: ``endpoint`` (category of
+      :data:`ENDPOINTS`), ``days``, ``at_risk``, ``events``, ``censored`` (int64), ``survival``,
+      ``std_err``, ``lower`` and ``upper`` (float: Greenwood's error and the 95 % limits, as :func:`kaplan_meier`).
+    - ``medians`` (dict: endpoint → median days or None), ``paid_hours_share`` and
+      ``thirty_hours_share`` (float or None), ``as_of``, ``rule_set``, ``json`` (docs/json-format.md).
     """
 
     as_of: _dt.date
@@ -89,9 +108,23 @@ class ProgrammeFigures:
     json: str
     """Every figure as JSON text (docs/json-format.md, "Programme figures")."""
 
+    def __repr__(self) -> str:
+        funnel = self.__dict__["funnel"]
+        counts = dict(zip(funnel["stage"].astype(str), funnel["citizens"]))
+        share = lambda v: "n/a" if v is None else f"{v:.1%}"  # noqa: E731
+        median = self.__dict__["medians"].get("first_paid_hours")
+        return _checks.short_repr(
+            "ProgrammeFigures", f"as of {self.as_of}",
+            f"{counts.get('caseload', 0)} citizens, {counts.get('entered', 0)} entered",
+            f"paid hours {share(self.paid_hours_share)}, 30-hour exit {share(self.thirty_hours_share)}",
+            f"median days to first paid hours {'not reached' if median is None else median}")
+
+    def _repr_html_(self) -> str:
+        return _checks.html_repr(repr(self), self.__dict__["funnel"])
+
 
 def programme_figures(
-    caseload: Caseload, as_of: Any, *, retention_months: Sequence[int] = (3, 6, 12)
+    caseload: Caseload, as_of: DateLike, *, retention_months: Sequence[int] = (3, 6, 12)
 ) -> ProgrammeFigures:
     """The evaluation figures of a caseload as of ``as_of`` (docs/programme.md).
 
@@ -130,74 +163,3 @@ def programme_figures(
         medians=dict(raw["medians"]),
         json=raw["json"],
     )
-
-
-def kaplan_meier(
-    source: Any,
-    as_of: Any = None,
-    *,
-    endpoint: str = "first_paid_hours",
-    event: Any = None,
-) -> pd.DataFrame:
-    """A Kaplan–Meier step function with right-censoring, as a DataFrame.
-
-    Either of a caseload — ``kaplan_meier(load, as_of, endpoint="first_paid_hours")``, days from
-    entry to the ``endpoint`` (one of :data:`ENDPOINTS`), censored at the as-of date or at an
-    exit that is not the event — or of your own data: ``kaplan_meier(days, event=flags)`` with
-    one time in days (≥ 0) and one flag (True: the event, False: censored) per subject (no
-    ``as_of`` or ``endpoint`` then: given, they are a :class:`KantenError`, not ignored).
-
-    One row per distinct time, ascending: ``days``, ``at_risk``, ``events``, ``censored`` and
-    ``survival`` just after that time. ``df.attrs`` holds ``median`` (the first time the
-    survival is at most 0.5, or None), ``subjects``, ``events`` and ``censored``.
-
-    ``source`` neither a caseload nor a sequence (or array) of numbers, or ``endpoint`` not a
-    str, is a ``TypeError``; times that are not whole days from 0 to 2**31 - 1, or flags that are
-    not booleans, a :class:`KantenError`.
-    """
-    fn = "kaplan_meier"
-    if isinstance(source, Caseload):
-        if as_of is None:
-            raise _checks.error("invalid_argument", "as_of", "", "missing: a caseload's curve needs an as-of date")
-        if event is not None:
-            raise _checks.error("invalid_argument", "event", "", "a caseload's curve takes its events from the caseload")
-        raw = _kanten._kaplan_meier_caseload(
-            source, _checks.date_arg(as_of, fn, "as_of"), _checks.text(endpoint, fn, "endpoint")
-        )
-    else:
-        days = _sequence_array(source, fn, "source")
-        if as_of is not None:
-            raise _checks.error("invalid_argument", "as_of", "", "a curve of your own data takes no as-of date")
-        if _checks.text(endpoint, fn, "endpoint") != "first_paid_hours":
-            raise _checks.error("invalid_argument", "endpoint", endpoint,
-                                "a curve of your own data takes its events from 'event', not an endpoint")
-        if event is None:
-            raise _checks.error("invalid_argument", "event", "", "missing: give one event flag per time")
-        flags = _sequence_array(event, fn, "event")
-        if days.dtype.kind not in "iuf":
-            raise _checks.error("invalid_argument", "days", str(days.dtype), "times must be whole days (numbers)")
-        if days.size:
-            if days.dtype.kind == "f" and not np.all(np.isfinite(days) & (np.mod(days, 1) == 0)):
-                raise _checks.error("invalid_argument", "days", str(days.dtype), "times must be whole days")
-            low, high = days.min(), days.max()
-            if high > _checks.INT32_MAX or low < -_checks.INT32_MAX - 1:
-                bad = int(np.argmax(days > _checks.INT32_MAX)) if high > _checks.INT32_MAX else int(np.argmin(days))
-                raise _checks.error("invalid_argument", f"days[{bad}]", days.flat[bad].item(),
-                                    "a time in days must fit in 32 bits")
-        if flags.dtype.kind != "b":
-            raise _checks.error("invalid_argument", "event", str(flags.dtype), "flags must be booleans")
-        raw = _kanten._kaplan_meier_data(days.astype(np.int64), flags)
-    df = _frame(raw["curve"])
-    df.attrs.update(median=raw["median"], subjects=raw["subjects"], events=raw["events"], censored=raw["censored"])
-    return df
-
-
-def _sequence_array(value: Any, fn: str, param: str) -> np.ndarray:
-    """A sequence or array argument as a numpy array; a scalar, a str, a mapping or None is a TypeError."""
-    if value is None or isinstance(value, (str, bytes, dict, pd.DataFrame)) or np.ndim(value) == 0:
-        raise _checks.type_error(fn, param, value, "a kanten.Caseload or a sequence of numbers" if param == "source"
-                                 else "a sequence of booleans")
-    try:
-        return np.asarray(value)
-    except (ValueError, TypeError, OverflowError):
-        raise _checks.error("invalid_argument", param, "", "not a one-dimensional sequence") from None

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import json
 import math
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Union
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
 
 import numpy as np
 import pandas as pd
 
 from . import _checks, _date_text, _kanten  # type: ignore[attr-defined]
+from ._checks import DateLike
 from ._kanten import KantenError, Market
 
 __all__ = [
@@ -200,8 +201,13 @@ def _minutes(text: Optional[str]) -> Optional[int]:
     return int(h) * 60 + int(m)
 
 
+def _kept_frame(name: str, doc: str) -> property:
+    """A table a plan keeps, handed out as a new copy on each access (issue 15: results are copies)."""
+    return property(lambda self: _checks.copied(self._frames[name]), doc=doc)
+
+
 class BusPlan:
-    """A bus-trip plan (kanten/programme/bus.hpp) as DataFrames.
+    """A bus-trip plan (kanten/programme/bus.hpp) as DataFrames, each a new copy on each access.
 
     - ``participants``: one row per participant: ``group``, ``citizen``, ``best_company``,
       ``best_task``, ``score`` (the matcher's, travel not counted), ``reason``, ``invited_again``.
@@ -223,8 +229,8 @@ class BusPlan:
         d = json.loads(self._text)
         self.model: str = d["model"]
         self.weights_version: str = d["weights_version"]
-        self.notes: List[str] = list(d["notes"])
-        self.qualifying_companies: List[str] = list(d["qualifying_companies"])
+        self.notes: Tuple[str, ...] = tuple(d["notes"])
+        self.qualifying_companies: Tuple[str, ...] = tuple(d["qualifying_companies"])
         parts, visits, trips = [], [], []
         for g, grp in enumerate(d["groups"]):
             for p in grp["participants"]:
@@ -241,15 +247,16 @@ class BusPlan:
                     row[f"{key}_low"], row[f"{key}_high"] = lo, hi
                 trips.append(row)
                 for order, v in enumerate(trip["visits"]):
-                    visits.append({"group": g, "trip": t, "order": order, **v})
-        self.participants = pd.DataFrame(
+                    visits.append({"group": g, "trip": t, "order": order, **v, "reasons": tuple(v["reasons"])})
+        frames: Dict[str, pd.DataFrame] = {}
+        frames["participants"] = pd.DataFrame(
             parts, columns=["group", "citizen", "best_company", "best_task", "score", "reason", "invited_again"]
         )
-        self.visits = pd.DataFrame(
+        frames["visits"] = pd.DataFrame(
             visits, columns=["group", "trip", "order", "company", "fitting_participants", "reasons"]
         )
-        self.trips = pd.DataFrame(trips)
-        self.eligibility = pd.DataFrame(
+        frames["trips"] = pd.DataFrame(trips)
+        eligibility = pd.DataFrame(
             [
                 {
                     "citizen": e["citizen"],
@@ -263,21 +270,36 @@ class BusPlan:
             ],
             columns=["citizen", "answer", "category", "reason", "seed", "section"],
         )
-        self.eligibility["answer"] = pd.Categorical(
-            self.eligibility["answer"], categories=["eligible", "not_eligible", "undecided"]
-        )
-        self.left_out = pd.DataFrame(d["left_out"], columns=["citizen", "reason"])
+        eligibility["answer"] = pd.Categorical(eligibility["answer"], categories=["eligible", "not_eligible", "undecided"])
+        frames["eligibility"] = eligibility
+        frames["left_out"] = pd.DataFrame(d["left_out"], columns=["citizen", "reason"])
+        for frame in frames.values():  # one integer width for every table (a plan without rows has object columns)
+            for name in frame.columns:
+                if frame[name].dtype.kind in "iu":
+                    frame[name] = frame[name].astype(np.int64)
+        self._frames = frames
+
+    participants = _kept_frame("participants", "One row per participant: ``group``, ``citizen``, ``best_company``, "
+                               "``best_task``, ``score``, ``reason``, ``invited_again``.")
+    visits = _kept_frame("visits", "One row per company visit: ``group``, ``trip``, ``order``, ``company``, "
+                         "``fitting_participants``, ``reasons`` (a tuple).")
+    trips = _kept_frame("trips", "One row per trip: ``group``, ``trip``, ``start``, ``end``, ``participants`` and "
+                        "the cost ranges as ``*_low``/``*_high`` columns.")
+    eligibility = _kept_frame("eligibility", "One row per referral: ``citizen``, ``answer`` (category), "
+                              "``category``, ``reason``, ``seed``, ``section``.")
+    left_out = _kept_frame("left_out", "Every referral without a place: ``citizen``, ``reason``.")
 
     @property
     def groups(self) -> int:
         """The number of groups."""
-        return int(self.participants["group"].nunique()) if len(self.participants) else 0
+        parts = self._frames["participants"]
+        return int(parts["group"].nunique()) if len(parts) else 0
 
     def to_json(self) -> str:
         """The plan as kanten's JSON text."""
         return self._text
 
-    def record_attendance(self, group: int, trip: int, date: Any, present: Sequence[str]) -> Dict[str, Any]:
+    def record_attendance(self, group: int, trip: int, date: DateLike, present: Sequence[str]) -> Dict[str, Any]:
         """Records who came to ``trip`` of ``group`` on ``date`` (002: attendance is compulsory;
         who does not come is invited to the next trip).
 
@@ -305,10 +327,12 @@ class BusPlan:
         }
 
     def __repr__(self) -> str:
-        return (
-            f"<kanten.BusPlan {self.model}: {self.groups} groups, {len(self.participants)} participants, "
-            f"{len(self.left_out)} left out>"
-        )
+        return _checks.short_repr(f"BusPlan {self.model}", f"{self.groups} groups",
+                                  f"{len(self._frames['participants'])} participants",
+                                  f"{len(self._frames['left_out'])} left out")
+
+    def _repr_html_(self) -> str:
+        return _checks.html_repr(repr(self), self._frames["trips"])
 
 
 def plan_bus_trips(
@@ -355,7 +379,7 @@ def plan_bus_trips(
 
 
 class TrainingPlan:
-    """Social training tracks (kanten/programme/training.hpp) as DataFrames.
+    """Social training tracks (kanten/programme/training.hpp) as DataFrames, each a new copy on each access.
 
     - ``tracks``: ``citizen``, ``company``, ``task``, ``start``, ``end`` (dates), ``weeks``,
       ``minutes_per_week``, ``reasons``.
@@ -381,7 +405,8 @@ class TrainingPlan:
 
     def _read(self, d: Any) -> None:
         t = d["tracks"]
-        self.tracks = pd.DataFrame(
+        frames: Dict[str, pd.DataFrame] = {}
+        frames["tracks"] = pd.DataFrame(
             {
                 "citizen": [x["citizen"] for x in t],
                 "company": [x["company"] for x in t],
@@ -390,33 +415,47 @@ class TrainingPlan:
                 "end": _dates([x["end"] for x in t]),
                 "weeks": pd.Series([x["weeks"] for x in t], dtype="int64"),
                 "minutes_per_week": pd.Series([_minutes(x["hours_per_week"]) for x in t], dtype="int64"),
-                "reasons": [x["reasons"] for x in t],
+                "reasons": [tuple(x["reasons"]) for x in t],
             }
         )
         views = [x["company_view"] for x in t]
-        self.company_views = pd.DataFrame(
+        frames["company_views"] = pd.DataFrame(
             {
                 "company": [v["company"] for v in views],
                 "task": [v["task"] for v in views],
                 "citizen": [v.get("citizen") for v in views],
                 "minutes_per_week": pd.Series([_minutes(v.get("hours_per_week")) for v in views], dtype="Int64"),
-                "accommodations": [v.get("accommodations", []) for v in views],
+                "accommodations": [tuple(v.get("accommodations", ())) for v in views],
             }
         )
-        self.unplaced = pd.DataFrame(d["unplaced"], columns=["citizen", "reason"])
-        self.mentors = pd.DataFrame(d["mentors"], columns=["company", "mentors", "busy", "free"])
+        frames["unplaced"] = pd.DataFrame(d["unplaced"], columns=["citizen", "reason"])
+        frames["mentors"] = pd.DataFrame(d["mentors"], columns=["company", "mentors", "busy", "free"])
+        for name in ("mentors", "busy", "free"):
+            frames["mentors"][name] = frames["mentors"][name].astype(np.int64)
+        self._frames = frames
+
+    tracks = _kept_frame("tracks", "``citizen``, ``company``, ``task``, ``start``, ``end`` (dates), ``weeks``, "
+                         "``minutes_per_week`` (int64), ``reasons`` (a tuple).")
+    company_views = _kept_frame("company_views", "What each company sees of its track: ``company``, ``task``, "
+                                "``citizen``, ``minutes_per_week`` (Int64), ``accommodations`` (a tuple).")
+    unplaced = _kept_frame("unplaced", "Citizens without a track: ``citizen``, ``reason``.")
+    mentors = _kept_frame("mentors", "Per company: ``company``, ``mentors``, ``busy``, ``free`` (int64).")
 
     def to_json(self) -> str:
         """The plan as kanten's JSON text."""
         return self._text
 
     def __repr__(self) -> str:
-        return f"<kanten.TrainingPlan: {len(self.tracks)} tracks, {len(self.unplaced)} unplaced>"
+        return _checks.short_repr("TrainingPlan", f"{len(self._frames['tracks'])} tracks",
+                                  f"{len(self._frames['unplaced'])} unplaced")
+
+    def _repr_html_(self) -> str:
+        return _checks.html_repr(repr(self), self._frames["tracks"])
 
 
 def plan_training_tracks(
     market: Market,
-    start: Any,
+    start: DateLike,
     *,
     citizens: Optional[Sequence[str]] = None,
     weeks: Union[int, Mapping[str, int]] = 13,

@@ -6,8 +6,9 @@
 //   py::gil_scoped_release;
 // - bulk results are numpy arrays written directly from C++ (no Python loop per citizen),
 //   returned as a dict of columns; a column may be a plain array or a tagged tuple that the
-//   package turns into a pandas type: ("category", codes, categories), ("period", ordinals),
-//   ("Int64", values, mask);
+//   package turns into a pandas type: ("category", codes, categories[, ordered]), ("period",
+//   ordinals), ("Int64", values, mask); every integer column is int64 (a count, minutes, days),
+//   Int64 where a value may be absent (the package widens any other integer array);
 // - kanten::Error becomes kanten.KantenError (a ValueError) with the same message, and its
 //   code, field and value as attributes;
 // - a vocabulary's names come from the library (vocabulary_names<E>, add_vocabulary), never

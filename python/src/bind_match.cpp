@@ -84,10 +84,12 @@ MarketPtr market_from_columns(const py::dict& citizens, const py::dict& companie
 // Tables of matches
 // ---------------------------------------------------------------------------------------------
 
-py::list strings(const std::vector<std::string>& v) {
-  py::list l(v.size());
-  for (std::size_t i = 0; i < v.size(); ++i) l[i] = str_of(v[i]);
-  return l;
+/// A cell of texts: a tuple, as every sequence in a result's cell (immutable, so a copied frame
+/// shares nothing that can change).
+py::tuple strings(const std::vector<std::string>& v) {
+  py::tuple t(v.size());
+  for (std::size_t i = 0; i < v.size(); ++i) t[i] = str_of(v[i]);
+  return t;
 }
 
 py::dict match_columns(const MarketData& md, const std::vector<k::Match>& ms) {

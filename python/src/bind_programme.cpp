@@ -1,12 +1,14 @@
 // python/src/bind_programme.cpp — kanten's programme tools in kanten._kanten: the person-month
 // panel, the programme figures and Kaplan–Meier curves (include/kanten/programme/programme.hpp;
-// the package's kanten/_programme.py makes DataFrames of them), and bus trips (002) and social
+// the package's kanten/_programme.py makes DataFrames of them), survival analysis
+// (kanten/programme/survival.hpp; kanten/_survival.py), and bus trips (002) and social
 // training tracks (001) (docs/bus-and-training.md; kanten/_workplace.py), which go through
 // kanten's own JSON readers and writers. Conventions: bind_core.cpp.
 #include "caseload.hpp"
 
 #include "kanten/programme/bus.hpp"
 #include "kanten/programme/programme.hpp"
+#include "kanten/programme/survival.hpp"
 #include "kanten/programme/training.hpp"
 
 #include <limits>
@@ -38,7 +40,7 @@ py::dict person_month_columns(const CaseloadPtr& load, const std::string& as_of)
   Out<std::int64_t> month(n);
   Out<std::int8_t> step(n), exit(n), benefit(n);
   Out<std::int32_t> ordinary(n), internship(n), bus_trips(n);
-  Out<bool> agreement(n), in_target_group(n), in_training(n);
+  Out<bool> agreement(n), in_target_group(n), in_training(n), activity_ready(n), in_area(n), integration(n);
   std::unordered_map<std::string, py::str> ids;
   for (std::size_t i = 0; i < n; ++i) {
     const auto& r = rows[i];
@@ -55,6 +57,9 @@ py::dict person_month_columns(const CaseloadPtr& load, const std::string& as_of)
     benefit.data[i] = static_cast<std::int8_t>(r.benefit);
     bus_trips.data[i] = r.bus_trips;
     in_training.data[i] = r.in_training;
+    activity_ready.data[i] = r.activity_ready;
+    in_area.data[i] = r.lives_in_designated_area;
+    integration.data[i] = r.in_integration_programme;
   }
   py::dict c;
   c["citizen"] = citizen.array;
@@ -66,6 +71,9 @@ py::dict person_month_columns(const CaseloadPtr& load, const std::string& as_of)
   c["exit"] = py::make_tuple("category", exit.array, exit_categories());
   c["in_target_group"] = in_target_group.array;
   c["benefit"] = categorical<k::Benefit>(benefit.array);
+  c["activity_ready"] = activity_ready.array;
+  c["lives_in_designated_area"] = in_area.array;
+  c["in_integration_programme"] = integration.array;
   c["bus_trips"] = bus_trips.array;
   c["in_training"] = in_training.array;
   return c;
@@ -78,7 +86,7 @@ py::dict curve_columns(const std::vector<std::pair<k::Endpoint, const k::KaplanM
   Out<std::int8_t> endpoint(n);
   Out<std::int32_t> days(n);
   Out<std::int64_t> at_risk(n), events(n), censored(n);
-  Out<double> survival(n);
+  Out<double> survival(n), std_err(n), lower(n), upper(n);
   std::size_t r = 0;
   for (const auto& [e, c] : curves)
     for (const auto& s : c->steps) {
@@ -88,6 +96,9 @@ py::dict curve_columns(const std::vector<std::pair<k::Endpoint, const k::KaplanM
       events.data[r] = static_cast<std::int64_t>(s.events);
       censored.data[r] = static_cast<std::int64_t>(s.censored);
       survival.data[r] = s.survival;
+      std_err.data[r] = s.std_err;
+      lower.data[r] = s.lower;
+      upper.data[r] = s.upper;
       ++r;
     }
   py::dict c;
@@ -97,6 +108,9 @@ py::dict curve_columns(const std::vector<std::pair<k::Endpoint, const k::KaplanM
   c["events"] = events.array;
   c["censored"] = censored.array;
   c["survival"] = survival.array;
+  c["std_err"] = std_err.array;
+  c["lower"] = lower.array;
+  c["upper"] = upper.array;
   return c;
 }
 
@@ -187,21 +201,28 @@ py::dict kaplan_meier_columns(const k::KaplanMeierCurve& c) {
   return out;
 }
 
-py::dict kaplan_meier_of_caseload(const CaseloadPtr& load, const std::string& as_of, const std::string& endpoint) {
+k::Endpoint endpoint_arg(const std::string& endpoint) {
   k::Endpoint e{};
   if (!k::parse_name(endpoint, e))
-    throw k::Error(k::Errc::invalid_argument, "endpoint", endpoint, "expected " + names_or<k::Endpoint>());
+    throw k::Error(k::Errc::invalid_argument, "endpoint", shown_arg(endpoint), "expected " + names_or<k::Endpoint>());
+  return e;
+}
+
+py::dict kaplan_meier_of_caseload(const CaseloadPtr& load, const std::string& as_of, const std::string& endpoint,
+                                  double alpha) {
+  const k::Endpoint e = endpoint_arg(endpoint);
   const auto opts = programme_options(as_of, {});
   k::KaplanMeierCurve c;
   {
     py::gil_scoped_release release;
-    c = k::kaplan_meier(k::observations(load->load, opts, e));
+    c = k::kaplan_meier(k::observations(load->load, opts, e), alpha);
   }
   return kaplan_meier_columns(c);
 }
 
-py::dict kaplan_meier_of_data(py::array_t<std::int64_t, py::array::c_style | py::array::forcecast> days,
-                              py::array_t<bool, py::array::c_style | py::array::forcecast> events) {
+/// Observations of the caller's data: one time (int64, checked to fit in 32 bits) and one flag each.
+std::vector<k::Observation> observations_of(const py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>& days,
+                                            const py::array_t<bool, py::array::c_style | py::array::forcecast>& events) {
   if (days.ndim() != 1 || events.ndim() != 1 || days.shape(0) != events.shape(0))
     throw k::Error(k::Errc::invalid_argument, "event", std::to_string(events.size()),
                    "needs one value per time (" + std::to_string(days.size()) + " times)");
@@ -215,12 +236,170 @@ py::dict kaplan_meier_of_data(py::array_t<std::int64_t, py::array::c_style | py:
                      "a time in days must fit in 32 bits");
     obs[i] = k::Observation{static_cast<std::int32_t>(d[i]), ev[i]};
   }
+  return obs;
+}
+
+py::dict kaplan_meier_of_data(py::array_t<std::int64_t, py::array::c_style | py::array::forcecast> days,
+                              py::array_t<bool, py::array::c_style | py::array::forcecast> events, double alpha) {
+  const std::vector<k::Observation> obs = observations_of(days, events);
   k::KaplanMeierCurve c;
   {
     py::gil_scoped_release release;
-    c = k::kaplan_meier(obs);
+    c = k::kaplan_meier(obs, alpha);
   }
   return kaplan_meier_columns(c);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Survival analysis: the observations table, the log-rank test, cumulative incidence
+// (kanten/programme/survival.hpp; the package's kanten/_survival.py makes frames of them)
+// ---------------------------------------------------------------------------------------------
+
+py::dict observation_columns(const CaseloadPtr& load, const std::string& as_of, const std::string& endpoint) {
+  const k::Endpoint e = endpoint_arg(endpoint);
+  const auto opts = programme_options(as_of, {});
+  std::vector<k::ObservationRow> rows;
+  {
+    py::gil_scoped_release release;
+    rows = k::observation_table(load->load, opts, e);
+  }
+  const std::size_t n = rows.size();
+  ObjOut citizen(n);
+  DateOut entry(n);
+  Out<std::int64_t> days(n);
+  Out<std::int8_t> exit(n), benefit(n);
+  Out<bool> event(n), activity_ready(n), in_area(n), integration(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto& r = rows[i];
+    citizen.set(i, r.citizen);
+    entry.set(i, r.entry);
+    days.data[i] = r.observation.days;
+    event.data[i] = r.observation.event;
+    exit.data[i] = exit_code(r.exit);
+    benefit.data[i] = static_cast<std::int8_t>(r.profile.benefit);
+    activity_ready.data[i] = r.profile.activity_ready;
+    in_area.data[i] = r.profile.lives_in_designated_area;
+    integration.data[i] = r.profile.in_integration_programme;
+  }
+  py::dict c;
+  c["citizen"] = citizen.array;
+  c["entry"] = entry.array;
+  c["days"] = days.array;
+  c["event"] = event.array;
+  c["exit"] = py::make_tuple("category", exit.array, exit_categories());
+  c["benefit"] = categorical<k::Benefit>(benefit.array);
+  c["activity_ready"] = activity_ready.array;
+  c["lives_in_designated_area"] = in_area.array;
+  c["in_integration_programme"] = integration.array;
+  return c;
+}
+
+py::dict logrank_of_data(py::array_t<std::int64_t, py::array::c_style | py::array::forcecast> days,
+                         py::array_t<bool, py::array::c_style | py::array::forcecast> events,
+                         py::array_t<std::int64_t, py::array::c_style | py::array::forcecast> group, std::size_t groups) {
+  const std::vector<k::Observation> obs = observations_of(days, events);
+  if (group.ndim() != 1 || static_cast<std::size_t>(group.size()) != obs.size())
+    throw k::Error(k::Errc::invalid_argument, "by", std::to_string(group.size()),
+                   "needs one group per time (" + std::to_string(obs.size()) + " times)");
+  std::vector<std::size_t> g(obs.size());
+  for (std::size_t i = 0; i < g.size(); ++i) {
+    const std::int64_t v = group.data()[i];
+    if (v < 0) throw k::Error(k::Errc::invalid_argument, "by[" + std::to_string(i) + "]", std::to_string(v), "no group");
+    g[i] = static_cast<std::size_t>(v);
+  }
+  k::LogRankTest t;
+  {
+    py::gil_scoped_release release;
+    t = k::logrank(obs, g, groups);
+  }
+  const std::size_t m = t.groups.size();
+  Out<std::int64_t> subjects(m), observed(m);
+  Out<double> expected(m), variance(m);
+  for (std::size_t i = 0; i < m; ++i) {
+    subjects.data[i] = static_cast<std::int64_t>(t.groups[i].subjects);
+    observed.data[i] = static_cast<std::int64_t>(t.groups[i].observed);
+    expected.data[i] = t.groups[i].expected;
+    variance.data[i] = t.groups[i].variance;
+  }
+  py::dict table;
+  table["subjects"] = subjects.array;
+  table["observed"] = observed.array;
+  table["expected"] = expected.array;
+  table["variance"] = variance.array;
+  py::dict out;
+  out["statistic"] = t.statistic;
+  out["df"] = t.df;
+  out["p_value"] = t.p_value;
+  out["table"] = table;
+  return out;
+}
+
+/// A cumulative incidence as long columns: `cause` (codes 0 to causes − 1), then the steps.
+py::dict incidence_columns(const k::CumulativeIncidence& ci) {
+  std::size_t n = 0;
+  for (const auto& c : ci.causes) n += c.size();
+  Out<std::int8_t> cause(n);
+  Out<std::int32_t> days(n);
+  Out<std::int64_t> at_risk(n), events(n);
+  Out<double> cif(n), std_err(n), lower(n), upper(n);
+  std::size_t r = 0;
+  for (std::size_t k = 0; k < ci.causes.size(); ++k)
+    for (const auto& s : ci.causes[k]) {
+      cause.data[r] = static_cast<std::int8_t>(k);
+      days.data[r] = s.days;
+      at_risk.data[r] = static_cast<std::int64_t>(s.at_risk);
+      events.data[r] = static_cast<std::int64_t>(s.events);
+      cif.data[r] = s.cif;
+      std_err.data[r] = s.std_err;
+      lower.data[r] = s.lower;
+      upper.data[r] = s.upper;
+      ++r;
+    }
+  py::dict c;
+  c["cause"] = cause.array;
+  c["days"] = days.array;
+  c["at_risk"] = at_risk.array;
+  c["events"] = events.array;
+  c["cif"] = cif.array;
+  c["std_err"] = std_err.array;
+  c["lower"] = lower.array;
+  c["upper"] = upper.array;
+  return c;
+}
+
+py::dict incidence_of_caseload(const CaseloadPtr& load, const std::string& as_of, double alpha) {
+  const auto opts = programme_options(as_of, {});
+  k::CumulativeIncidence ci;
+  {
+    py::gil_scoped_release release;
+    ci = k::cumulative_incidence(load->load, opts, alpha);
+  }
+  return incidence_columns(ci);
+}
+
+py::dict incidence_of_data(py::array_t<std::int64_t, py::array::c_style | py::array::forcecast> days,
+                           py::array_t<std::int64_t, py::array::c_style | py::array::forcecast> cause, std::size_t causes,
+                           double alpha) {
+  if (days.ndim() != 1 || cause.ndim() != 1 || days.shape(0) != cause.shape(0))
+    throw k::Error(k::Errc::invalid_argument, "cause", std::to_string(cause.size()),
+                   "needs one cause per time (" + std::to_string(days.size()) + " times)");
+  const std::size_t n = static_cast<std::size_t>(days.shape(0));
+  std::vector<k::CompetingObservation> obs(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::int64_t d = days.data()[i], c = cause.data()[i];
+    if (d < std::numeric_limits<std::int32_t>::min() || d > std::numeric_limits<std::int32_t>::max())
+      throw k::Error(k::Errc::invalid_argument, "days[" + std::to_string(i) + "]", std::to_string(d),
+                     "a time in days must fit in 32 bits");
+    if (c < 0 || static_cast<std::uint64_t>(c) > causes)
+      throw k::Error(k::Errc::invalid_argument, "cause[" + std::to_string(i) + "]", std::to_string(c), "no such cause");
+    obs[i] = k::CompetingObservation{static_cast<std::int32_t>(d), static_cast<std::uint32_t>(c)};
+  }
+  k::CumulativeIncidence ci;
+  {
+    py::gil_scoped_release release;
+    ci = k::cumulative_incidence(obs, causes, alpha);
+  }
+  return incidence_columns(ci);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -255,8 +434,15 @@ void register_programme(py::module_& m) {
   m.def("_person_months", &person_month_columns, py::arg("caseload"), py::arg("as_of"));
   m.def("_programme_figures", &programme_figures, py::arg("caseload"), py::arg("as_of"),
         py::arg("retention_months") = k::ProgrammeOptions{}.retention_months);
-  m.def("_kaplan_meier_caseload", &kaplan_meier_of_caseload, py::arg("caseload"), py::arg("as_of"), py::arg("endpoint"));
-  m.def("_kaplan_meier_data", &kaplan_meier_of_data, py::arg("days"), py::arg("events"));
+  m.def("_kaplan_meier_caseload", &kaplan_meier_of_caseload, py::arg("caseload"), py::arg("as_of"), py::arg("endpoint"),
+        py::arg("alpha") = 0.05);
+  m.def("_kaplan_meier_data", &kaplan_meier_of_data, py::arg("days"), py::arg("events"), py::arg("alpha") = 0.05);
+  m.def("_observations", &observation_columns, py::arg("caseload"), py::arg("as_of"), py::arg("endpoint"));
+  m.def("_logrank", &logrank_of_data, py::arg("days"), py::arg("events"), py::arg("group"), py::arg("groups"));
+  m.def("_cumulative_incidence_caseload", &incidence_of_caseload, py::arg("caseload"), py::arg("as_of"),
+        py::arg("alpha"));
+  m.def("_cumulative_incidence_data", &incidence_of_data, py::arg("days"), py::arg("cause"), py::arg("causes"),
+        py::arg("alpha"));
   add_vocabulary<k::FunnelStage>(m, "funnel_stage");
   add_vocabulary<k::Endpoint>(m, "endpoint");
 

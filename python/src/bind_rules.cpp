@@ -121,6 +121,128 @@ py::dict rejected_columns(const CaseloadData& d) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Pickling: a caseload as its JSON text and what the JSON does not hold
+// ---------------------------------------------------------------------------------------------
+
+/// The version of the pickled states below; a state of another version is refused.
+constexpr int pickle_version = 1;
+
+/// An error for a pickled state that is not one of ours (named by its class, never shown).
+k::Error bad_state(const char* cls) {
+  return k::Error(k::Errc::invalid_input, "state", "",
+                  std::string("not a pickled ") + cls + " of this version of kanten (" + k::version_string + ")");
+}
+
+/// The pickled state of a caseload: ("kanten.Caseload", version, the cases as compact JSON
+/// (what to_json writes), the document's input warnings, for each case that has any
+/// (position, rejected input events, input warnings), and the DataFrame row of every input
+/// event (one flat int64 array and each case's count; both empty when not read from frames)).
+/// The parts beside the JSON are what to_json leaves out; kept, every evaluation of the
+/// unpickled caseload reports the same not_applied, index and row.
+py::tuple caseload_state(const CaseloadData& d) {
+  std::string text;
+  {
+    py::gil_scoped_release release;
+    text = k::to_json(d.load, -1);
+  }
+  auto warnings = [](const std::vector<k::InputWarning>& ws) {
+    py::list out;
+    for (const auto& w : ws) out.append(py::make_tuple(w.field, w.message));
+    return out;
+  };
+  py::list cases;
+  for (std::size_t c = 0; c < d.load.cases.size(); ++c) {
+    const auto& x = d.load.cases[c];
+    if (x.rejected.empty() && x.warnings.empty()) continue;
+    py::list rejected;
+    for (const auto& r : x.rejected)
+      rejected.append(py::make_tuple(r.index, r.field, r.value, r.reason,
+                                     r.date.is_special() ? py::object(py::none()) : py::object(py::str(k::iso(r.date))),
+                                     r.kind ? py::object(str_of(k::name(*r.kind))) : py::object(py::none())));
+    cases.append(py::make_tuple(c, rejected, warnings(x.warnings)));
+  }
+  std::size_t total = 0;
+  for (const auto& rows : d.input_rows) total += rows.size();
+  Out<std::int64_t> rows(total), counts(d.input_rows.size());
+  std::size_t r = 0;
+  for (std::size_t c = 0; c < d.input_rows.size(); ++c) {
+    counts.data[c] = static_cast<std::int64_t>(d.input_rows[c].size());
+    for (const auto v : d.input_rows[c]) rows.data[r++] = v;
+  }
+  return py::make_tuple("kanten.Caseload", pickle_version, py::bytes(text), warnings(d.load.warnings), cases,
+                        rows.array, counts.array);
+}
+
+/// A caseload from its pickled state (caseload_state); kanten::Error naming "state" when the
+/// state is not one.
+CaseloadPtr caseload_from_state(const py::tuple& t) {
+  constexpr const char* cls = "kanten.Caseload";
+  try {
+    if (t.size() != 7 || t[0].cast<std::string>() != cls || t[1].cast<int>() != pickle_version) throw bad_state(cls);
+    const auto text = t[2].cast<std::string>();
+    auto read_warnings = [](const py::handle& ws) {
+      std::vector<k::InputWarning> out;
+      for (auto w : ws) {
+        auto pair = w.cast<py::tuple>();
+        out.push_back({pair[0].cast<std::string>(), pair[1].cast<std::string>()});
+      }
+      return out;
+    };
+    k::Caseload load;
+    {
+      py::gil_scoped_release release;  // the case reader: its fast path reads kanten's own JSON several times faster
+      auto reader = k::CaseReader::from_text(text, k::Format::json);
+      k::Case c;
+      while (reader.next(c)) load.cases.push_back(std::move(c));
+    }
+    load.warnings = read_warnings(t[3]);
+    for (auto item : t[4]) {
+      auto x = item.cast<py::tuple>();
+      const auto c = x[0].cast<std::size_t>();
+      if (c >= load.cases.size()) throw bad_state(cls);
+      auto& case_ = load.cases[c];
+      for (auto r : x[1]) {
+        auto f = r.cast<py::tuple>();
+        k::InputIssue issue;
+        issue.index = f[0].cast<std::size_t>();
+        issue.field = f[1].cast<std::string>();
+        issue.value = f[2].cast<std::string>();
+        issue.reason = f[3].cast<std::string>();
+        if (!f[4].is_none()) {
+          auto date = k::parse_date(f[4].cast<std::string>());
+          if (!date) throw bad_state(cls);
+          issue.date = *date;
+        }
+        if (!f[5].is_none()) {
+          k::EventKind kind{};
+          if (!k::parse_name(f[5].cast<std::string>(), kind)) throw bad_state(cls);
+          issue.kind = kind;
+        }
+        case_.rejected.push_back(std::move(issue));
+      }
+      case_.warnings = read_warnings(x[2]);
+    }
+    auto d = make_caseload(std::move(load));
+    const auto rows = t[5].cast<py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>>();
+    const auto counts = t[6].cast<py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>>();
+    if (counts.size() != 0) {
+      if (static_cast<std::size_t>(counts.size()) != d->load.cases.size()) throw bad_state(cls);
+      std::size_t r = 0;
+      d->input_rows.resize(d->load.cases.size());
+      for (std::size_t c = 0; c < d->input_rows.size(); ++c) {
+        const auto n = counts.at(static_cast<py::ssize_t>(c));
+        if (n < 0 || r + static_cast<std::size_t>(n) > static_cast<std::size_t>(rows.size())) throw bad_state(cls);
+        d->input_rows[c].assign(rows.data() + r, rows.data() + r + n);
+        r += static_cast<std::size_t>(n);
+      }
+    }
+    return d;
+  } catch (const py::cast_error&) {
+    throw bad_state(cls);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 // Evaluations: evaluate_all's results, and their tables
 // ---------------------------------------------------------------------------------------------
 
@@ -179,8 +301,8 @@ py::dict summary_columns(const Evaluations& ev) {
   Out<bool> member(n), pending(n), applies(n), due(n);
   Out<std::int8_t> step(n), exit(n), exit_from(n);
   DateOut since(n), exit_date(n), fstart(n), deadline(n), last_contact(n), inactive_since(n), jf_since(n);
-  Out<std::int32_t> this_month(n), breaches(n), failures(n), undecided(n), eligible(n), violations(n), not_applied(n);
-  Out<std::int32_t> in_trin3_this_month(n), jf_changes(n), jf_days(n), trin2_days(n), trin2_total(n), agreements(n),
+  Out<std::int64_t> this_month(n), breaches(n), failures(n), undecided(n), eligible(n), violations(n), not_applied(n);
+  Out<std::int64_t> in_trin3_this_month(n), jf_changes(n), jf_days(n), trin2_days(n), trin2_total(n), agreements(n),
       alerts(n);
   Out<std::int64_t> ordinary(n), internship(n), applied(n), after(n);
   Out<std::int64_t> rejected(n);
@@ -230,7 +352,7 @@ py::dict summary_columns(const Evaluations& ev) {
     const auto& f = e.followup;
     applies.data[i] = f.applies;
     fstart.set(i, f.applies ? f.start : k::Date());
-    breaches.data[i] = static_cast<std::int32_t>(f.breached.size());
+    breaches.data[i] = static_cast<std::int64_t>(f.breached.size());
     if (f.breached.empty()) {
       breached_months.set(i, empty);
     } else {
@@ -245,13 +367,13 @@ py::dict summary_columns(const Evaluations& ev) {
     in_trin3_this_month.data[i] = e.ordinary_in_trin3_this_month;
     if (e.jobformidler.current.empty()) jobformidler.none(i); else jobformidler.set(i, e.jobformidler.current);
     jf_since.set(i, e.jobformidler.since);
-    jf_changes.data[i] = static_cast<std::int32_t>(e.jobformidler.changes);
+    jf_changes.data[i] = static_cast<std::int64_t>(e.jobformidler.changes);
     jf_days.data[i] = e.jobformidler.days_with_current;
     trin2_days.data[i] = e.days_in_trin2;
     trin2_total.data[i] = e.total_days_in_trin2;
-    agreements.data[i] = static_cast<std::int32_t>(e.agreements.size());
-    alerts.data[i] = static_cast<std::int32_t>(e.alerts.size());
-    failures.data[i] = static_cast<std::int32_t>(e.sanctions.size());
+    agreements.data[i] = static_cast<std::int64_t>(e.agreements.size());
+    alerts.data[i] = static_cast<std::int64_t>(e.alerts.size());
+    failures.data[i] = static_cast<std::int64_t>(e.sanctions.size());
     std::int32_t u = 0, el = 0;
     for (const auto& s : e.sanctions) {
       u += s.status == k::SanctionStatus::undecided;
@@ -259,8 +381,8 @@ py::dict summary_columns(const Evaluations& ev) {
     }
     undecided.data[i] = u;
     eligible.data[i] = el;
-    violations.data[i] = static_cast<std::int32_t>(e.violations.size());
-    not_applied.data[i] = static_cast<std::int32_t>(e.not_applied.size());
+    violations.data[i] = static_cast<std::int64_t>(e.violations.size());
+    not_applied.data[i] = static_cast<std::int64_t>(e.not_applied.size());
     applied.data[i] = static_cast<std::int64_t>(e.events_applied);
     after.data[i] = static_cast<std::int64_t>(e.events_after_as_of);
     rejected.data[i] = i < ev.caseload->load.cases.size() ? static_cast<std::int64_t>(ev.caseload->load.cases[i].rejected.size()) : 0;
@@ -312,7 +434,7 @@ py::dict hours_columns(const Evaluations& ev) {
   const auto ids = citizen_objects(ev);
   ObjOut citizen(n);
   Out<std::int64_t> month(n);
-  Out<std::int32_t> ordinary(n), internship(n), in_trin3(n);
+  Out<std::int64_t> ordinary(n), internship(n), in_trin3(n);
   std::size_t r = 0;
   for (std::size_t i = 0; i < ev.results.size(); ++i)
     for (const auto& h : ev.results[i].hours) {
@@ -450,7 +572,7 @@ py::dict sanction_columns(const Evaluations& ev) {
   ObjOut citizen(n), failure_id(n), reasons(n), pending(n), pending_text(n), excluded_by(n);
   Out<std::int8_t> failure(n), status(n);
   DateOut date(n);
-  Out<std::int32_t> days(n);
+  Out<std::int64_t> days(n);
   Out<std::int64_t> rate(n), deduction(n);
   Out<bool> no_rate(n), no_deduction(n);
   auto rule_of = [](const k::SanctionReason& s) -> std::string_view { return s.rule; };
@@ -567,7 +689,7 @@ py::dict agreement_columns(const Evaluations& ev) {
   Out<bool> no_row(n), renegotiation(n), no_ordinary(n);
   DateOut date(n), start(n);
   Out<std::int8_t> kind(n);
-  Out<std::int32_t> minutes(n), ordinary(n);
+  Out<std::int64_t> minutes(n), ordinary(n);
   const NameTuples<k::Missing> missing_names;
   each_row(ev, &k::Evaluation::agreements, [&](std::size_t r, std::size_t i, const auto& a) {
     citizen.set(r, ids[i]);
@@ -671,7 +793,7 @@ py::dict alert_columns(const Evaluations& ev) {
   const auto ids = citizen_objects(ev);
   ObjOut citizen(n), text(n);
   Out<std::int8_t> kind(n);
-  Out<std::int32_t> value(n), threshold(n);
+  Out<std::int64_t> value(n), threshold(n);
   each_row(ev, &k::Evaluation::alerts, [&](std::size_t r, std::size_t i, const auto& a) {
     citizen.set(r, ids[i]);
     kind.data[r] = static_cast<std::int8_t>(a.kind);
@@ -704,7 +826,7 @@ py::dict worklist_columns(const Evaluations& ev, const std::string& jobformidler
   Out<std::int8_t> step(n);
   Out<bool> due(n);
   DateOut deadline(n), last(n);
-  Out<std::int32_t> breached(n);
+  Out<std::int64_t> breaches(n);  // the count of breached months: "breaches", as in the summary
   const NameTuples<k::AlertKind> alert_names;
   for (std::size_t i = 0; i < n; ++i) {
     citizen.set(i, w[i].citizen);
@@ -713,7 +835,7 @@ py::dict worklist_columns(const Evaluations& ev, const std::string& jobformidler
     due.data[i] = w[i].followup_due;
     deadline.set(i, w[i].deadline);
     last.set(i, w[i].last_contact);
-    breached.data[i] = static_cast<std::int32_t>(w[i].breached_months);
+    breaches.data[i] = static_cast<std::int64_t>(w[i].breached_months);
     alerts.set(i, alert_names(w[i].alerts, [](const k::Alert& a) { return a.kind; }));
   }
   py::dict c;
@@ -723,7 +845,7 @@ py::dict worklist_columns(const Evaluations& ev, const std::string& jobformidler
   c["followup_due"] = due.array;
   c["deadline"] = deadline.array;
   c["last_contact"] = last.array;
-  c["breached_months"] = breached.array;
+  c["breaches"] = breaches.array;
   c["alerts"] = alerts.array;
   return c;
 }
@@ -757,6 +879,48 @@ py::dict source_dict(const k::Source* s) {
   d["seed"] = str_of(s ? s->seed : "");
   d["section"] = str_of(s ? s->section : "");
   d["quote"] = str_of(s ? s->quote : "");
+  return d;
+}
+
+/// The default rule set (kanten::default_rules(), include/kanten/rules/rules.hpp): its version,
+/// the date it is in force from, and one entry per parameter with its value, unit, meaning and
+/// the citation rules.hpp gives it (a source sentence, one of kanten's decisions, or both).
+py::dict rule_set_dict() {
+  const k::RuleSet& r = k::default_rules();
+  py::list params;
+  auto add = [&](const char* name, py::object value, const char* unit, const char* description,
+                 const k::Source* source, const k::Decision* decision) {
+    py::dict p;
+    p["name"] = name;
+    p["value"] = std::move(value);
+    p["unit"] = unit;
+    p["description"] = description;
+    p["source"] = source ? py::object(source_dict(source)) : py::object(py::none());
+    p["decision"] = decision ? py::object(str_of(decision->section)) : py::object(py::none());
+    params.append(p);
+  };
+  add("exit_ordinary_minutes_per_month", py::int_(r.exit_ordinary_minutes_per_month), "minutes",
+      "Trin 3 ends at this many ordinary (paid) minutes worked in one calendar month while in Trin 3 (30 hours)",
+      &k::sources::trin3_end, &k::decisions::thirty_hour_exit);
+  add("followup_months", py::int_(r.followup_months), "months",
+      "calendar months of monthly follow-up, from the start of the first agreement of the course that entered Trin 3",
+      &k::sources::monthly_followup, &k::decisions::monthly_followup);
+  add("sanction_days", py::int_(r.sanction_days), "days", "days of benefit a punktsanktion deducts",
+      &k::sources::sanction_punktsanktion, &k::decisions::sanction_amount);
+  add("max_minutes_per_day", py::int_(r.max_minutes_per_day), "minutes",
+      "most minutes one day can hold (a day has 24 hours); hours beyond them are not applied", nullptr, nullptr);
+  add("month", str_of(k::name(r.month)), "", "what a month is: a calendar month", nullptr, &k::decisions::calendar_month);
+  add("sanction_requires_written_hearing", py::bool_(r.sanction_requires_written_hearing), "",
+      "a written hearing (partshøring) must be sent before a sanction (the text presupposes it)",
+      &k::sources::sanction_personal_contact, &k::decisions::written_hearing);
+  add("personal_contact_needs_phone_and_visit", py::bool_(r.personal_contact_needs_phone_and_visit), "",
+      "when the hearing is not answered and the citizen is never reached, all reasonable means of personal contact "
+      "means at least one attempt by phone and one in person where the citizen lives or stays",
+      &k::sources::sanction_personal_contact, &k::decisions::personal_contact);
+  py::dict d;
+  d["version"] = r.version;
+  d["valid_from"] = k::iso(r.valid_from);
+  d["parameters"] = params;
   return d;
 }
 
@@ -883,6 +1047,78 @@ py::dict vocabularies() {
   return v;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Subsets of a caseload: Caseload.select and Caseload.filter (kanten/_compare.py), copies of
+// the chosen cases without a round trip through DataFrames
+// ---------------------------------------------------------------------------------------------
+
+/// A caseload of the cases at positions `picked` of `d`, in that order: copies of the cases with
+/// their DataFrame rows (so a rejected event still names its row of the frames read) and the
+/// document's input warnings.
+CaseloadPtr subset_of(const CaseloadData& d, const std::vector<std::size_t>& picked) {
+  auto out = std::make_shared<CaseloadData>();
+  out->load.warnings = d.load.warnings;
+  out->load.cases.reserve(picked.size());
+  if (!d.input_rows.empty()) out->input_rows.resize(picked.size());
+  for (std::size_t j = 0; j < picked.size(); ++j) {
+    out->load.cases.push_back(d.load.cases[picked[j]]);
+    if (picked[j] < d.input_rows.size()) out->input_rows[j] = d.input_rows[picked[j]];
+  }
+  return out;
+}
+
+/// The cases of the citizens `ids`, in the order of `ids`. An id without a case, or one given
+/// twice, is a kanten::Error naming `ids[j]`.
+CaseloadPtr select_cases(const CaseloadPtr& load, const std::vector<std::string>& ids) {
+  py::gil_scoped_release release;
+  const auto& cases = load->load.cases;
+  std::unordered_map<std::string_view, std::size_t> position, first;
+  position.reserve(cases.size());
+  first.reserve(ids.size());
+  for (std::size_t i = 0; i < cases.size(); ++i) position.emplace(cases[i].citizen, i);
+  std::vector<std::size_t> picked(ids.size());
+  for (std::size_t j = 0; j < ids.size(); ++j) {
+    const std::string field = "ids[" + std::to_string(j) + "]";
+    const auto at = position.find(ids[j]);
+    if (at == position.end())
+      throw k::Error(k::Errc::invalid_argument, field, ids[j], "no case of this citizen in the caseload");
+    if (const auto [seen, fresh] = first.emplace(ids[j], j); !fresh)
+      throw k::Error(k::Errc::invalid_argument, field, ids[j],
+                     "the citizen is listed twice (also ids[" + std::to_string(seen->second) + "])");
+    picked[j] = at->second;
+  }
+  return subset_of(*load, picked);
+}
+
+/// The cases whose profile (the one the record starts with: Case::profile) matches every
+/// criterion given, in caseload order: the benefit is one of `benefits`, and each flag equals
+/// the one given. A benefit name kanten does not know is a kanten::Error naming `benefit[i]`.
+CaseloadPtr filter_cases(const CaseloadPtr& load, const std::optional<std::vector<std::string>>& benefits,
+                         std::optional<bool> activity_ready, std::optional<bool> lives_in_designated_area,
+                         std::optional<bool> in_integration_programme) {
+  std::vector<k::Benefit> wanted;
+  if (benefits)
+    for (std::size_t i = 0; i < benefits->size(); ++i) {
+      k::Benefit b{};
+      if (!k::parse_name((*benefits)[i], b))
+        throw k::Error(k::Errc::invalid_argument, "benefit[" + std::to_string(i) + "]", (*benefits)[i],
+                       "expected " + names_or<k::Benefit>());
+      wanted.push_back(b);
+    }
+  py::gil_scoped_release release;
+  std::vector<std::size_t> picked;
+  const auto& cases = load->load.cases;
+  for (std::size_t i = 0; i < cases.size(); ++i) {
+    const k::Profile& p = cases[i].profile;
+    if (benefits && std::find(wanted.begin(), wanted.end(), p.benefit) == wanted.end()) continue;
+    if (activity_ready && p.activity_ready != *activity_ready) continue;
+    if (lives_in_designated_area && p.lives_in_designated_area != *lives_in_designated_area) continue;
+    if (in_integration_programme && p.in_integration_programme != *in_integration_programme) continue;
+    picked.push_back(i);
+  }
+  return subset_of(*load, picked);
+}
+
 /// Seconds for evaluate_all over the caseload in pure C++ (the best of `repeat` runs), with
 /// the GIL released: the benchmark's reference for the Python bulk call.
 double bench_evaluate_cpp(const CaseloadPtr& load, const std::string& as_of, int repeat) {
@@ -955,6 +1191,10 @@ events that could not be read are kept (``rejected()``) and reported by every ev
       .def("_rejected_columns", &rejected_columns)
       .def("_warnings", &caseload_warnings)
       .def("_columns", &caseload_columns)
+      .def(py::pickle(&caseload_state, &caseload_from_state))
+      .def("_select", &select_cases, py::arg("ids"))
+      .def("_filter", &filter_cases, py::arg("benefit"), py::arg("activity_ready"), py::arg("lives_in_designated_area"),
+           py::arg("in_integration_programme"))
       .def("__repr__", [](const CaseloadData& d) {
         std::size_t events = 0, rejected = 0;
         for (const auto& c : d.load.cases) {
@@ -969,6 +1209,33 @@ events that could not be read are kept (``rejected()``) and reported by every ev
       .def("__len__", [](const Evaluations& e) { return e.results.size(); })
       .def_property_readonly("as_of", [](const Evaluations& e) { return k::iso(e.as_of); })
       .def_property_readonly("caseload", [](const Evaluations& e) { return e.caseload; })
+      .def_property_readonly("rule_set", [](const Evaluations&) { return k::default_rules().version; })
+      .def_property_readonly("daily_rate", [](const Evaluations& e) { return e.daily_rate; })
+      .def("step_counts",
+           [](const Evaluations& e) {
+             std::vector<std::int64_t> counts(k::step_count, 0);
+             for (const auto& r : e.results) ++counts[static_cast<std::size_t>(r.step)];
+             return counts;
+           })
+      // Pickled as what made them: the caseload, the date, the daily rate and the alert thresholds;
+      // unpickling evaluates again (the evaluation is a function of these), so the state stays small.
+      .def(py::pickle(
+          [](const Evaluations& e) {
+            auto opt = [](const auto& v) { return v ? py::object(py::int_(*v)) : py::object(py::none()); };
+            return py::make_tuple("kanten.Evaluations", pickle_version, e.caseload, k::iso(e.as_of), opt(e.daily_rate),
+                                  opt(e.alerts.inactive_days), opt(e.alerts.trin2_days), opt(e.alerts.stagnation_months));
+          },
+          [](const py::tuple& t) {
+            constexpr const char* cls = "kanten.Evaluations";
+            try {
+              if (t.size() != 8 || t[0].cast<std::string>() != cls || t[1].cast<int>() != pickle_version) throw bad_state(cls);
+              using Opt = std::optional<std::int64_t>;
+              return evaluate(t[2].cast<CaseloadPtr>(), t[3].cast<std::string>(), t[4].cast<Opt>(), t[5].cast<Opt>(),
+                              t[6].cast<Opt>(), t[7].cast<Opt>());
+            } catch (const py::cast_error&) {
+              throw bad_state(cls);
+            }
+          }))
       .def("summary_columns", &summary_columns)
       .def("hours_columns", &hours_columns)
       .def("breach_columns", &breach_columns)
@@ -1030,6 +1297,7 @@ events that could not be read are kept (``rejected()``) and reported by every ev
   m.def("_answer_sanction", &answer_sanction, py::arg("caseload"), py::arg("citizen"), py::arg("as_of"),
         py::arg("failure_id") = "", py::arg("daily_rate") = py::none());
   m.def("_transition_columns", &transition_columns);
+  m.def("_rule_set", &rule_set_dict);
   m.def("_vocabularies", &vocabularies);
   m.def("model_dot", &k::to_dot, "The step model as a Graphviz DOT digraph.");
   m.def("_read_file", [](const std::string& path) { return k::read_file(path); }, py::arg("path"));

@@ -13,7 +13,7 @@ namespace {
 CaseloadPtr generate(std::size_t citizens, std::uint64_t seed, const std::string& start, int months,
                      double paid_hours_share, double rehabilitation_share, double agreement_share,
                      double break_off_share, double self_support_share, double missed_contact_share,
-                     double sanction_share, double outside_target_share) {
+                     double sanction_share, double outside_target_share, bool comparison) {
   k::GeneratorOptions o;
   o.citizens = citizens;
   o.seed = seed;
@@ -32,6 +32,7 @@ CaseloadPtr generate(std::size_t citizens, std::uint64_t seed, const std::string
       throw k::Error(k::Errc::invalid_argument, shares[i].first, std::to_string(given[i]), "a share must be between 0 and 1");
     *shares[i].second = given[i];
   }
+  o.comparison = comparison;
   k::Caseload load;
   {
     py::gil_scoped_release release;
@@ -49,7 +50,7 @@ void register_synth(py::module_& m) {
         py::arg("rehabilitation_share") = g.rehabilitation_share, py::arg("agreement_share") = g.agreement_share,
         py::arg("break_off_share") = g.break_off_share, py::arg("self_support_share") = g.self_support_share,
         py::arg("missed_contact_share") = g.missed_contact_share, py::arg("sanction_share") = g.sanction_share,
-        py::arg("outside_target_share") = g.outside_target_share);
+        py::arg("outside_target_share") = g.outside_target_share, py::arg("comparison") = g.comparison);
   const k::MarketOptions mg;
   m.def(
       "_generate_market",

@@ -10,6 +10,7 @@
 #include "kanten/rules/events.hpp"
 #include "kanten/core/input.hpp"
 #include "kanten/core/vocabulary.hpp"
+#include "kanten/rules/model.hpp"
 
 #include <nlohmann/json.hpp>
 #include <pybind11/numpy.h>
@@ -165,10 +166,19 @@ template <class Enum>
 py::list categories() {
   return py::list(vocabulary_names<Enum>());
 }
-/// A "category" column of codes into a vocabulary (-1: missing).
+/// Whether a vocabulary's order means something, so that its columns are ordered categoricals
+/// (``step < "trin3_virksomhedsforloeb"``, ``max()``): the steps, in model order. Other
+/// vocabularies (kinds, reasons, exits) are unordered.
+template <class Enum>
+inline constexpr bool ordered_vocabulary = false;
+template <>
+inline constexpr bool ordered_vocabulary<k::Step> = true;
+
+/// A "category" column of codes into a vocabulary (-1: missing): ("category", codes,
+/// categories, ordered); ordered for the vocabularies of ordered_vocabulary.
 template <class Enum>
 py::tuple categorical(py::array_t<std::int8_t> codes) {
-  return py::make_tuple("category", std::move(codes), categories<Enum>());
+  return py::make_tuple("category", std::move(codes), categories<Enum>(), ordered_vocabulary<Enum>);
 }
 /// An "Int64" column: values, and a mask of the missing ones.
 inline py::tuple nullable_int(py::array values, py::array_t<bool> mask) {

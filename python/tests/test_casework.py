@@ -51,7 +51,7 @@ def test_a_change_of_jobformidler_is_counted_and_the_time_with_the_current_one_r
     assert s.loc["d", "jobformidler"] is None and pd.isna(s.loc["d", "jobformidler_since"])
     assert s.loc["d", "days_with_jobformidler"] == 0
     assert str(s["jobformidler_since"].dtype) == "datetime64[ns]"
-    assert str(s["jobformidler_changes"].dtype) == "int32"
+    assert str(s["jobformidler_changes"].dtype) == "int64"
 
 
 def test_time_in_trin2_counts_the_current_spell_and_every_spell():
@@ -110,7 +110,7 @@ def test_a_trin2_alert_after_trin2_days():
 def test_the_worklist_holds_follow_ups_then_alert_only_rows():
     w = kanten.followup_worklist(continuity_caseload(), "2024-03-31", inactive_days=30)
     assert list(w.columns) == ["citizen", "jobformidler", "step", "followup_due", "deadline", "last_contact",
-                               "breached_months", "alerts"]
+                               "breaches", "alerts"]
     # c is due (deadline 31 March) and inactive; d (never contacted) and a (last 10 Feb) have alerts only.
     assert list(w["citizen"]) == ["c", "d", "a"]
     assert list(w["followup_due"]) == [True, False, False]

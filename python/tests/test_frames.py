@@ -19,14 +19,14 @@ def test_summary_has_one_row_per_citizen_with_documented_dtypes(sample):
     assert list(s["citizen"]) == list(sample.citizens)
     expected = {
         "citizen": "object", "target_group": "bool", "step": "category", "since": "datetime64[ns]",
-        "exit": "category", "exit_date": "datetime64[ns]", "ordinary_this_month": "int32",
-        "thirty_hours_pending": "bool", "ordinary_minutes": "int64", "breaches": "int32",
+        "exit": "category", "exit_date": "datetime64[ns]", "ordinary_this_month": "int64",
+        "thirty_hours_pending": "bool", "ordinary_minutes": "int64", "breaches": "int64",
         "breached_months": "object", "due_this_month": "bool", "deadline": "datetime64[ns]",
-        "not_applied": "int32", "events_applied": "int64",
+        "not_applied": "int64", "events_applied": "int64",
     }
     for col, dtype in expected.items():
         assert str(s[col].dtype) == dtype, col
-    assert list(s["step"].cat.categories) == list(kanten.STEPS)
+    assert list(s["step"].cat.categories) == list(kanten.STEPS) and s["step"].cat.ordered
     assert list(s["exit"].cat.categories) == list(kanten.EXITS)
     # exit and exit_date are set exactly for the exits, since is NaT exactly before Trin 1.
     exited = s["step"].isin(kanten.EXITS)
@@ -43,8 +43,8 @@ def test_long_tables_agree_with_the_summary(sample):
     joined = s[["ordinary_minutes", "internship_minutes"]].join(by, rsuffix="_h").fillna(0)
     assert (joined["ordinary_minutes"] == joined["ordinary_minutes_h"]).all()
     assert (joined["internship_minutes"] == joined["internship_minutes_h"]).all()
-    assert ev.breaches.groupby("citizen").size().reindex(s.index, fill_value=0).equals(s["breaches"].astype("int64"))
-    assert ev.not_applied.groupby("citizen").size().reindex(s.index, fill_value=0).equals(s["not_applied"].astype("int64"))
+    assert ev.breaches.groupby("citizen").size().reindex(s.index, fill_value=0).equals(s["breaches"])
+    assert ev.not_applied.groupby("citizen").size().reindex(s.index, fill_value=0).equals(s["not_applied"])
     assert len(ev.sanctions) == s["sanction_failures"].sum()
     assert set(ev.sanctions["status"].cat.categories) == {"eligible", "not_eligible", "undecided"}
     wide = ev.hours_wide()
@@ -53,7 +53,7 @@ def test_long_tables_agree_with_the_summary(sample):
     assert (last_step == s.loc[last_step.index, "step"]).all()
     w = ev.worklist()
     assert list(w.columns) == ["citizen", "jobformidler", "step", "followup_due", "deadline", "last_contact",
-                               "breached_months", "alerts"]
+                               "breaches", "alerts"]
     # No alert thresholds given: no alerts, and the worklist is the follow-up's.
     assert len(ev.alerts) == 0 and (w["alerts"].map(len) == 0).all() and w["followup_due"].all()
     assert set(w["citizen"]) == set(s.index[s["due_this_month"]])
@@ -172,6 +172,25 @@ def test_generator_is_deterministic_and_sized():
     assert a.to_json() != kanten.generate_caseload(citizens=60, seed=2019).to_json()
     with pytest.raises(kanten.KantenError, match="paid_hours_share"):
         kanten.generate_caseload(paid_hours_share=1.5)
+
+
+def test_generator_comparison_cohort_has_its_own_ids_and_no_bus_trips_or_training():
+    # docs/decisions.md, "A synthetic comparison cohort": ordinary services, ids "cmp-...".
+    c = kanten.generate_caseload(citizens=200, comparison=True)
+    assert c.citizens[0] == "cmp-000001" and c.citizens[-1] == "cmp-000200"
+    assert c.to_json() == kanten.generate_caseload(citizens=200, seed=2018, comparison=True).to_json()
+    p = kanten.generate_caseload(citizens=200)
+    assert not set(c.citizens) & set(p.citizens)  # both can be analysed together
+    events = c.to_frames()[0]
+    assert not events["kind"].isin(["bus_trip", "training_track"]).any()
+    assert p.to_frames()[0]["kind"].isin(["bus_trip", "training_track"]).any()
+    assert kanten.generate_caseload(citizens=200, comparison=False).to_json() == p.to_json()
+    with pytest.raises(TypeError, match=r"^generate_caseload: parameter 'comparison' must be a bool, not int$"):
+        kanten.generate_caseload(citizens=3, comparison=1)
+    with pytest.raises(TypeError, match=r"^generate_caseload: parameter 'comparison' must be a bool, not NoneType$"):
+        kanten.generate_caseload(citizens=3, comparison=None)
+    with pytest.raises(TypeError):  # keyword-only
+        kanten.generate_caseload(3, 2018, "2019-01-01")
 
 
 def test_the_step_model_as_a_table_and_dot():

@@ -41,7 +41,7 @@ COMPILED_CLASSES = ("Caseload", "Market")
 
 # Classes returned by the package whose public methods are called (besides those in __all__).
 RETURNED_CLASSES = ("Caseload", "Market", "Evaluations", "MatchProposal", "BusPlan", "TrainingPlan",
-                    "SanctionAnswer", "ProgrammeFigures")
+                    "SanctionAnswer", "ProgrammeFigures", "RuleParameters", "Comparison")
 
 # Valid arguments of each callable (its required parameters and any the fixtures make cheaper),
 # as Python expressions over the fixtures of PRELUDE. A callable missing here fails the test.
@@ -85,8 +85,19 @@ VALID = {
     "person_months": {"caseload": "LOAD", "as_of": "AS_OF"},
     "programme_figures": {"caseload": "LOAD", "as_of": "AS_OF"},
     "kaplan_meier": {"source": "[1, 2, 3]", "event": "[True, False, True]"},
+    "observations": {"caseload": "LOAD", "as_of": "AS_OF"},
+    "logrank": {"source": "[1, 2, 3, 4]", "event": "[True, False, True, True]", "by": "['a', 'b', 'a', 'b']"},
+    "logrank@caseload": {"source": "LOAD", "as_of": "AS_OF", "endpoint": "'exit'",
+                         "by": "{c: i % 2 for i, c in enumerate(LOAD.citizens)}"},
+    "cumulative_incidence": {"source": "[1, 2, 3]", "cause": "['job', None, 'job']"},
+    "cumulative_incidence@caseload": {"source": "LOAD", "as_of": "AS_OF"},
+    "LogRankTest": None,
+    "Comparison": None,
+    "compare": {"groups": "HALVES", "as_of": "AS_OF"},
+    "comparison_panel": {"groups": "HALVES", "as_of": "AS_OF"},
     # A second valid call ("name@what") where a callable takes another shape of argument.
     "kaplan_meier@caseload": {"source": "LOAD", "as_of": "AS_OF"},
+    "kaplan_meier@by": {"source": "LOAD", "as_of": "AS_OF", "by": "'benefit'"},
     "followup_worklist@evaluations": {"source": "EV"},
     "read_caseload@file": {"source": "LOAD_FILE"},
     "answer_sanction_json@file": {"source": "SANCTION_FILE"},
@@ -98,6 +109,10 @@ VALID = {
     "Caseload.to_frames": {"self": "LOAD"},
     "Caseload.rejected": {"self": "LOAD"},
     "Caseload.warnings": {"self": "LOAD"},
+    "Caseload.select": {"self": "LOAD", "ids": "list(LOAD.citizens[:3])"},
+    "Caseload.filter": {"self": "LOAD", "benefit": "'kontanthjaelp'"},
+    "Comparison.observations": {"self": "kanten.compare(HALVES, AS_OF)"},
+    "Comparison.panel": {"self": "kanten.compare(HALVES, AS_OF)"},
     "Market.from_json": {"text": "MARKET_JSON"},
     "Market.from_file": {"path": "MARKET_FILE"},
     "Market.from_frames": {"citizens": "CITIZENS", "companies": "COMPANIES", "tasks": "TASKS"},
@@ -108,6 +123,9 @@ VALID = {
     "Evaluations.explain": {"self": "EV", "citizen": "LOAD.citizens[0]"},
     "Evaluations.to_json": {"self": "EV"},
     "Evaluations.sanction": {"self": "EV", "citizen": "SANCTIONED"},
+    "Evaluations.step_counts": {"self": "EV"},
+    "RuleParameters.parameter": {"self": "kanten.RULES", "name": "'followup_months'"},
+    "RuleParameters.to_frame": {"self": "kanten.RULES"},
     "MatchProposal.to_json": {"self": "PROPOSAL"},
     "BusPlan.to_json": {"self": "BUS"},
     "BusPlan.record_attendance": {"self": "BUS", "group": "0", "trip": "0", "date": "'2026-03-12'", "present": "[]"},
@@ -127,6 +145,7 @@ PRELUDE = textwrap.dedent(
     AS_OF = "2019-12-31"
     LOAD = kanten.generate_caseload(citizens=40, seed=7, sanction_share=0.5)
     LOAD_JSON = LOAD.to_json()
+    HALVES = {{"a": LOAD.select(LOAD.citizens[:20]), "b": LOAD.select(LOAD.citizens[20:])}}
     EVENTS, PROFILES = LOAD.to_frames()
     EV = kanten.evaluate_all(LOAD, AS_OF)
     _s = EV.sanctions

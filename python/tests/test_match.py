@@ -20,9 +20,9 @@ def test_assignment_with_breakdown_reasons_and_concerns(market):
     assert (m[parts].sum(axis=1) == m["score"]).all()
     assert int(m["score"].sum()) == p.total_score
     assert m["citizen"].is_unique
-    assert all(isinstance(r, list) for r in m["reasons"]) and all(isinstance(c, list) for c in m["concerns"])
+    assert all(isinstance(r, tuple) for r in m["reasons"]) and all(isinstance(c, tuple) for c in m["concerns"])
     assert len(m) + len(p.unmatched) == 200
-    assert str(m["score"].dtype) == "int32"
+    assert str(m["score"].dtype) == "int64"
     assert list(market.citizen_ids[m["citizen_index"].to_numpy()]) == list(m["citizen"])
 
 

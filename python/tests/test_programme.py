@@ -24,7 +24,8 @@ def two_citizens(events):
 def test_person_months_one_row_per_citizen_and_month(events):
     panel = kanten.person_months(two_citizens(events), dt.date(2024, 6, 30))
     assert list(panel.columns) == ["citizen", "month", "step", "ordinary_minutes", "internship_minutes",
-                                   "agreement", "exit", "in_target_group", "benefit", "bus_trips", "in_training"]
+                                   "agreement", "exit", "in_target_group", "benefit", "activity_ready",
+                                   "lives_in_designated_area", "in_integration_programme", "bus_trips", "in_training"]
     a = panel[panel["citizen"] == "a"].set_index("month")
     # January (entry) to May (the exit month); nothing after the exit.
     assert [str(m) for m in a.index] == ["2024-01", "2024-02", "2024-03", "2024-04", "2024-05"]

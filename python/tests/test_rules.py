@@ -107,7 +107,7 @@ def test_the_monthly_follow_up_breach_at_month_end():
     assert w.to_dict("records") == [{"citizen": "citizen-1", "jobformidler": "jf-1",
                                      "step": "trin3_virksomhedsforloeb", "followup_due": True,
                                      "deadline": pd.Timestamp("2024-07-31"),
-                                     "last_contact": pd.Timestamp("2024-06-30"), "breached_months": 1,
+                                     "last_contact": pd.Timestamp("2024-06-30"), "breaches": 1,
                                      "alerts": ()}]
     assert kanten.followup_worklist(b.caseload(), "2024-07-01").equals(w)
 

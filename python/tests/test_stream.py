@@ -175,7 +175,7 @@ def test_a_missing_file_is_an_io_error_when_evaluate_file_is_called(tmp_path):
 @pytest.mark.parametrize("kwargs, message", [
     ({"path": None}, r"^evaluate_file: parameter 'path' must be a str or an os.PathLike path, not NoneType$"),
     ({"path": 5}, r"parameter 'path' must be .*, not int"),
-    ({"as_of": None}, r"^evaluate_file: parameter 'as_of' must be a date, a datetime or 'YYYY-MM-DD', not NoneType$"),
+    ({"as_of": None}, r"^evaluate_file: parameter 'as_of' must be a date, a datetime, a pandas Timestamp or Period, or 'YYYY-MM-DD' or 'YYYY-MM', not NoneType$"),
     ({"chunk": None}, r"^evaluate_file: parameter 'chunk' must be an int, not NoneType$"),
     ({"chunk": 7.0}, r"parameter 'chunk' must be an int, not float"),
     ({"chunk": "7"}, r"parameter 'chunk' must be an int, not str"),

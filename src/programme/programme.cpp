@@ -6,12 +6,15 @@
 // exactly the record the rules accepted.
 #include "kanten/programme/programme.hpp"
 #include "kanten/programme/report.hpp"
+#include "kanten/programme/survival.hpp"
 
 #include "core/json_text.hpp"
 #include "programme/json_writers.hpp"
 #include "kanten/core/error.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 #include <set>
 #include <map>
 #include <numeric>
@@ -165,6 +168,9 @@ void panel_rows(const Course& k, Date as_of, std::vector<PersonMonth>& out) {
     if (const ProfilePeriod* p = k.profile_on(end)) {
       row.in_target_group = p->target_group.member;
       row.benefit = p->profile.benefit;
+      row.activity_ready = p->profile.activity_ready;
+      row.lives_in_designated_area = p->profile.lives_in_designated_area;
+      row.in_integration_programme = p->profile.in_integration_programme;
     }
     row.bus_trips = k.trips_attended(m.first_day(), end);
     row.in_training = k.in_training(end);
@@ -247,7 +253,26 @@ std::vector<Observation> observations(const Caseload& load, const ProgrammeOptio
   return out;
 }
 
-KaplanMeierCurve kaplan_meier(std::span<const Observation> observations) {
+std::vector<ObservationRow> observation_table(const Caseload& load, const ProgrammeOptions& opts, Endpoint endpoint) {
+  std::vector<ObservationRow> out;
+  for (const auto& k : courses(load, opts)) {
+    if (!k.entered()) continue;
+    ObservationRow row;
+    row.citizen = k.e.citizen;
+    row.entry = k.entry;
+    row.observation = observe(k, opts.as_of, endpoint);
+    // The exit that ended the follow-up: taken on the observation's last day (docs/programme.md).
+    if (k.exit && (k.exit->date - k.entry).days() == row.observation.days) row.exit = k.exit->to;
+    // 004, Kerneelement 3: the dated profile in force on the day of entry.
+    if (const ProfilePeriod* p = k.profile_on(k.entry)) row.profile = p->profile;
+    else row.profile = k.c->profile;
+    out.push_back(std::move(row));
+  }
+  return out;
+}
+
+KaplanMeierCurve kaplan_meier(std::span<const Observation> observations, double alpha) {
+  const double z = normal_critical_value(alpha);
   for (std::size_t i = 0; i < observations.size(); ++i)
     if (observations[i].days < 0)
       throw Error(Errc::invalid_argument, "observations[" + std::to_string(i) + "].days",
@@ -257,6 +282,7 @@ KaplanMeierCurve kaplan_meier(std::span<const Observation> observations) {
   KaplanMeierCurve k;
   k.subjects = obs.size();
   double survival = 1.0;
+  double greenwood = 0.0;  // Σ events / (at_risk · (at_risk − events)): Greenwood's variance over S²
   std::size_t at_risk = obs.size();
   for (std::size_t i = 0; i < obs.size();) {
     KaplanMeierStep s;
@@ -266,6 +292,14 @@ KaplanMeierCurve kaplan_meier(std::span<const Observation> observations) {
     // S(t) = S(t−) · (1 − d/n): those censored at t are still at risk at t.
     survival *= 1.0 - static_cast<double>(s.events) / static_cast<double>(s.at_risk);
     s.survival = survival;
+    // Greenwood's formula, as statsmodels' SurvfuncRight computes it: undefined (NaN) from the
+    // time everyone left at risk has the event (the survival is then 0).
+    if (s.events == s.at_risk) greenwood = std::numeric_limits<double>::quiet_NaN();
+    else greenwood += static_cast<double>(s.events) / (static_cast<double>(s.at_risk) * static_cast<double>(s.at_risk - s.events));
+    s.std_err = survival * std::sqrt(greenwood);
+    const ConfidenceLimits ci = loglog_limits(survival, s.std_err, z);
+    s.lower = ci.lower;
+    s.upper = ci.upper;
     k.events += s.events;
     k.censored += s.censored;
     at_risk -= s.events + s.censored;

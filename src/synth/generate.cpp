@@ -7,8 +7,9 @@
 //   - 850 vulnerable citizens ("I alt 850 udsatte borgere") → GeneratorOptions::citizens;
 //   - 400 participating companies ("de i alt 400 deltagende virksomheder") → kCompanies;
 //   - about 15 % in paid hours at the midterm evaluation ("ca. 15 % er kommet i lønnede timer")
-//     → GeneratorOptions::paid_hours_share: the generator calibrates the share of citizens with
-//     any ordinary hours to it (see paid_given_agreement()).
+//     → GeneratorOptions::paid_hours_share: the generator sets its monthly chance of starting paid
+//     hours so that, in expectation, that share of the citizens who entered by the midterm (the end
+//     of the span's middle month) have had ordinary hours by then (see start_chance()).
 // From the step model, seed 004_3897fdd271fa8a38.txt (docs/rules.md): the order of the steps and
 // what each needs; Trin 1 takes "typically 1–2 conversations"; the follow-up is intensive at
 // first, then tapering, at least monthly in the first year (KE7); the 30-hour exit is ≥ 30
@@ -16,13 +17,24 @@
 // recipients' goal is education (KE4).
 //
 // Assumptions (no source gives them; each is a named constant or a GeneratorOptions field):
+//   - the enrolment period: the first kEnrolmentQuarters quarters of the span (18 of 24 months by
+//     default); each citizen's first conversation falls on a day drawn evenly from it (the
+//     programme ran 2018–2021 and took its 850 citizens in over years, 003);
 //   - benefit mix: kontanthjælp 60 %, uddannelseshjælp 25 %, integrationsydelse 15 %;
 //   - the shares in GeneratorOptions other than citizens and paid_hours_share;
 //   - agreement_share is the share of citizens visited into the project that reach an agreement;
-//   - of citizens with paid hours, kReachThirtyShare ramp up to ≥ 30 h a month and exit (half of
-//     them, kRenegotiateShare, start in an internship and get the agreement renegotiated towards
-//     ordinary hours after 4–10 weeks); the rest stay below: most at 4–6 h a month,
-//     kNearThirtyShare of them at 16–29 h a month;
+//   - paid hours start by chance, month by month: in Trin 3 without them, each course's first week
+//     and each new calendar month bring the same chance of starting (start_chance(), at most
+//     kMaxStartChance; 10.3 % with the default options). In the first week the agreement has
+//     ordinary hours from the start (KE7: "ordinære timer fra start"); later, the internship
+//     agreement is renegotiated towards ordinary hours (KE9), made on a workday 1–4 days before
+//     the Monday they start;
+//   - when they first start, a citizen's track is drawn: kReachThirtyShare ramp up to ≥ 30 h a
+//     month and exit (a rise every 4 weeks, each a renegotiated agreement); the rest stay below:
+//     most at 4–6 h a month, kNearThirtyShare of them at 16–23 h; below the 30-hour track the hours
+//     rise a little in kSlowRiseShare of the months (never to 30 h in a month), and in kStopShare
+//     of the months the small job ends (the agreement is renegotiated to internship only) — the
+//     month's chance may start it again later;
 //   - ~0.5 % of all citizens (kWrongGoalShare of uddannelseshjælp recipients) first get a job
 //     direction with goal employment (a KE4 violation the engine reports), corrected 1–3 weeks
 //     later with goal education;
@@ -57,7 +69,12 @@
 //     (efterværn); kBusTripShare of those visited into the project go on a bus trip in Trin 1 or
 //     2 (002, Model 1: two companies, a trip every Thursday; kMissedTripShare do not come and are
 //     invited to the next trip), and kTrainingShare of those without an agreement start a 13-week
-//     social training track at one of kWorkplaces municipal workplaces with a mentor (001).
+//     social training track at one of kWorkplaces municipal workplaces with a mentor (001);
+//   - the comparison cohort (GeneratorOptions::comparison): everything as above but no bus trips
+//     and no training tracks, and kComparisonStartFactor times the monthly chance of starting paid
+//     hours (decision "A synthetic comparison cohort" (docs/decisions.md)); its citizens draw from
+//     streams of their own (a comparison citizen is not a copy of the programme citizen with the
+//     same number) and are numbered "cmp-000001", ….
 //
 // Determinism: kanten's own PRNG (splitmix64 seeding xoshiro256**) and integer draws, no std
 // distributions, so the same options give the same caseload on every platform. Each citizen
@@ -88,9 +105,15 @@ constexpr int kJobformidlere = 25;                    // assumption
 constexpr double kShareKontanthjaelp = 0.60;          // assumption
 constexpr double kShareUddannelseshjaelp = 0.25;      // assumption (integrationsydelse: the rest)
 constexpr double kWrongGoalShare = 0.02;              // of uddannelseshjælp recipients (~0.5 % of all)
+constexpr int kEnrolmentQuarters = 3;                 // the enrolment period: the span's first three quarters
 constexpr double kReachThirtyShare = 0.45;            // of citizens with paid hours
 constexpr double kNearThirtyShare = 0.20;             // of those who stay below 30 h
-constexpr double kRenegotiateShare = 0.50;            // of those who reach 30 h: internship first
+constexpr double kMaxStartChance = 0.5;               // the monthly chance of starting paid hours at most (short spans)
+constexpr double kSlowRiseShare = 0.15;               // per month, below the 30-hour track: the hours rise a little
+constexpr double kStopShare = 0.06;                   // per month, below the 30-hour track: the small job ends
+constexpr Minutes kBelowThirtyWeek = 345;             // below the 30-hour track at most 5 h 45 min a week (< 30 h in a 5-Thursday month)
+constexpr double kComparisonStartFactor = 0.5;        // decision "A synthetic comparison cohort" (docs/decisions.md)
+constexpr std::uint64_t kComparisonStreams = 1ULL << 62;  // the comparison cohort's citizens: streams from 2^62 on
 constexpr double kSelfSupportTrin1Share = 0.20;       // of the self-supporting: already in Trin 1
 constexpr double kStaysInTrin1Share = 0.03;           // of the visited: no CV within the period
 constexpr double kBreakOffRehabilitationShare = 0.35; // of break-offs
@@ -99,7 +122,6 @@ constexpr double kAbsentWeekShare = 0.08;             // weeks without hours
 constexpr double kSanctionCauseShare = 0.20;
 constexpr double kSanctionNotPromotingShare = 0.15;
 constexpr double kSanctionCompleteShare = 0.35;       // the rest (0.30) stays undecided
-constexpr int kFirstConversationWindowDays = 182;     // "a visitation date within the first ~6 months"
 constexpr double kJobformidlerChangeShare = 0.08;     // of those visited into the project
 constexpr double kProfileChangeShare = 0.06;          // of those visited into the project
 constexpr double kMoveOutShare = 0.30;                // of the profile changes: a move out of the area
@@ -141,14 +163,17 @@ std::string numbered(const char* format, std::size_t n) {
   return buf;
 }
 
-/// The last day of the record: `months` months after start, less one day.
-Date period_end(const GeneratorOptions& o) {
-  YearMonth ym = YearMonth::of(o.start).plus(o.months);
-  const int day = std::min<int>(o.start.day(), ym.last_day().day());
+/// `months` months after `start`, less one day.
+Date span_end(Date start, int months) {
+  YearMonth ym = YearMonth::of(start).plus(months);
+  const int day = std::min<int>(start.day(), ym.last_day().day());
   return plus_days(Date(static_cast<unsigned short>(ym.year()), static_cast<unsigned short>(ym.month()),
                         static_cast<unsigned short>(day)),
                    -1);
 }
+
+/// The last day of the record: `months` months after start, less one day.
+Date period_end(const GeneratorOptions& o) { return span_end(o.start, o.months); }
 
 void validate(const GeneratorOptions& o) {
   if (o.citizens > max_generated)
@@ -168,13 +193,72 @@ void validate(const GeneratorOptions& o) {
       throw Error(Errc::invalid_argument, field, std::to_string(v), "a share must be between 0 and 1");
 }
 
-/// P(paid hours | agreement), so that about paid_hours_share of all citizens get ordinary hours.
-double paid_given_agreement(const GeneratorOptions& o) {
-  const double with_agreement = (1.0 - o.outside_target_share) * (1.0 - o.rehabilitation_share) *
-                                (1.0 - o.self_support_share * kSelfSupportTrin1Share) * (1.0 - kStaysInTrin1Share) *
-                                o.agreement_share;
-  if (with_agreement <= 0.0) return 0.0;
-  return std::min(1.0, o.paid_hours_share / with_agreement);
+/// What every citizen of one generation shares.
+struct Setup {
+  Date end;              ///< the record's last day (period_end())
+  Date enrolment_end;    ///< the enrolment period's last day
+  double start_chance;   ///< per month in Trin 3 without paid hours: the chance they start
+  const char* id_format; ///< "c-%06zu", or "cmp-%06zu" for a comparison cohort
+  std::uint64_t streams; ///< the first citizen's PRNG stream
+};
+
+/// The last day of the enrolment period: the span's first kEnrolmentQuarters quarters (in whole
+/// months, at least one).
+Date enrolment_end(const GeneratorOptions& o) { return span_end(o.start, std::max(1, o.months * kEnrolmentQuarters / 4)); }
+
+/// The midterm: the last day of the span's middle calendar month (2019-12-31 for 24 months from
+/// 2019-01-01), when seed 003's midterm evaluation found "ca. 15 %" in paid hours.
+Date midterm(const GeneratorOptions& o) { return YearMonth::of(o.start).plus(std::max(1, o.months / 2) - 1).last_day(); }
+
+/// The monthly chance of starting paid hours that gives paid_hours_share of the citizens who
+/// entered by the midterm paid hours by then, in expectation under the generator's own course:
+/// entries evenly over the enrolment period; Trin 3 about 33 days (Trin 1 and Trin 2's facts) plus
+/// 14–84 days (the job match, evenly) after entry; a chance in the course's first week and at each
+/// new month, the first paid hours worked within a week of it; and of those who entered, the share
+/// that reaches an agreement (visited into the project, not self-supporting in Trin 1, a CV,
+/// agreement_share). Break-offs, rematches and later self-support are left out: over seeds, the
+/// measured share is close to the target (see kanten/synth/generate.hpp). With the default options
+/// the chance is 10.3 % a month (the comparison cohort's 5.2 %).
+double start_chance(const GeneratorOptions& o, Date enrolment_last) {
+  const double reach_agreement = (1.0 - o.rehabilitation_share) * (1.0 - o.self_support_share * kSelfSupportTrin1Share) *
+                                 (1.0 - kStaysInTrin1Share) * o.agreement_share;
+  const double target = o.paid_hours_share;
+  if (target <= 0.0 || reach_agreement <= 0.0) return 0.0;
+  const Date mid = midterm(o);
+  const int window = static_cast<int>((earlier(enrolment_last, mid) - o.start).days()) + 1;  // entry days by the midterm
+  const int to_midterm = static_cast<int>((mid - o.start).days()) - 7;  // the last chance whose hours count
+  if (window <= 0) return 0.0;
+  // How many (entry day, match delay) pairs, on a grid of both, have n chances by the midterm.
+  std::vector<int> with_chances;
+  int pairs = 0;
+  const int entry_steps = std::min(window, 240);
+  for (int i = 0; i < entry_steps; ++i) {
+    const int entry = static_cast<int>((static_cast<long long>(window) * (2 * i + 1)) / (2 * entry_steps));
+    for (int match = 14; match <= 84; match += 7, ++pairs) {
+      const int trin3 = entry + 33 + match;
+      // The first week's chance, then one a month (30.44 days).
+      const auto n = static_cast<std::size_t>(trin3 > to_midterm ? 0 : 1 + (to_midterm - trin3) * 100 / 3044);
+      if (with_chances.size() <= n) with_chances.resize(n + 1);
+      ++with_chances[n];
+    }
+  }
+  // Products, not std::pow: the same chance, to the last bit, on every platform.
+  const auto share = [&](double h) {
+    double sum = 0.0, none = 1.0;  // none: (1 - h)^n
+    for (const int count : with_chances) {
+      sum += count * (1.0 - none);
+      none *= 1.0 - h;
+    }
+    return reach_agreement * sum / pairs;
+  };
+  // Where the target is out of reach by the midterm (a span of a few months), the most there is.
+  if (share(kMaxStartChance) <= target) return kMaxStartChance;
+  double lo = 0.0, hi = kMaxStartChance;  // share() rises with h: bisection
+  for (int k = 0; k < 50; ++k) {
+    const double h = (lo + hi) / 2;
+    (share(h) < target ? lo : hi) = h;
+  }
+  return (lo + hi) / 2;
 }
 
 using TermsPool = std::vector<std::shared_ptr<const AgreementTerms>>;
@@ -205,10 +289,11 @@ TermsPool make_terms(std::uint64_t seed) {
 class Citizen {
  public:
   /// `scratch` is reused from citizen to citizen, so that each record is allocated once, exactly.
-  Citizen(const GeneratorOptions& o, const TermsPool& terms, Date end, double p_paid, std::size_t index,
+  Citizen(const GeneratorOptions& o, const TermsPool& terms, const Setup& setup, std::size_t index,
           std::vector<Event>& scratch)
-      : o_(o), terms_(terms), end_(end), p_paid_(p_paid), rng_(o.seed, index), ev_(scratch) {
-    c_.citizen = numbered("c-%06zu", index + 1);
+      : o_(o), terms_(terms), end_(setup.end), enrolment_end_(setup.enrolment_end), p_start_(setup.start_chance),
+        rng_(o.seed, setup.streams + index), ev_(scratch) {
+    c_.citizen = numbered(setup.id_format, index + 1);
     ev_.clear();
   }
 
@@ -225,6 +310,8 @@ class Citizen {
  private:
   enum class Exit : std::uint8_t { none, rehabilitation_visitation, rehabilitation_break_off, self_support, thirty_hours };
   enum class Status : std::uint8_t { running, broke_off, exited, period_over };
+  /// The course of a citizen's paid hours, drawn when they first start.
+  enum class Track : std::uint8_t { none, low, near_thirty, thirty };
 
   void add(Date d, EventData data) {
     if (d <= end_) ev_.push_back(Event{d, std::move(data)});
@@ -253,9 +340,6 @@ class Citizen {
     // Draw the citizen's course up front, in a fixed order.
     const bool rehabilitation = rng_.chance(o_.rehabilitation_share);
     agreement_ = rng_.chance(o_.agreement_share);
-    paid_ = agreement_ && rng_.chance(p_paid_);
-    reach_thirty_ = paid_ && rng_.chance(kReachThirtyShare);
-    near_thirty_ = paid_ && !reach_thirty_ && rng_.chance(kNearThirtyShare);
     self_support_ = rng_.chance(o_.self_support_share);
     breaks_ = agreement_ && rng_.chance(o_.break_off_share);
     break_rehabilitation_ = breaks_ && rng_.chance(kBreakOffRehabilitationShare);
@@ -264,9 +348,11 @@ class Citizen {
     const bool self_support_in_trin1 = self_support_ && rng_.chance(kSelfSupportTrin1Share);
     const bool stays_in_trin1 = rng_.chance(kStaysInTrin1Share);
 
-    // Trin 1 (004, Trin 1): the first conversation at visitation, within the first ~6 months.
-    const int span = static_cast<int>((end_ - o_.start).days()) + 1;
-    trin1_ = workday(plus_days(o_.start, rng_.between(0, std::max(0, std::min(kFirstConversationWindowDays, span / 4) - 1))));
+    // Trin 1 (004, Trin 1): the first conversation at visitation, on a workday of the enrolment
+    // period (the Friday before a weekend at its end).
+    const Date drawn = plus_days(o_.start, rng_.between(0, static_cast<int>((enrolment_end_ - o_.start).days())));
+    trin1_ = workday(drawn);
+    if (trin1_ > enrolment_end_ && workday_before(drawn) >= o_.start) trin1_ = workday_before(drawn);
     add(trin1_, FirstConversation{});
     month_ = YearMonth::of(trin1_);
     const Date visited = rng_.chance(0.7) ? trin1_ : workday(plus_days(trin1_, rng_.between(1, 14)));
@@ -334,29 +420,25 @@ class Citizen {
   }
 
   /// One company course: the agreement (KE7), then weekly hours until an exit, a break-off or
-  /// the end of the period.
+  /// the end of the period. Paid hours start, rise and stop month by month (see the top of the file).
   Status course(Date made, bool first) {
     if (made > end_) return Status::period_over;
     if (const Status s = advance(made); s != Status::running) return s;
 
-    // Paid hours from the start (KE7: "ordinære timer fra start"), or for some of those who reach
-    // 30 hours an internship first, renegotiated towards ordinary hours after 4–10 weeks (KE9).
-    const bool renegotiate = reach_thirty_ && rng_.chance(kRenegotiateShare);
-    const AgreementKind kind = !paid_ || renegotiate ? AgreementKind::internship
-                               : reach_thirty_ && rng_.chance(0.5) ? AgreementKind::ordinary_hours
-                                                                   : AgreementKind::both;
-    const int renegotiate_week = renegotiate ? rng_.between(4, 10) : -1;
+    // The first week's chance: paid hours from the start (KE7: "ordinære timer fra start").
+    bool paid_now = rng_.chance(p_start_);
+    if (paid_now) draw_track();
+    const AgreementKind kind = !paid_now                                      ? AgreementKind::internship
+                               : track_ == Track::thirty && rng_.chance(0.5) ? AgreementKind::ordinary_hours
+                                                                              : AgreementKind::both;
     const Date start = workday(plus_days(made, rng_.between(0, 7)));
     const Date plan = workday(plus_days(made, rng_.between(0, 7)));
     const Date person = workday(plus_days(made, rng_.between(0, 10)));
     const auto& terms = terms_[static_cast<std::size_t>(rng_.between(0, kCompanies * kTermVariants - 1))];
     const Minutes intern_day = kind == AgreementKind::ordinary_hours ? 0 : 15 * rng_.between(12, 24);
-    Minutes ordinary_week = !paid_          ? 0
-                            : reach_thirty_ ? 15 * rng_.between(6, 16)
-                            : near_thirty_  ? 15 * rng_.between(16, 23)
-                                            : rng_.between(45, 90);
+    Minutes ordinary_week = paid_now ? first_ordinary_week() : 0;
     // KE7: the terms — company, tasks, weekly hours, sub-goals — and, for both kinds, the ordinary part.
-    add(made, AgreementMade{kind, start, 2 * intern_day + (renegotiate ? 0 : ordinary_week), terms,
+    add(made, AgreementMade{kind, start, 2 * intern_day + ordinary_week, terms,
                             kind == AgreementKind::both ? std::optional<Minutes>(ordinary_week) : std::nullopt});
     add(plan, FollowUpPlanMade{});
     add(person, ContactPersonAssigned{terms->company});
@@ -367,29 +449,51 @@ class Citizen {
       if (breaks_) break_at_ = workday(plus_days(trin3, rng_.between(28, 300)));
       if (self_support_) self_support_at_ = workday(plus_days(trin3, rng_.between(56, 420)));
     }
+    // KE9: a renegotiated agreement with the same company, made on `on`, in force from `from`.
+    const auto renegotiate = [&](Date on, Date from, bool paid) {
+      const AgreementKind now = !paid ? AgreementKind::internship
+                                : kind == AgreementKind::ordinary_hours ? kind
+                                                                        : AgreementKind::both;
+      add(on, AgreementMade{now, from, 2 * intern_day + (paid ? ordinary_week : 0), terms,
+                            now == AgreementKind::both ? std::optional<Minutes>(ordinary_week) : std::nullopt});
+    };
 
     // Internship hours on Mondays and Wednesdays, ordinary hours on Thursdays.
     const Date first_monday = plus_days(start, -weekday(start));
+    int paid_week = paid_now ? -1 : 0;  // the week paid hours last started (-1: from the start)
     for (int week = 0;; ++week) {
       const Date monday = plus_days(first_monday, 7 * week);
-      if (week == renegotiate_week) {
-        if (const Status s = advance(monday); s != Status::running) return s;
-        add(workday_before(plus_days(monday, -rng_.between(1, 4))),
-            AgreementMade{AgreementKind::both, monday, 2 * intern_day + ordinary_week, terms, ordinary_week});
+      // A new month: paid hours may start, or below the 30-hour track rise a little or stop.
+      if (week > 0 && monday.month() != plus_days(monday, -7).month()) {
+        // Made on a workday 1–4 days before, never before the course's own agreement.
+        const Date on = later(workday_before(plus_days(monday, -rng_.between(1, 4))), made);
+        if (!paid_now && rng_.chance(p_start_)) {
+          if (const Status s = advance(on); s != Status::running) return s;
+          draw_track();
+          ordinary_week = first_ordinary_week();
+          renegotiate(on, monday, true);
+          paid_now = true;
+          paid_week = week;
+        } else if (paid_now && track_ != Track::thirty) {
+          const bool stops = rng_.chance(kStopShare);
+          const bool rises = !stops && ordinary_week < kBelowThirtyWeek && rng_.chance(kSlowRiseShare);
+          if (stops || rises) {
+            if (const Status s = advance(on); s != Status::running) return s;
+            if (rises) ordinary_week = std::min(kBelowThirtyWeek, ordinary_week + 15 * rng_.between(1, 3));
+            renegotiate(on, monday, rises);
+            paid_now = rises;
+          }
+        }
       }
-      if (reach_thirty_ && week > renegotiate_week + 1 && (week - renegotiate_week) % 4 == 0) {
+      if (paid_now && track_ == Track::thirty && week > paid_week + 1 && (week - paid_week) % 4 == 0) {
         const Minutes before = ordinary_week;
         ordinary_week = std::min(720, ordinary_week + 15 * rng_.between(4, 10));
         // KE9: the rise is a renegotiated agreement with the same company, made the Friday before.
         if (ordinary_week > before) {
           if (const Status s = advance(plus_days(monday, -3)); s != Status::running) return s;
-          const AgreementKind now = kind == AgreementKind::ordinary_hours ? kind : AgreementKind::both;
-          add(plus_days(monday, -3),
-              AgreementMade{now, monday, 2 * intern_day + ordinary_week, terms,
-                            now == AgreementKind::both ? std::optional<Minutes>(ordinary_week) : std::nullopt});
+          renegotiate(plus_days(monday, -3), monday, true);
         }
       }
-      const bool paid_now = paid_ && week >= renegotiate_week;
       const bool absent = rng_.chance(kAbsentWeekShare);
       struct Slot { int day; HoursKind kind; Minutes minutes; };
       const std::array<Slot, 3> slots{{{0, HoursKind::internship, intern_day},
@@ -409,6 +513,24 @@ class Citizen {
         // Only hours worked in Trin 3 count toward its exit (004, Trin 3).
         if (slot.kind == HoursKind::ordinary && trin3_since_ && *trin3_since_ <= d) month_ordinary_ += m;
       }
+    }
+  }
+
+  /// Draws the citizen's track when paid hours first start; it holds for every later course.
+  void draw_track() {
+    if (track_ != Track::none) return;
+    track_ = rng_.chance(kReachThirtyShare)  ? Track::thirty
+             : rng_.chance(kNearThirtyShare) ? Track::near_thirty
+                                             : Track::low;
+  }
+
+  /// The weekly ordinary minutes when paid hours start: 1.5–4 h on the 30-hour track, 4–5 h 45 min
+  /// near it, else 45–90 minutes (4–6 h a month).
+  Minutes first_ordinary_week() {
+    switch (track_) {
+      case Track::thirty: return 15 * rng_.between(6, 16);
+      case Track::near_thirty: return 15 * rng_.between(16, 23);
+      default: return rng_.between(45, 90);
     }
   }
 
@@ -630,7 +752,8 @@ class Citizen {
 
     // 002: a bus trip to companies early in the course (Trin 1 or 2, "tidligere i forløbet"); who
     // does not come is invited to the next trip.
-    if (rng_.chance(kBusTripShare)) {
+    // A comparison cohort has ordinary services: neither bus trips nor training tracks.
+    if (!o_.comparison && rng_.chance(kBusTripShare)) {
       const Date until = first_trin3_ ? earlier(*first_trin3_, last) : last;
       if (const auto d = day_within(plus_days(visited_, 7), until)) {
         const Date trip = plus_days(*d, (3 - weekday(*d) + 7) % 7);  // the Thursday on or after
@@ -644,7 +767,7 @@ class Citizen {
     }
 
     // 001: a social training track for some of those without an agreement, 13 weeks unless fitted.
-    if (!agreement_ && rng_.chance(kTrainingShare))
+    if (!o_.comparison && !agreement_ && rng_.chance(kTrainingShare))
       if (const auto d = day_within(plus_days(trin2_, 7), last)) {
         const Date start = plus_days(*d, (7 - weekday(*d)) % 7);  // the Monday on or after
         if (start < last) {
@@ -681,15 +804,16 @@ class Citizen {
 
   const GeneratorOptions& o_;
   const TermsPool& terms_;
-  Date end_;
-  double p_paid_;
+  Date end_, enrolment_end_;
+  double p_start_;
   Rng rng_;
   std::vector<Event>& ev_;
   // The 30-hour exit as the default rule set has it (004, Trin 3; decision "The 30-hour exit" (docs/decisions.md)).
   const Minutes thirty_hours_ = default_rules().exit_ordinary_minutes_per_month;
   Case c_;
 
-  bool outside_ = false, agreement_ = false, paid_ = false, reach_thirty_ = false, near_thirty_ = false;
+  bool outside_ = false, agreement_ = false;
+  Track track_ = Track::none;
   bool self_support_ = false, breaks_ = false, break_rehabilitation_ = false, rematch_ = false, wrong_goal_ = false;
   Date trin1_, jobformidler_, trin2_, broke_off_, visited_;
   int jf_ = 0;  // the first jobformidler's number
@@ -705,13 +829,17 @@ class Citizen {
 
 std::size_t generate_cases(const GeneratorOptions& opts, const std::function<void(Case&&)>& sink) {
   validate(opts);
-  const Date end = period_end(opts);
+  Setup setup;
+  setup.end = period_end(opts);
+  setup.enrolment_end = enrolment_end(opts);
+  setup.start_chance = start_chance(opts, setup.enrolment_end) * (opts.comparison ? kComparisonStartFactor : 1.0);
+  setup.id_format = opts.comparison ? "cmp-%06zu" : "c-%06zu";
+  setup.streams = opts.comparison ? kComparisonStreams : 0;
   const TermsPool terms = make_terms(opts.seed);
-  const double p_paid = paid_given_agreement(opts);
   std::vector<Event> scratch;
   detail::StageProgress progress(opts.progress, "generate", opts.citizens);
   for (std::size_t i = 0; i < opts.citizens; ++i) {
-    sink(Citizen(opts, terms, end, p_paid, i, scratch).build());
+    sink(Citizen(opts, terms, setup, i, scratch).build());
     progress.at(i + 1);
   }
   progress.finish();

@@ -44,6 +44,9 @@ struct PersonMonth {
   std::optional<Step> exit;      ///< the exit taken in this month, if any
   bool in_target_group = true;   ///< KE3 membership at the month's end (at as_of in as_of's month), from the dated profile
   Benefit benefit = Benefit::kontanthjaelp;  ///< the benefit at the month's end (at as_of in as_of's month)
+  bool activity_ready = true;    ///< aktivitetsparat at the month's end (at as_of in as_of's month), from the dated profile
+  bool lives_in_designated_area = true;  ///< lives in a designated area at the month's end (at as_of in as_of's month)
+  bool in_integration_programme = false; ///< covered by the integration programme at the month's end (at as_of in as_of's month)
   std::int32_t bus_trips = 0;    ///< bus trips attended in the month (002; registrations not attended do not count)
   bool in_training = false;      ///< on a social training track on the month's end (at as_of in as_of's month) (001)
   friend bool operator==(const PersonMonth&, const PersonMonth&) = default;
@@ -51,7 +54,7 @@ struct PersonMonth {
 
 /// The person-month panel: for each case in caseload order, one row per calendar month from
 /// the month of entry (the first conversation: Trin 1 starts) to as_of's month, or to the month
-/// of the exit. Cases that never entered have no rows. Target-group membership and the benefit
+/// of the exit. Cases that never entered have no rows. Target-group membership and the profile
 /// follow the dated profile (Evaluation::profile_periods); bus trips and training tracks are the
 /// case's own events (Evaluation::bus_trips, Evaluation::training). Throws kanten::Error for an
 /// invalid as_of.
@@ -96,6 +99,9 @@ struct KaplanMeierStep {
   std::size_t events = 0;     ///< events at this time
   std::size_t censored = 0;   ///< censored at this time (at risk at it: events come first)
   double survival = 1.0;      ///< the estimate just after this time: Π (1 − events / at_risk)
+  double std_err = 0.0;       ///< Greenwood's standard error of `survival` (NaN once it is 0; docs/programme.md)
+  double lower = 1.0;         ///< the lower pointwise confidence limit, log(−log) transform (kanten/programme/survival.hpp)
+  double upper = 1.0;         ///< the upper pointwise confidence limit
 };
 
 /// A Kaplan–Meier curve with right-censoring.
@@ -114,10 +120,11 @@ struct Observation {
   friend bool operator==(const Observation&, const Observation&) = default;
 };
 
-/// The Kaplan–Meier estimate of the survival function; throws kanten::Error naming the
-/// observation when a time is negative.
+/// The Kaplan–Meier estimate of the survival function, with Greenwood's standard error and
+/// 1 − alpha pointwise confidence limits; throws kanten::Error naming the observation when a
+/// time is negative, or `alpha` when it is not between 0 and 1 (both excluded).
 /// Example: `std::vector<kanten::Observation> obs{{3, true}, {5, false}}; auto km = kanten::kaplan_meier(obs);`
-[[nodiscard]] KANTEN_EXPORT KaplanMeierCurve kaplan_meier(std::span<const Observation> observations);
+[[nodiscard]] KANTEN_EXPORT KaplanMeierCurve kaplan_meier(std::span<const Observation> observations, double alpha = 0.05);
 
 /// What a time-to-event curve measures, from entry into the model (Trin 1 starts).
 #define KANTEN_ENDPOINT_LIST(X)                                                                    \
@@ -131,6 +138,23 @@ inline constexpr std::size_t endpoint_count = enum_size<Endpoint>;
 
 /// One observation per case that entered the model, in caseload order. Throws for an invalid as_of.
 [[nodiscard]] KANTEN_EXPORT std::vector<Observation> observations(const Caseload& load, const ProgrammeOptions& opts, Endpoint endpoint);
+
+/// One row of the observations table: a citizen who entered, observed for an endpoint
+/// (docs/programme.md, "The observations table"). The record holds no ages.
+struct ObservationRow {
+  std::string citizen;       ///< the case's opaque citizen id
+  Date entry;                ///< the day of entry (Trin 1 starts)
+  Observation observation;   ///< days from entry to the event or the censoring, and whether it was the event
+  std::optional<Step> exit;  ///< the exit taken on the observation's last day, if any: the competing exit that ended follow-up, or the event itself
+  Profile profile;           ///< the dated profile in force at the end of the day of entry
+  friend bool operator==(const ObservationRow&, const ObservationRow&) = default;
+};
+
+/// The observations table of a caseload for an endpoint: one row per case that entered the
+/// model, in caseload order (the same observations as observations()). Throws for an invalid as_of.
+/// Example: `auto rows = kanten::observation_table(load, {.as_of = d}, kanten::Endpoint::exit);`
+[[nodiscard]] KANTEN_EXPORT std::vector<ObservationRow> observation_table(const Caseload& load, const ProgrammeOptions& opts,
+                                                                         Endpoint endpoint);
 
 /// What the record says of one of the programme's activities — bus trips to companies (002) or
 /// social training tracks (001) — recorded in the cases as events and applied by evaluate(), as

@@ -5,19 +5,36 @@
 // 004_3897fdd271fa8a38.txt gives the steps, what each needs, and the 30-hour exit. Everything
 // else is an assumption, named in GeneratorOptions (marked there) and at the top of
 // src/synth/generate.cpp: the start date and span (the programme ran 2018–2021; the generator takes
-// two years from 2019-01-01), every share but paid_hours_share, the benefit mix, the pace.
+// two years from 2019-01-01), the enrolment period (the first three quarters of the span: entries
+// from 2019-01-01 to 2020-06-30 by default, evenly spread), every share but paid_hours_share, the
+// benefit mix, the pace.
 //
-// Calibration, measured with programme_figures() (include/kanten/programme/programme.hpp) as of the
-// midterm, the end of the period's 12th month (2019-12-31): with the default options 142 of the
-// 831 citizens who entered have had paid hours, 17.1 %; over seeds 2010–2029 the mean is 15.3 %
-// (12.8–17.6 %). tests/test_programme.cpp holds the default sample to 12–18 %.
+// The sample's shape: citizens enter throughout the enrolment period; in Trin 3 each month brings a
+// chance of starting paid hours, so citizens start working at different times; then their hours
+// grow (towards the 30-hour exit for some), and below the 30-hour track a small job may end and
+// start again later; the exits (self-support, 30 hours, rehabilitation team) fall throughout the
+// period.
+//
+// Calibration: the midterm is the end of the span's middle month (the 12th: 2019-12-31 by
+// default). The monthly chance of starting paid hours is set from paid_hours_share so that, in
+// expectation, that share of the citizens who entered by the midterm have had paid hours by then.
+// Measured with programme_figures() (include/kanten/programme/programme.hpp) as of 2019-12-31: with
+// the default options 75 of the 560 citizens who entered by then have had paid hours, 13.4 %; over
+// seeds 2010–2029 the mean is 14.8 % (12.0–17.4 %). By the end of the period (2020-12-31) 285 of the
+// 831 who entered have had them (34 %). tests/test_programme.cpp and tests/test_generate_shapes.cpp
+// hold the default sample to 12–18 % at the midterm; the latter also checks the shape above.
+//
+// A comparison cohort (GeneratorOptions::comparison): the same population and entry pattern under
+// ordinary services — no bus trips, no training tracks, and a lower monthly chance of starting paid
+// hours (decision "A synthetic comparison cohort" (docs/decisions.md)) — with ids "cmp-000001", …,
+// which never collide with a programme cohort's "c-000001", …
 //
 // Besides the steps, each record holds what a case system records around them: complete
-// agreements (KE7) and renegotiations for more ordinary hours (KE9), hearings with their answer
-// deadline and personal contact after it (KE5), jobformidler changes, profile changes (KE3),
-// aftercare after self-support, bus trips (002) and training tracks (001). Their shares are
-// assumptions, named at the top of src/synth/generate.cpp; they are drawn after the steps, so the
-// calibration above holds with them.
+// agreements (KE7) and their renegotiations (KE9: for more ordinary hours, or internship only
+// when a small job ends), hearings with their answer deadline and personal contact after it
+// (KE5), jobformidler changes, profile changes (KE3), aftercare after self-support, bus trips
+// (002) and training tracks (001). Their shares are assumptions, named at the top of
+// src/synth/generate.cpp; they are drawn after the steps, so the calibration above holds with them.
 //
 // The same options give the same caseload on every platform (kanten's own PRNG, no std
 // distributions).
@@ -43,7 +60,7 @@ struct GeneratorOptions {
   std::uint64_t seed = 2018;          ///< PRNG seed (not a source figure)
   Date start{2019, 1, 1};             ///< assumption: first possible visitation
   int months = 24;                    ///< assumption: span of each citizen's record ("two years of events")
-  double paid_hours_share = 0.15;     ///< seed 003: about 15 % get paid (ordinary) hours (of all citizens, in expectation)
+  double paid_hours_share = 0.15;     ///< seed 003: about 15 % of those who entered have had paid (ordinary) hours at the midterm (in expectation)
   double rehabilitation_share = 0.06; ///< assumption: visited to the rehabilitation team in Trin 1
   double agreement_share = 0.55;      ///< assumption: reach an agreement (Trin 3)
   double break_off_share = 0.12;      ///< assumption: of those in Trin 3, break off a course
@@ -51,6 +68,7 @@ struct GeneratorOptions {
   double missed_contact_share = 0.08; ///< assumption: per month, no follow-up contact
   double sanction_share = 0.04;       ///< assumption: a sanction failure is recorded
   double outside_target_share = 0.02; ///< assumption: profile outside the target group
+  bool comparison = false;            ///< a comparison cohort under ordinary services instead (ids "cmp-…"; see above)
   Progress progress{};                ///< optional: stage "generate" (citizens generated of all)
 };
 
