@@ -454,3 +454,33 @@ TEST_CASE("panel and figures agree with the evaluations on a generated sample", 
     CHECK(f.steps_by_month.back().citizens[s] == static_cast<std::size_t>(in_step));
   }
 }
+
+TEST_CASE("figures JSON: each curve step carries Greenwood's standard error and the 95 % limits (docs/programme.md)",
+          "[programme][km]") {
+  GeneratorOptions g;
+  g.citizens = 120;
+  const ProgrammeFigures f = programme_figures(generate_caseload(g), as_of("2020-12-31"));
+  const auto j = nlohmann::json::parse(to_json(f));
+  for (std::size_t e = 0; e < endpoint_count; ++e) {
+    const KaplanMeierCurve& k = f.curves[e];
+    const auto& steps = j["curves"][std::string(name(static_cast<Endpoint>(e)))]["steps"];
+    REQUIRE(steps.size() == k.steps.size());
+    REQUIRE_FALSE(k.steps.empty());
+    for (std::size_t i = 0; i < k.steps.size(); ++i) {
+      const KaplanMeierStep& s = k.steps[i];
+      INFO(name(static_cast<Endpoint>(e)) << " step " << i);
+      // The limits bracket the estimate, and the JSON holds the struct's values (null for an undefined error).
+      if (!std::isnan(s.std_err)) {
+        CHECK(steps[i]["std_err"].get<double>() == s.std_err);
+        CHECK(s.lower <= s.survival);
+        CHECK(s.survival <= s.upper);
+      } else {
+        CHECK(steps[i]["std_err"].is_null());
+      }
+      if (!std::isnan(s.lower)) CHECK(steps[i]["lower"].get<double>() == s.lower);
+      if (!std::isnan(s.upper)) CHECK(steps[i]["upper"].get<double>() == s.upper);
+    }
+    // Greenwood's variance grows with each event: the last step with events has a positive error.
+    if (k.events > 0) CHECK((std::isnan(k.steps.back().std_err) || k.steps.back().std_err > 0.0));
+  }
+}

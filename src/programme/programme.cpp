@@ -381,6 +381,8 @@ ProgrammeFigures programme_figures(const Caseload& load, const ProgrammeOptions&
 json_text::ojson figures_ojson(const ProgrammeFigures& f) {
   using json_text::ojson;
   auto opt = [](const std::optional<double>& v) { return v ? ojson(*v) : ojson(nullptr); };
+  // A standard error or limit that is undefined (NaN once the survival is 0) is null: JSON has no NaN.
+  auto number_or_null = [](double v) { return std::isnan(v) ? ojson(nullptr) : ojson(v); };
   ojson j = ojson::object();
   j["as_of"] = iso(f.as_of);
   j["rule_set"] = f.rule_set;
@@ -406,7 +408,8 @@ json_text::ojson figures_ojson(const ProgrammeFigures& f) {
     ojson steps = ojson::array();
     for (const auto& s : k.steps)
       steps.push_back({{"days", s.days}, {"at_risk", s.at_risk}, {"events", s.events}, {"censored", s.censored},
-                       {"survival", s.survival}});
+                       {"survival", s.survival}, {"std_err", number_or_null(s.std_err)},
+                       {"lower", number_or_null(s.lower)}, {"upper", number_or_null(s.upper)}});
     curves[std::string(name(static_cast<Endpoint>(e)))] = {
         {"subjects", k.subjects}, {"events", k.events},   {"censored", k.censored},
         {"median_days", k.median ? ojson(*k.median) : ojson(nullptr)}, {"steps", std::move(steps)}};
