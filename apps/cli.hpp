@@ -138,10 +138,14 @@ void add_model(CLI::App& app);
 void add_generate(CLI::App& app);
 void add_demo(CLI::App& app);
 void add_match(CLI::App& app);
+/// `match FILE --serve` (cmd_serve.cpp): a matcher index over `market` answering the JSON lines of
+/// stdin, one JSON line each on stdout, until the end of stdin.
+void serve_matcher(const k::Market& market, const k::MatchWeights& weights);
 void add_generate_market(CLI::App& app);
 void add_bus(CLI::App& app);
 void add_training(CLI::App& app);
 void add_evaluate_programme(CLI::App& app);
+void add_solve(CLI::App& app);
 
 // --- text reports (demo, evaluate-programme) ---------------------------------------------------
 

@@ -89,6 +89,7 @@ int run(std::vector<std::string> args) {
   cli::add_bus(app);
   cli::add_training(app);
   cli::add_evaluate_programme(app);
+  cli::add_solve(app);
 
   // The checks run before any command's callback.
   app.parse_complete_callback([&] {

@@ -1295,9 +1295,24 @@ typedef struct kanten_match_options {
   int32_t threads;               /**< since version 2: threads for candidates and the assignment's
                                       independent parts (0: one per hardware thread; ≥ 0); the
                                       result is the same for any count. Version 1 structs: 1 */
+  int has_citizens;              /**< since version 3: nonzero: propose only for the `citizen_count`
+                                      ids of `citizens` (0 of them: for nobody); the others get no
+                                      proposal and are not listed as unmatched. 0: every citizen */
+  const char* const* citizens;   /**< since version 3: the ids (NUL-terminated; only read during the
+                                      call); each must be a citizen of the market, listed once, else
+                                      KANTEN_EINVAL naming "options.citizens[i]" and the id */
+  size_t citizen_count;          /**< since version 3: how many ids `citizens` holds */
+  int32_t max_candidates_per_citizen; /**< since version 3: keep each citizen's best N candidates
+                                      (score, then task index) for the assignment and the stable
+                                      matching; 0: every candidate (exact); ≥ 0. Version 1 and 2
+                                      structs: KANTEN_MAX_CANDIDATES_PER_CITIZEN */
 } kanten_match_options;
-#define KANTEN_MATCH_OPTIONS_VERSION 2u
-#define KANTEN_MATCH_OPTIONS_INIT {KANTEN_MATCH_OPTIONS_VERSION, KANTEN_MATCH_ASSIGNMENT, NULL, 5, 1, 1, 1}
+/** The library's default of kanten_match_options.max_candidates_per_citizen (C++:
+ *  kanten::MatchOptions::max_candidates_per_citizen; its measured effect: docs/matching.md). */
+#define KANTEN_MAX_CANDIDATES_PER_CITIZEN 0
+#define KANTEN_MATCH_OPTIONS_VERSION 3u
+#define KANTEN_MATCH_OPTIONS_INIT {KANTEN_MATCH_OPTIONS_VERSION, KANTEN_MATCH_ASSIGNMENT, NULL, 5, 1, 1, 1, \
+                                   0, NULL, 0, KANTEN_MAX_CANDIDATES_PER_CITIZEN}
 
 /** Makes a proposal for market m (options NULL: KANTEN_MATCH_OPTIONS_INIT). On success `*out`
  *  is a new result the caller frees with kanten_match_result_free(); it keeps what it needs of
@@ -1305,6 +1320,18 @@ typedef struct kanten_match_options {
  *  k or per_company < 1, threads < 0; KANTEN_EINPUT for a market the matcher refuses. Deterministic;
  *  thread-safe (m is only read). */
 KANTEN_API int kanten_match(const kanten_market* m, const kanten_match_options* options, kanten_match_result** out) KANTEN_NOEXCEPT;
+
+/** Proposes for the caseload that is: the citizens of `evaluations` whose step is one of the
+ *  `step_count` kanten_step values of `steps` (steps NULL: Trin 2, På vej mod job, where company
+ *  matching belongs: docs/decisions.md, "Matching proposes for the caseload in Trin 2"). A citizen
+ *  of the caseload that market m does not hold gets no proposal and is reported by
+ *  kanten_match_result_not_in_market(). Options as kanten_match() (NULL: the defaults), but
+ *  options->has_citizens must be 0: the evaluations choose. Errors: KANTEN_EINVAL for NULL m,
+ *  evaluations or out, a step out of range ("steps[i]"), options->has_citizens set
+ *  ("options.citizens"), and as kanten_match(). Thread-safe (m and evaluations are only read). */
+KANTEN_API int kanten_match_caseload(const kanten_market* m, const kanten_evaluations* evaluations, const int* steps,
+                                     size_t step_count, const kanten_match_options* options,
+                                     kanten_match_result** out) KANTEN_NOEXCEPT;
 
 /** One proposed match. Versioned out-struct; strings borrowed from the result. */
 typedef struct kanten_match_entry {
@@ -1335,7 +1362,8 @@ KANTEN_API int kanten_match_result_mode(const kanten_match_result* r) KANTEN_NOE
 KANTEN_API const char* kanten_match_result_weights_version(const kanten_match_result* r) KANTEN_NOEXCEPT;
 /** Assignment/stable: the sum of the matched scores; 0 for NULL r. */
 KANTEN_API int64_t kanten_match_result_total_score(const kanten_match_result* r) KANTEN_NOEXCEPT;
-/** Candidate pairs that passed the hard filters; 0 for NULL r. */
+/** Candidate pairs the proposal chose from: every pair that passed the hard filters, or with
+ *  max_candidates_per_citizen those kept; 0 for NULL r. */
 KANTEN_API size_t kanten_match_result_candidates(const kanten_match_result* r) KANTEN_NOEXCEPT;
 /** Assignment: 1 when the solver proved the optimum, else 0; KANTEN_EINVAL for NULL r. */
 KANTEN_API int kanten_match_result_optimal(const kanten_match_result* r) KANTEN_NOEXCEPT;
@@ -1351,10 +1379,107 @@ KANTEN_API const char* kanten_match_result_concern(const kanten_match_result* r,
 KANTEN_API size_t kanten_match_result_unmatched_count(const kanten_match_result* r) KANTEN_NOEXCEPT;
 /** The id of unmatched citizen i; NULL for bad arguments. */
 KANTEN_API const char* kanten_match_result_unmatched(const kanten_match_result* r, size_t i) KANTEN_NOEXCEPT;
+/** The number of citizens proposed for (the selection, or every citizen of the market); 0 for NULL r. */
+KANTEN_API size_t kanten_match_result_selected(const kanten_match_result* r) KANTEN_NOEXCEPT;
+/** The number of citizens of the caseload the market does not hold (kanten_match_caseload()); 0 for NULL r. */
+KANTEN_API size_t kanten_match_result_not_in_market_count(const kanten_match_result* r) KANTEN_NOEXCEPT;
+/** The id of citizen i of the caseload the market does not hold, borrowed from r; NULL for bad arguments. */
+KANTEN_API const char* kanten_match_result_not_in_market(const kanten_match_result* r, size_t i) KANTEN_NOEXCEPT;
 /** Writes the proposal as JSON (docs/matching.md); `*out` owned by the caller. */
 KANTEN_API int kanten_match_result_to_json(const kanten_match_result* r, int indent, char** out) KANTEN_NOEXCEPT;
 /** Frees a result; NULL is a no-op. */
 KANTEN_API void kanten_match_result_free(kanten_match_result* r) KANTEN_NOEXCEPT;
+
+/* --- The persistent matcher ----------------------------------------------------------------
+ * A kanten_matcher holds its own copy of a market, indexed (C++: kanten::Matcher,
+ * include/kanten/match/index.hpp; docs/matching.md), and answers one citizen's best tasks and one
+ * task's best citizens — the lists of a kanten_match() in mode top_k, explained — in well under a
+ * millisecond at national size. It is updated in place when a citizen, company, task, capacity or
+ * slot count changes.
+ *
+ * Thread-safety: queries (the functions taking a `const kanten_matcher*`) may run concurrently
+ * from many threads on one matcher; an update (a function taking a `kanten_matcher*`) needs
+ * exclusive access: no query and no other update on that matcher at the same time.
+ *
+ * A query's result is a kanten_match_result of mode KANTEN_MATCH_TOP_K, read with the accessors
+ * above. It owns copies of the ids it names, so it stays valid after later updates and after the
+ * matcher is freed. Its entries' citizen_index and task_index are indices into the matcher's
+ * market at the time of the query (an update may move them: a removal moves the last citizen,
+ * task or company into the removed one's place). It has no unmatched citizens, candidates() is
+ * 0, and kanten_match_result_to_json() writes the top list as `kanten match --citizen ID` (or
+ * `--task ID`) does: {"weights_version", "citizen" (or "task" and "company"), "k",
+ * ("per_company",) "matches": [...]}. */
+
+/** A persistent matcher index (C++: kanten::Matcher). */
+typedef struct kanten_matcher kanten_matcher;
+
+/** Builds a matcher over a copy of market m with `weights` (NULL: the documented defaults; only
+ *  read during the call). m and weights may be freed afterwards. Errors: KANTEN_EINVAL for NULL
+ *  m or out; KANTEN_EINPUT for a market the matcher refuses (a task naming a company that is not
+ *  in the market, an id that repeats, naming the field). Thread-safe (m is only read). */
+KANTEN_API int kanten_matcher_new(const kanten_market* m, const kanten_weights* weights,
+                                  kanten_matcher** out) KANTEN_NOEXCEPT;
+/** Frees a matcher; NULL is a no-op. Results made from it stay valid. */
+KANTEN_API void kanten_matcher_free(kanten_matcher* x) KANTEN_NOEXCEPT;
+/** The numbers of citizens, companies and tasks the matcher holds now; 0 for NULL x. */
+KANTEN_API size_t kanten_matcher_citizen_count(const kanten_matcher* x) KANTEN_NOEXCEPT;
+KANTEN_API size_t kanten_matcher_company_count(const kanten_matcher* x) KANTEN_NOEXCEPT;
+KANTEN_API size_t kanten_matcher_task_count(const kanten_matcher* x) KANTEN_NOEXCEPT;
+/** The version of the matcher's weights, borrowed from x; NULL for NULL x. */
+KANTEN_API const char* kanten_matcher_weights_version(const kanten_matcher* x) KANTEN_NOEXCEPT;
+/** A copy of the matcher's market as it is now (caller frees `*out`), e.g. for kanten_match().
+ *  Errors: KANTEN_EINVAL for NULL x or out. */
+KANTEN_API int kanten_matcher_market(const kanten_matcher* x, kanten_market** out) KANTEN_NOEXCEPT;
+
+/** The citizen's best k tasks, at most `per_company` of one company, best first (ties by task
+ *  index), with reasons and concerns when `explain` is nonzero: the list kanten_match() in mode
+ *  top_k gives this citizen on the matcher's market. On success `*out` is a new result the caller
+ *  frees with kanten_match_result_free(). Errors (KANTEN_EINVAL, naming the parameter): NULL x,
+ *  citizen_id or out; k or per_company < 1; a citizen_id the matcher does not hold (field
+ *  'citizen', the id as value). Thread-safe for concurrent queries. */
+KANTEN_API int kanten_matcher_top_tasks(const kanten_matcher* x, const char* citizen_id, int32_t k, int32_t per_company,
+                                        int explain, kanten_match_result** out) KANTEN_NOEXCEPT;
+/** The task's best k citizens, best first (ties by citizen index), explained when `explain` is
+ *  nonzero. Errors as kanten_matcher_top_tasks() (an unknown task_id names field 'task'). */
+KANTEN_API int kanten_matcher_top_citizens(const kanten_matcher* x, const char* task_id, int32_t k, int explain,
+                                           kanten_match_result** out) KANTEN_NOEXCEPT;
+
+/** Adds a citizen, or replaces the one with the same id, from one JSON object as in a market's
+ *  "citizens" (docs/matching.md), read with `options` (NULL: the defaults; strict makes an
+ *  unknown field an error). Unknown fields are warnings (kanten_matcher_warning). Errors:
+ *  KANTEN_EINVAL for NULL x or text, and for a visited company the matcher does not hold (field
+ *  'citizen.visited_companies[i]'); KANTEN_EPARSE for text that is not JSON; KANTEN_EINPUT for a
+ *  field of the wrong type or value (named with the path "citizen.FIELD"). A failed update leaves
+ *  the matcher as it was. Exclusive access. */
+KANTEN_API int kanten_matcher_upsert_citizen_json(kanten_matcher* x, const char* text, size_t length,
+                                                  const kanten_read_options* options) KANTEN_NOEXCEPT;
+/** Adds or replaces a company from one JSON object as in a market's "companies" (its tasks stay
+ *  and take its new location, readiness and capacity). Errors as for a citizen ("company.FIELD"). */
+KANTEN_API int kanten_matcher_upsert_company_json(kanten_matcher* x, const char* text, size_t length,
+                                                  const kanten_read_options* options) KANTEN_NOEXCEPT;
+/** Adds or replaces a task from one JSON object as in a market's "tasks". Errors as for a citizen
+ *  ("task.FIELD"), and KANTEN_EINVAL naming 'company' when its company is not in the matcher. */
+KANTEN_API int kanten_matcher_upsert_task_json(kanten_matcher* x, const char* text, size_t length,
+                                               const kanten_read_options* options) KANTEN_NOEXCEPT;
+/** The number of input warnings of the last kanten_matcher_upsert_*_json call; 0 for NULL x. */
+KANTEN_API size_t kanten_matcher_warning_count(const kanten_matcher* x) KANTEN_NOEXCEPT;
+/** Input warning i of the last kanten_matcher_upsert_*_json call (strings borrowed from x until
+ *  its next update). */
+KANTEN_API int kanten_matcher_warning(const kanten_matcher* x, size_t i, kanten_input_warning* out) KANTEN_NOEXCEPT;
+/** Removes the citizen with this id: 1 when removed, 0 when the matcher holds no such citizen;
+ *  KANTEN_EINVAL for NULL x or id. Exclusive access. */
+KANTEN_API int kanten_matcher_remove_citizen(kanten_matcher* x, const char* id) KANTEN_NOEXCEPT;
+/** Removes the company with this id and its tasks, and drops it from the citizens' visited
+ *  companies: 1 when removed, 0 when unknown; KANTEN_EINVAL for NULL x or id. Exclusive access. */
+KANTEN_API int kanten_matcher_remove_company(kanten_matcher* x, const char* id) KANTEN_NOEXCEPT;
+/** Removes the task with this id: 1 when removed, 0 when unknown; KANTEN_EINVAL for NULL x or id. */
+KANTEN_API int kanten_matcher_remove_task(kanten_matcher* x, const char* id) KANTEN_NOEXCEPT;
+/** Sets a company's capacity (0: it takes nobody now). Errors (KANTEN_EINVAL): NULL x or
+ *  company_id, an unknown company (field 'company'), capacity < 0 (field 'capacity'). */
+KANTEN_API int kanten_matcher_set_capacity(kanten_matcher* x, const char* company_id, int32_t capacity) KANTEN_NOEXCEPT;
+/** Sets a task's slots (0: it takes nobody now). Errors (KANTEN_EINVAL): NULL x or task_id, an
+ *  unknown task (field 'task'), slots < 0 (field 'slots'). */
+KANTEN_API int kanten_matcher_set_slots(kanten_matcher* x, const char* task_id, int32_t slots) KANTEN_NOEXCEPT;
 
 /* =============================================================================================
  * Bus trips to companies (002_35b99bd4972212c9.txt) and social training tracks

@@ -9,12 +9,15 @@
 #include <kanten/core/date.hpp>
 #include <kanten/core/error.hpp>
 #include <kanten/core/input.hpp>
+#include <kanten/match/matching.hpp>
 #include <kanten/rules/evaluate.hpp>
 #include <kanten/rules/events.hpp>
 #include <kanten/rules/sources.hpp>
 
 #include <cstddef>
+#include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -49,6 +52,33 @@ struct kanten_evaluation {
   kanten_evaluation(const kanten_evaluation&) = delete;
   kanten_evaluation& operator=(const kanten_evaluation&) = delete;
   ~kanten_evaluation() = default;
+};
+
+// The matching handles, made by kanten_c_match.cpp and by the persistent matcher
+// (kanten_c_matcher.cpp). A market is shared with the results made from it, so either may be
+// freed first.
+struct kanten_market {
+  std::shared_ptr<const kanten::Market> rep;
+};
+struct kanten_weights {
+  kanten::MatchWeights rep;
+  std::vector<kanten::InputWarning> warnings;  ///< the reader's input warnings
+};
+struct kanten_match_result {
+  kanten::MatchResult rep;
+  std::shared_ptr<const kanten::Market> market;  ///< the market rep's indices point into
+
+  /// A matcher's top list (kanten_matcher_top_tasks / _top_citizens). Its `market` then holds
+  /// only the ids the list names (copied, so the result outlives updates of the matcher), rep's
+  /// indices point into that small market, and `source` keeps each match's citizen and task
+  /// indices in the matcher's market at the time of the query.
+  struct TopList {
+    bool of_task = false;          ///< top_citizens (about a task) rather than top_tasks
+    std::int32_t k = 0;            ///< the k asked for
+    std::int32_t per_company = 0;  ///< top_tasks: the per_company asked for
+    std::vector<std::pair<std::size_t, std::size_t>> source;  ///< (citizen, task) in the matcher's market
+  };
+  std::optional<TopList> top;
 };
 
 namespace kanten_capi {

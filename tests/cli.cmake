@@ -245,6 +245,61 @@ kanten_cli_test(match_weights RC 0 OUT "\"weights_version\": \"example-weights-1
 kanten_cli_test(match_stdin RC 0 OUT "\"mode\": \"assignment\""
   INPUT "${KANTEN_CLI_DATA}/market.json"
   ARGS match -)
+# The citizens a caller chooses: only they are matched or unmatched; the caseload that is, in
+# the chosen steps, reported when the market does not hold them (docs/matching.md).
+kanten_cli_test(match_citizens RC 0 OUT "\"citizens_selected\":2,\"citizens_matched\":1,"
+  OUT2 "\"unmatched\":.\"c-05\".,\"not_in_market\":..}"
+  NOT "\"citizen\":\"c-0[1246]\""
+  ARGS match "${KANTEN_CLI_DATA}/market.json" --citizens c-03,c-05 --compact)
+kanten_cli_test(match_citizens_unknown RC 1 ERR "field 'citizens.1.': value 'c-99': no citizen of the market has this id"
+  ARGS match "${KANTEN_CLI_DATA}/market.json" --citizens c-01,c-99)
+kanten_cli_test(match_citizens_twice RC 1 ERR "field 'citizens.2.': value 'c-01': the citizen is listed twice"
+  ARGS match "${KANTEN_CLI_DATA}/market.json" --citizens c-01,c-02,c-01)
+kanten_cli_test(match_caseload_not_in_market RC 0
+  OUT "\"citizens_selected\":0,\"citizens_matched\":0,.*\"matches\":..,"
+  OUT2 "\"not_in_market\":.\"c-0101\",\"c-0102\",\"c-0103\",\"c-0104\".}"
+  ERR "^kanten: warning: field 'not_in_market': 4 citizen.s. of the caseload"
+  ARGS match "${KANTEN_CLI_DATA}/market.json" --caseload "${KANTEN_CLI_DATA}/caseload.json" --as-of 2024-03-30
+       --steps not_started,trin1_afklaring,trin2_paa_vej_mod_job,trin3_virksomhedsforloeb,exit_self_support,exit_30_hours,exit_rehabilitation_team
+       --compact)
+kanten_cli_test(match_caseload_needs_as_of RC 2 ERR "--caseload needs --as-of DATE"
+  ARGS match "${KANTEN_CLI_DATA}/market.json" --caseload "${KANTEN_CLI_DATA}/caseload.json")
+kanten_cli_test(match_as_of_without_caseload RC 2 ERR "--as-of is the date of --caseload"
+  ARGS match "${KANTEN_CLI_DATA}/market.json" --as-of 2024-03-30)
+kanten_cli_test(match_caseload_bad_date RC 2 ERR "--as-of': value '2024-02-30'"
+  ARGS match "${KANTEN_CLI_DATA}/market.json" --caseload "${KANTEN_CLI_DATA}/caseload.json" --as-of 2024-02-30)
+kanten_cli_test(match_steps_unknown RC 2 ERR "--steps': value 'trin2': not a step; expected one or more of not_started"
+  ARGS match "${KANTEN_CLI_DATA}/market.json" --caseload "${KANTEN_CLI_DATA}/caseload.json" --as-of 2024-03-30
+       --steps trin2)
+kanten_cli_test(match_caseload_and_citizens RC 2 ERR "give one of --caseload and --citizens"
+  ARGS match "${KANTEN_CLI_DATA}/market.json" --caseload "${KANTEN_CLI_DATA}/caseload.json" --as-of 2024-03-30
+       --citizens c-01)
+kanten_cli_test(match_caseload_missing_file RC 1 ERR "no-such-caseload.json"
+  ARGS match "${KANTEN_CLI_DATA}/market.json" --caseload "${KANTEN_CLI_DATA}/no-such-caseload.json" --as-of 2024-03-30)
+kanten_cli_test(match_max_candidates RC 0 OUT "\"candidates\":[1-6],"
+  ARGS match "${KANTEN_CLI_DATA}/market.json" --max-candidates 1 --compact)
+kanten_cli_test(match_max_candidates_exact RC 0 OUT2 "\"unmatched\":.\"c-02\",\"c-05\"."
+  OUT "\"optimal\":true"
+  ARGS match "${KANTEN_CLI_DATA}/market.json" --max-candidates 0 --compact)
+kanten_cli_test(match_max_candidates_negative RC 2 ERR "--max-candidates': value '-1': not a whole number from 0 to 2147483647"
+  ARGS match "${KANTEN_CLI_DATA}/market.json" --max-candidates -1)
+kanten_cli_test(match_max_candidates_huge RC 2 ERR "--max-candidates': value '99999999999999999999999'"
+  ARGS match "${KANTEN_CLI_DATA}/market.json" --max-candidates 99999999999999999999999)
+kanten_cli_test(match_citizens_with_citizen RC 2 ERR "apply to a whole proposal, not --citizen"
+  ARGS match "${KANTEN_CLI_DATA}/market.json" --citizen c-01 --citizens c-01)
+# The query stream: one JSON line out per line in, bad lines answered with an error and the
+# stream going on, updates seen by the next query, exit 0 at the end of stdin.
+kanten_cli_test(match_serve RC 0
+  OUT "^{\"id\":1,\"weights_version\":\"match-weights-2026.2\",\"citizen\":\"c-03\",\"k\":3,\"per_company\":2,\"matches\":..\"citizen\":\"c-03\",\"task\":\"t-4\""
+  OUT2 "}.{\"id\":3,\"error\":{\"code\":\"invalid_input\",\"field\":\"top_tasks\",\"value\":\"c-99\".*}.{\"error\":{\"code\":\"parse_error\".*}.{\"id\":10,[^}]*\"matches\":..}.{\"id\":11,.*}.{\"id\":17,\"error\":.*}.{\"id\":29,[^}]*\"matches\":.{\"citizen\":\"c-01\",\"task\":\"t-9\"[^{]*{[^}]*}[^}]*}.}.$"
+  NOT "chess"
+  INPUT "${KANTEN_CLI_DATA}/serve-requests.jsonl"
+  ARGS match "${KANTEN_CLI_DATA}/market.json" --serve)
+kanten_cli_test(match_serve_options RC 2 ERR "--serve takes its requests from stdin: no --mode, --k"
+  ARGS match "${KANTEN_CLI_DATA}/market.json" --serve --k 3)
+kanten_cli_test(match_serve_stdin_market RC 2 ERR "FILE and --weights cannot be '-'"
+  INPUT "${KANTEN_CLI_DATA}/market.json"
+  ARGS match - --serve)
 kanten_cli_test(generate_market RC 0
   OUT "^{[^\"]*\"citizens\": ..*\"id\": \"c-000001\".*\"companies\": ..*\"id\": \"co-00001\".*\"tasks\": ..*\"company\": \"co-00003\""
   ARGS generate-market --citizens 5 --companies 3 --seed 7)
@@ -436,3 +491,34 @@ kanten_cli_test(evaluate_jsonl_broken_line RC 1 ERR "not valid JSON: .*line 2, c
   ARGS evaluate "${KANTEN_CLI_DATA}/invalid/broken-line.jsonl" --as-of 2024-03-31)
 kanten_cli_test(followups_csv_event_table RC 0 OUT "\"worklist\""
   ARGS followups "${KANTEN_CLI_DATA}/caseload.csv" --as-of 2024-03-15 --compact)
+
+# --- kanten solve: a DIMACS network of the bipartite shape (docs/solve.md) ------------------------
+set(_bipartite "${PROJECT_SOURCE_DIR}/examples/bipartite.min")
+kanten_cli_test(solve RC 0
+  OUT "^c kanten solve: .*\nc solve_seconds [0-9]+\\.[0-9]+\nc assigned 2\nc threads 1\ns 17\nf 1 2 1\nf 1 3 1\nf 3 6 1\n"
+  OUT2 "\nf 1 4 1\nf 4 8 1\nf 6 9 1\nf 8 10 1\nf 9 2 1\nf 10 2 1\n$"
+  ARGS solve "${_bipartite}")
+kanten_cli_test(solve_json RC 0
+  OUT "^{\"optimum\":17,\"assigned\":2,\"solve_seconds\":[0-9.]+,\"threads\":2,\"flow\":..1,2,1.,.1,3,1.,.3,6,1.,"
+  OUT2 ",.9,2,1.,.10,2,1..}\n$"
+  ARGS solve "${_bipartite}" --json --threads 2)
+kanten_cli_test(solve_no_flow_json RC 0 OUT "^{\"optimum\":17,\"solve_seconds\":[0-9.]+}\n$"
+  ARGS solve "${_bipartite}" --json --no-flow)
+kanten_cli_test(solve_no_flow RC 0 OUT "\nc solve_seconds [0-9.]+\ns 17\n$" NOT "f 1 2 1|c assigned"
+  ARGS solve "${_bipartite}" --no-flow)
+kanten_cli_test(solve_stdin RC 0 OUT "\ns 17\n" INPUT "${_bipartite}"
+  ARGS solve -)
+kanten_cli_test(solve_threads_negative RC 2 ERR "option '--threads': value '-1': not a whole number from 0 to 256\nRun 'kanten solve --help'"
+  ARGS solve "${_bipartite}" --threads -1)
+kanten_cli_test(solve_threads_huge RC 2 ERR "option '--threads': value '1180591620717411303424': not a whole number"
+  ARGS solve "${_bipartite}" --threads 1180591620717411303424)
+kanten_cli_test(solve_threads_not_a_number RC 2 ERR "option '--threads': value 'two': not a whole number"
+  ARGS solve "${_bipartite}" --threads two)
+file(WRITE "${CMAKE_CURRENT_BINARY_DIR}/cli-solve-bad-cost.min"
+  "p min 5 5\nn 1 1\nn 2 -1\na 1 2 0 1 0\na 1 3 0 1 0\na 3 4 0 1 cheap\na 4 5 0 1 0\na 5 2 0 1 0\n")
+kanten_cli_test(solve_malformed RC 1 ERR "field 'cost': dimacs line 6: expected an integer, got 'cheap'"
+  ARGS solve "${CMAKE_CURRENT_BINARY_DIR}/cli-solve-bad-cost.min")
+kanten_cli_test(solve_missing_file RC 1 ERR "field 'file': value '[^']*no-such-network\\.min': cannot be opened"
+  ARGS solve "${KANTEN_CLI_DATA}/no-such-network.min")
+kanten_cli_test(solve_missing_file_argument RC 2 ERR "missing FILE"
+  ARGS solve --json)

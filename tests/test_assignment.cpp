@@ -184,7 +184,9 @@ TEST_CASE("an optimum proved before the last scaling phase equals Boost", "[assi
     int early = 0;
     for (std::uint64_t seed = 1; seed <= 40; ++seed) {
         const km::Instance inst = random_instance(7000 + seed, 300, 120, 30, seed % 2 == 0 ? 5 : 130);
-        const km::AssignmentResult res = km::solve_assignment(inst);
+        km::AssignmentOptions scaling;
+        scaling.start = km::AssignmentStart::cost_scaling;  // the proof belongs to cost scaling
+        const km::AssignmentResult res = km::solve_assignment(inst, scaling);
         INFO("seed " << seed);
         REQUIRE(res.feasible);
         REQUIRE(res.optimal);
@@ -374,6 +376,7 @@ TEST_CASE("the scaling factor does not change the optimum", "[assignment]") {
         const std::int64_t ref = km::solve_assignment(inst).total_score;
         for (int alpha : {2, 3, 16, 64}) {
             km::AssignmentOptions o;
+            o.start = km::AssignmentStart::cost_scaling;
             o.scaling_factor = alpha;
             REQUIRE(km::solve_assignment(inst, o).total_score == ref);
         }
@@ -517,9 +520,12 @@ TEST_CASE("DIMACS round trip preserves the instance and the optimum", "[dimacs]"
         const std::string text = km::to_dimacs(inst);
         const km::Instance back = km::parse_dimacs(text);
         INFO("seed " << seed);
-        REQUIRE(same_instance(inst, back));
+        // The reader leaves out arcs no cheaper than the bypass (score <= 0: never worth taking).
+        km::Instance positive = inst;
+        std::erase_if(positive.edges, [](const km::Edge& e) { return e.score <= 0; });
+        REQUIRE(same_instance(positive, back));
         std::istringstream in(text);
-        REQUIRE(same_instance(inst, km::read_dimacs(in)));
+        REQUIRE(same_instance(positive, km::read_dimacs(in)));
         REQUIRE(km::solve_assignment(back).total_score == km::solve_assignment(inst).total_score);
     }
 }
@@ -591,4 +597,64 @@ TEST_CASE("DIMACS reader reports malformed input with line and field", "[dimacs]
     REQUIRE_THROWS_AS(km::parse_dimacs(""), km::DimacsError);
     REQUIRE_THROWS_AS(km::parse_dimacs("p min 3 1\nn 1 1\nn 2 -1\na 1 3 0 1 0\n"), kanten::Error);  // no bypass
     REQUIRE(km::parse_dimacs(head + "a 3 4 0 1 -3\n" + tail).edges.size() == 1);
+}
+
+TEST_CASE("every start of the solver gives Boost's optimum: cost scaling, paths from the left, paths from the groups",
+          "[assignment]") {
+    // Roomy, balanced and oversubscribed shapes, with ties (scores 0..3) and wide scores.
+    using km::AssignmentStart;
+    for (std::uint64_t seed = 1; seed <= 300; ++seed) {
+        const std::int32_t left = seed % 3 == 0 ? 40 : 12;
+        const km::Instance inst = random_instance(9000 + seed, left, 10, 5, seed % 2 == 0 ? 3 : 100000);
+        const std::int64_t ref = boost_optimum(inst);
+        for (AssignmentStart start : {AssignmentStart::automatic, AssignmentStart::cost_scaling,
+                                      AssignmentStart::paths_from_left, AssignmentStart::paths_from_groups}) {
+            km::AssignmentOptions o;
+            o.start = start;
+            const km::AssignmentResult res = km::solve_assignment(inst, o);
+            INFO("seed " << seed << " start " << static_cast<int>(start));
+            REQUIRE(res.feasible);
+            REQUIRE(res.optimal);
+            REQUIRE(res.total_score == ref);
+            REQUIRE(independent_check(inst, res.right_of_left).total == ref);
+            if (start == AssignmentStart::cost_scaling) REQUIRE(res.stats.paths == 0);
+            if (start == AssignmentStart::paths_from_left || start == AssignmentStart::paths_from_groups)
+                REQUIRE(res.stats.phases == 0);
+        }
+    }
+}
+
+TEST_CASE("the shortest-path start past its work budget starts over with cost scaling and keeps the optimum",
+          "[assignment]") {
+    int fell_back = 0;
+    for (std::uint64_t seed = 1; seed <= 30; ++seed) {
+        const km::Instance inst = random_instance(9500 + seed, 200, 80, 30, 1000);
+        km::AssignmentOptions o;
+        o.path_budget = 1;  // one pass over the part: tight parts run out of it
+        const km::AssignmentResult res = km::solve_assignment(inst, o);
+        INFO("seed " << seed);
+        REQUIRE(res.feasible);
+        REQUIRE(res.total_score == boost_optimum(inst));
+        if (res.stats.phases > 0 && res.stats.paths > 0) ++fell_back;
+    }
+    REQUIRE(fell_back > 0);
+}
+
+TEST_CASE("an oversubscribed instance starts from the groups' side: one search per place at most", "[assignment]") {
+    // 60 left nodes all wanting the same 6 places (capacity 1 each): the groups' side needs at most
+    // one search per place, where the left side would need one per left node.
+    km::Instance inst;
+    inst.num_left = 60;
+    for (std::int32_t g = 0; g < 6; ++g) {
+        inst.group_capacity.push_back(1);
+        inst.right_slots.push_back(1);
+        inst.right_group.push_back(g);
+    }
+    for (std::int32_t i = 0; i < 60; ++i)
+        for (std::int32_t j = 0; j < 6; ++j) inst.edges.push_back({i, j, 1000 + (i * 7 + j * 13) % 50});
+    const km::AssignmentResult res = km::solve_assignment(inst);
+    REQUIRE(res.total_score == boost_optimum(inst));
+    REQUIRE(res.num_assigned == 6);
+    REQUIRE(res.stats.phases == 0);
+    REQUIRE(res.stats.paths <= 6);
 }

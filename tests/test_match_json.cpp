@@ -460,3 +460,37 @@ TEST_CASE("match json: top lists, pair explanations and audits", "[match_json][o
   stray.task = 0;
   CHECK_THROWS_AS(to_json(std::vector<Match>{stray}, m), Error);
 }
+
+TEST_CASE("match json: one citizen, company or task reads as in a market, paths rooted at its kind",
+          "[match_json][objects]") {
+  // Every object of the example market, read on its own, is the object the market reader reads.
+  const Market m = market_from_json(example_market());
+  const json doc = json::parse(example_market());
+  for (std::size_t i = 0; i < m.citizens.size(); ++i)
+    CHECK(same_citizen(citizen_from_json(doc["citizens"][i].dump()), m.citizens[i]));
+  for (std::size_t i = 0; i < m.companies.size(); ++i)
+    CHECK(same_company(company_from_json(doc["companies"][i].dump()), m.companies[i]));
+  for (std::size_t i = 0; i < m.tasks.size(); ++i) CHECK(same_task(task_from_json(doc["tasks"][i].dump()), m.tasks[i]));
+
+  // Faults name the field under "citizen", "company" or "task"; text that is not JSON is a parse error.
+  CHECK(error_of([] { (void)citizen_from_json(R"({"id": "c-9", "home": {"lat": 54.7, "lon": 11.9}, "hours_now": -60})"); })
+            .field() == "citizen.hours_now");
+  CHECK(error_of([] { (void)citizen_from_json(R"({"id": "c-9"})"); }).field() == "citizen.home");
+  CHECK(error_of([] { (void)citizen_from_json("[1]"); }).field() == "citizen");
+  CHECK(error_of([] { (void)company_from_json(R"({"id": "co", "location": {"lat": 54.7, "lon": 11.9}, "capacity": -1})"); })
+            .field() == "company.capacity");
+  CHECK(error_of([] { (void)task_from_json(R"({"id": "t-9"})"); }).field() == "task.company");
+  CHECK(error_of([] { (void)task_from_json("{"); }).code() == Errc::parse_error);
+  // A task's company and a citizen's visits are ids of other objects: whoever takes the object checks them.
+  CHECK(task_from_json(R"({"id": "t-9", "company": "co-elsewhere"})").company == "co-elsewhere");
+
+  // Unknown fields: warnings naming them, or under strict reading an error.
+  std::vector<InputWarning> warnings;
+  const char* typo = R"({"id": "c-9", "home": {"lat": 54.7, "lon": 11.9}, "wishs": ["9"]})";
+  CHECK(citizen_from_json(typo, {}, &warnings).id == "c-9");
+  REQUIRE(warnings.size() == 1);
+  CHECK(warnings[0].field == "citizen.wishs");
+  ReadOptions strict;
+  strict.strict = true;
+  CHECK(error_of([&] { (void)citizen_from_json(typo, strict); }).field() == "citizen.wishs");
+}

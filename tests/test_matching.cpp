@@ -5,9 +5,16 @@
 #include "helpers.hpp"
 
 #include <kanten/synth/market.hpp>
+#include <kanten/synth/generate.hpp>
+#include <kanten/bipartite/assignment.hpp>
+#include <kanten/bipartite/stable.hpp>
+#include <kanten/match/caseload.hpp>
+#include <kanten/match/json.hpp>
 #include <kanten/match/matching.hpp>
 
 #include <algorithm>
+#include <array>
+#include <climits>
 #include <functional>
 #include <map>
 #include <set>
@@ -928,4 +935,273 @@ TEST_CASE("matching: a negative thread count is rejected, naming the field", "[m
   CHECK(e.field() == "threads");
   CHECK(e.value() == "-1");
   CHECK_THROWS_AS(match(m, {.threads = -2}), Error);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The citizens a caller chooses (MatchOptions::citizens; kanten/match/caseload.hpp) and the
+// bound on candidates per citizen (MatchOptions::max_candidates_per_citizen)
+// ---------------------------------------------------------------------------------------------
+
+namespace {
+
+/// Every `step`-th citizen id of the market, from `first`.
+std::vector<std::string> every_nth_id(const Market& m, std::size_t first, std::size_t step) {
+  std::vector<std::string> ids;
+  for (std::size_t i = first; i < m.citizens.size(); i += step) ids.push_back(m.citizens[i].id);
+  return ids;
+}
+
+/// The market with only the citizens `ids` (same companies and tasks).
+Market only(const Market& m, const std::vector<std::string>& ids) {
+  Market out = m;
+  out.citizens.clear();
+  for (const auto& c : m.citizens)
+    if (std::find(ids.begin(), ids.end(), c.id) != ids.end()) out.citizens.push_back(c);
+  return out;
+}
+
+/// (citizen id, task id, score) of every match, and the ids of the unmatched.
+std::pair<std::vector<std::tuple<std::string, std::string, std::int32_t>>, std::vector<std::string>> by_id(
+    const Market& m, const MatchResult& r) {
+  std::pair<std::vector<std::tuple<std::string, std::string, std::int32_t>>, std::vector<std::string>> out;
+  for (const auto& x : r.matches) out.first.emplace_back(m.citizens[x.citizen].id, m.tasks[x.task].id, x.breakdown.total());
+  for (auto c : r.unmatched) out.second.push_back(m.citizens[c].id);
+  std::sort(out.first.begin(), out.first.end());
+  std::sort(out.second.begin(), out.second.end());
+  return out;
+}
+
+/// The market's network with each citizen's best `bound` candidates (0: all), in candidates() order.
+bipartite::Instance bounded_instance(const Market& m, const MatchWeights& w, std::size_t bound) {
+  bipartite::Instance inst;
+  inst.num_left = static_cast<std::int32_t>(m.citizens.size());
+  std::map<std::string, std::int32_t> company;
+  for (std::size_t i = 0; i < m.companies.size(); ++i) {
+    company[m.companies[i].id] = static_cast<std::int32_t>(i);
+    inst.group_capacity.push_back(std::max(0, m.companies[i].capacity));
+  }
+  for (const auto& t : m.tasks) {
+    inst.right_slots.push_back(std::max(0, t.slots));
+    inst.right_group.push_back(company.at(t.company));
+  }
+  std::vector<std::size_t> kept(m.citizens.size(), 0);
+  for (const auto& c : candidates(m, w))  // sorted by citizen, then score descending, then task
+    if (bound == 0 || kept[c.citizen]++ < bound) inst.edges.push_back({c.citizen, c.task, c.score});
+  return inst;
+}
+
+}  // namespace
+
+TEST_CASE("matching: only the selected citizens are proposed for; the others are neither matched nor unmatched",
+          "[matching][selection]") {
+  const Market m = varied_market(200, 50, 31, Region::lolland_falster);
+  const auto ids = every_nth_id(m, 1, 3);
+  for (auto mode : {MatchMode::assignment, MatchMode::stable, MatchMode::top_k}) {
+    INFO(name(mode));
+    MatchOptions o;
+    o.mode = mode;
+    o.citizens = ids;
+    const MatchResult r = match(m, o);
+    CHECK(r.selected == ids.size());
+    std::set<std::string> proposed;
+    for (const auto& x : r.matches) proposed.insert(m.citizens[x.citizen].id);
+    for (auto c : r.unmatched) {
+      CHECK(proposed.count(m.citizens[c].id) == 0);
+      proposed.insert(m.citizens[c].id);
+    }
+    CHECK(proposed == std::set<std::string>(ids.begin(), ids.end()));  // each selected citizen: matched or unmatched
+    // The same proposal as a market of the selected citizens alone (ids, tasks and scores).
+    const Market alone = only(m, ids);
+    const MatchResult a = match(alone, {.mode = mode});
+    CHECK(by_id(m, r) == by_id(alone, a));
+    CHECK(r.total_score == a.total_score);
+    CHECK(r.candidates == a.candidates);
+    CHECK(r.candidates < match(m, {.mode = mode}).candidates);  // only the selected entered candidate generation
+  }
+}
+
+TEST_CASE("matching: an empty selection proposes for nobody; no selection proposes for everyone", "[matching][selection]") {
+  const Market m = varied_market(40, 10, 5, Region::lolland_falster);
+  MatchOptions o;
+  o.citizens = std::vector<std::string>{};
+  const MatchResult none = match(m, o);
+  CHECK(none.matches.empty());
+  CHECK(none.unmatched.empty());
+  CHECK(none.candidates == 0);
+  CHECK(none.selected == 0);
+  const MatchResult all = match(m);
+  CHECK(all.selected == m.citizens.size());
+  CHECK(all.matches.size() + all.unmatched.size() == m.citizens.size());
+}
+
+TEST_CASE("matching: a selected id the market does not hold, or listed twice, is an error naming citizens",
+          "[matching][selection]") {
+  const Market m = varied_market(20, 6, 2, Region::lolland_falster);
+  MatchOptions o;
+  o.citizens = std::vector<std::string>{m.citizens[3].id, "c-nobody"};
+  Error e = error_of([&] { (void)match(m, o); });
+  CHECK(e.code() == Errc::invalid_argument);
+  CHECK(e.field() == "citizens[1]");
+  CHECK(e.value() == "c-nobody");
+  o.citizens = std::vector<std::string>{m.citizens[3].id, m.citizens[4].id, m.citizens[3].id};
+  e = error_of([&] { (void)match(m, o); });
+  CHECK(e.field() == "citizens[2]");
+  CHECK(e.value() == m.citizens[3].id);
+  CHECK(std::string(e.what()).find("citizens[0]") != std::string::npos);
+  o.citizens = std::vector<std::string>{""};
+  CHECK(error_of([&] { (void)match(m, o); }).field() == "citizens[0]");
+}
+
+TEST_CASE("matching: max_candidates_per_citizen keeps each citizen's best N, ties by task index",
+          "[matching][bound]") {
+  MatchWeights zero_travel;
+  zero_travel.version = "test";
+  zero_travel.travel = 0;  // more ties
+  MatchWeights heavy;
+  heavy.version = "test";
+  heavy.competences = 90;
+  heavy.wish_by_level = {0, 0, 5, 50, 100};
+  heavy.relation = 40;
+  MatchWeights negative = heavy;  // a C++ caller's weights: no upper bound prunes, the result the same
+  negative.hours = -3;
+  for (const MatchWeights* w : std::vector<const MatchWeights*>{&default_weights(), &zero_travel, &heavy, &negative}) {
+    Market m = varied_market(300, 60, 17, Region::lolland_falster);
+    for (std::size_t i = 0; i < m.citizens.size(); i += 9)
+      m.citizens[i].visited_companies = {m.companies[i % m.companies.size()].id};
+    if (w == &heavy)  // more than 64 competence words: the scorer's competence sets are not masks
+      for (std::size_t i = 0; i < m.tasks.size(); ++i) m.tasks[i].optional_competences.push_back("word-" + std::to_string(i));
+    for (const std::int32_t bound : {1, 2, 5, 12}) {
+      INFO(w->version << " " << w->travel << " bound " << bound);
+      const bipartite::Instance inst = bounded_instance(m, *w, static_cast<std::size_t>(bound));
+      const auto exact = bipartite::solve_assignment(inst);
+      const MatchResult r = match(m, {.weights = w, .explain = false, .max_candidates_per_citizen = bound});
+      CHECK(r.candidates == inst.edges.size());
+      CHECK(r.total_score == exact.total_score);
+      for (const auto& x : r.matches) CHECK(exact.right_of_left[x.citizen] == x.task);
+      CHECK(r.matches.size() == static_cast<std::size_t>(exact.num_assigned));
+      const auto stable = bipartite::stable_matching(inst);
+      const MatchResult s =
+          match(m, {.mode = MatchMode::stable, .weights = w, .explain = false, .max_candidates_per_citizen = bound});
+      for (const auto& x : s.matches) CHECK(stable.right_of_left[x.citizen] == x.task);
+    }
+  }
+}
+
+TEST_CASE("matching: a bound of 1 keeps the lowest task index among equal best scores", "[matching][bound]") {
+  // Two identical citizens, two identical tasks at two companies of capacity 1: exact, both are
+  // matched; keeping one candidate each, both keep task 0 and one stays unmatched.
+  Market m = one_pair();
+  m.citizens.push_back(m.citizens[0]);
+  m.citizens[1].id = "c-2";
+  m.companies.push_back(m.companies[0]);
+  m.companies[1].id = "co-2";
+  m.tasks.push_back(m.tasks[0]);
+  m.tasks[1].id = "t-2";
+  m.tasks[1].company = "co-2";
+  REQUIRE(score_pair(m, 0, 0).score() == score_pair(m, 0, 1).score());
+  CHECK(match(m).matches.size() == 2);
+  const MatchResult r = match(m, {.max_candidates_per_citizen = 1});
+  REQUIRE(r.matches.size() == 1);
+  CHECK(r.matches[0].task == 0);
+  CHECK(r.candidates == 2);
+  CHECK(r.unmatched.size() == 1);
+}
+
+TEST_CASE("matching: a bound at least every citizen's candidate count is the exact match; top-k ignores it",
+          "[matching][bound]") {
+  const Market m = varied_market(150, 40, 23, Region::lolland_falster);
+  std::map<std::int32_t, std::int32_t> per_citizen;
+  for (const auto& c : candidates(m)) ++per_citizen[c.citizen];
+  std::int32_t most = 0;
+  for (const auto& [c, n] : per_citizen) most = std::max(most, n);
+  for (auto mode : {MatchMode::assignment, MatchMode::stable}) {
+    INFO(name(mode));
+    CHECK(same_result(match(m, {.mode = mode, .max_candidates_per_citizen = most}), match(m, {.mode = mode})));
+    CHECK(same_result(match(m, {.mode = mode, .max_candidates_per_citizen = most + 1000}), match(m, {.mode = mode})));
+  }
+  CHECK(same_result(match(m, {.mode = MatchMode::top_k, .max_candidates_per_citizen = 1}), match(m, {.mode = MatchMode::top_k})));
+  // The same result for any thread count, with a bound too.
+  CHECK(same_result(match(m, {.threads = 3, .max_candidates_per_citizen = 4}), match(m, {.max_candidates_per_citizen = 4})));
+}
+
+TEST_CASE("matching: a negative bound is an error naming max_candidates_per_citizen", "[matching][bound]") {
+  const Market m = varied_market(10, 4, 1, Region::lolland_falster);
+  const Error e = error_of([&] { (void)match(m, {.max_candidates_per_citizen = -1}); });
+  CHECK(e.code() == Errc::invalid_argument);
+  CHECK(e.field() == "max_candidates_per_citizen");
+  CHECK(e.value() == "-1");
+  CHECK(error_of([&] { (void)match(m, {.max_candidates_per_citizen = INT32_MIN}); }).value() == std::to_string(INT32_MIN));
+  CHECK_NOTHROW(match(m, {.max_candidates_per_citizen = INT32_MAX}));
+}
+
+namespace {
+Evaluation evaluation_of(std::string citizen, Step step) {
+  Evaluation e;
+  e.citizen = std::move(citizen);
+  e.step = step;
+  return e;
+}
+}  // namespace
+
+// Company matching belongs to Trin 2 (004_3897fdd271fa8a38.txt, Trin 2, Kerneelement 6).
+TEST_CASE("matching: citizens_in_steps picks the caseload in Trin 2 by default, in the evaluations' order",
+          "[matching][caseload]") {
+  const std::vector<Evaluation> evals{
+      evaluation_of("c-3", Step::trin2_paa_vej_mod_job),   evaluation_of("c-1", Step::trin1_afklaring),
+      evaluation_of("c-2", Step::trin2_paa_vej_mod_job),   evaluation_of("c-4", Step::trin3_virksomhedsforloeb),
+      evaluation_of("c-5", Step::exit_30_hours),           evaluation_of("c-6", Step::exit_rehabilitation_team),
+      evaluation_of("c-7", Step::exit_self_support),       evaluation_of("c-8", Step::not_started)};
+  CHECK(citizens_in_steps(evals) == std::vector<std::string>{"c-3", "c-2"});
+  const std::array<Step, 2> two{Step::trin3_virksomhedsforloeb, Step::trin1_afklaring};
+  CHECK(citizens_in_steps(evals, two) == std::vector<std::string>{"c-1", "c-4"});
+  CHECK(citizens_in_steps(evals, std::span<const Step>{}).empty());
+  CHECK(citizens_in_steps(std::span<const Evaluation>{}).empty());
+}
+
+TEST_CASE("matching: match_caseload proposes for the caseload in Trin 2 and reports those not in the market",
+          "[matching][caseload]") {
+  const Market m = varied_market(30, 10, 4, Region::lolland_falster);
+  std::vector<Evaluation> evals{evaluation_of(m.citizens[5].id, Step::trin2_paa_vej_mod_job),
+                                evaluation_of("c-elsewhere", Step::trin2_paa_vej_mod_job),
+                                evaluation_of(m.citizens[2].id, Step::exit_30_hours),
+                                evaluation_of(m.citizens[9].id, Step::trin2_paa_vej_mod_job),
+                                evaluation_of(m.citizens[11].id, Step::exit_rehabilitation_team)};
+  const MatchResult r = match_caseload(m, evals);
+  CHECK(r.selected == 2);
+  CHECK(r.not_in_market == std::vector<std::string>{"c-elsewhere"});
+  std::set<std::int32_t> proposed(r.unmatched.begin(), r.unmatched.end());
+  for (const auto& x : r.matches) proposed.insert(x.citizen);
+  CHECK(proposed == std::set<std::int32_t>{5, 9});
+  MatchOptions o;
+  o.citizens = std::vector<std::string>{m.citizens[0].id};
+  CHECK(error_of([&] { (void)match_caseload(m, evals, o); }).field() == "citizens");
+  // The JSON proposal reports the selection and the citizens not in the market.
+  const std::string j = to_json(r, m, -1);
+  CHECK(j.find("\"citizens_selected\":2") != std::string::npos);
+  CHECK(j.find("\"not_in_market\":[\"c-elsewhere\"]") != std::string::npos);
+}
+
+TEST_CASE("matching: a generated caseload's exited citizens get no proposal", "[matching][caseload]") {
+  // generate_caseload and generate_market share citizen ids ("c-000001", …).
+  GeneratorOptions g;
+  g.citizens = 300;
+  const Caseload load = generate_caseload(g);
+  MarketOptions mo;
+  mo.citizens = 300;
+  mo.companies = 120;
+  const Market m = generate_market(mo);
+  EvaluateOptions eo;
+  eo.as_of = Date(2020, 6, 30);
+  const auto evals = evaluate_all(load, eo);
+  std::map<std::string, Step> step;
+  for (const auto& e : evals) step[e.citizen] = e.step;
+  const MatchResult r = match_caseload(m, evals);
+  REQUIRE(r.selected > 0);
+  CHECK(r.selected < m.citizens.size());
+  CHECK(r.not_in_market.empty());
+  for (const auto& x : r.matches) CHECK(step.at(m.citizens[x.citizen].id) == Step::trin2_paa_vej_mod_job);
+  for (auto c : r.unmatched) CHECK(step.at(m.citizens[c].id) == Step::trin2_paa_vej_mod_job);
+  std::size_t exited = 0;
+  for (const auto& [id, s] : step) exited += is_exit(s);
+  CHECK(exited > 0);
 }

@@ -1130,6 +1130,123 @@ static void test_matching(void) {
   kanten_weights_free(NULL);
 }
 
+/* Matching the citizens a caller chooses (options version 3): by id, or the caseload in chosen
+ * steps; a bound on candidates per citizen. Hostile input names the field. */
+static void test_match_selection(void) {
+  char* text = read_text("data/market.json");
+  kanten_market* m = NULL;
+  CHECK(kanten_market_from_json(text, KANTEN_NUL_TERMINATED, &m) == KANTEN_OK);
+  free(text);
+  kanten_match_result* r = NULL;
+  kanten_match_options o = KANTEN_MATCH_OPTIONS_INIT;
+  CHECK(o.version == 3 && o.has_citizens == 0 && o.max_candidates_per_citizen == KANTEN_MAX_CANDIDATES_PER_CITIZEN);
+
+  /* Two of six citizens: only they are matched or unmatched. */
+  const char* two[] = {"c-05", "c-02"};
+  o.has_citizens = 1;
+  o.citizens = two;
+  o.citizen_count = 2;
+  CHECK(kanten_match(m, &o, &r) == KANTEN_OK);
+  CHECK(kanten_match_result_selected(r) == 2);
+  CHECK(kanten_match_result_count(r) + kanten_match_result_unmatched_count(r) == 2);
+  for (size_t i = 0; i < kanten_match_result_count(r); ++i) {
+    kanten_match_entry x = KANTEN_MATCH_ENTRY_INIT;
+    CHECK(kanten_match_result_get(r, i, &x) == KANTEN_OK);
+    CHECK(strcmp(x.citizen_id, "c-05") == 0 || strcmp(x.citizen_id, "c-02") == 0);
+  }
+  CHECK(kanten_match_result_not_in_market_count(r) == 0 && kanten_match_result_not_in_market(r, 0) == NULL);
+  kanten_match_result_free(r);
+  /* None: nobody. */
+  o.citizen_count = 0;
+  o.citizens = NULL;
+  CHECK(kanten_match(m, &o, &r) == KANTEN_OK);
+  CHECK(kanten_match_result_selected(r) == 0 && kanten_match_result_count(r) == 0 &&
+        kanten_match_result_unmatched_count(r) == 0);
+  kanten_match_result_free(r);
+  /* Hostile selections. */
+  const char* unknown[] = {"c-01", "c-99"};
+  o.citizens = unknown;
+  o.citizen_count = 2;
+  CHECK_ERROR(kanten_match(m, &o, &r), KANTEN_EINVAL, "options.citizens[1]", "'c-99'");
+  CHECK(r == NULL);
+  const char* twice[] = {"c-01", "c-03", "c-01"};
+  o.citizens = twice;
+  o.citizen_count = 3;
+  CHECK_ERROR(kanten_match(m, &o, &r), KANTEN_EINVAL, "options.citizens[2]", "'c-01'");
+  const char* null_id[] = {NULL};
+  o.citizens = null_id;
+  o.citizen_count = 1;
+  CHECK_ERROR(kanten_match(m, &o, &r), KANTEN_EINVAL, "options.citizens[0]", NULL);
+  o.citizens = NULL;
+  o.citizen_count = 3;
+  CHECK_ERROR(kanten_match(m, &o, &r), KANTEN_EINVAL, "options.citizens", NULL);
+  o = (kanten_match_options)KANTEN_MATCH_OPTIONS_INIT;
+  o.max_candidates_per_citizen = -1;
+  CHECK_ERROR(kanten_match(m, &o, &r), KANTEN_EINVAL, "options.max_candidates_per_citizen", "'-1'");
+  o.max_candidates_per_citizen = INT32_MIN;
+  CHECK_ERROR(kanten_match(m, &o, &r), KANTEN_EINVAL, "options.max_candidates_per_citizen", NULL);
+  /* A version 2 struct ends before the selection and the bound: they are never read. */
+  o.version = 2;
+  o.has_citizens = 1;
+  o.citizens = NULL;
+  o.citizen_count = 99;
+  CHECK(kanten_match(m, &o, &r) == KANTEN_OK);
+  CHECK(kanten_match_result_selected(r) == kanten_market_citizen_count(m));
+  kanten_match_result_free(r);
+  /* A bound of one candidate per citizen: never more candidates than citizens. */
+  o = (kanten_match_options)KANTEN_MATCH_OPTIONS_INIT;
+  o.max_candidates_per_citizen = 1;
+  CHECK(kanten_match(m, &o, &r) == KANTEN_OK);
+  CHECK(kanten_match_result_candidates(r) > 0 && kanten_match_result_candidates(r) <= kanten_market_citizen_count(m));
+  kanten_match_result_free(r);
+
+  /* The caseload that is: the example caseload's citizens are not in the example market, so
+   * whoever is in the chosen steps is reported, not dropped. */
+  text = read_text("data/caseload.json");
+  kanten_caseload* load = NULL;
+  CHECK(kanten_caseload_from_json(text, KANTEN_NUL_TERMINATED, &load) == KANTEN_OK);
+  free(text);
+  kanten_evaluate_options eo = KANTEN_EVALUATE_OPTIONS_INIT;
+  eo.as_of.year = 2024;
+  eo.as_of.month = 3;
+  eo.as_of.day = 30;
+  kanten_evaluations* es = NULL;
+  CHECK(kanten_evaluate_caseload(load, &eo, &es) == KANTEN_OK);
+  const int every[] = {0, 1, 2, 3, 4, 5, 6};
+  CHECK(kanten_match_caseload(m, es, every, 7, NULL, &r) == KANTEN_OK);
+  CHECK(kanten_match_result_selected(r) == 0 && kanten_match_result_count(r) == 0);
+  CHECK(kanten_match_result_not_in_market_count(r) == kanten_evaluations_count(es));
+  CHECK(strcmp(kanten_match_result_not_in_market(r, 0), "c-0101") == 0);
+  char* json = NULL;
+  CHECK(kanten_match_result_to_json(r, -1, &json) == KANTEN_OK && contains(json, "\"not_in_market\":[\"c-0101\""));
+  kanten_string_free(json);
+  kanten_match_result_free(r);
+  CHECK(kanten_match_caseload(m, es, every, 0, NULL, &r) == KANTEN_OK); /* no steps: nobody */
+  CHECK(kanten_match_result_not_in_market_count(r) == 0);
+  kanten_match_result_free(r);
+  CHECK(kanten_match_caseload(m, es, NULL, 0, NULL, &r) == KANTEN_OK); /* NULL: Trin 2 */
+  size_t in_trin2 = 0;
+  for (size_t i = 0; i < kanten_evaluations_count(es); ++i)
+    in_trin2 += kanten_evaluation_step(kanten_evaluations_get(es, i)) == KANTEN_STEP_TRIN2_PAA_VEJ_MOD_JOB;
+  CHECK(kanten_match_result_not_in_market_count(r) == in_trin2);
+  kanten_match_result_free(r);
+  const int bad_steps[] = {2, 7};
+  CHECK_ERROR(kanten_match_caseload(m, es, bad_steps, 2, NULL, &r), KANTEN_EINVAL, "steps[1]", "'7'");
+  const int negative_step[] = {-1};
+  CHECK_ERROR(kanten_match_caseload(m, es, negative_step, 1, NULL, &r), KANTEN_EINVAL, "steps[0]", "'-1'");
+  o = (kanten_match_options)KANTEN_MATCH_OPTIONS_INIT;
+  o.has_citizens = 1;
+  CHECK_ERROR(kanten_match_caseload(m, es, NULL, 0, &o, &r), KANTEN_EINVAL, "options.citizens", NULL);
+  CHECK_ERROR(kanten_match_caseload(NULL, es, NULL, 0, NULL, &r), KANTEN_EINVAL, "'m'", NULL);
+  CHECK_ERROR(kanten_match_caseload(m, NULL, NULL, 0, NULL, &r), KANTEN_EINVAL, "'evaluations'", NULL);
+  CHECK_ERROR(kanten_match_caseload(m, es, NULL, 0, NULL, NULL), KANTEN_EINVAL, "'out'", NULL);
+  CHECK(kanten_match_result_selected(NULL) == 0 && kanten_match_result_not_in_market_count(NULL) == 0 &&
+        kanten_match_result_not_in_market(NULL, 0) == NULL);
+  kanten_evaluations_free(es);
+  kanten_caseload_free(load);
+  kanten_market_free(m);
+}
+
 #if !defined(__STDC_NO_THREADS__)
 /* The last error is per thread: a failure on one thread leaves another's message alone, and
  * evaluations of one shared case on many threads agree. */
@@ -2305,6 +2422,7 @@ int main(void) {
   test_programme();
   test_sanction_question();
   test_matching();
+  test_match_selection();
   test_bus_and_training();
   test_casework_accessors_report_the_typed_case();
   test_agreement_without_terms_reports_missing_terms();

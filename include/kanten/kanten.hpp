@@ -23,6 +23,8 @@
 #include "kanten/bipartite/stable.hpp"
 #include "kanten/bipartite/topk.hpp"
 // match: market, candidates, scores, explanations, audit, market JSON
+#include "kanten/match/caseload.hpp"
+#include "kanten/match/index.hpp"
 #include "kanten/match/json.hpp"
 #include "kanten/match/matching.hpp"
 // programme: bus trips, training tracks, programme figures, survival analysis

@@ -1314,11 +1314,12 @@ RULES: RuleParameters = _rule_parameters()
 # ---------------------------------------------------------------------------------------------
 
 # Each submodule's __all__ is the list of what it adds to the package.
-from . import _match, _workplace  # noqa: E402
+from . import _match, _matcher, _workplace  # noqa: E402
 from ._match import *  # noqa: E402,F401,F403
+from ._matcher import *  # noqa: E402,F401,F403
 from ._workplace import *  # noqa: E402,F401,F403
 
-__all__ += _match.__all__ + _workplace.__all__
+__all__ += _match.__all__ + _matcher.__all__ + _workplace.__all__
 
 # ---------------------------------------------------------------------------------------------
 # Programme figures: the person-month panel, the funnel, retention, Kaplan–Meier curves

@@ -5,18 +5,24 @@ Imported by the kanten package; use it through ``kanten``, not directly.
 
 from __future__ import annotations
 
-from typing import Any, Dict, Iterable, Optional, Sequence, Union
+from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Optional, Sequence, Tuple, Union
 
 import numpy as np
 import pandas as pd
 
 from . import _checks, _kanten
 from . import _frame, _prepared  # type: ignore[attr-defined]
+from ._checks import DateLike
 from ._kanten import Market
+
+if TYPE_CHECKING:  # the package defines them, and imports this module first
+    from . import Caseload, Evaluations
 
 __all__ = [
     "CITIZEN_COLUMNS",
     "COMPANY_COLUMNS",
+    "DEFAULT_MATCH_STEPS",
+    "MAX_CANDIDATES_PER_CITIZEN",
     "Market",
     "MatchProposal",
     "TASK_COLUMNS",
@@ -172,8 +178,11 @@ class MatchProposal:
 
     Made by :func:`match`. ``mode`` is ``"assignment"``, ``"stable"`` or ``"top_k"``;
     ``total_score`` sums the matched scores (assignment, stable); ``optimal`` says the
-    assignment solver proved the optimum; ``candidates`` counts the pairs that passed the hard
-    filters; ``weights_version`` names the weight set used.
+    assignment solver proved the optimum; ``candidates`` counts the pairs the proposal chose
+    from (those that passed the hard filters; with ``max_candidates``, those kept);
+    ``weights_version`` names the weight set used. ``selected`` counts the citizens proposed for
+    (the selection, or every citizen); ``not_in_market`` holds the ids of the caseload's citizens
+    the market does not hold (given ``evaluations`` or a ``caseload``), in caseload order.
     """
 
     def __init__(self, raw: Any) -> None:
@@ -185,6 +194,8 @@ class MatchProposal:
         self.total_score: int = raw.total_score
         self.candidates: int = raw.candidates
         self.optimal: bool = raw.optimal
+        self.selected: int = raw.selected
+        self.not_in_market: Tuple[str, ...] = tuple(raw.not_in_market)
         self._matches: Optional[pd.DataFrame] = None
 
     def _matches_kept(self) -> pd.DataFrame:
@@ -219,6 +230,45 @@ class MatchProposal:
         return self._raw.to_json(_checks.indent(indent, "MatchProposal.to_json"))
 
 
+MAX_CANDIDATES_PER_CITIZEN: int = int(_kanten.MAX_CANDIDATES_PER_CITIZEN)
+"""The default of :func:`match`'s ``max_candidates`` (0: every candidate, the exact optimum)."""
+
+DEFAULT_MATCH_STEPS: Tuple[str, ...] = ("trin2_paa_vej_mod_job",)
+"""The steps whose citizens :func:`match` proposes for, given ``evaluations`` or a ``caseload``:
+Trin 2, På vej mod job, where company matching belongs (004, Trin 2, Kerneelement 6)."""
+
+
+def _selection(fn: str, market: Market, citizens: Any, evaluations: Any, caseload: Any, as_of: Any,
+               steps: Any) -> Tuple[Optional[List[str]], List[str]]:
+    """The ids to propose for (None: every citizen) and the caseload's citizens not in the market."""
+    from . import Caseload, Evaluations, evaluate_all  # the package imports this module first
+
+    given = [name for name, v in (("citizens", citizens), ("evaluations", evaluations), ("caseload", caseload))
+             if v is not None]
+    if len(given) > 1:
+        raise _checks.error("invalid_argument", given[1], "", f"give one of citizens, evaluations and caseload, "
+                                                               f"not {' and '.join(given)}")
+    if as_of is not None and caseload is None:
+        raise _checks.error("invalid_argument", "as_of", "", "as_of is the date a caseload is evaluated at: give it "
+                                                             "with caseload (evaluations carry their own date)")
+    if _checks._not_a_sequence(steps):
+        raise _checks.type_error(fn, "steps", steps, "a sequence of step names, e.g. ('trin2_paa_vej_mod_job',)")
+    names = _checks.texts(steps, fn, "steps")
+    if citizens is not None:
+        return _checks.texts(citizens, fn, "citizens"), []
+    if caseload is not None:
+        _checks.need(caseload, Caseload, fn, "caseload")
+        if as_of is None:
+            raise _checks.error("invalid_argument", "as_of", "", "missing: a caseload is evaluated as of a date")
+        evaluations = evaluate_all(caseload, as_of)
+    if evaluations is None:
+        return None, []
+    _checks.need(evaluations, Evaluations, fn, "evaluations")
+    chosen = evaluations._raw.citizens_in_steps(names)
+    in_market = set(market.citizen_ids.tolist())
+    return [c for c in chosen if c in in_market], [c for c in chosen if c not in in_market]
+
+
 def match(
     market: Market,
     mode: str = "assignment",
@@ -228,6 +278,12 @@ def match(
     weights: Optional[str] = None,
     explain: bool = True,
     threads: int = 1,
+    citizens: Optional[Sequence[str]] = None,
+    evaluations: Optional[Evaluations] = None,
+    caseload: Optional[Caseload] = None,
+    as_of: Optional[DateLike] = None,
+    steps: Sequence[str] = DEFAULT_MATCH_STEPS,
+    max_candidates: Optional[int] = MAX_CANDIDATES_PER_CITIZEN,
 ) -> MatchProposal:
     """Proposes matches for the market: ``"assignment"`` (maximum total score under slots and
     capacities), ``"stable"`` (citizen-proposing deferred acceptance) or ``"top_k"`` (each
@@ -236,18 +292,39 @@ def match(
     spreads the candidate search and the assignment's independent parts; the proposal is the
     same for any count. Deterministic; runs without the GIL.
 
+    Whom to propose for (at most one of these; none: every citizen of the market). The others
+    get no proposal and are not listed as unmatched; only the chosen enter candidate generation.
+
+    - ``citizens``: a sequence of citizen ids, each in the market and listed once (else a
+      :class:`KantenError` naming ``citizens[i]`` and the id); an empty one proposes for nobody.
+    - ``evaluations`` (:func:`evaluate_all`) or ``caseload`` with ``as_of`` (evaluated here): the
+      citizens whose step is one of ``steps`` (names of :data:`STEPS`; default
+      :data:`DEFAULT_MATCH_STEPS`, Trin 2). Those the market does not hold are reported in
+      :attr:`MatchProposal.not_in_market`, not dropped.
+
+    ``max_candidates`` keeps each citizen's best N candidates (score, then task index) for the
+    assignment and the stable matching (top-k has ``k``): the national match's speed at a
+    measured cost to the optimum (docs/matching.md). None or 0: every candidate, the exact
+    optimum. Default :data:`MAX_CANDIDATES_PER_CITIZEN`.
+
     Ranges (as the ``kanten match`` command's): ``k`` and ``per_company`` 1 to 10,000;
-    ``threads`` 0 to 256. Outside them: :class:`KantenError` naming the parameter."""
+    ``threads`` 0 to 256; ``max_candidates`` 0 to 2**31 - 1. Outside them: :class:`KantenError`
+    naming the parameter."""
     fn = "match"
+    market = _market(market, fn)
+    chosen, missing = _selection(fn, market, citizens, evaluations, caseload, as_of, steps)
     return MatchProposal(
         _kanten._match(
-            _market(market, fn),
+            market,
             _checks.text(mode, fn, "mode"),
             _k(k, fn),
             _checks.integer(per_company, fn, "per_company", 1, 10_000),
             _checks.optional_text(weights, fn, "weights"),
             _checks.flag(explain, fn, "explain"),
             _checks.integer(threads, fn, "threads", 0, 256),
+            chosen,
+            0 if max_candidates is None else _checks.integer(max_candidates, fn, "max_candidates", 0, _checks.INT32_MAX),
+            missing,
         )
     )
 

@@ -9,7 +9,10 @@
 #include "kanten/match/json.hpp"
 #include "kanten/match/matching.hpp"
 
+#include <algorithm>
+#include <chrono>
 #include <memory>
+#include <stdexcept>
 #include <unordered_map>
 
 namespace kanten_py {
@@ -154,7 +157,9 @@ namespace kanten_py {
 namespace {
 
 ProposalPtr propose(MarketPtr market, const std::string& mode, std::int32_t kk, std::int32_t per_company,
-                    const std::optional<std::string>& weights, bool explain, std::int32_t threads) {
+                    const std::optional<std::string>& weights, bool explain, std::int32_t threads,
+                    std::optional<std::vector<std::string>> citizens, std::int32_t max_candidates,
+                    std::vector<std::string> not_in_market) {
   k::MatchOptions o;
   if (!k::parse_name(mode, o.mode))
     throw k::Error(k::Errc::invalid_argument, "mode", mode, "must be one of assignment, stable, top_k");
@@ -169,11 +174,34 @@ ProposalPtr propose(MarketPtr market, const std::string& mode, std::int32_t kk, 
   o.per_company = per_company;
   o.explain = explain;
   o.threads = threads;  // a negative count is refused by match(), naming the field
+  o.citizens = std::move(citizens);  // an unknown or repeated id is refused by match(), naming "citizens[i]"
+  o.max_candidates_per_citizen = max_candidates;  // a negative bound is refused by match(), naming the field
   {
     py::gil_scoped_release release;
     p->result = k::match(p->market->market, o);
   }
+  p->result.not_in_market = std::move(not_in_market);  // the caseload's citizens the market does not hold
   return p;
+}
+
+/// Seconds for match(market, {.explain = false}) in pure C++ (the best of `repeat` runs), with
+/// the GIL released: the benchmark's reference for kanten.match (benchmarks/bench_match.py).
+double bench_match_cpp(const MarketPtr& market, std::int32_t threads, std::int32_t max_candidates, int repeat) {
+  k::MatchOptions o;
+  o.explain = false;
+  o.threads = threads;
+  o.max_candidates_per_citizen = max_candidates;
+  py::gil_scoped_release release;
+  double best = 1e300;
+  for (int r = 0; r < std::max(repeat, 1); ++r) {
+    const auto t0 = std::chrono::steady_clock::now();
+    {
+      const k::MatchResult result = k::match(market->market, o);
+      if (result.selected != market->market.citizens.size()) throw std::logic_error("match lost a citizen");
+    }  // the result is freed inside the timing, as the Python call frees it too
+    best = std::min(best, std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+  }
+  return best;
 }
 
 py::dict unmatched_columns(const Proposal& p) {
@@ -347,6 +375,8 @@ Read one with Market.from_json / from_file / from_frames, or generate_market(). 
       .def_property_readonly("total_score", [](const Proposal& p) { return p.result.total_score; })
       .def_property_readonly("candidates", [](const Proposal& p) { return p.result.candidates; })
       .def_property_readonly("optimal", [](const Proposal& p) { return p.result.optimal; })
+      .def_property_readonly("selected", [](const Proposal& p) { return p.result.selected; })
+      .def_property_readonly("not_in_market", [](const Proposal& p) { return p.result.not_in_market; })
       .def_property_readonly("market", [](const Proposal& p) { return p.market; })
       .def("match_columns", [](const Proposal& p) { return match_columns(*p.market, p.result.matches); })
       .def("unmatched_columns", &unmatched_columns)
@@ -362,7 +392,13 @@ Read one with Market.from_json / from_file / from_frames, or generate_market(). 
   m.def("_market_from_columns", &market_from_columns, py::arg("citizens"), py::arg("companies"), py::arg("tasks"));
   m.def("_match", &propose, py::arg("market"), py::arg("mode") = "assignment", py::arg("k") = 5,
         py::arg("per_company") = 1, py::arg("weights") = py::none(), py::arg("explain") = true,
-        py::arg("threads") = 1);
+        py::arg("threads") = 1, py::arg("citizens") = py::none(),
+        py::arg("max_candidates") = k::default_max_candidates_per_citizen,
+        py::arg("not_in_market") = std::vector<std::string>{});
+  m.attr("MAX_CANDIDATES_PER_CITIZEN") = k::default_max_candidates_per_citizen;
+  m.def("_bench_match_cpp", &bench_match_cpp, py::arg("market"), py::arg("threads") = 1,
+        py::arg("max_candidates") = k::default_max_candidates_per_citizen, py::arg("repeat") = 1,
+        "Seconds match(explain=false) takes in pure C++ (best of `repeat`), for the benchmark.");
   m.def("_candidate_columns", &candidate_columns, py::arg("market"), py::arg("weights") = py::none(),
         py::arg("threads") = 1);
   m.def(

@@ -1217,6 +1217,21 @@ events that could not be read are kept (``rejected()``) and reported by every ev
              for (const auto& r : e.results) ++counts[static_cast<std::size_t>(r.step)];
              return counts;
            })
+      // The ids of the citizens in the named steps, in caseload order (kanten/match/caseload.hpp):
+      // an unknown name is a kanten::Error naming "steps[i]".
+      .def("citizens_in_steps",
+           [](const Evaluations& e, const std::vector<std::string>& names) {
+             std::vector<k::Step> steps;
+             for (std::size_t i = 0; i < names.size(); ++i) {
+               k::Step s{};
+               if (!k::parse_name(names[i], s))
+                 throw k::Error(k::Errc::invalid_argument, "steps[" + std::to_string(i) + "]", shown_arg(names[i]),
+                                "not a step (kanten.STEPS)");
+               steps.push_back(s);
+             }
+             return k::citizens_in_steps(e.results, steps);
+           },
+           py::arg("steps"))
       // Pickled as what made them: the caseload, the date, the daily rate and the alert thresholds;
       // unpickling evaluates again (the evaluation is a function of these), so the state stays small.
       .def(py::pickle(

@@ -39,6 +39,7 @@ void register_core(py::module_& m);       ///< bind_core.cpp: KantenError, versi
 void register_rules(py::module_& m);      ///< bind_rules.cpp: Caseload, evaluations, sanctions, the model
 void register_programme(py::module_& m);  ///< bind_programme.cpp: figures, Kaplan–Meier, bus trips, training
 void register_match(py::module_& m);      ///< bind_match.cpp: Market, proposals, scores
+void register_matcher(py::module_& m);    ///< bind_matcher.cpp: the persistent matcher (kanten.Matcher)
 void register_synth(py::module_& m);      ///< bind_synth.cpp: the caseload and market generators
 void register_stream(py::module_& m);     ///< bind_stream.cpp: files read a chunk of cases at a time
 

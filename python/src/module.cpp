@@ -13,6 +13,7 @@ PYBIND11_MODULE(_kanten, m) {
   register_rules(m);      // Caseload, evaluations, sanction answers, the step model
   register_programme(m);  // programme figures, Kaplan–Meier, bus trips, training tracks
   register_match(m);      // Market, proposals, candidates, scores
+  register_matcher(m);    // the persistent matcher index over a market
   register_synth(m);      // generate_caseload, generate_market
   register_stream(m);     // files in chunks of cases (evaluate_file), read_caseload of every format
 }

@@ -41,7 +41,7 @@ COMPILED_CLASSES = ("Caseload", "Market")
 
 # Classes returned by the package whose public methods are called (besides those in __all__).
 RETURNED_CLASSES = ("Caseload", "Market", "Evaluations", "MatchProposal", "BusPlan", "TrainingPlan",
-                    "SanctionAnswer", "ProgrammeFigures", "RuleParameters", "Comparison")
+                    "SanctionAnswer", "ProgrammeFigures", "RuleParameters", "Comparison", "Matcher")
 
 # Valid arguments of each callable (its required parameters and any the fixtures make cheaper),
 # as Python expressions over the fixtures of PRELUDE. A callable missing here fails the test.
@@ -76,6 +76,7 @@ VALID = {
     "top_tasks": {"market": "MARKET", "citizen": "0"},
     "top_citizens": {"market": "MARKET", "task": "0"},
     "score_pair": {"market": "MARKET", "citizen": "0", "task": "0"},
+    "Matcher": {"market": "MARKET"},
     "audit": {"market": "MARKET", "proposal": "PROPOSAL", "groups": "GROUPS"},
     "bus_eligibility": {},
     "trip_cost": {"participants": "10"},
@@ -130,6 +131,20 @@ VALID = {
     "BusPlan.to_json": {"self": "BUS"},
     "BusPlan.record_attendance": {"self": "BUS", "group": "0", "trip": "0", "date": "'2026-03-12'", "present": "[]"},
     "TrainingPlan.to_json": {"self": "TRAINING"},
+    "Matcher.top_tasks": {"self": "kanten.Matcher(MARKET)", "citizen": "0"},
+    "Matcher.top_citizens": {"self": "kanten.Matcher(MARKET)", "task": "0"},
+    "Matcher.upsert_citizen": {"self": "kanten.Matcher(MARKET)",
+                               "citizen": "{'id': 'c-new', 'home_lat': 54.77, 'home_lon': 11.87}"},
+    "Matcher.upsert_company": {"self": "kanten.Matcher(MARKET)",
+                               "company": "{'id': 'co-new', 'location_lat': 54.77, 'location_lon': 11.87}"},
+    "Matcher.upsert_task": {"self": "kanten.Matcher(MARKET)",
+                            "task": "{'id': 't-new', 'company': str(MARKET.company_ids[0])}"},
+    "Matcher.remove_citizen": {"self": "kanten.Matcher(MARKET)", "citizen": "str(MARKET.citizen_ids[0])"},
+    "Matcher.remove_company": {"self": "kanten.Matcher(MARKET)", "company": "str(MARKET.company_ids[0])"},
+    "Matcher.remove_task": {"self": "kanten.Matcher(MARKET)", "task": "str(MARKET.task_ids[0])"},
+    "Matcher.set_capacity": {"self": "kanten.Matcher(MARKET)", "company": "str(MARKET.company_ids[0])",
+                             "capacity": "2"},
+    "Matcher.set_slots": {"self": "kanten.Matcher(MARKET)", "task": "str(MARKET.task_ids[0])", "slots": "2"},
 }
 
 # Fixtures of every subprocess: small, so each variant is fast.

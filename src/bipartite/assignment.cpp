@@ -208,6 +208,11 @@ class Solver {
 
  private:
   void build();
+  void reset_flow();
+  bool shortest_paths(std::int64_t budget);
+  bool augment_from(std::int32_t s, std::int64_t& work, std::int64_t budget);
+  bool shortest_paths_to_groups(std::int64_t budget);
+  bool fill_group(std::int32_t g, std::int64_t& work, std::int64_t budget);
   void refine(std::int64_t eps);
   bool prove_optimal(std::int64_t budget);
   void discharge_left(std::int32_t i);
@@ -283,6 +288,17 @@ class Solver {
   std::vector<std::pair<std::int64_t, std::int32_t>> heap_;
 
   std::vector<std::int32_t> stack_;
+
+  // Shortest augmenting paths (the exact start): Dijkstra over the reduced costs, one search per
+  // left node. Per node (left i, right nl+j, group nl+nr+g, sink nl+nr+ng): distance, the search
+  // that set it, whether it is final, and the node and arc it was reached by.
+  std::vector<std::int64_t> dist_;
+  std::vector<std::int32_t> seen_, done_, par_, par_arc_;
+  std::vector<std::int32_t> popped_, path_;
+  std::vector<std::pair<std::int64_t, std::int32_t>> queue_;
+  std::int32_t search_ = 0;
+  // The arcs into each right node (the start from the groups' side): positions [rb_[j], rb_[j + 1]).
+  std::vector<std::int32_t> rb_, rl_, rk_;
 };
 
 void Solver::build() {
@@ -332,6 +348,19 @@ void Solver::build() {
     lb_[i + 1] = static_cast<std::int32_t>(arc_right_.size());
   }
 
+  gb_.assign(static_cast<std::size_t>(ng_) + 1, 0);
+  for (std::int32_t j = 0; j < nr_; ++j) ++gb_[grp_[j] + 1];
+  for (std::int32_t g = 0; g < ng_; ++g) gb_[g + 1] += gb_[g];
+  gr_.assign(nr_, 0);
+  {
+    std::vector<std::int32_t> pos(gb_.begin(), gb_.end() - 1);
+    for (std::int32_t j = 0; j < nr_; ++j) gr_[pos[grp_[j]]++] = j;
+  }
+  stack_.reserve(static_cast<std::size_t>(nl_) + nr_ + ng_ + 1);
+  reset_flow();
+}
+
+void Solver::reset_flow() {
   pl_.assign(nl_, 0);
   asg_.assign(nl_, k_none);
   nxt_.assign(nl_, -1);
@@ -346,15 +375,6 @@ void Solver::build() {
   pg_.assign(ng_, 0);
   h_.assign(ng_, 0);
   eg_.assign(ng_, 0);
-  gb_.assign(static_cast<std::size_t>(ng_) + 1, 0);
-  for (std::int32_t j = 0; j < nr_; ++j) ++gb_[grp_[j] + 1];
-  for (std::int32_t g = 0; g < ng_; ++g) gb_[g + 1] += gb_[g];
-  gr_.assign(nr_, 0);
-  {
-    std::vector<std::int32_t> pos(gb_.begin(), gb_.end() - 1);
-    for (std::int32_t j = 0; j < nr_; ++j) gr_[pos[grp_[j]]++] = j;
-  }
-  stack_.reserve(static_cast<std::size_t>(nl_) + nr_ + ng_ + 1);
   pT_ = 0;
   eT_ = 0;
   for (std::int32_t i = 0; i < nl_; ++i)
@@ -390,7 +410,7 @@ void Solver::discharge_left(std::int32_t i) {
   std::int64_t best, second;
   std::int32_t best_arc;
   evaluate(best, second, best_arc);
-  if (!(second < q.threshold)) {
+  if (second > q.threshold) {
     // Full scan keeping the k_cache + 1 smallest arc values (earlier arcs win ties).
     std::int64_t topv[k_cache + 1];
     std::int32_t topa[k_cache + 1];
@@ -688,6 +708,300 @@ void Solver::refine(std::int64_t eps) {
   }
 }
 
+// The exact start: successive shortest paths. Left nodes enter one at a time, in id order; the
+// flow stays optimal for the nodes entered so far, with prices under which every residual arc has
+// a non-negative reduced cost (c − p(v) + p(w) >= 0). An entering node is priced at its best
+// value, min(bypass, cheapest arc); when that arc leads through a right node and a group with room
+// at equal prices, the unit goes there at once; otherwise Dijkstra finds the cheapest way to the
+// sink (an eviction chain, a group's other task, or the bypass) and the unit follows it, the
+// prices of the nodes it finalised rising by d(sink) − d(v). The costs are exact integers, so the
+// result is an optimum without scaling. Where the market is roomy, most units go straight to their
+// best task and this beats any scaling; where it is tight, searches grow, and after a work budget
+// the solver starts over with cost scaling.
+bool Solver::shortest_paths(std::int64_t budget) {
+  const std::size_t n = static_cast<std::size_t>(nl_) + nr_ + ng_ + 1;
+  dist_.assign(n, 0);
+  seen_.assign(n, -1);
+  done_.assign(n, -1);
+  par_.assign(n, -1);
+  par_arc_.assign(n, -1);
+  std::int64_t work = 0;
+  for (std::int32_t i = 0; i < nl_; ++i) {
+    if (lb_[i] == lb_[i + 1]) continue;
+    if (!augment_from(i, work, budget)) return false;
+  }
+  return true;
+}
+
+bool Solver::augment_from(std::int32_t s, std::int64_t& work, std::int64_t budget) {
+  const std::int32_t* ar = arc_right_.data();
+  const std::int64_t* ac = arc_cost_.data();
+  // Price the entering node at its best value (the bypass first: ties stay unassigned).
+  std::int64_t best = pT_;
+  std::int32_t best_arc = k_bypass;
+  for (std::int32_t k = lb_[s]; k < lb_[s + 1]; ++k) {
+    const std::int64_t v = ac[k] + pr_[ar[k]];
+    if (v < best) best = v, best_arc = k;
+  }
+  work += lb_[s + 1] - lb_[s];
+  pl_[s] = best;
+  if (best_arc == k_bypass) {
+    asg_[s] = k_bypass;
+    return true;
+  }
+  {
+    const std::int32_t j = ar[best_arc], g = grp_[j];
+    if (f_[j] < slots_[j] && pg_[g] == pr_[j] && h_[g] < cap_[g] && pT_ == pg_[g]) {
+      asg_[s] = best_arc;
+      link(s, j);
+      ++f_[j];
+      ++h_[g];
+      return true;
+    }
+  }
+  ++st_.paths;
+  const std::int32_t nlr = nl_ + nr_, nlrg = nlr + ng_, sink = nlrg;
+  const std::int32_t id = ++search_;
+  queue_.clear();
+  popped_.clear();
+  // Among equal distances the node nearest the sink comes first (the sink, then groups, right nodes,
+  // left nodes): on a plateau of ties the search ends at the first way out instead of walking
+  // eviction chains.
+  auto order_key = [&](std::int32_t w) {
+    if (w == sink) return -1;
+    if (w >= nlr) return w - nlr;
+    if (w >= nl_) return ng_ + (w - nl_);
+    return ng_ + nr_ + w;
+  };
+  auto relax = [&](std::int32_t w, std::int64_t d, std::int32_t from, std::int32_t arc) {
+    if (done_[w] == id || (seen_[w] == id && d >= dist_[w])) return;
+    seen_[w] = id;
+    dist_[w] = d;
+    par_[w] = from;
+    par_arc_[w] = arc;
+    queue_.push_back({d, order_key(w)});
+    std::push_heap(queue_.begin(), queue_.end(), std::greater<>{});
+  };
+  relax(s, 0, -1, -1);
+  auto node_of = [&](std::int32_t key) {
+    if (key < 0) return sink;
+    if (key < ng_) return nlr + key;
+    if (key < ng_ + nr_) return nl_ + (key - ng_);
+    return key - ng_ - nr_;
+  };
+  while (true) {
+    if (queue_.empty()) throw std::logic_error("assignment: no path to the sink (internal error)");
+    std::pop_heap(queue_.begin(), queue_.end(), std::greater<>{});
+    const auto [d, key] = queue_.back();
+    queue_.pop_back();
+    const std::int32_t v = node_of(key);
+    if (done_[v] == id || d != dist_[v]) continue;
+    done_[v] = id;
+    if (v == sink) break;
+    popped_.push_back(v);
+    if (++work > budget) return false;
+    if (v < nl_) {
+      const std::int32_t cur = asg_[v];
+      const std::int64_t base = d - pl_[v];
+      for (std::int32_t k = lb_[v]; k < lb_[v + 1]; ++k)
+        if (k != cur) relax(nl_ + ar[k], base + ac[k] + pr_[ar[k]], v, k);
+      work += lb_[v + 1] - lb_[v];
+      if (cur != k_bypass) relax(sink, base + pT_, v, -1);
+    } else if (v < nlr) {
+      const std::int32_t j = v - nl_, g = grp_[j];
+      const std::int64_t base = d - pr_[j];
+      for (std::int32_t i = head_[j]; i >= 0; i = nxt_[i], ++work) relax(i, base - ac[asg_[i]] + pl_[i], v, -1);
+      if (f_[j] < slots_[j]) relax(nlr + g, base + pg_[g], v, -1);
+    } else {
+      const std::int32_t g = v - nlr;
+      const std::int64_t base = d - pg_[g];
+      for (std::int32_t k = gb_[g]; k < gb_[g + 1]; ++k)
+        if (f_[gr_[k]] > 0) relax(nl_ + gr_[k], base + pr_[gr_[k]], v, -1);
+      work += gb_[g + 1] - gb_[g];
+      if (h_[g] < cap_[g]) relax(sink, base + pT_, v, -1);
+    }
+  }
+  // Prices: every node finalised before the sink rises by d(sink) − d(v); the path's arcs become tight.
+  const std::int64_t dt = dist_[sink];
+  for (const std::int32_t v : popped_) {
+    const std::int64_t up = dt - dist_[v];
+    if (up <= 0) continue;
+    if (v < nl_)
+      pl_[v] += up;
+    else if (v < nlr)
+      pr_[v - nl_] += up;
+    else
+      pg_[v - nlr] += up;
+  }
+  // The unit follows the path: collect it from the sink back to s, then apply it arc by arc.
+  path_.clear();
+  for (std::int32_t v = sink; v >= 0; v = par_[v]) path_.push_back(v);
+  for (std::size_t k = path_.size() - 1; k > 0; --k) {
+    const std::int32_t u = path_[k], v = path_[k - 1];
+    if (u < nl_) {
+      if (v == sink) {
+        asg_[u] = k_bypass;
+      } else {
+        asg_[u] = par_arc_[v];
+        link(u, v - nl_);
+      }
+    } else if (u < nlr) {
+      if (v < nl_)
+        unlink(v, u - nl_);  // v leaves u; its next arc on the path assigns it anew
+      else
+        ++f_[u - nl_];
+    } else if (v == sink) {
+      ++h_[u - nlr];
+    } else {
+      --f_[v - nl_];
+    }
+  }
+  return true;
+}
+
+// The exact start from the groups' side, for an oversubscribed part (fewer places than left
+// nodes): every left node starts on its bypass, a right node is priced at its best arc's value
+// and a group at its dearest right node, so every residual arc has a non-negative reduced cost.
+// Then each group takes units one at a time: a search backwards from the group finds the cheapest
+// way a unit can come to it from the sink (a left node leaving its bypass, possibly through an
+// eviction chain or another group giving a unit up); when that cycle through the group's arc to
+// the sink costs less than nothing, the unit moves. Either way the finalised nodes' prices fall by
+// D − d(v), which keeps every reduced cost non-negative and ends the group's turn once no unit
+// pays. Where places are scarce, the best left node for a place is usually one step away.
+bool Solver::shortest_paths_to_groups(std::int64_t budget) {
+  const std::size_t n = static_cast<std::size_t>(nl_) + nr_ + ng_ + 1;
+  dist_.assign(n, 0);
+  seen_.assign(n, -1);
+  done_.assign(n, -1);
+  par_.assign(n, -1);
+  par_arc_.assign(n, -1);
+  const std::int32_t* ar = arc_right_.data();
+  const std::int64_t* ac = arc_cost_.data();
+  rb_.assign(static_cast<std::size_t>(nr_) + 1, 0);
+  for (std::int32_t k = 0; k < static_cast<std::int32_t>(arc_right_.size()); ++k) ++rb_[ar[k] + 1];
+  for (std::int32_t j = 0; j < nr_; ++j) rb_[j + 1] += rb_[j];
+  rl_.resize(arc_right_.size());
+  rk_.resize(arc_right_.size());
+  {
+    std::vector<std::int32_t> pos(rb_.begin(), rb_.end() - 1);
+    for (std::int32_t i = 0; i < nl_; ++i)
+      for (std::int32_t k = lb_[i]; k < lb_[i + 1]; ++k) {
+        rl_[pos[ar[k]]] = i;
+        rk_[pos[ar[k]]++] = k;
+      }
+  }
+  for (std::int32_t i = 0; i < nl_; ++i)
+    if (lb_[i] < lb_[i + 1]) asg_[i] = k_bypass;
+  for (std::int32_t j = 0; j < nr_; ++j)
+    for (std::int32_t p = rb_[j]; p < rb_[j + 1]; ++p) pr_[j] = std::max(pr_[j], -ac[rk_[p]]);
+  for (std::int32_t j = 0; j < nr_; ++j) pg_[grp_[j]] = std::max(pg_[grp_[j]], pr_[j]);
+  std::int64_t work = static_cast<std::int64_t>(arc_right_.size());
+  for (std::int32_t g = 0; g < ng_; ++g)
+    while (h_[g] < cap_[g] && pg_[g] > pT_)
+      if (!fill_group(g, work, budget)) return false;
+  return true;
+}
+
+bool Solver::fill_group(std::int32_t g0, std::int64_t& work, std::int64_t budget) {
+  const std::int32_t* ar = arc_right_.data();
+  const std::int64_t* ac = arc_cost_.data();
+  const std::int32_t nlr = nl_ + nr_, sink = nlr + ng_;
+  const std::int32_t id = ++search_;
+  ++st_.paths;
+  queue_.clear();
+  popped_.clear();
+  // Among equal distances the node nearest the sink comes first: the sink, left nodes, right
+  // nodes, groups (this search runs backwards).
+  auto order_key = [&](std::int32_t w) {
+    if (w == sink) return -1;
+    if (w < nl_) return w;
+    if (w < nlr) return nl_ + (w - nl_) ;
+    return nlr + (w - nlr);
+  };
+  auto node_of = [&](std::int32_t key) { return key < 0 ? sink : key; };
+  auto relax = [&](std::int32_t u, std::int64_t d, std::int32_t to, std::int32_t arc) {
+    if (done_[u] == id || (seen_[u] == id && d >= dist_[u])) return;
+    seen_[u] = id;
+    dist_[u] = d;
+    par_[u] = to;
+    par_arc_[u] = arc;
+    queue_.push_back({d, order_key(u)});
+    std::push_heap(queue_.begin(), queue_.end(), std::greater<>{});
+  };
+  relax(nlr + g0, 0, -1, -1);
+  while (true) {
+    if (queue_.empty()) throw std::logic_error("assignment: no path from the sink (internal error)");
+    std::pop_heap(queue_.begin(), queue_.end(), std::greater<>{});
+    const auto [d, key] = queue_.back();
+    queue_.pop_back();
+    const std::int32_t v = node_of(key);
+    if (done_[v] == id || d != dist_[v]) continue;
+    done_[v] = id;
+    if (v == sink) break;
+    popped_.push_back(v);
+    if (++work > budget) return false;
+    // Relax the residual arcs INTO v: d(u) = d(v) + rc(u, v).
+    if (v < nl_) {
+      const std::int32_t cur = asg_[v];
+      if (cur == k_bypass) {
+        relax(sink, d + pl_[v] - pT_, v, -1);  // T → v, the reverse of v's bypass
+      } else if (cur >= 0) {
+        const std::int32_t j = ar[cur];
+        relax(nl_ + j, d + pl_[v] - ac[cur] - pr_[j], v, -1);  // j → v, the reverse of v's arc
+      }
+    } else if (v < nlr) {
+      const std::int32_t j = v - nl_, g = grp_[j];
+      for (std::int32_t p = rb_[j]; p < rb_[j + 1]; ++p) {
+        const std::int32_t i = rl_[p], k = rk_[p];
+        if (asg_[i] != k) relax(i, d + ac[k] - pl_[i] + pr_[j], v, k);
+      }
+      work += rb_[j + 1] - rb_[j];
+      if (f_[j] > 0) relax(nlr + g, d - pg_[g] + pr_[j], v, -1);  // g → j, the reverse of j's flow
+    } else {
+      const std::int32_t g = v - nlr;
+      for (std::int32_t k = gb_[g]; k < gb_[g + 1]; ++k) {
+        const std::int32_t j = gr_[k];
+        if (f_[j] < slots_[j]) relax(nl_ + j, d - pr_[j] + pg_[g], v, -1);
+      }
+      work += gb_[g + 1] - gb_[g];
+      if (h_[g] > 0) relax(sink, d + pg_[g] - pT_, v, -1);  // T → g, the reverse of g's flow
+    }
+  }
+  const std::int64_t dt = dist_[sink];
+  for (const std::int32_t v : popped_) {
+    const std::int64_t down = dt - dist_[v];
+    if (down <= 0) continue;
+    if (v < nl_)
+      pl_[v] -= down;
+    else if (v < nlr)
+      pr_[v - nl_] -= down;
+    else
+      pg_[v - nlr] -= down;
+  }
+  // The cycle sink → … → g0 → sink costs dt + (pT − pg(g0)) before the update; the update moved
+  // all of it onto the arc g0 → sink, whose reduced cost is now pT − pg(g0).
+  if (pT_ - pg_[g0] >= 0) return true;  // no unit pays: g0's turn ends (its arc stays >= 0)
+  // Move the unit: from the sink along the path to g0, then g0 → sink.
+  for (std::int32_t u = sink, v = par_[sink]; v >= 0; u = v, v = par_[v]) {
+    if (u == sink) {
+      if (v < nl_) continue;  // v leaves its bypass; its next arc assigns it
+      --h_[v - nlr];          // a group gives a unit up
+    } else if (u < nl_) {
+      asg_[u] = par_arc_[u];
+      link(u, v - nl_);
+    } else if (u < nlr) {
+      if (v < nl_)
+        unlink(v, u - nl_);
+      else
+        ++f_[u - nl_];
+    } else {
+      --f_[v - nl_];
+    }
+  }
+  ++h_[g0];
+  return true;
+}
+
 bool Solver::prove_optimal(std::int64_t budget) {
   // Shortest distances from a virtual root (0 to every node) under the reduced costs; a residual
   // arc (v, w) with cost c relaxes d(w) to d(v) + c − p(v) + p(w). Converging means no negative
@@ -751,13 +1065,44 @@ PartResult Solver::run() {
   const int alpha = std::max(2, opt_.scaling_factor);
   const std::int64_t scale = scale_;
   const std::int64_t budget = 8 * (static_cast<std::int64_t>(arc_right_.size()) + nl_ + nr_ + ng_ + 1);
+  if (opt_.start != AssignmentStart::cost_scaling) {
+    const std::int64_t size = static_cast<std::int64_t>(arc_right_.size()) + nl_ + nr_ + ng_ + 1;
+    std::int64_t ssp_budget = std::numeric_limits<std::int64_t>::max();
+    std::int64_t places = 0, active = 0;
+    for (std::int32_t g = 0; g < ng_; ++g) {
+      std::int64_t slots = 0;
+      for (std::int32_t k = gb_[g]; k < gb_[g + 1]; ++k) slots += slots_[gr_[k]];
+      places += std::min<std::int64_t>(slots, cap_[g]);
+    }
+    for (std::int32_t i = 0; i < nl_; ++i) active += lb_[i] < lb_[i + 1] ? 1 : 0;
+    // The side that is scarce starts: paths from the groups when places are fewer than left nodes.
+    const bool scarce = opt_.start == AssignmentStart::automatic ? places < active
+                                                                  : opt_.start == AssignmentStart::paths_from_groups;
+    if (opt_.start == AssignmentStart::automatic) {
+      // The budget: path_budget passes over the part. From the left side on scores that span at
+      // most 256 units (cost scaling's fast start: two phases), two passes, about what scaling
+      // costs there: a tight part of such a market (a municipality) is solved faster by scaling.
+      const bool fast_scaling = max_cost <= 256 * scale;
+      ssp_budget = std::max<std::int64_t>(1, !scarce && fast_scaling ? std::min(2, opt_.path_budget) : opt_.path_budget) * size;
+    }
+    if (scarce ? shortest_paths_to_groups(ssp_budget) : shortest_paths(ssp_budget)) {
+      st_.proved_early = true;
+      PartResult res;
+      res.right_of_left.assign(static_cast<std::size_t>(nl_), -1);
+      for (std::int32_t i = 0; i < nl_; ++i)
+        if (asg_[i] >= 0) res.right_of_left[i] = part_.rights[arc_right_[asg_[i]]];
+      res.stats = st_;
+      return res;
+    }
+    reset_flow();
+  }
   // First phase: one score unit when scores span at most 256 units, else the largest cost / α.
   std::int64_t eps =
       std::max<std::int64_t>(1, max_cost <= 256 * scale ? std::min(max_cost / alpha, scale) : max_cost / alpha);
   for (;;) {
     refine(eps);
     if (eps == 1) break;
-    if (eps * 16 <= scale) {
+    if (eps <= scale) {
       ++st_.proofs;
       if (prove_optimal(budget)) {
         st_.proved_early = true;
@@ -870,6 +1215,7 @@ AssignmentResult detail::solve_assignment(const Instance& inst, std::span<const 
     st.full_scans += s.full_scans;
     st.relabels += s.relabels;
     st.evictions += s.evictions;
+    st.paths += s.paths;
     st.proofs = std::max(st.proofs, s.proofs);
     st.proved_early = st.proved_early && s.proved_early;
   }

@@ -17,31 +17,44 @@ DimacsError::DimacsError(std::int64_t line, std::string field, const std::string
             (line > 0 ? "dimacs line " + std::to_string(line) : std::string("dimacs")) + ": " + detail),
       line_(line) {}
 
-void write_dimacs(std::ostream& out, const Instance& inst) {
+void write_dimacs(std::ostream& out, const Instance& inst) { write_dimacs(out, inst, 0); }
+
+void write_dimacs(std::ostream& out, const Instance& inst, std::int64_t penalty) {
   validate(inst);
+  // Each edge costs penalty − score; checked before anything is written.
+  for (std::size_t k = 0; k < inst.edges.size(); ++k) {
+    std::int64_t cost = 0;
+    if (__builtin_sub_overflow(penalty, inst.edges[k].score, &cost))
+      throw Error(Errc::invalid_argument, "penalty", std::to_string(penalty),
+                  "penalty − score of edges[" + std::to_string(k) + "] (score " + std::to_string(inst.edges[k].score) +
+                      ") does not fit in 64 bits");
+  }
   const std::int64_t nl = inst.num_left, nr = inst.num_right(), ng = inst.num_groups();
   const std::int64_t nodes = 2 + nl + nr + ng;
   const std::int64_t arcs = 1 + nl + static_cast<std::int64_t>(inst.edges.size()) + nr + ng;
   const std::int64_t left0 = 3, right0 = 3 + nl, group0 = 3 + nl + nr;
-  out << "c kanten layered bipartite instance (min-cost flow, cost = -score)\n"
+  out << "c kanten layered bipartite instance (min-cost flow, cost = penalty - score; docs/solve.md)\n"
       << "c node 1 = source, node 2 = sink, left " << left0 << ".." << (right0 - 1) << ", right " << right0 << ".."
       << (group0 - 1) << ", group " << group0 << ".." << (nodes) << "\n"
       << "c kanten-layout " << nl << ' ' << nr << ' ' << ng << "\n"
+      << "c penalty " << penalty << " (the bypass arc 1 -> 2: a left node left unassigned)\n"
       << "p min " << nodes << ' ' << arcs << "\n"
       << "n 1 " << nl << "\n"
       << "n 2 " << -nl << "\n"
-      << "a 1 2 0 " << nl << " 0\n";
+      << "a 1 2 0 " << nl << ' ' << penalty << "\n";
   for (std::int64_t i = 0; i < nl; ++i) out << "a 1 " << left0 + i << " 0 1 0\n";
   for (const Edge& x : inst.edges)
-    out << "a " << left0 + x.left << ' ' << right0 + x.right << " 0 1 " << -x.score << "\n";
+    out << "a " << left0 + x.left << ' ' << right0 + x.right << " 0 1 " << penalty - x.score << "\n";
   for (std::int64_t j = 0; j < nr; ++j)
     out << "a " << right0 + j << ' ' << group0 + inst.right_group[j] << " 0 " << inst.right_slots[j] << " 0\n";
   for (std::int64_t g = 0; g < ng; ++g) out << "a " << group0 + g << " 2 0 " << inst.group_capacity[g] << " 0\n";
 }
 
-std::string to_dimacs(const Instance& inst) {
+std::string to_dimacs(const Instance& inst) { return to_dimacs(inst, 0); }
+
+std::string to_dimacs(const Instance& inst, std::int64_t penalty) {
   std::ostringstream os;
-  write_dimacs(os, inst);
+  write_dimacs(os, inst, penalty);
   return os.str();
 }
 
@@ -53,7 +66,7 @@ struct RawArc {
 
 class Parser {
  public:
-  Instance parse(std::string_view text);
+  DimacsProblem parse(std::string_view text);
 
  private:
   std::int64_t number(std::string_view tok, std::int64_t line, const char* field) const {
@@ -90,7 +103,7 @@ std::vector<std::string_view> split(std::string_view s) {
   return out;
 }
 
-Instance Parser::parse(std::string_view text) {
+DimacsProblem Parser::parse(std::string_view text) {
   std::vector<std::int64_t> supply;
   std::vector<std::int64_t> supply_line;
   std::vector<RawArc> arcs;
@@ -213,9 +226,11 @@ Instance Parser::parse(std::string_view text) {
     role_line[v] = line;
   };
   bool bypass = false;
+  std::int64_t penalty = 0;
   for (const RawArc& a : arcs) {
     if (a.tail == source && a.head == sink) {
-      if (a.cost != 0) throw DimacsError(a.line, "cost", "bypass arc source→sink must cost 0");
+      // The bypass arc's cost is the penalty of an unassigned left node (docs/solve.md).
+      penalty = a.cost;
       if (a.cap < supply[source])
         throw DimacsError(a.line, "capacity",
                           "bypass arc source→sink must carry the whole supply " + std::to_string(supply[source]));
@@ -262,7 +277,19 @@ Instance Parser::parse(std::string_view text) {
     throw DimacsError(
         supply_line[source], "flow",
         "source supply " + std::to_string(supply[source]) + " differs from the " + std::to_string(nl) + " left nodes");
-  Instance inst;
+  DimacsProblem problem;
+  problem.penalty = penalty;
+  problem.source = source;
+  problem.sink = sink;
+  problem.left_node.resize(static_cast<std::size_t>(nl));
+  problem.right_node.resize(static_cast<std::size_t>(nr));
+  problem.group_node.resize(static_cast<std::size_t>(ng));
+  for (std::int64_t v = 1; v <= nodes_; ++v) {
+    if (v == source || v == sink) continue;
+    auto& layer = role[v] == left_role ? problem.left_node : role[v] == right_role ? problem.right_node : problem.group_node;
+    layer[static_cast<std::size_t>(id[v])] = v;
+  }
+  Instance& inst = problem.instance;
   inst.num_left = nl;
   inst.right_slots.assign(static_cast<std::size_t>(nr), -1);
   inst.right_group.assign(static_cast<std::size_t>(nr), -1);
@@ -296,22 +323,84 @@ Instance Parser::parse(std::string_view text) {
     } else if (rt == left_role && rh == right_role) {
       if (a.cap != 1)
         throw DimacsError(a.line, "capacity", "left→right arcs must have capacity 1, got " + std::to_string(a.cap));
-      if (a.cost == std::numeric_limits<std::int64_t>::min()) throw DimacsError(a.line, "cost", "out of range");
-      inst.edges.push_back({id[a.tail], id[a.head], -a.cost});
+      // Score P − c; an arc with c >= P never costs less than leaving its left node unassigned: left out.
+      if (a.cost >= penalty) {
+        ++problem.arcs_left_out;
+        continue;
+      }
+      std::int64_t score = 0;
+      if (__builtin_sub_overflow(penalty, a.cost, &score))
+        throw DimacsError(a.line, "cost",
+                          "score = penalty " + std::to_string(penalty) + " − cost " + std::to_string(a.cost) +
+                              " does not fit in 64 bits");
+      inst.edges.push_back({id[a.tail], id[a.head], score});
     } else {
       throw DimacsError(a.line, "destination node",
                         "arc " + std::to_string(a.tail) + "→" + std::to_string(a.head) +
                             " does not fit the layers source→left→right→group→sink");
     }
   }
-  return inst;
+  // The solver's limit (max_supported_score), refused here on the arc's own line.
+  const std::int64_t limit = max_supported_score(inst);
+  if (std::none_of(inst.edges.begin(), inst.edges.end(), [&](const Edge& e) { return e.score > limit; }))
+    return problem;
+  std::size_t k = 0;
+  for (const RawArc& a : arcs) {
+    if (a.tail == source || a.head == sink || role[a.tail] != left_role || a.cost >= penalty) continue;
+    if (inst.edges[k].score > limit)
+      throw DimacsError(a.line, "cost",
+                        "score = penalty " + std::to_string(penalty) + " − cost " + std::to_string(a.cost) + " = " +
+                            std::to_string(inst.edges[k].score) + " exceeds the solver's maximum " +
+                            std::to_string(limit) + " for an instance of this size");
+    ++k;
+  }
+  return problem;
 }
 
 }  // namespace
 
-Instance parse_dimacs(std::string_view text) {
+DimacsProblem parse_dimacs_problem(std::string_view text) {
   Parser p;
   return p.parse(text);
+}
+
+Instance parse_dimacs(std::string_view text) { return parse_dimacs_problem(text).instance; }
+
+DimacsSolution dimacs_solution(const DimacsProblem& problem, std::span<const std::int32_t> right_of_left) {
+  const Instance& inst = problem.instance;
+  const AssignmentResult check = check_assignment(inst, right_of_left);
+  if (!check.feasible) throw Error(Errc::invalid_argument, "right_of_left", "", check.message);
+  // cost = P × (unassigned) + Σ c = P × L − Σ (P − c) = P × L − total score, exactly (128 bits), then checked.
+  __extension__ typedef __int128 wide;  // GCC and Clang: exact products of two 64-bit values
+  const wide cost = static_cast<wide>(problem.penalty) * inst.num_left - check.total_score;
+  if (cost < std::numeric_limits<std::int64_t>::min() || cost > std::numeric_limits<std::int64_t>::max())
+    throw Error(Errc::invalid_argument, "optimum", "",
+                "penalty " + std::to_string(problem.penalty) + " × " + std::to_string(inst.num_left) +
+                    " left nodes − total score " + std::to_string(check.total_score) + " does not fit in 64 bits");
+  DimacsSolution sol;
+  sol.cost = static_cast<std::int64_t>(cost);
+  const std::int32_t nl = inst.num_left, nr = inst.num_right(), ng = inst.num_groups();
+  std::vector<std::int64_t> per_right(static_cast<std::size_t>(nr), 0), per_group(static_cast<std::size_t>(ng), 0);
+  if (nl > check.num_assigned) sol.flow.push_back({problem.source, problem.sink, nl - check.num_assigned});
+  for (std::int32_t i = 0; i < nl; ++i) {
+    const std::int32_t j = right_of_left[static_cast<std::size_t>(i)];
+    if (j < 0) continue;
+    const std::int64_t left = problem.left_node[static_cast<std::size_t>(i)];
+    sol.flow.push_back({problem.source, left, 1});
+    sol.flow.push_back({left, problem.right_node[static_cast<std::size_t>(j)], 1});
+    ++per_right[static_cast<std::size_t>(j)];
+    ++per_group[static_cast<std::size_t>(inst.right_group[static_cast<std::size_t>(j)])];
+  }
+  for (std::int32_t j = 0; j < nr; ++j)
+    if (per_right[static_cast<std::size_t>(j)] > 0)
+      sol.flow.push_back({problem.right_node[static_cast<std::size_t>(j)],
+                          problem.group_node[static_cast<std::size_t>(inst.right_group[static_cast<std::size_t>(j)])],
+                          per_right[static_cast<std::size_t>(j)]});
+  for (std::int32_t g = 0; g < ng; ++g)
+    if (per_group[static_cast<std::size_t>(g)] > 0)
+      sol.flow.push_back({problem.group_node[static_cast<std::size_t>(g)], problem.sink,
+                          per_group[static_cast<std::size_t>(g)]});
+  return sol;
 }
 
 Instance read_dimacs(std::istream& in) {

@@ -393,6 +393,19 @@ ojson matches_json(const std::vector<Match>& v, const Market& m) {
 // Public API
 // ---------------------------------------------------------------------------------------------
 
+// The per-object readers and the matches' writer, for the persistent matcher's query stream
+// (serve.cpp): the same code reads a market's objects and a stream's single objects.
+Citizen json_text::read_market_citizen(const json& j, const std::string& path, const ReadContext& cx) {
+  return read_citizen(j, path, cx);
+}
+Company json_text::read_market_company(const json& j, const std::string& path, const ReadContext& cx) {
+  return read_company(j, path, cx);
+}
+Task json_text::read_market_task(const json& j, const std::string& path, const ReadContext& cx) {
+  return read_task(j, path, cx);
+}
+json_text::ojson matches_ojson(const std::vector<Match>& top, const Market& m) { return matches_json(top, m); }
+
 Market market_from_json(std::string_view text, const ReadOptions& options) {
   return read_market_document(parse_document(text, options.max_bytes), options, {"citizens", "companies", "tasks"});
 }
@@ -432,6 +445,28 @@ Market json_text::read_market_document(const json& doc, const ReadOptions& optio
         throw Error(Errc::invalid_input, at("citizens", i) + ".visited_companies[" + std::to_string(v) + "]",
                     m.citizens[i].visited_companies[v], "the citizen names a company that is not in the market");
   return m;
+}
+
+namespace {
+/// One object of a market in a document of its own, read by `read` with its paths rooted at `root`.
+template <class Read>
+auto read_object(std::string_view text, const ReadOptions& options, std::vector<InputWarning>* warnings,
+                 const char* root, Read read) {
+  const json doc = parse_document(text, options.max_bytes);
+  std::vector<InputWarning> unused;
+  const ReadContext cx{options, warnings ? *warnings : unused};
+  return read(doc, std::string(root), cx);
+}
+}  // namespace
+
+Citizen citizen_from_json(std::string_view text, const ReadOptions& options, std::vector<InputWarning>* warnings) {
+  return read_object(text, options, warnings, "citizen", read_citizen);
+}
+Company company_from_json(std::string_view text, const ReadOptions& options, std::vector<InputWarning>* warnings) {
+  return read_object(text, options, warnings, "company", read_company);
+}
+Task task_from_json(std::string_view text, const ReadOptions& options, std::vector<InputWarning>* warnings) {
+  return read_object(text, options, warnings, "task", read_task);
 }
 
 MatchWeights weights_from_json(std::string_view text, const ReadOptions& options, std::vector<InputWarning>* warnings) {
@@ -484,12 +519,14 @@ ojson result_ojson(const MatchResult& r, const Market& m) {
   j["optimal"] = r.optimal;
   j["candidates"] = r.candidates;
   j["citizens"] = m.citizens.size();
-  j["citizens_matched"] = m.citizens.size() >= r.unmatched.size() ? m.citizens.size() - r.unmatched.size() : 0;
+  j["citizens_selected"] = r.selected;  // proposed for: MatchOptions::citizens, or every citizen
+  j["citizens_matched"] = r.selected >= r.unmatched.size() ? r.selected - r.unmatched.size() : 0;
   j["total_score"] = r.total_score;
   j["matches"] = matches_json(r.matches, m);
   ojson unmatched = ojson::array();
   for (auto i : r.unmatched) unmatched.push_back(id_at(m.citizens, i, "unmatched"));
   j["unmatched"] = std::move(unmatched);
+  j["not_in_market"] = r.not_in_market;
   return j;
 }
 

@@ -10,8 +10,10 @@
 #include "bipartite/solve.hpp"
 #include "core/parallel.hpp"
 #include "core/progress.hpp"
+#include "match/scorer.hpp"
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <exception>
 #include <bit>
@@ -30,19 +32,16 @@ const MatchWeights& default_weights() noexcept {
   return w;
 }
 
-namespace {
-constexpr double metres_per_degree_lat = 111'320.0;
-constexpr double pi = 3.14159265358979323846;
-}  // namespace
-
-namespace {
-/// Equirectangular distance at the first point's latitude, with its cosine given.
-std::int32_t detail_distance_m(GeoPoint a, GeoPoint b, double cos_a) noexcept {
-  const double dx = (b.lon - a.lon) * cos_a * metres_per_degree_lat;
-  const double dy = (b.lat - a.lat) * metres_per_degree_lat;
-  return static_cast<std::int32_t>(std::sqrt(dx * dx + dy * dy) + 0.5);
-}
-}  // namespace
+// The scorer, its helpers and the explanations are shared with the persistent matcher
+// (kanten/match/index.hpp): src/match/scorer.hpp.
+using detail::CitizenInfo;
+using detail::Scorer;
+using detail::TaskInfo;
+using detail::check_index;
+using detail::detail_distance_m;
+using detail::explain_with;
+using detail::metres_per_degree_lat;
+using detail::pi;
 
 std::int32_t distance_m(GeoPoint a, GeoPoint b) noexcept {
   return detail_distance_m(a, b, std::cos(a.lat * pi / 180.0));
@@ -54,347 +53,6 @@ int disco_level(std::string_view a, std::string_view b) noexcept {
   return n;
 }
 
-namespace {
-
-std::string km_text(std::int32_t m) {
-  const std::int32_t tenths = (m + 50) / 100;
-  return std::to_string(tenths / 10) + (tenths % 10 ? "." + std::to_string(tenths % 10) : "") + " km";
-}
-
-std::uint8_t health_mask(const std::vector<Health>& h) {
-  std::uint8_t m = 0;
-  for (auto x : h) m = static_cast<std::uint8_t>(m | (1u << static_cast<unsigned>(x)));
-  return m;
-}
-std::uint8_t demand_mask(const std::vector<Demand>& d) {
-  std::uint8_t m = 0;
-  for (auto x : d) m = static_cast<std::uint8_t>(m | (1u << static_cast<unsigned>(x)));
-  return m;
-}
-
-std::int32_t speed_kmh(TravelMode mode, const MatchWeights& w) {
-  switch (mode) {
-    case TravelMode::car: return w.car_kmh;
-    case TravelMode::public_transport: return w.public_transport_kmh;
-    case TravelMode::bicycle: return w.bicycle_kmh;
-    case TravelMode::walk: return w.walk_kmh;
-  }
-  return w.public_transport_kmh;
-}
-
-/// The distance limit of a citizen with none (max_travel_m 0): 2,000 km, farther than Denmark spans.
-constexpr std::int32_t no_distance_limit_m = 2'000'000;
-
-/// The farthest a citizen can go, in metres: the tighter of the distance and the time limits.
-std::int32_t reach_m(const Citizen& c, const MatchWeights& w) {
-  std::int64_t reach = c.max_travel_m > 0 ? c.max_travel_m : no_distance_limit_m;
-  if (c.max_travel_minutes > 0)
-    reach = std::min<std::int64_t>(reach, std::int64_t{c.max_travel_minutes} * speed_kmh(c.mode, w) * 1000 / 60);
-  return static_cast<std::int32_t>(std::max<std::int64_t>(reach, 1));
-}
-
-std::int32_t travel_minutes(std::int32_t metres, TravelMode mode, const MatchWeights& w) {
-  return static_cast<std::int32_t>((std::int64_t{metres} * 60 + speed_kmh(mode, w) * 1000 - 1) / (speed_kmh(mode, w) * 1000));
-}
-
-std::int32_t readiness_points(const Company& co, const MatchWeights& w) {
-  std::int32_t p = 0;
-  if (co.inclusion_internships + co.inclusion_paid > 0) p += w.inclusion_experience;
-  if (co.inclusion_paid > 0) p += w.inclusion_paid;
-  if (co.social_responsibility) p += w.social_responsibility;
-  if (co.labour_shortage) p += w.labour_shortage;
-  if (co.mentors > 0) p += w.mentors;
-  return p;
-}
-
-/// Interned competence ids, so coverage compares integers, not strings.
-class Vocabulary {
- public:
-  std::vector<std::int32_t> ids(const std::vector<std::string>& words) {
-    std::vector<std::int32_t> out;
-    out.reserve(words.size());
-    for (const auto& s : words) out.push_back(map_.try_emplace(s, static_cast<std::int32_t>(map_.size())).first->second);
-    std::sort(out.begin(), out.end());
-    out.erase(std::unique(out.begin(), out.end()), out.end());
-    return out;
-  }
-  [[nodiscard]] std::size_t size() const noexcept { return map_.size(); }
-
- private:
-  std::unordered_map<std::string, std::int32_t> map_;
-};
-
-/// A set of competences: a 64-bit mask while the market's vocabulary fits, else sorted ids.
-struct CompetenceSet {
-  std::uint64_t mask = 0;
-  std::vector<std::int32_t> ids;
-};
-
-std::size_t covered(const CompetenceSet& have, const CompetenceSet& want, bool masks) {
-  if (masks) return static_cast<std::size_t>(std::popcount(have.mask & want.mask));
-  std::size_t n = 0;
-  auto h = have.ids.begin();
-  for (auto x : want.ids) {
-    h = std::lower_bound(h, have.ids.end(), x);
-    if (h != have.ids.end() && *h == x) ++n;
-  }
-  return n;
-}
-std::size_t count(const CompetenceSet& s, bool masks) {
-  return masks ? static_cast<std::size_t>(std::popcount(s.mask)) : s.ids.size();
-}
-
-/// A DISCO-08 code's first four digits packed big-endian, with its length (capped at 4).
-struct PackedCode {
-  std::uint32_t digits = 0;
-  std::uint32_t len = 0;
-};
-PackedCode pack(std::string_view code) {
-  PackedCode p;
-  p.len = static_cast<std::uint32_t>(std::min<std::size_t>(code.size(), 4));
-  for (std::uint32_t i = 0; i < 4; ++i)
-    p.digits = (p.digits << 8) | (i < p.len ? static_cast<unsigned char>(code[i]) : 0u);
-  return p;
-}
-/// disco_level on packed codes.
-int level(PackedCode a, PackedCode b) {
-  const std::uint32_t x = a.digits ^ b.digits;
-  const int same = x == 0 ? 4 : std::countl_zero(x) / 8;
-  return std::min<int>({same, static_cast<int>(a.len), static_cast<int>(b.len)});
-}
-
-/// Everything about a task the scorer needs, flat, precomputed once per market.
-struct TaskInfo {
-  std::int32_t company = -1;
-  std::uint8_t demands = 0;
-  bool open = true;  // slots and company capacity > 0
-  bool ordinary = false;
-  bool needs_licence = false;
-  std::int8_t min_danish = 0;
-  Minutes min_per_week = 0;
-  std::int32_t readiness = 0;
-  std::uint32_t code_off = 0, code_n = 0;  // into Scorer::codes_
-  CompetenceSet required, optional;
-};
-
-struct CitizenInfo {
-  std::uint8_t health = 0;
-  bool licence = false;
-  std::int8_t danish = 0;
-  TravelMode mode = TravelMode::public_transport;
-  std::int32_t reach = 0, max_m = 0, max_minutes = 0;
-  Minutes hours_now = 0, hours_max = 0;
-  std::uint32_t wish_off = 0, wish_n = 0;  // into Scorer::codes_
-  std::uint32_t visit_off = 0, visit_n = 0;  // into Scorer::visits_: companies visited (sorted)
-  CompetenceSet competences;
-};
-
-class Scorer {
- public:
-  Scorer(const Market& m, const MatchWeights& w) : m_(m), w_(w) {
-    std::unordered_map<std::string_view, std::int32_t> company_index;
-    company_index.reserve(m.companies.size());
-    for (std::size_t i = 0; i < m.companies.size(); ++i)
-      company_index.emplace(m.companies[i].id, static_cast<std::int32_t>(i));
-    tasks_.resize(m.tasks.size());
-    for (std::size_t i = 0; i < m.tasks.size(); ++i) {
-      const Task& t = m.tasks[i];
-      auto it = company_index.find(t.company);
-      if (it == company_index.end())
-        throw Error(Errc::invalid_input, "tasks[" + std::to_string(i) + "].company", t.company,
-                    "the task names a company that is not in the market");
-      TaskInfo& ti = tasks_[i];
-      ti.company = it->second;
-      const Company& co = m.companies[ti.company];
-      ti.demands = demand_mask(t.demands);
-      ti.open = t.slots > 0 && co.capacity > 0;
-      ti.ordinary = t.ordinary_from_start;
-      ti.needs_licence = t.needs_driving_licence;
-      ti.min_danish = t.min_danish_level;
-      ti.min_per_week = t.min_per_week;
-      ti.readiness = readiness_points(co, w);
-      ti.code_off = static_cast<std::uint32_t>(codes_.size());
-      for (const auto& code : t.disco) codes_.push_back(pack(code));
-      ti.code_n = static_cast<std::uint32_t>(t.disco.size());
-      ti.required.ids = vocab_.ids(t.required_competences);
-      ti.optional.ids = vocab_.ids(t.optional_competences);
-    }
-    citizens_.resize(m.citizens.size());
-    for (std::size_t i = 0; i < m.citizens.size(); ++i) {
-      const Citizen& c = m.citizens[i];
-      CitizenInfo& cx = citizens_[i];
-      cx.health = health_mask(c.health);
-      cx.licence = c.driving_licence;
-      cx.danish = c.danish_level;
-      cx.mode = c.mode;
-      cx.reach = reach_m(c, w);
-      cx.max_m = c.max_travel_m > 0 ? c.max_travel_m : no_distance_limit_m;  // the filter and the grid agree
-      cx.max_minutes = c.max_travel_minutes;
-      cx.hours_now = c.hours_now;
-      cx.hours_max = c.hours_max;
-      cx.wish_off = static_cast<std::uint32_t>(codes_.size());
-      for (const auto& code : c.wishes) codes_.push_back(pack(code));
-      cx.wish_n = static_cast<std::uint32_t>(c.wishes.size());
-      cx.competences.ids = vocab_.ids(c.competences);
-      cx.visit_off = static_cast<std::uint32_t>(visits_.size());
-      for (std::size_t v = 0; v < c.visited_companies.size(); ++v) {
-        auto co = company_index.find(c.visited_companies[v]);
-        if (co == company_index.end())
-          throw Error(Errc::invalid_input, "citizens[" + std::to_string(i) + "].visited_companies[" + std::to_string(v) + "]",
-                      c.visited_companies[v], "no company of the market has this id");
-        visits_.push_back(co->second);
-      }
-      std::sort(visits_.begin() + cx.visit_off, visits_.end());
-      cx.visit_n = static_cast<std::uint32_t>(visits_.size() - cx.visit_off);
-    }
-    // Competence sets become 64-bit masks when the market's vocabulary fits.
-    masks_ = vocab_.size() <= 64;
-    if (masks_) {
-      auto to_mask = [](CompetenceSet& s) {
-        for (auto id : s.ids) s.mask |= std::uint64_t{1} << id;
-        s.ids.clear();
-      };
-      for (auto& t : tasks_) to_mask(t.required), to_mask(t.optional);
-      for (auto& c : citizens_) to_mask(c.competences);
-    }
-  }
-
-  [[nodiscard]] const TaskInfo& task(std::int32_t t) const { return tasks_[t]; }
-  [[nodiscard]] const CitizenInfo& citizen(std::int32_t c) const { return citizens_[c]; }
-
-  /// Whether the citizen has visited company `k`.
-  [[nodiscard]] bool visited(const CitizenInfo& c, std::int32_t k) const {
-    const auto* b = visits_.data() + c.visit_off;
-    return c.visit_n != 0 && std::binary_search(b, b + c.visit_n, k);
-  }
-
-  /// Shared DISCO digits between the citizen's best wish and the task (0–4).
-  [[nodiscard]] int wish_level(const CitizenInfo& c, const TaskInfo& t) const {
-    int best = 0;
-    for (std::uint32_t i = 0; i < c.wish_n; ++i)
-      for (std::uint32_t j = 0; j < t.code_n; ++j)
-        best = std::max(best, level(codes_[c.wish_off + i], codes_[t.code_off + j]));
-    return best;
-  }
-
-  /// Whether a task shares at least `min_level` DISCO digits with one of the wishes (a wish
-  /// shorter than that, e.g. a 1-digit major group, needs all of its own digits). A citizen
-  /// without wishes, or a task without codes, is open to all.
-  [[nodiscard]] bool within_wishes(const CitizenInfo& c, const TaskInfo& t, int min_level) const {
-    if (c.wish_n == 0 || t.code_n == 0) return true;
-    for (std::uint32_t i = 0; i < c.wish_n; ++i) {
-      const PackedCode wish = codes_[c.wish_off + i];
-      const int need = std::min(min_level, static_cast<int>(wish.len));
-      for (std::uint32_t j = 0; j < t.code_n; ++j)
-        if (level(wish, codes_[t.code_off + j]) >= need) return true;
-    }
-    return false;
-  }
-
-  /// Scores a pair; fills `why` with every failing filter when asked (explanations), else stops
-  /// at the first (candidate generation). Returns false when rejected.
-  bool score(std::int32_t ci, std::int32_t ti, std::int32_t dist, ScoreBreakdown& b,
-             std::vector<RejectReason>* why) const {
-    const CitizenInfo& cx = citizens_[ci];
-    const TaskInfo& tx = tasks_[ti];
-    bool ok = true;
-    // Reject: the reason's text is only built when explaining; when not, stop at the first.
-    auto reject = [&](Rejection r, auto&& text) {
-      ok = false;
-      if (why) why->push_back({r, text()});
-      return why != nullptr;
-    };
-    if (!tx.open && !reject(Rejection::no_capacity, [&] { return std::string("the task or its company takes nobody now"); }))
-      return false;
-    if (const auto clash = static_cast<std::uint8_t>(cx.health & tx.demands); clash) {
-      if (!reject(Rejection::health_conflict, [&] {
-            std::string s;
-            for (unsigned i = 0; i < enum_size<Demand>; ++i)
-              if (clash & (1u << i))
-                s += std::string(s.empty() ? "" : "; ") + "task demands " + std::string(name(static_cast<Demand>(i))) +
-                     "; citizen has " + std::string(name(static_cast<Health>(i)));
-            return s;
-          }))
-        return false;
-    }
-    if (dist > cx.max_m &&
-        !reject(Rejection::too_far, [&] { return "travel " + km_text(dist) + " > " + km_text(cx.max_m); }))
-      return false;
-    if (cx.max_minutes > 0) {
-      const std::int32_t minutes = travel_minutes(dist, cx.mode, w_);
-      if (minutes > cx.max_minutes && !reject(Rejection::too_long_travel, [&] {
-            return "travel about " + std::to_string(minutes) + " min by " + std::string(name(cx.mode)) + " > " +
-                   std::to_string(cx.max_minutes) + " min";
-          }))
-        return false;
-    }
-    if (tx.min_per_week > cx.hours_max && !reject(Rejection::too_many_hours, [&] {
-          return "task needs at least " + hours_text(tx.min_per_week) + " h/week; citizen can do " +
-                 hours_text(cx.hours_max);
-        }))
-      return false;
-    if (covered(cx.competences, tx.required, masks_) < count(tx.required, masks_) &&
-        !reject(Rejection::missing_competence, [&] {
-          const Citizen& c = m_.citizens[ci];
-          std::string s = "task requires";
-          for (const auto& r : m_.tasks[ti].required_competences)
-            if (std::find(c.competences.begin(), c.competences.end(), r) == c.competences.end()) s += " '" + r + "'";
-          return s + "; citizen lacks it";
-        }))
-      return false;
-    if (tx.min_danish > cx.danish && !reject(Rejection::danish_level, [&] {
-          return "task needs Danish level " + std::to_string(tx.min_danish) + "; citizen has " + std::to_string(cx.danish);
-        }))
-      return false;
-    if (tx.needs_licence && !cx.licence &&
-        !reject(Rejection::driving_licence, [&] { return std::string("task needs a driving licence; citizen has none"); }))
-      return false;
-    // The citizen's own wish sets the direction (004, Kerneelement 4 and 6).
-    if (!within_wishes(cx, tx, w_.min_wish_level) && !reject(Rejection::outside_wishes, [&] {
-          return "the task's DISCO codes share fewer than " + std::to_string(w_.min_wish_level) +
-                 " digits with each of the citizen's wishes";
-        }))
-      return false;
-    if (!ok) return false;
-
-    // The features (docs/matching.md). Wish fit through the DISCO hierarchy (004, KE4 and KE6).
-    b.wish_level = wish_level(cx, tx);
-    b.wish = w_.wish_by_level[static_cast<std::size_t>(b.wish_level)];
-    const std::size_t optional = count(tx.optional, masks_);
-    b.competences = optional == 0 ? w_.competences
-                                  : static_cast<std::int32_t>(w_.competences * covered(cx.competences, tx.optional, masks_) /
-                                                              optional);
-    // Small starting hours are welcome (001; 004, KE7: "selv få ordinære løntimer").
-    if (tx.min_per_week <= cx.hours_now || cx.hours_max <= cx.hours_now)
-      b.hours = w_.hours;
-    else
-      b.hours = static_cast<std::int32_t>(std::int64_t{w_.hours} * (cx.hours_max - tx.min_per_week) /
-                                          (cx.hours_max - cx.hours_now));
-    b.distance_m = dist;
-    b.travel = static_cast<std::int32_t>(std::int64_t{w_.travel} * std::max(0, cx.reach - dist) / cx.reach);
-    // A visit, e.g. on a bus trip, leaves a relation to the company (002, Introduktion).
-    b.readiness = tx.readiness + (visited(cx, tx.company) ? w_.relation : 0);
-    b.ordinary = tx.ordinary ? w_.ordinary_from_start : 0;  // 004, KE7: ordinary hours from the start
-    return true;
-  }
-
- private:
-  const Market& m_;
-  const MatchWeights& w_;
-  Vocabulary vocab_;
-  bool masks_ = true;
-  std::vector<PackedCode> codes_;
-  std::vector<std::int32_t> visits_;
-  std::vector<TaskInfo> tasks_;
-  std::vector<CitizenInfo> citizens_;
-};
-
-void check_index(std::int32_t i, std::size_t n, const char* field) {
-  if (i < 0 || static_cast<std::size_t>(i) >= n)
-    throw Error(Errc::invalid_argument, field, std::to_string(i), "index out of range (size " + std::to_string(n) + ")");
-}
-
-}  // namespace
 
 PairScore score_pair(const Market& m, std::int32_t citizen, std::int32_t task, const MatchWeights& w) {
   check_index(citizen, m.citizens.size(), "citizen");
@@ -428,12 +86,41 @@ PairScore score_pair(const Market& m, std::int32_t citizen, std::int32_t task, c
 
 namespace {
 
+/// The number of bits set, inline (std::popcount calls a library routine on the baseline x86-64).
+constexpr std::int32_t ones(std::uint64_t x) noexcept {
+  x -= (x >> 1) & 0x5555'5555'5555'5555u;
+  x = (x & 0x3333'3333'3333'3333u) + ((x >> 2) & 0x3333'3333'3333'3333u);
+  x = (x + (x >> 4)) & 0x0f0f'0f0f'0f0f'0f0fu;
+  return static_cast<std::int32_t>((x * 0x0101'0101'0101'0101u) >> 56);
+}
+
+/// A DISCO-08 code's first four characters packed big-endian, padded past its end with `pad`. Two
+/// codes padded with different bytes share exactly their common leading digits up to the shorter
+/// one's length (disco_level), or more where a character equals the other's pad: the wish level
+/// they give is never below the scorer's, as a bound on the score needs.
+std::uint32_t padded_code(std::string_view code, unsigned char pad) noexcept {
+  std::uint32_t x = 0;
+  for (std::size_t i = 0; i < 4; ++i) x = (x << 8) | (i < code.size() ? static_cast<unsigned char>(code[i]) : pad);
+  return x;
+}
+/// Shared leading bytes of two padded codes (0–4).
+int shared_digits(std::uint32_t a, std::uint32_t b) noexcept {
+  const std::uint32_t x = a ^ b;
+  return x == 0 ? 4 : std::countl_zero(x) / 8;
+}
+
 /// Found pairs as (task, score), a citizen's run at a time; the citizen is implied by the range.
 /// The citizens (in cell order) fall into contiguous chunks, each with its own buffer, so threads
 /// share nothing they write; a citizen's run depends on the citizen alone, so the result is the
-/// same for any number of threads.
+/// same for any number of threads. A pair is one 64-bit key, score descending then task
+/// ascending in plain integer order, so a run sorts as integers.
 struct Found {
-  std::int32_t task, score;
+  std::uint64_t key;
+  static Found of(std::int32_t task, std::int32_t score) {
+    return {(std::uint64_t{static_cast<std::uint32_t>(INT32_MAX - score)} << 32) | static_cast<std::uint32_t>(task)};
+  }
+  [[nodiscard]] std::int32_t task() const { return static_cast<std::int32_t>(key & 0xffff'ffffu); }
+  [[nodiscard]] std::int32_t score() const { return INT32_MAX - static_cast<std::int32_t>(key >> 32); }
 };
 struct CandidateRuns {
   struct Chunk {
@@ -441,7 +128,7 @@ struct CandidateRuns {
     detail::big_vector<Found> found;  // the chunk's citizens' runs, one after another
   };
   std::vector<Chunk> chunks;
-  std::vector<std::pair<std::size_t, std::size_t>> range;  // per citizen: [first, last) in its chunk
+  std::vector<std::pair<std::size_t, std::size_t>> range;  // per citizen: [first, last) in its chunk (empty when not searched)
   std::vector<std::int32_t> chunk_of;                      // per citizen: its chunk
   std::size_t workers = 1;
 
@@ -459,39 +146,50 @@ struct CandidateRuns {
         const auto& found = chunks[static_cast<std::size_t>(chunk_of[ci])].found;
         std::size_t at = offset[ci];
         for (std::size_t k = range[ci].first; k < range[ci].second; ++k)
-          out[at++] = make(static_cast<std::int32_t>(ci), found[k].task, found[k].score);
+          out[at++] = make(static_cast<std::int32_t>(ci), found[k].task(), found[k].score());
       }
     });
   }
 };
 
-/// candidates() on `threads` threads, reporting the citizens done through `progress` (may be empty).
-/// `scorer` is the market's (it has checked the market).
+/// candidates() on `threads` threads for the citizens `selected` (indices into the market, each
+/// once; nullptr: every citizen), keeping each citizen's best `bound` pairs (0: all), reporting the
+/// citizens done through `progress` (may be empty). `scorer` is the market's (it has checked the market).
 CandidateRuns find_candidates(const Market& m, const MatchWeights& w, const Scorer& scorer, std::int32_t threads,
-                              const Progress& progress) {
+                              const Progress& progress, const std::vector<std::int32_t>* selected = nullptr,
+                              std::int32_t bound = 0) {
   if (threads < 0)
     throw Error(Errc::invalid_argument, "threads", std::to_string(threads), "the thread count cannot be negative");
   threads = static_cast<std::int32_t>(detail::thread_count(threads));
-  detail::StageProgress stage(progress, "candidates", m.citizens.size());
+  // Citizens in the search: the selection, or everyone.
+  std::vector<std::int32_t> order;
+  if (selected) {
+    order = *selected;
+  } else {
+    order.resize(m.citizens.size());
+    std::iota(order.begin(), order.end(), 0);
+  }
+  const std::size_t n_search = order.size();
+  detail::StageProgress stage(progress, "candidates", n_search);
   std::mutex stage_mutex;  // the workers report through one StageProgress
   std::size_t done = 0;
-  const auto nc = static_cast<std::int32_t>(m.citizens.size());
   const auto nt = static_cast<std::int32_t>(m.tasks.size());
   CandidateRuns runs;
   runs.range.assign(m.citizens.size(), {0, 0});
   runs.chunk_of.assign(m.citizens.size(), 0);
-  if (nc == 0 || nt == 0) {
+  if (n_search == 0 || nt == 0) {
     stage.finish();
     return runs;
   }
-  // A location grid on an equirectangular plane. The cell is half the median reach (2–20 km),
-  // so a citizen's box of cells hugs their circle.
+  // A location grid on an equirectangular plane. The cell is a quarter of the median reach
+  // (1–20 km) of the citizens searched: each row of cells a citizen reads is cut to the columns
+  // their circle touches, so the cells read hug the circle.
   double cell = 10'000.0;
   {
-    std::vector<std::int32_t> reaches(m.citizens.size());
-    for (std::int32_t i = 0; i < nc; ++i) reaches[i] = scorer.citizen(i).reach;
-    std::nth_element(reaches.begin(), reaches.begin() + nc / 2, reaches.end());
-    cell = std::clamp(reaches[nc / 2] / 2.0, 2'000.0, 20'000.0);
+    std::vector<std::int32_t> reaches(n_search);
+    for (std::size_t i = 0; i < n_search; ++i) reaches[i] = scorer.citizen(order[i]).reach;
+    std::nth_element(reaches.begin(), reaches.begin() + static_cast<std::ptrdiff_t>(n_search / 2), reaches.end());
+    cell = std::clamp(reaches[n_search / 2] / 4.0, 1'000.0, 20'000.0);
   }
   double lat0 = 0;
   for (const auto& co : m.companies) lat0 += co.location.lat;
@@ -515,64 +213,120 @@ CandidateRuns find_candidates(const Market& m, const MatchWeights& w, const Scor
     gw = x1 - x0 + 1, gh = y1 - y0 + 1;
     if (static_cast<double>(gw) * static_cast<double>(gh) <= max_cells) break;
   }
-  std::vector<std::int64_t> task_cell(m.tasks.size());
+  // Cell ids fit 32 bits: the grid has at most max(4096, 4 × tasks) cells.
+  std::vector<std::uint32_t> task_cell(m.tasks.size());
   for (std::int32_t t = 0; t < nt; ++t) {
     const auto [x, y] = cell_xy(m.companies[scorer.task(t).company].location);
-    task_cell[t] = (y - y0) * gw + (x - x0);
+    task_cell[t] = static_cast<std::uint32_t>((y - y0) * gw + (x - x0));
   }
-  // The occupation index inside each cell: entries sorted by (cell, 2-digit DISCO prefix, task),
-  // with the task's position inline so the distance test reads the index sequentially. A task
-  // without codes is filed under "" and found by every citizen. The entry also carries the task's
-  // plain hard-filter fields, so most rejected pairs never touch the scorer's task record (the
-  // scorer still decides every pair that passes).
+
+  // With a bound, a pair is scored only when the most its score can be beats the citizen's worst
+  // kept pair. That most follows the scorer's features (docs/matching.md) for weights of 0 and
+  // more (every weight set read from JSON); with a negative weight every pair in reach is scored.
+  const bool prune = bound > 0 && std::min({w.competences, w.hours, w.travel, w.relation, w.ordinary_from_start,
+                                            w.inclusion_experience, w.inclusion_paid, w.social_responsibility,
+                                            w.labour_shortage, w.mentors,
+                                            *std::min_element(w.wish_by_level.begin(), w.wish_by_level.end())}) >= 0;
+  const bool masks = scorer.masks();  // the competence masks are exact (the vocabulary fits 64 words)
+
+  // Two indexes over the tasks. An entry carries the task's position (the distance test reads the
+  // index sequentially), its plain hard-filter fields (most rejected pairs never touch the scorer's
+  // task record; the scorer still decides every pair that passes) and what the bound needs:
+  // - `flat`: every task once, by (cell, task), with the cells' starts: a citizen open to every
+  //   occupation reads a row of cells as one contiguous range;
+  // - `coded`: every task once per DISCO code ("" for a task without codes), by (the code's
+  //   2-digit prefix, cell, task), with the prefixes' starts: a citizen whose candidates all share
+  //   a prefix with a wish (detail::wishes_by_prefix) reads only those prefixes, a row at a time,
+  //   found by binary search over the cells. A task with several codes appears once per code; the
+  //   pairs are made unique before they are scored.
   struct Entry {
     double lat, lon;
     std::int32_t task;
-    std::uint16_t prefix;
+    Minutes min_per_week;
     std::uint8_t demands;
     std::int8_t min_danish;
-    Minutes min_per_week;
     bool open, needs_licence;
+    std::int32_t points;     // the task's own points: readiness and ordinary hours
+    std::uint32_t code;      // the code, padded_code(·, 0xff); `flat`: the task's only code, if any
+    bool code_known;         // the wish level follows from `code` (`flat`: the task has at most one code)
+    std::uint8_t n_optional; // optional competences (with masks)
+    std::uint64_t required, optional;  // the competence masks (with masks)
   };
-  auto prefix_of = [](std::string_view code) {
-    return static_cast<std::uint16_t>((code.size() > 0 ? static_cast<unsigned char>(code[0]) << 8 : 0u) |
-                                      (code.size() > 1 ? static_cast<unsigned char>(code[1]) : 0u));
-  };
-  std::vector<std::pair<std::int64_t, Entry>> keyed;
-  keyed.reserve(m.tasks.size() * 2);
-  for (std::int32_t t = 0; t < nt; ++t) {
+  auto entry_of = [&](std::int32_t t, const std::string* code) {
     const GeoPoint p = m.companies[scorer.task(t).company].location;
     const TaskInfo& ti = scorer.task(t);
-    const Entry base{p.lat, p.lon, t, 0, ti.demands, ti.min_danish, ti.min_per_week, ti.open, ti.needs_licence};
-    std::vector<std::uint16_t> seen_prefixes;
-    if (m.tasks[t].disco.empty()) seen_prefixes.push_back(base.prefix);
-    for (const auto& code : m.tasks[t].disco) seen_prefixes.push_back(prefix_of(code));
-    std::sort(seen_prefixes.begin(), seen_prefixes.end());
-    seen_prefixes.erase(std::unique(seen_prefixes.begin(), seen_prefixes.end()), seen_prefixes.end());
-    for (const auto& pr : seen_prefixes) {
-      Entry e = base;
-      e.prefix = pr;
-      keyed.emplace_back(task_cell[t], e);
+    const auto& disco = m.tasks[t].disco;
+    const bool known = code != nullptr || disco.size() <= 1;
+    const std::string_view c = code ? std::string_view(*code) : disco.empty() ? std::string_view() : std::string_view(disco[0]);
+    return Entry{p.lat, p.lon, t, ti.min_per_week, ti.demands, ti.min_danish, ti.open, ti.needs_licence,
+                 ti.readiness + (ti.ordinary ? w.ordinary_from_start : 0), padded_code(c, 0xff), known,
+                 static_cast<std::uint8_t>(ones(ti.optional.mask)), ti.required.mask, ti.optional.mask};
+  };
+  const auto n_cells = static_cast<std::size_t>(gw * gh);
+  std::vector<Entry> flat(m.tasks.size());
+  std::vector<std::uint32_t> cell_start(n_cells + 1, 0);
+  {
+    for (std::int32_t t = 0; t < nt; ++t) ++cell_start[task_cell[t] + 1];
+    std::partial_sum(cell_start.begin(), cell_start.end(), cell_start.begin());
+    std::vector<std::uint32_t> at(cell_start.begin(), cell_start.end() - 1);
+    for (std::int32_t t = 0; t < nt; ++t) flat[at[task_cell[t]]++] = entry_of(t, nullptr);  // tasks ascending within a cell
+  }
+  std::vector<Entry> coded;
+  std::vector<std::uint32_t> coded_cell;
+  std::vector<std::uint32_t> prefix_start((std::size_t{1} << 16) + 1, 0);
+  {
+    struct Filed {
+      std::uint16_t prefix;
+      std::int32_t task;
+      const std::string* code;  // nullptr: the task has no codes
+    };
+    std::vector<Filed> filed;
+    filed.reserve(m.tasks.size() * 2);
+    for (std::int32_t t = 0; t < nt; ++t) {
+      if (m.tasks[t].disco.empty()) filed.push_back({0, t, nullptr});
+      for (const auto& code : m.tasks[t].disco) filed.push_back({detail::disco_prefix(code), t, &code});
+    }
+    std::stable_sort(filed.begin(), filed.end(), [&](const Filed& a, const Filed& b) {
+      return std::tie(a.prefix, task_cell[a.task], a.task) < std::tie(b.prefix, task_cell[b.task], b.task);
+    });
+    static const std::string none;
+    coded.reserve(filed.size());
+    coded_cell.reserve(filed.size());
+    for (const auto& f : filed) {
+      coded.push_back(entry_of(f.task, f.code ? f.code : &none));
+      coded_cell.push_back(task_cell[f.task]);
+      ++prefix_start[std::size_t{f.prefix} + 1];
+    }
+    std::partial_sum(prefix_start.begin(), prefix_start.end(), prefix_start.begin());
+  }
+  // Each prefix's cell starts, as `flat` has them, while the prefixes times the cells stay under
+  // 4 Mi starts (16 MiB); beyond that a row's range is found by binary search over `coded_cell`.
+  std::vector<std::int32_t> prefix_table;   // per prefix: its table in prefix_cells, or -1
+  std::vector<std::uint32_t> prefix_cells;  // per table: n_cells + 1 starts into `coded`
+  {
+    std::size_t tables = 0;
+    for (std::size_t pr = 0; pr < (std::size_t{1} << 16); ++pr) tables += prefix_start[pr + 1] > prefix_start[pr];
+    if (tables * (n_cells + 1) <= (std::size_t{1} << 22)) {
+      prefix_table.assign(std::size_t{1} << 16, -1);
+      prefix_cells.reserve(tables * (n_cells + 1));
+      for (std::size_t pr = 0; pr < (std::size_t{1} << 16); ++pr) {
+        if (prefix_start[pr + 1] == prefix_start[pr]) continue;
+        prefix_table[pr] = static_cast<std::int32_t>(prefix_cells.size() / (n_cells + 1));
+        const std::size_t base = prefix_cells.size();
+        prefix_cells.resize(base + n_cells + 1, 0);
+        for (std::uint32_t k = prefix_start[pr]; k < prefix_start[pr + 1]; ++k) ++prefix_cells[base + coded_cell[k] + 1];
+        prefix_cells[base] = prefix_start[pr];
+        std::partial_sum(prefix_cells.begin() + static_cast<std::ptrdiff_t>(base),
+                         prefix_cells.begin() + static_cast<std::ptrdiff_t>(base + n_cells + 1),
+                         prefix_cells.begin() + static_cast<std::ptrdiff_t>(base));
+      }
     }
   }
-  std::sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) {
-    return std::tie(a.first, a.second.prefix, a.second.task) < std::tie(b.first, b.second.prefix, b.second.task);
-  });
-  std::vector<Entry> index(keyed.size());
-  std::vector<std::uint32_t> cell_start(static_cast<std::size_t>(gw * gh + 1), 0);
-  for (std::size_t i = 0; i < keyed.size(); ++i) {
-    index[i] = keyed[i].second;
-    ++cell_start[static_cast<std::size_t>(keyed[i].first) + 1];
-  }
-  std::partial_sum(cell_start.begin(), cell_start.end(), cell_start.begin());
-  keyed = {};
 
-  // Citizens in cell order, so neighbours reuse the same part of the index.
-  std::vector<std::int32_t> order(m.citizens.size());
-  std::iota(order.begin(), order.end(), 0);
+  // The searched citizens in cell order, so neighbours reuse the same part of the index.
   {
     std::vector<std::int64_t> home_cell(m.citizens.size());
-    for (std::int32_t i = 0; i < nc; ++i) {
+    for (const std::int32_t i : order) {
       const auto [x, y] = cell_xy(m.citizens[i].home);
       home_cell[i] = y * gw + x;
     }
@@ -585,77 +339,219 @@ CandidateRuns find_candidates(const Market& m, const MatchWeights& w, const Scor
   auto& chunk_of = runs.chunk_of;
   // More chunks than threads: a thread that finishes early takes the next chunk, so a dense
   // city in one part of the order does not leave the other threads idle.
-  const std::size_t workers = std::min<std::size_t>(static_cast<std::size_t>(threads), m.citizens.size());
-  const std::size_t n_chunks = workers == 1 ? 1 : std::min<std::size_t>(workers * 8, m.citizens.size());
+  const std::size_t workers = std::min<std::size_t>(static_cast<std::size_t>(threads), n_search);
+  const std::size_t n_chunks = workers == 1 ? 1 : std::min<std::size_t>(workers * 8, n_search);
   runs.workers = workers;
   auto& chunks = runs.chunks;
   chunks.resize(n_chunks);
-  for (std::size_t k = 0; k < n_chunks; ++k)
-    chunks[k] = {m.citizens.size() * k / n_chunks, m.citizens.size() * (k + 1) / n_chunks, {}};
+  for (std::size_t k = 0; k < n_chunks; ++k) chunks[k] = {n_search * k / n_chunks, n_search * (k + 1) / n_chunks, {}};
+  const auto keep = bound > 0 ? static_cast<std::size_t>(bound) : SIZE_MAX;
 
   auto search = [&](std::size_t chunk_id) {
     CandidateRuns::Chunk& chunk = chunks[chunk_id];
     // The reserve is generous: pages are only touched when written, and regrowing would copy it all.
     auto& found = chunk.found;
-    found.reserve((chunk.end - chunk.begin) * 64);
+    found.reserve((chunk.end - chunk.begin) * std::min<std::size_t>(keep, 64));
+    // A pair in reach that passed the plain filters, with the most its score can be (with a bound).
+    struct Near {
+      std::int32_t most, task, distance;
+    };
+    std::vector<Near> near, by_most;
+    std::vector<std::uint32_t> count;  // by_most's counting sort
+    std::vector<Found> run;            // the current citizen's pairs
     std::vector<std::int32_t> seen(m.tasks.size(), -1);
     std::vector<std::uint16_t> prefixes;
-    std::vector<std::uint8_t> wanted(1u << 16, 0);  // by prefix: does the current citizen open it
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> rows;  // the first and last cell of each row read
+    std::vector<std::uint32_t> wishes;  // the citizen's wishes, padded_code(·, 0)
+    std::size_t unreported = 0;
     for (std::size_t oi = chunk.begin; oi < chunk.end; ++oi) {
       const std::int32_t ci = order[oi];
       const Citizen& c = m.citizens[ci];
       const CitizenInfo& cinfo = scorer.citizen(ci);
       const std::int32_t reach = cinfo.reach;
-      // Which occupation buckets to open: the wishes' prefixes when the candidate rule asks for
-      // ≥ 2 shared digits, else every bucket (a no-wish or 1-digit-wish citizen sees all in reach).
-      const bool by_prefix = w.min_wish_level >= 2 && !c.wishes.empty() &&
-                             std::all_of(c.wishes.begin(), c.wishes.end(), [](const auto& s) { return s.size() >= 2; });
-      prefixes.clear();
-      if (by_prefix) {
-        for (const auto& wish : c.wishes) prefixes.push_back(prefix_of(wish));
-        prefixes.push_back(0);
-      }
-      for (const auto pr : prefixes) wanted[pr] = 1;
+      // Beyond this squared distance the rounded distance exceeds the reach (a margin of a
+      // quarter metre over the rounding): such pairs skip the square root.
+      const double far2 = (reach + 0.75) * (reach + 0.75);
       const double cos_home = std::cos(c.home.lat * pi / 180.0);
-      const auto [cx, cy] = cell_xy(c.home);
-      // A cell spans `cell` metres north–south, but east–west only cell × cos(lat) / cos(lat0)
-      // at the citizen's latitude: the box reaches further east and west in the north.
-      const auto ry = static_cast<std::int64_t>(std::ceil(reach / cell));
-      // Near a pole cos_home tends to 0 and the half-width to infinity: reaching the grid's farthest
-      // column from the citizen, the box already spans the whole grid.
-      const auto x_span = static_cast<double>(std::max(std::abs(cx - x0), std::abs(cx - x1)));
-      const auto rx = static_cast<std::int64_t>(
-          std::min(std::ceil(reach * std::cos(lat0 * pi / 180.0) / (cos_home * cell)), x_span));
-      const std::size_t first = found.size();
-      for (std::int64_t y = std::max(cy - ry, y0); y <= std::min(cy + ry, y1); ++y) {
-        for (std::int64_t x = std::max(cx - rx, x0); x <= std::min(cx + rx, x1); ++x) {
-          const auto id = static_cast<std::size_t>((y - y0) * gw + (x - x0));
-          for (std::uint32_t k = cell_start[id]; k < cell_start[id + 1]; ++k) {
-            const Entry& e = index[k];
-            if (by_prefix && !wanted[e.prefix]) continue;
-            if (!e.open || (e.demands & cinfo.health) != 0 || e.min_per_week > cinfo.hours_max ||
-                e.min_danish > cinfo.danish || (e.needs_licence && !cinfo.licence))
-              continue;  // rejected by a plain filter (no capacity, health, hours, Danish, licence)
-            const std::int32_t d = detail_distance_m(c.home, GeoPoint{e.lat, e.lon}, cos_home);
-            if (d > reach) continue;
-            const std::int32_t t = e.task;
-            if (seen[t] == ci) continue;  // a task filed under two of the citizen's prefixes
-            seen[t] = ci;
-            ScoreBreakdown b;
-            if (!scorer.score(ci, t, d, b, nullptr)) continue;
-            if (b.total() > 0) found.push_back({t, b.total()});
+      const bool by_prefix = detail::wishes_by_prefix(c, w);
+
+      // The most a pair's score can be: the task's own points and the travel and hours points as
+      // the scorer gives them; the wish from the entry's code against every wish (else at the
+      // citizen's longest wish); the competences from the masks (else at their most); a visit's
+      // relation at its most. It is summed in floating point, without a division per pair: each
+      // term is at least the scorer's integer (the floor of the same quotient), and one point
+      // more before truncating covers the sum's rounding.
+      wishes.clear();
+      std::size_t longest = 0;
+      for (const auto& wish : c.wishes) wishes.push_back(padded_code(wish, 0)), longest = std::max(longest, wish.size());
+      std::int32_t wish_most = 0;
+      for (std::size_t lv = 0; lv <= std::min<std::size_t>(longest, 4); ++lv)
+        wish_most = std::max(wish_most, w.wish_by_level[lv]);
+      const double open_most = (cinfo.visit_n > 0 ? w.relation : 0) + 1.0;
+      const std::uint64_t competences = cinfo.competences.mask;
+      const double travel_per_m = static_cast<double>(w.travel) / reach;
+      const double hours_per_minute =
+          cinfo.hours_max > cinfo.hours_now ? static_cast<double>(w.hours) / (cinfo.hours_max - cinfo.hours_now) : 0.0;
+      auto most_of = [&](const Entry& e, std::int32_t d) -> double {
+        const double hours = e.min_per_week <= cinfo.hours_now || cinfo.hours_max <= cinfo.hours_now
+                                 ? w.hours
+                                 : hours_per_minute * (cinfo.hours_max - e.min_per_week);
+        int level = 0;
+        if (e.code_known)
+          for (const auto wish : wishes) level = std::max(level, shared_digits(wish, e.code));
+        const double competence = !masks || e.n_optional == 0
+                                      ? w.competences
+                                      : static_cast<double>(w.competences) * ones(e.optional & competences) / e.n_optional;
+        return e.points + (e.code_known ? w.wish_by_level[static_cast<std::size_t>(level)] : wish_most) + hours +
+               travel_per_m * std::max(0, reach - d) + competence + open_most;
+      };
+
+      near.clear();
+      std::int32_t lowest = INT32_MAX, highest = 0;  // of the pairs' most
+      // The pairs of entries [e, end) in reach that pass the plain filters, into `near`. The
+      // citizen's fields are copied into locals, so the loop keeps them in registers.
+      auto scan = [&](const Entry* e, const Entry* const end) {
+        const std::uint8_t health = cinfo.health;
+        const Minutes hours_max = cinfo.hours_max;
+        const std::int8_t danish = cinfo.danish;
+        const bool licence = cinfo.licence;
+        const double lat = c.home.lat, lon = c.home.lon;
+        for (; e != end; ++e) {
+          if (!e->open || (e->demands & health) != 0 || e->min_per_week > hours_max || e->min_danish > danish ||
+              (e->needs_licence && !licence))
+            continue;  // rejected by a plain filter (no capacity, health, hours, Danish, licence)
+          // detail_distance_m's arithmetic, step by step, so the distance is the same to the metre.
+          const double dx = (e->lon - lon) * cos_home * metres_per_degree_lat;
+          const double dy = (e->lat - lat) * metres_per_degree_lat;
+          const double d2 = dx * dx + dy * dy;
+          if (d2 > far2) continue;
+          const auto d = static_cast<std::int32_t>(std::sqrt(d2) + 0.5);
+          if (d > reach) continue;
+          std::int32_t most = 0;  // without pruning every pair is alike, and each is scored
+          if (prune) {
+            if (masks && (e->required & ~competences) != 0) continue;  // a required competence is missing
+            const double top = most_of(*e, d);
+            if (top < 1.5) continue;  // its score cannot be positive
+            most = static_cast<std::int32_t>(std::min(top, double{INT32_MAX}));
+            lowest = std::min(lowest, most), highest = std::max(highest, most);
+          }
+          near.push_back({most, e->task, d});
+        }
+      };
+      const double home_y = c.home.lat * ky;  // metres north, as the grid's rows
+      const double margin = reach + 1.0;      // metres: any pair in reach lies within it
+      const auto clamp_cell = [](double v, std::int64_t lo, std::int64_t hi) {
+        return static_cast<std::int64_t>(std::clamp(std::floor(v), static_cast<double>(lo), static_cast<double>(hi)));
+      };
+      const std::int64_t ylo = clamp_cell((home_y - margin) / cell, y0, y1);
+      const std::int64_t yhi = clamp_cell((home_y + margin) / cell, y0, y1);
+      // The columns of row y that the citizen's circle touches: the half-width at the row's
+      // nearest edge, as longitude at the citizen's latitude, then as grid columns. Near a pole
+      // cos_home tends to 0 and the half-width to infinity: the row is then the grid's whole width.
+      auto columns = [&](std::int64_t y) {
+        const double edge = std::max({0.0, static_cast<double>(y) * cell - home_y, home_y - static_cast<double>(y + 1) * cell});
+        const double half_m = std::sqrt(std::max(0.0, margin * margin - edge * edge)) + 1.0;
+        const double half_lon = half_m / (std::abs(cos_home) * metres_per_degree_lat);
+        return std::pair{clamp_cell((c.home.lon - half_lon) * kx / cell, x0, x1),
+                         clamp_cell((c.home.lon + half_lon) * kx / cell, x0, x1)};
+      };
+      // Each row's first and last cell (ids in the grid), once for every prefix read.
+      rows.clear();
+      for (std::int64_t y = ylo; y <= yhi; ++y) {
+        const auto [xlo, xhi] = columns(y);
+        rows.emplace_back(static_cast<std::uint32_t>((y - y0) * gw + (xlo - x0)),
+                          static_cast<std::uint32_t>((y - y0) * gw + (xhi - x0)));
+      }
+      if (by_prefix) {
+        prefixes.clear();
+        for (const auto& wish : c.wishes) prefixes.push_back(detail::disco_prefix(wish));
+        prefixes.push_back(0);
+        std::sort(prefixes.begin(), prefixes.end());
+        prefixes.erase(std::unique(prefixes.begin(), prefixes.end()), prefixes.end());
+        for (const auto pr : prefixes) {
+          if (prefix_start[std::size_t{pr} + 1] == prefix_start[pr]) continue;  // no task has this prefix
+          if (!prefix_table.empty()) {
+            const std::uint32_t* const starts =
+                prefix_cells.data() + static_cast<std::size_t>(prefix_table[pr]) * (n_cells + 1);
+            for (const auto& [first, last] : rows) scan(coded.data() + starts[first], coded.data() + starts[last + 1]);
+            continue;
+          }
+          const std::uint32_t* const cells = coded_cell.data();
+          const std::uint32_t* lo = cells + prefix_start[pr];
+          const std::uint32_t* const end = cells + prefix_start[std::size_t{pr} + 1];
+          for (const auto& [first, last] : rows) {
+            lo = std::lower_bound(lo, end, first);
+            const std::uint32_t* hi = std::upper_bound(lo, end, last);
+            scan(coded.data() + (lo - cells), coded.data() + (hi - cells));
+            lo = hi;
+          }
+        }
+      } else {
+        for (const auto& [first, last] : rows) scan(flat.data() + cell_start[first], flat.data() + cell_start[last + 1]);
+      }
+
+      // Score the pairs, each task once (a task with several codes may be near more than once).
+      // With a bound, in descending order of their most: the first set the worst kept pair, and
+      // the scoring stops at the first pair whose most cannot beat it.
+      run.clear();
+      auto score = [&](const Near& p) {
+        if (seen[p.task] == ci) return false;
+        seen[p.task] = ci;
+        ScoreBreakdown b;
+        if (!scorer.score(ci, p.task, p.distance, b, nullptr) || b.total() <= 0) return false;
+        run.push_back(Found::of(p.task, b.total()));
+        return true;
+      };
+      if (!prune) {
+        for (const auto& p : near) score(p);
+        if (run.size() > keep) {  // a bound with negative weights: the best `keep`
+          std::nth_element(run.begin(), run.begin() + static_cast<std::ptrdiff_t>(keep), run.end(),
+                           [](Found a, Found b) { return a.key < b.key; });
+          run.resize(keep);
+        }
+      } else {
+        // The pairs by their most, descending: a counting sort over a small range, else a sort.
+        by_most.resize(near.size());
+        const auto span = near.empty() ? 0 : static_cast<std::size_t>(highest - lowest) + 1;
+        if (span <= 4096) {
+          count.assign(span + 1, 0);
+          for (const auto& p : near) ++count[static_cast<std::size_t>(highest - p.most) + 1];
+          std::partial_sum(count.begin(), count.end(), count.begin());
+          for (const auto& p : near) by_most[count[static_cast<std::size_t>(highest - p.most)]++] = p;
+        } else {
+          by_most = near;
+          std::sort(by_most.begin(), by_most.end(), [](const Near& a, const Near& b) { return a.most > b.most; });
+        }
+        const auto by_key = [](Found a, Found b) { return a.key < b.key; };  // a max-heap: the worst kept on top
+        for (const Near& p : by_most) {
+          if (run.size() == keep) {
+            const Found worst = run.front();
+            if (p.most < worst.score()) break;  // neither this pair nor any after it can beat the worst kept
+            if (Found::of(p.task, p.most).key >= worst.key) continue;  // an equal score needs a lower task
+          }
+          if (!score(p)) continue;
+          std::push_heap(run.begin(), run.end(), by_key);
+          if (run.size() > keep) {
+            std::pop_heap(run.begin(), run.end(), by_key);
+            run.pop_back();
           }
         }
       }
-      for (const auto pr : prefixes) wanted[pr] = 0;
-      std::sort(found.begin() + static_cast<std::ptrdiff_t>(first), found.end(),
-                [](const Found& a, const Found& b) { return a.score != b.score ? a.score > b.score : a.task < b.task; });
+      // The citizen's run (with a bound, its best `keep` pairs): score descending, then task.
+      std::sort(run.begin(), run.end(), [](Found a, Found b) { return a.key < b.key; });
+      const std::size_t first = found.size();
+      found.insert(found.end(), run.begin(), run.end());
       range[ci] = {first, found.size()};
       chunk_of[ci] = static_cast<std::int32_t>(chunk_id);
-      if (progress) {
+      if (progress && ++unreported == 64) {
         const std::lock_guard<std::mutex> lock(stage_mutex);
-        stage.at(++done);
+        stage.at(done += unreported);
+        unreported = 0;
       }
+    }
+    if (progress && unreported) {
+      const std::lock_guard<std::mutex> lock(stage_mutex);
+      stage.at(done += unreported);
     }
   };
   detail::run_parallel(n_chunks, workers, search);
@@ -698,21 +594,10 @@ bipartite::Instance network_of(const Market& m) {
   return inst;
 }
 
-/// The candidates as a bipartite instance.
-bipartite::Instance to_instance(const Market& m, const std::vector<Candidate>& cands) {
-  bipartite::Instance inst = network_of(m);
-  inst.edges.reserve(cands.size());
-  for (const auto& c : cands) inst.edges.push_back({c.citizen, c.task, c.score});
-  return inst;
-}
-
 std::string points(std::int32_t p) { return (p >= 0 ? " +" : " ") + std::to_string(p); }
 
 }  // namespace
 
-namespace {
-void explain_with(const Market& m, Match& x, const Company* co, const MatchWeights& w);
-}  // namespace
 
 void explain_match(const Market& m, Match& x, const MatchWeights& w) {
   const Task& t = m.tasks.at(static_cast<std::size_t>(x.task));
@@ -722,7 +607,7 @@ void explain_match(const Market& m, Match& x, const MatchWeights& w) {
   explain_with(m, x, co, w);
 }
 
-namespace {
+namespace detail {
 void explain_with(const Market& m, Match& x, const Company* co, const MatchWeights& w) {
   const Citizen& c = m.citizens.at(static_cast<std::size_t>(x.citizen));
   const Task& t = m.tasks.at(static_cast<std::size_t>(x.task));
@@ -792,6 +677,31 @@ void explain_with(const Market& m, Match& x, const Company* co, const MatchWeigh
     x.concerns.push_back("travel " + km_text(b.distance_m) + " is near the citizen's limit");
   if (co && co->mentors == 0) x.concerns.push_back("no mentor-trained contact person at the company (001)");
 }
+}  // namespace detail
+
+namespace {
+/// The market indices of the citizens `ids` names, ascending; kanten::Error naming "citizens[i]"
+/// and the id for an id the market does not hold or one listed twice.
+std::vector<std::int32_t> selected_citizens(const Market& m, const std::vector<std::string>& ids) {
+  std::unordered_map<std::string_view, std::int32_t> index;
+  index.reserve(m.citizens.size());
+  for (std::size_t i = 0; i < m.citizens.size(); ++i) index.emplace(m.citizens[i].id, static_cast<std::int32_t>(i));
+  std::vector<std::int32_t> out;
+  out.reserve(ids.size());
+  std::vector<std::int32_t> listed_at(m.citizens.size(), -1);
+  for (std::size_t k = 0; k < ids.size(); ++k) {
+    const auto it = index.find(ids[k]);
+    const std::string field = "citizens[" + std::to_string(k) + "]";
+    if (it == index.end()) throw Error(Errc::invalid_argument, field, ids[k], "no citizen of the market has this id");
+    if (listed_at[it->second] >= 0)
+      throw Error(Errc::invalid_argument, field, ids[k],
+                  "the citizen is listed twice: first at citizens[" + std::to_string(listed_at[it->second]) + "]");
+    listed_at[it->second] = static_cast<std::int32_t>(k);
+    out.push_back(it->second);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
 }  // namespace
 
 MatchResult match(const Market& m, const MatchOptions& o) {
@@ -799,17 +709,32 @@ MatchResult match(const Market& m, const MatchOptions& o) {
   if (o.mode == MatchMode::top_k && (o.k <= 0 || o.per_company <= 0))
     throw Error(Errc::invalid_argument, o.k <= 0 ? "k" : "per_company", std::to_string(o.k <= 0 ? o.k : o.per_company),
                 "top-k needs a positive number");
+  if (o.max_candidates_per_citizen < 0)
+    throw Error(Errc::invalid_argument, "max_candidates_per_citizen", std::to_string(o.max_candidates_per_citizen),
+                "cannot be negative (0 keeps every candidate)");
   MatchResult r;
   r.weights_version = w.version;
   r.mode = o.mode;
   // The assignment reads the edges where the candidate search gathers them (large pages, no
   // copy); the stable matching and top-k take them as an instance.
   const Scorer scorer(m, w);  // checks the market first
+  // The citizens to propose for (all, or the caller's selection): only they are searched, and
+  // only they are listed as matched or unmatched.
+  std::vector<std::int32_t> chosen;
+  if (o.citizens) {
+    chosen = selected_citizens(m, *o.citizens);
+  } else {
+    chosen.resize(m.citizens.size());
+    std::iota(chosen.begin(), chosen.end(), 0);
+  }
+  r.selected = chosen.size();
   bipartite::Instance inst = network_of(m);
   detail::big_vector<bipartite::Edge> edges;
-  find_candidates(m, w, scorer, o.threads, o.progress).gather(edges, [](std::int32_t ci, std::int32_t t, std::int32_t score) {
-    return bipartite::Edge{ci, t, score};
-  });
+  // The bound keeps each citizen's best pairs for the assignment and the stable matching; top-k
+  // has its own (k, per_company). Decision "A bound on candidates per citizen" (docs/decisions.md).
+  const std::int32_t bound = o.mode == MatchMode::top_k ? 0 : o.max_candidates_per_citizen;
+  const CandidateRuns runs = find_candidates(m, w, scorer, o.threads, o.progress, o.citizens ? &chosen : nullptr, bound);
+  runs.gather(edges, [](std::int32_t ci, std::int32_t t, std::int32_t score) { return bipartite::Edge{ci, t, score}; });
   r.candidates = edges.size();
   if (o.mode != MatchMode::assignment) {
     inst.edges.assign(edges.begin(), edges.end());
@@ -835,7 +760,7 @@ MatchResult match(const Market& m, const MatchOptions& o) {
       }
   }
   solve.finish();
-  detail::StageProgress explaining(o.progress, "explain", m.citizens.size());
+  detail::StageProgress explaining(o.progress, "explain", chosen.size());
   auto make = [&](std::int32_t ci, std::int32_t ti) {
     Match x;
     x.citizen = ci;
@@ -847,23 +772,25 @@ MatchResult match(const Market& m, const MatchOptions& o) {
   };
   if (o.mode == MatchMode::top_k) {
     const bipartite::BipartiteIndex index(inst);
-    for (std::int32_t ci = 0; ci < inst.num_left; ++ci) {
+    for (std::size_t k = 0; k < chosen.size(); ++k) {
+      const std::int32_t ci = chosen[k];
       const auto top = index.top_rights(ci, o.k, o.per_company);
       if (top.empty()) r.unmatched.push_back(ci);
       for (const auto& c : top) r.matches.push_back(make(ci, c.id));
-      explaining.at(static_cast<std::size_t>(ci) + 1);
+      explaining.at(k + 1);
     }
     explaining.finish();
     return r;
   }
-  for (std::int32_t ci = 0; ci < inst.num_left; ++ci) {
+  for (std::size_t k = 0; k < chosen.size(); ++k) {
+    const std::int32_t ci = chosen[k];
     if (task_of[ci] >= 0) {
       r.total_score += score_of[ci];
       r.matches.push_back(make(ci, task_of[ci]));
     } else {
       r.unmatched.push_back(ci);
     }
-    explaining.at(static_cast<std::size_t>(ci) + 1);
+    explaining.at(k + 1);
   }
   explaining.finish();
   return r;
@@ -872,33 +799,79 @@ MatchResult match(const Market& m, const MatchOptions& o) {
 std::vector<Match> top_tasks(const Market& m, std::int32_t citizen, std::int32_t k, std::int32_t per_company,
                              const MatchWeights& w) {
   check_index(citizen, m.citizens.size(), "citizen");
-  Market one;  // candidates for this citizen only: the other citizens are never copied
-  one.citizens = {m.citizens[static_cast<std::size_t>(citizen)]};
-  one.companies = m.companies;
-  one.tasks = m.tasks;
-  MatchResult r = match(one, {.mode = MatchMode::top_k, .weights = &w, .k = k, .per_company = per_company});
-  for (auto& x : r.matches) x.citizen = citizen;
-  return std::move(r.matches);
+  if (k <= 0 || per_company <= 0)
+    throw Error(Errc::invalid_argument, k <= 0 ? "k" : "per_company", std::to_string(k <= 0 ? k : per_company),
+                "top-k needs a positive number");
+  // The tasks' part of the scorer and this citizen's: the other citizens are never read. Every
+  // task is tried (no grid to build for one query); the pairs kept are candidate generation's:
+  // within reach, through every hard filter, a positive score. A persistent index answers many
+  // queries faster (kanten::Matcher, kanten/match/index.hpp).
+  Scorer scorer(m, w, Scorer::Empty{});
+  std::unordered_map<std::string_view, std::int32_t> company_index;
+  company_index.reserve(m.companies.size());
+  for (std::size_t i = 0; i < m.companies.size(); ++i) company_index.emplace(m.companies[i].id, static_cast<std::int32_t>(i));
+  for (std::size_t i = 0; i < m.tasks.size(); ++i) {
+    const auto co = company_index.find(m.tasks[i].company);
+    if (co == company_index.end())
+      throw Error(Errc::invalid_input, "tasks[" + std::to_string(i) + "].company", m.tasks[i].company,
+                  "the task names a company that is not in the market");
+    scorer.set_task(static_cast<std::int32_t>(i), co->second);
+  }
+  const Citizen& c = m.citizens[static_cast<std::size_t>(citizen)];
+  std::vector<std::int32_t> visits;
+  for (std::size_t v = 0; v < c.visited_companies.size(); ++v) {
+    const auto co = company_index.find(c.visited_companies[v]);
+    if (co == company_index.end())
+      throw Error(Errc::invalid_input,
+                  "citizens[" + std::to_string(citizen) + "].visited_companies[" + std::to_string(v) + "]",
+                  c.visited_companies[v], "no company of the market has this id");
+    visits.push_back(co->second);
+  }
+  const CitizenInfo cx = scorer.citizen_info(c, visits);
+  const double cos_home = std::cos(c.home.lat * pi / 180.0);  // as distance_m computes it
+  std::vector<detail::Hit> hits;
+  for (std::int32_t t = 0; t < static_cast<std::int32_t>(m.tasks.size()); ++t) {
+    const TaskInfo& tx = scorer.task(t);
+    if (!tx.open || (tx.demands & cx.health) != 0 || tx.min_per_week > cx.hours_max || tx.min_danish > cx.danish ||
+        (tx.needs_licence && !cx.licence))
+      continue;  // rejected by a plain filter (no capacity, health, hours, Danish, licence)
+    const std::int32_t d = detail_distance_m(c.home, m.companies[static_cast<std::size_t>(tx.company)].location, cos_home);
+    if (d > cx.reach) continue;
+    detail::Hit h;
+    if (!scorer.score(cx, citizen, t, d, h.breakdown, nullptr) || h.breakdown.total() <= 0) continue;
+    h.score = h.breakdown.total();
+    h.id = t;
+    hits.push_back(h);
+  }
+  detail::rank(hits, false, hits.size());
+  return detail::best_tasks(m, scorer, citizen, hits, k, per_company, true, w);
 }
 
 std::vector<Match> top_citizens(const Market& m, std::int32_t task, std::int32_t k, const MatchWeights& w) {
   check_index(task, m.tasks.size(), "task");
   if (k <= 0) throw Error(Errc::invalid_argument, "k", std::to_string(k), "top-k needs a positive number");
-  const std::vector<Candidate> cands = candidates(m, w);
-  const bipartite::Instance inst = to_instance(m, cands);
-  const bipartite::BipartiteIndex index(inst);
-  Scorer scorer(m, w);
-  std::vector<Match> out;
-  for (const auto& c : index.top_lefts(task, k)) {
-    Match x;
-    x.citizen = c.id;
-    x.task = task;
-    const GeoPoint loc = m.companies[scorer.task(task).company].location;
-    scorer.score(c.id, task, distance_m(m.citizens[c.id].home, loc), x.breakdown, nullptr);
-    explain_with(m, x, &m.companies[scorer.task(task).company], w);
-    out.push_back(std::move(x));
+  // Every citizen tried against this one task (O(citizens), no candidates of other tasks); the
+  // pairs kept are candidate generation's. kanten::Matcher answers from its grids instead.
+  const Scorer scorer(m, w);  // checks the market as candidates() does
+  const TaskInfo& tx = scorer.task(task);
+  if (!tx.open) return {};  // the task or its company takes nobody now
+  const GeoPoint loc = m.companies[static_cast<std::size_t>(tx.company)].location;
+  std::vector<detail::Hit> hits;
+  for (std::int32_t ci = 0; ci < static_cast<std::int32_t>(m.citizens.size()); ++ci) {
+    const CitizenInfo& cx = scorer.citizen(ci);
+    if ((tx.demands & cx.health) != 0 || tx.min_per_week > cx.hours_max || tx.min_danish > cx.danish ||
+        (tx.needs_licence && !cx.licence))
+      continue;  // rejected by a plain filter (health, hours, Danish, licence)
+    const std::int32_t d = distance_m(m.citizens[static_cast<std::size_t>(ci)].home, loc);
+    if (d > cx.reach) continue;
+    detail::Hit h;
+    if (!scorer.score(ci, task, d, h.breakdown, nullptr) || h.breakdown.total() <= 0) continue;
+    h.score = h.breakdown.total();
+    h.id = ci;
+    hits.push_back(h);
   }
-  return out;
+  detail::rank(hits, false, static_cast<std::size_t>(k));
+  return detail::best_citizens(m, scorer, task, hits, k, true, w);
 }
 
 std::vector<AuditRow> audit(const Market& m, const MatchResult& r, const std::vector<std::string>& group_of_citizen) {

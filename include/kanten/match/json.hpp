@@ -26,6 +26,20 @@ namespace kanten::inline v1 {
 /// of what every reader checks.
 [[nodiscard]] KANTEN_EXPORT Market market_from_json(std::string_view text, const ReadOptions& options = {});
 
+/// Reads one citizen, company or task: a JSON object as in a market's "citizens", "companies" or
+/// "tasks" (the persistent matcher's upserts, kanten/match/index.hpp). Fields are checked as in a
+/// market, their paths rooted at "citizen", "company" or "task" ("citizen.hours_now"); ids of other
+/// objects (a task's company, a citizen's visited companies) are checked by whoever takes the
+/// object. Unknown fields go to `warnings` when given (errors with ReadOptions::strict).
+[[nodiscard]] KANTEN_EXPORT Citizen citizen_from_json(std::string_view text, const ReadOptions& options = {},
+                                                      std::vector<InputWarning>* warnings = nullptr);
+/// Reads one company (see citizen_from_json).
+[[nodiscard]] KANTEN_EXPORT Company company_from_json(std::string_view text, const ReadOptions& options = {},
+                                                      std::vector<InputWarning>* warnings = nullptr);
+/// Reads one task (see citizen_from_json).
+[[nodiscard]] KANTEN_EXPORT Task task_from_json(std::string_view text, const ReadOptions& options = {},
+                                                std::vector<InputWarning>* warnings = nullptr);
+
 /// Reads a weight set: {"version": "...", "wish_by_level": [0, 6, 16, 28, 40], ...}. "version" is
 /// required; absent weights take their defaults. Weights that differ from the defaults must carry
 /// a version of their own, so a result never claims the default version for other weights.

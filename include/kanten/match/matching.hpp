@@ -217,6 +217,11 @@ struct Match {
   X(top_k, "top_k")           /* each citizen's best k tasks, at most `per_company` from one company */
 KANTEN_VOCABULARY(MatchMode, std::uint8_t, KANTEN_MATCH_MODE_LIST)
 
+/// The default of MatchOptions::max_candidates_per_citizen (0: every candidate, the exact optimum).
+/// Its measured effect: docs/matching.md; the choice: decision "A bound on candidates per
+/// citizen" (docs/decisions.md).
+inline constexpr std::int32_t default_max_candidates_per_citizen = 0;
+
 /// Options of match().
 struct MatchOptions {
   MatchMode mode = MatchMode::assignment;  ///< which proposal
@@ -226,6 +231,16 @@ struct MatchOptions {
   bool explain = true;                     ///< fill Match::reasons and concerns
   Progress progress{};                     ///< optional: stages "candidates" (citizens), "solve" (0 then 1), "explain" (matches)
   std::int32_t threads = 1;                ///< threads for candidate generation and the assignment's independent parts (0: one per hardware thread); the result is the same for any count
+  /// The citizens to propose for, by id (e.g. the caseload in Trin 2: citizens_in_steps(),
+  /// kanten/match/caseload.hpp); std::nullopt: every citizen of the market. Only these enter
+  /// candidate generation; the others get no proposal and are not listed as unmatched. An empty
+  /// list proposes for nobody. Each id must be a citizen of the market, listed once: otherwise
+  /// kanten::Error(invalid_argument) naming "citizens" and the id.
+  std::optional<std::vector<std::string>> citizens = std::nullopt;
+  /// Keep each citizen's best N candidates (score descending, ties by task index) for the
+  /// assignment and the stable matching (top-k has k and per_company); 0 keeps every candidate
+  /// (the exact optimum over all pairs). Negative: kanten::Error naming "max_candidates_per_citizen".
+  std::int32_t max_candidates_per_citizen = default_max_candidates_per_citizen;
 };
 
 /// A proposal for a whole market.
@@ -233,10 +248,12 @@ struct MatchResult {
   std::string weights_version;                  ///< version of the weights used
   MatchMode mode = MatchMode::assignment;       ///< which proposal
   std::vector<Match> matches;                   ///< assignment/stable: one per matched citizen; top_k: k per citizen
-  std::vector<std::int32_t> unmatched;          ///< citizens left without a task (or, top_k, without candidates)
+  std::vector<std::int32_t> unmatched;          ///< citizens proposed for but left without a task (or, top_k, without candidates)
   std::int64_t total_score = 0;                 ///< assignment/stable: sum of the matched scores
-  std::size_t candidates = 0;                   ///< candidate pairs that passed the hard filters
+  std::size_t candidates = 0;                   ///< candidate pairs the proposal chose from: every pair that passed the hard filters, or with MatchOptions::max_candidates_per_citizen those kept
   bool optimal = false;                         ///< assignment: the solver proved the optimum
+  std::size_t selected = 0;                     ///< citizens proposed for: MatchOptions::citizens, or every citizen of the market
+  std::vector<std::string> not_in_market;       ///< citizens of the caseload the market does not hold (match_caseload, kanten/match/caseload.hpp): no proposal, reported here
 };
 
 /// Makes a proposal for the market: candidates, scores, then the chosen solver. Deterministic:

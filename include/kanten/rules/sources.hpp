@@ -127,15 +127,18 @@ inline constexpr Decision money{"Money"};
 inline constexpr Decision company_views{"Company views"};
 inline constexpr Decision mentor_capacity{"Citizens per mentor"};
 inline constexpr Decision comparison_cohort{"A synthetic comparison cohort"};
+inline constexpr Decision matcher_updates{"The persistent matcher's updates"};
+inline constexpr Decision caseload_match{"Matching proposes for the caseload in Trin 2"};
+inline constexpr Decision candidate_bound{"A bound on candidates per citizen"};
 
 /// Every decision.
-inline constexpr std::array<const Decision*, 26> all{
+inline constexpr std::array<const Decision*, 29> all{
     &calendar_month,    &whole_minutes,     &thirty_hour_exit,       &monthly_followup, &self_support,
     &sanction_amount,   &sanction_benefits, &sanction_outside_steps, &written_hearing,  &hearing_deadline,
     &personal_contact,  &personal_channels, &dated_profile,          &agreement_terms,  &jobformidler_changes,
     &alert_thresholds,  &programme_events,  &no_cpr,                 &one_case,         &ambiguous_input,
     &unknown_fields,    &input_limits,      &money,                  &company_views,    &mentor_capacity,
-    &comparison_cohort};
+    &comparison_cohort, &matcher_updates,   &caseload_match,         &candidate_bound};
 
 }  // namespace decisions
 
