@@ -104,7 +104,12 @@ std::string summary_text(const k::CaseloadReport& r) {
   o << "\nProposed matching for the " << trin2.citizens.size() << " citizens in Trin 2 (optimal assignment, "
     << trin2.companies.size() << " companies, " << trin2.tasks.size() << " tasks, weights " << proposal.weights_version
     << ")\n";
-  print_row(o, "candidate pairs after the hard filters", proposal.candidates);
+  print_row(o, "candidate pairs after the hard filters", proposal.candidates,
+            proposal.max_candidates_per_citizen > 0
+                ? "best " + std::to_string(proposal.max_candidates_per_citizen) + " per citizen"
+                : "");
+  if (proposal.citizens_at_bound > 0)  // only for them can the exact optimum differ (docs/matching.md)
+    print_row(o, "citizens at that bound", proposal.citizens_at_bound, "may have more candidates");
   print_row(o, "citizens matched to a task", proposal.matches.size(),
             percent(proposal.matches.size(), trin2.citizens.size()));
   print_row(o, "total score", static_cast<std::size_t>(proposal.total_score), proposal.optimal ? "optimal" : "");

@@ -51,9 +51,7 @@
 
 #include <algorithm>
 #include <array>
-#include <chrono>
 #include <cstdint>
-#include <ctime>
 #include <limits>
 #include <map>
 #include <memory>
@@ -62,6 +60,7 @@
 #include <vector>
 
 #include "families.hpp"
+#include "markets.hpp"
 #include "kanten/bipartite/assignment.hpp"
 #include "kanten/match/matching.hpp"
 #include "kanten/synth/market.hpp"
@@ -84,16 +83,9 @@ constexpr int k_best_eligible = 1;
 constexpr double k_repeat_limit_s = 5.0;  // a rule slower than this is measured once
 constexpr double k_none = std::numeric_limits<double>::infinity();
 
-double wall_seconds() {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
-}
-
+using kanten_bench::wall_seconds;
 // CPU time of the calling thread: the machine is shared, so wall time would measure the neighbours.
-double cpu_seconds() {
-  timespec ts{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) + 1e-9 * static_cast<double>(ts.tv_nsec);
-}
+double cpu_seconds() { return kanten_bench::thread_cpu_seconds(); }
 
 struct lemon_result {
   double seconds = 0;
@@ -288,30 +280,13 @@ const bool k_families_registered = [] {
 // match < 2 s". With threads = 1 the solver alone (kanten_s) is compared with LEMON, one thread
 // against one. Each counter is the minimum over the iterations (5 for municipality and region, 1
 // national).
-struct market_spec {
-  const char* name;
-  std::size_t citizens, companies;
-  kanten::Region region;
-  std::int32_t travel_m;
-};
-const market_spec k_markets[] = {  // not constexpr: MarketOptions holds a std::function
+const kanten_bench::MarketSpec k_markets[] = {
     {"municipality", 850, 400, kanten::Region::lolland_falster, 20'000},
     {"region", 10'000, 2'000, kanten::Region::denmark, 20'000},
     {"national_8km", 100'000, 20'000, kanten::Region::denmark, 8'000},
-    {"national_20km", 100'000, 20'000, kanten::Region::denmark, kanten::MarketOptions{}.travel_m},
+    {"national_20km", 100'000, 20'000, kanten::Region::denmark},
 };
-
-const kanten::Market& cached_market(std::size_t size) {
-  static std::map<std::size_t, kanten::Market> cache;
-  auto it = cache.find(size);
-  if (it == cache.end()) {
-    const market_spec& s = k_markets[size];
-    it = cache.emplace(size, kanten::generate_market({.citizens = s.citizens, .companies = s.companies, .seed = 2018,
-                                                      .region = s.region, .travel_m = s.travel_m}))
-             .first;
-  }
-  return it->second;
-}
+const kanten::Market& cached_market(std::size_t size) { return kanten_bench::cached_market(k_markets[size]); }
 
 km::Instance market_instance(const kanten::Market& m, const std::vector<kanten::Candidate>& cands) {
   km::Instance inst;
@@ -335,7 +310,7 @@ void BM_market(benchmark::State& state) {
   // solver and its LEMON ratios do not depend on it).
   const auto size = static_cast<std::size_t>(state.range(0));
   const auto threads = static_cast<std::int32_t>(state.range(1));
-  const market_spec& spec = k_markets[size];
+  const kanten_bench::MarketSpec& spec = k_markets[size];
   const kanten::Market& m = cached_market(size);
   double cand_s = k_none, ours = k_none, whole = k_none, cand_wall = k_none, whole_wall = k_none;
   double match_wall = k_none;

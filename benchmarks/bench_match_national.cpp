@@ -18,8 +18,6 @@
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
-#include <chrono>
-#include <ctime>
 #include <cstdint>
 #include <map>
 #include <mutex>
@@ -29,40 +27,14 @@
 
 #include "kanten/match/matching.hpp"
 #include "kanten/synth/market.hpp"
+#include "markets.hpp"
 
 namespace {
 
-struct Size {
-  const char* name;
-  std::size_t citizens, companies;
-  kanten::Region region;
-};
-constexpr Size k_sizes[] = {
-    {"municipality 850x400", 850, 400, kanten::Region::lolland_falster},
-    {"region 10k x 2k", 10'000, 2'000, kanten::Region::denmark},
-    {"national 100k x 20k", 100'000, 20'000, kanten::Region::denmark},
-};
-
-const kanten::Market& market(int size) {
-  static std::map<int, kanten::Market> cache;
-  auto it = cache.find(size);
-  if (it == cache.end())
-    it = cache.emplace(size, kanten::generate_market({.citizens = k_sizes[size].citizens,
-                                                      .companies = k_sizes[size].companies,
-                                                      .region = k_sizes[size].region}))
-             .first;
-  return it->second;
-}
-
-double now() {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
-}
-/// CPU seconds of the whole process (every thread): on a shared machine, less disturbed than the wall.
-double cpu_now() {
-  timespec ts{};
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) + 1e-9 * static_cast<double>(ts.tv_nsec);
-}
+using kanten_bench::k_market_sizes;
+const kanten::Market& market(int size) { return kanten_bench::cached_market(k_market_sizes[size]); }
+double now() { return kanten_bench::wall_seconds(); }
+double cpu_now() { return kanten_bench::process_cpu_seconds(); }
 
 /// match() with the wall time of each stage, taken from its progress reports.
 struct Timed {
@@ -157,7 +129,7 @@ void BM_match(benchmark::State& state) {
     state.counters["score_ratio"] = score_ratio;
     state.counters["matched_ratio"] = matched_ratio;
   }
-  state.SetLabel(k_sizes[size].name);
+  state.SetLabel(k_market_sizes[size].name);
 }
 
 /// candidates() alone, one thread: the candidate search's CPU time (less disturbed by the other
@@ -170,7 +142,7 @@ void BM_candidates(benchmark::State& state) {
     n = c.size();
   }
   state.counters["pairs"] = static_cast<double>(n);
-  state.SetLabel(k_sizes[state.range(0)].name);
+  state.SetLabel(k_market_sizes[state.range(0)].name);
 }
 
 }  // namespace

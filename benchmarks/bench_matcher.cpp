@@ -22,10 +22,8 @@
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
-#include <chrono>
 #include <cstdint>
 #include <cstring>
-#include <ctime>
 #include <map>
 #include <random>
 #include <string>
@@ -34,45 +32,18 @@
 #include "kanten/match/index.hpp"
 #include "kanten/match/matching.hpp"
 #include "kanten/synth/market.hpp"
+#include "markets.hpp"
 
 namespace {
 
-struct Size {
-  const char* name;
-  std::size_t citizens, companies;
-  kanten::Region region;
-};
-constexpr Size k_sizes[] = {
-    {"municipality 850x400", 850, 400, kanten::Region::lolland_falster},
-    {"region 10k x 2k", 10'000, 2'000, kanten::Region::denmark},
-    {"national 100k x 20k", 100'000, 20'000, kanten::Region::denmark},
-};
+using kanten_bench::k_market_sizes;
 
 bool g_old_citizens = false;  // --old-citizens: time candidates() of the whole market once
 
-const kanten::Market& market(int size) {
-  static std::map<int, kanten::Market> cache;
-  auto it = cache.find(size);
-  if (it == cache.end()) {
-    kanten::MarketOptions o;
-    o.citizens = k_sizes[size].citizens;
-    o.companies = k_sizes[size].companies;
-    o.region = k_sizes[size].region;
-    it = cache.emplace(size, kanten::generate_market(o)).first;
-  }
-  return it->second;
-}
-
-double now() {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
-}
-/// CPU seconds of the calling thread: a query's own work, without the time another process held
-/// the core (the machine is shared).
-double cpu_now() {
-  timespec ts{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) + 1e-9 * static_cast<double>(ts.tv_nsec);
-}
+const kanten::Market& market(int size) { return kanten_bench::cached_market(k_market_sizes[size]); }
+double now() { return kanten_bench::wall_seconds(); }
+/// A query's own CPU seconds (the calling thread's).
+double cpu_now() { return kanten_bench::thread_cpu_seconds(); }
 
 /// The q-quantile of `v` (sorted in place), by the nearest rank.
 double quantile(std::vector<double>& v, double q) {
@@ -98,7 +69,7 @@ std::vector<kanten::Match> old_top_tasks(const kanten::Market& m, std::int32_t c
 void BM_matcher(benchmark::State& state) {
   const int size = static_cast<int>(state.range(0));
   const kanten::Market& m = market(size);
-  state.SetLabel(k_sizes[size].name);
+  state.SetLabel(k_market_sizes[size].name);
   constexpr int queries = 2'000;
   for (auto _ : state) {
     double t = now();

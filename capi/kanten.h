@@ -1305,11 +1305,12 @@ typedef struct kanten_match_options {
   int32_t max_candidates_per_citizen; /**< since version 3: keep each citizen's best N candidates
                                       (score, then task index) for the assignment and the stable
                                       matching; 0: every candidate (exact); ≥ 0. Version 1 and 2
-                                      structs: KANTEN_MAX_CANDIDATES_PER_CITIZEN */
+                                      structs predate the bound: 0 (exact), as they were read then */
 } kanten_match_options;
-/** The library's default of kanten_match_options.max_candidates_per_citizen (C++:
- *  kanten::MatchOptions::max_candidates_per_citizen; its measured effect: docs/matching.md). */
-#define KANTEN_MAX_CANDIDATES_PER_CITIZEN 0
+/** The library's default of kanten_match_options.max_candidates_per_citizen, each citizen's
+ *  best 40 (C++: kanten::MatchOptions::max_candidates_per_citizen; its measured effect:
+ *  docs/matching.md; 0 is the exact match). */
+#define KANTEN_MAX_CANDIDATES_PER_CITIZEN 40
 #define KANTEN_MATCH_OPTIONS_VERSION 3u
 #define KANTEN_MATCH_OPTIONS_INIT {KANTEN_MATCH_OPTIONS_VERSION, KANTEN_MATCH_ASSIGNMENT, NULL, 5, 1, 1, 1, \
                                    0, NULL, 0, KANTEN_MAX_CANDIDATES_PER_CITIZEN}
@@ -1365,7 +1366,14 @@ KANTEN_API int64_t kanten_match_result_total_score(const kanten_match_result* r)
 /** Candidate pairs the proposal chose from: every pair that passed the hard filters, or with
  *  max_candidates_per_citizen those kept; 0 for NULL r. */
 KANTEN_API size_t kanten_match_result_candidates(const kanten_match_result* r) KANTEN_NOEXCEPT;
-/** Assignment: 1 when the solver proved the optimum, else 0; KANTEN_EINVAL for NULL r. */
+/** The bound on candidates per citizen the proposal used (0: none, the exact optimum; top_k: 0);
+ *  0 for NULL r. */
+KANTEN_API int32_t kanten_match_result_max_candidates_per_citizen(const kanten_match_result* r) KANTEN_NOEXCEPT;
+/** Citizens whose kept candidates reached that bound: only for them can the exact optimum
+ *  differ; 0 without a bound and for NULL r. */
+KANTEN_API size_t kanten_match_result_citizens_at_bound(const kanten_match_result* r) KANTEN_NOEXCEPT;
+/** Assignment: 1 when the solver proved the optimum over the pairs it chose from (with a bound,
+ *  the kept ones), else 0; KANTEN_EINVAL for NULL r. */
 KANTEN_API int kanten_match_result_optimal(const kanten_match_result* r) KANTEN_NOEXCEPT;
 /** The number of matches; 0 for NULL r. */
 KANTEN_API size_t kanten_match_result_count(const kanten_match_result* r) KANTEN_NOEXCEPT;

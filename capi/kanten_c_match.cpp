@@ -119,7 +119,10 @@ k::MatchOptions match_options_of(const kanten_match_options* options) {
                        "cannot be negative (0: one per hardware thread)");
       opts.threads = options->threads;
     }
-    if (options->version >= 3) {  // a version 2 struct ends before the selection and the bound
+    // A version 1 or 2 struct ends before the selection and the bound, and predates the bound: it
+    // is read as exact, as it was then (decision "A bound on candidates per citizen").
+    if (options->version < 3) opts.max_candidates_per_citizen = 0;
+    if (options->version >= 3) {
       if (options->max_candidates_per_citizen < 0)
         throw k::Error(k::Errc::invalid_argument, "options.max_candidates_per_citizen",
                        std::to_string(options->max_candidates_per_citizen), "cannot be negative (0: every candidate)");
@@ -220,6 +223,12 @@ std::int64_t kanten_match_result_total_score(const kanten_match_result* r) noexc
 }
 std::size_t kanten_match_result_candidates(const kanten_match_result* r) noexcept {
   return guard_value<std::size_t>(__func__, 0, [&] { return result_of(r).candidates; });
+}
+int32_t kanten_match_result_max_candidates_per_citizen(const kanten_match_result* r) noexcept {
+  return guard_value<int32_t>(__func__, 0, [&] { return result_of(r).max_candidates_per_citizen; });
+}
+std::size_t kanten_match_result_citizens_at_bound(const kanten_match_result* r) noexcept {
+  return guard_value<std::size_t>(__func__, 0, [&] { return result_of(r).citizens_at_bound; });
 }
 std::size_t kanten_match_result_selected(const kanten_match_result* r) noexcept {
   return guard_value<std::size_t>(__func__, 0, [&] { return result_of(r).selected; });

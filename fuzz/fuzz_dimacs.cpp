@@ -1,6 +1,7 @@
 // fuzz/fuzz_dimacs.cpp — libFuzzer target: bytes → the DIMACS min-cost-flow reader
-// (include/kanten/match/dimacs.hpp) → the assignment solver, its checker, the greedy baseline and
-// the stable matching.
+// (include/kanten/bipartite/dimacs.hpp) → the assignment solver, its checker, the greedy baseline,
+// the stable matching, and the solution in the file's own terms (dimacs_solution, what
+// `kanten solve` prints).
 //
 // Whatever text arrives, parse_dimacs either returns an instance or throws DimacsError; the solvers
 // never crash, leak or trip a sanitizer on what it returns. Invariants checked (a failure traps, so
@@ -8,7 +9,10 @@
 //   - what the reader returns passes validate();
 //   - the solver's assignment is feasible when re-checked independently, with the same total, and
 //     scores at least as much as the greedy baseline and the stable matching;
-//   - an instance written with to_dimacs reads back to the same instance.
+//   - an instance written with to_dimacs reads back to the same instance;
+//   - the solution in the file's terms sends every left node's unit to the sink (the bypass
+//     carries the unassigned), every arc's flow is positive, and its cost is P × L − the total
+//     score — or dimacs_solution refuses a cost beyond 64 bits, naming "optimum".
 #include "kanten/bipartite/dimacs.hpp"
 
 #include "kanten/bipartite/assignment.hpp"
@@ -42,12 +46,13 @@ bool same(const b::Instance& x, const b::Instance& y) {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  b::Instance inst;
+  b::DimacsProblem problem;
   try {
-    inst = b::parse_dimacs(std::string_view(reinterpret_cast<const char*>(data), size));
+    problem = b::parse_dimacs_problem(std::string_view(reinterpret_cast<const char*>(data), size));
   } catch (const b::DimacsError&) {
     return 0;  // a reader error: the input is not a kanten instance
   }
+  const b::Instance& inst = problem.instance;
   b::validate(inst);
   require(same(b::parse_dimacs(b::to_dimacs(inst)), inst));
 
@@ -64,5 +69,24 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   require(b::greedy_assignment(inst).total_score <= a.total_score);
   const b::StableResult s = b::stable_matching(inst);
   require(b::check_assignment(inst, s.right_of_left).feasible && s.total_score <= a.total_score);
+
+  // The solution in the file's own terms.
+  try {
+    const b::DimacsSolution sol = b::dimacs_solution(problem, a.right_of_left);
+    std::int64_t bypass = 0, into_sink = 0;
+    for (const b::DimacsArcFlow& f : sol.flow) {
+      require(f.flow > 0);
+      if (f.head == problem.sink) into_sink += f.flow;
+      if (f.tail == problem.source && f.head == problem.sink) bypass += f.flow;
+    }
+    require(into_sink == inst.num_left);
+    require(bypass == inst.num_left - a.num_assigned);
+    std::int64_t cost = 0;
+    if (!__builtin_mul_overflow(problem.penalty, static_cast<std::int64_t>(inst.num_left), &cost) &&
+        !__builtin_sub_overflow(cost, a.total_score, &cost))
+      require(sol.cost == cost);
+  } catch (const kanten::Error& e) {
+    require(e.field() == "optimum");  // the cost does not fit in 64 bits
+  }
   return 0;
 }

@@ -322,4 +322,16 @@ inline std::string diff_results(const Evaluation& a, const Evaluation& b) {
   return {};
 }
 
+/// Runs `f` and returns the kanten::Error it throws (a failed check when it throws none).
+template <class F>
+Error error_of(F&& f) {
+  try {
+    f();
+  } catch (const Error& e) {
+    return e;
+  }
+  FAIL("no kanten::Error thrown");
+  throw std::logic_error("unreachable");
+}
+
 }  // namespace kt

@@ -384,7 +384,7 @@ namespace {
 
 /// The field and value of the kanten::Error `f` throws, with its code checked.
 template <class F>
-std::pair<std::string, std::string> error_of(F&& f, Errc code = Errc::invalid_argument) {
+std::pair<std::string, std::string> field_and_value_of(F&& f, Errc code = Errc::invalid_argument) {
   try {
     f();
   } catch (const Error& e) {
@@ -415,16 +415,16 @@ TEST_CASE("Trip cost: every amount checked, each input within its one documented
 
   using P = std::pair<std::string, std::string>;
   // One above, far above, the largest int64 (which wrapped to a negative total before), negative.
-  CHECK(error_of([] { (void)trip_cost(10, max_staff_dkk_per_hour + 1); }) == P{"staff_dkk_per_hour", "10001"});
-  CHECK(error_of([] { (void)trip_cost(10, std::numeric_limits<std::int64_t>::max()); }) ==
+  CHECK(field_and_value_of([] { (void)trip_cost(10, max_staff_dkk_per_hour + 1); }) == P{"staff_dkk_per_hour", "10001"});
+  CHECK(field_and_value_of([] { (void)trip_cost(10, std::numeric_limits<std::int64_t>::max()); }) ==
         P{"staff_dkk_per_hour", "9223372036854775807"});
-  CHECK(error_of([] { (void)trip_cost(10, std::numeric_limits<std::int64_t>::min()); }) ==
+  CHECK(field_and_value_of([] { (void)trip_cost(10, std::numeric_limits<std::int64_t>::min()); }) ==
         P{"staff_dkk_per_hour", "-9223372036854775808"});
-  CHECK(error_of([] { (void)trip_cost(10, -1); }) == P{"staff_dkk_per_hour", "-1"});
-  CHECK(error_of([] { (void)trip_cost(max_trip_participants + 1); }) == P{"participants", "101"});
-  CHECK(error_of([] { (void)trip_cost(std::numeric_limits<std::int32_t>::max(), 350); }) ==
+  CHECK(field_and_value_of([] { (void)trip_cost(10, -1); }) == P{"staff_dkk_per_hour", "-1"});
+  CHECK(field_and_value_of([] { (void)trip_cost(max_trip_participants + 1); }) == P{"participants", "101"});
+  CHECK(field_and_value_of([] { (void)trip_cost(std::numeric_limits<std::int32_t>::max(), 350); }) ==
         P{"participants", "2147483647"});
-  CHECK(error_of([] { (void)trip_cost(-1, 350); }) == P{"participants", "-1"});
+  CHECK(field_and_value_of([] { (void)trip_cost(-1, 350); }) == P{"participants", "-1"});
   try {
     (void)trip_cost(10, max_staff_dkk_per_hour + 1);
   } catch (const Error& e) {
@@ -435,26 +435,26 @@ TEST_CASE("Trip cost: every amount checked, each input within its one documented
   const Market m = two_clusters(2, 2);
   BusPlanOptions o;
   o.staff_dkk_per_hour = std::numeric_limits<std::int64_t>::max();
-  CHECK(error_of([&] { (void)plan_bus_trips(m, refer_all(m), o); }).first == "staff_dkk_per_hour");
+  CHECK(field_and_value_of([&] { (void)plan_bus_trips(m, refer_all(m), o); }).first == "staff_dkk_per_hour");
   // A model beyond the bounds is refused before anything is planned.
   BusModel huge = bus_model_1();
   huge.max_participants = max_trip_participants + 1;
   o.staff_dkk_per_hour.reset();
   o.model = &huge;
-  CHECK(error_of([&] { (void)plan_bus_trips(m, refer_all(m), o); }).first == "model.max_participants");
+  CHECK(field_and_value_of([&] { (void)plan_bus_trips(m, refer_all(m), o); }).first == "model.max_participants");
   huge = bus_model_1();
   huge.trips_per_group = std::numeric_limits<std::int32_t>::max();
-  CHECK(error_of([&] { (void)plan_bus_trips(m, refer_all(m), o); }).first == "model.trips_per_group");
+  CHECK(field_and_value_of([&] { (void)plan_bus_trips(m, refer_all(m), o); }).first == "model.trips_per_group");
   huge = bus_model_1();
   huge.visits_per_trip = max_model_visits_per_trip + 1;
-  CHECK(error_of([&] { (void)plan_bus_trips(m, refer_all(m), o); }).first == "model.visits_per_trip");
+  CHECK(field_and_value_of([&] { (void)plan_bus_trips(m, refer_all(m), o); }).first == "model.visits_per_trip");
   // A crew of none, one the wrong way round, or beyond max_trip_staff.
   for (const Range staff : {Range{0, 0}, Range{5, 4}, Range{1, max_trip_staff + 1}, Range{-1, 3}}) {
     huge = bus_model_1();
     huge.staff = staff;
-    CHECK(error_of([&] { (void)plan_bus_trips(m, refer_all(m), o); }) ==
+    CHECK(field_and_value_of([&] { (void)plan_bus_trips(m, refer_all(m), o); }) ==
           P{"model.staff", std::to_string(staff.low) + "-" + std::to_string(staff.high)});
-    CHECK(error_of([&] { (void)trip_cost(huge, 10); }).first == "model.staff");
+    CHECK(field_and_value_of([&] { (void)trip_cost(huge, 10); }).first == "model.staff");
   }
   huge = bus_model_1();
   huge.staff = Range{max_trip_staff, max_trip_staff};
@@ -500,11 +500,11 @@ TEST_CASE("A company, citizen or task id that repeats in the market is an error 
   }
   m = two_clusters(6, 6);
   m.tasks.push_back(m.tasks[0]);
-  CHECK(error_of([&] { (void)plan_bus_trips(m, refer_all(m)); }, Errc::invalid_input).first == "tasks[7].id");
+  CHECK(field_and_value_of([&] { (void)plan_bus_trips(m, refer_all(m)); }, Errc::invalid_input).first == "tasks[7].id");
   m = two_clusters(6, 6);
   m.citizens.push_back(m.citizens[0]);
   std::vector<BusReferral> refs = refer_all(two_clusters(6, 6));
-  CHECK(error_of([&] { (void)plan_bus_trips(m, refs); }, Errc::invalid_input).first == "citizens[12].id");
+  CHECK(field_and_value_of([&] { (void)plan_bus_trips(m, refs); }, Errc::invalid_input).first == "citizens[12].id");
 }
 
 TEST_CASE("The bus request reader reports extreme numbers by field and never wraps them", "[bus][hardening]") {
@@ -512,24 +512,24 @@ TEST_CASE("The bus request reader reports extreme numbers by field and never wra
     return R"({"citizens": [{"id": "c-1", "home": {"lat": 54.7, "lon": 11.8}}], "companies": [], "tasks": [],
       "referrals": [{"citizen": "c-1")" + referral + R"(}], "bus": {)" + bus + "}}";
   };
-  CHECK(error_of([&] { (void)bus_request_from_json(request(", \"age\": 131", "")); }, Errc::invalid_input).first ==
+  CHECK(field_and_value_of([&] { (void)bus_request_from_json(request(", \"age\": 131", "")); }, Errc::invalid_input).first ==
         "referrals[0].age");
   for (const char* v : {"1e30", "-1", "18446744073709551616", "18446744073709551615", "9223372036854775808",
                         "-9223372036854775809", "2147483648", "4.5"}) {
     INFO(v);
-    CHECK(error_of([&] { (void)bus_request_from_json(request(std::string(", \"age\": ") + v, "")); },
+    CHECK(field_and_value_of([&] { (void)bus_request_from_json(request(std::string(", \"age\": ") + v, "")); },
                    Errc::invalid_input)
               .first == "referrals[0].age");
-    CHECK(error_of([&] { (void)bus_request_from_json(request("", std::string("\"max_groups\": ") + v)); },
+    CHECK(field_and_value_of([&] { (void)bus_request_from_json(request("", std::string("\"max_groups\": ") + v)); },
                    Errc::invalid_input)
               .first == "bus.max_groups");
-    CHECK(error_of([&] { (void)bus_request_from_json(request("", std::string("\"staff_dkk_per_hour\": ") + v)); },
+    CHECK(field_and_value_of([&] { (void)bus_request_from_json(request("", std::string("\"staff_dkk_per_hour\": ") + v)); },
                    Errc::invalid_input)
               .first == "bus.staff_dkk_per_hour");
   }
   // The rate's bound is the library's one bound.
   CHECK(bus_request_from_json(request("", "\"staff_dkk_per_hour\": 10000")).options.staff_dkk_per_hour == 10'000);
-  CHECK(error_of([&] { (void)bus_request_from_json(request("", "\"staff_dkk_per_hour\": 10001")); },
+  CHECK(field_and_value_of([&] { (void)bus_request_from_json(request("", "\"staff_dkk_per_hour\": 10001")); },
                  Errc::invalid_input)
             .second == "10001");
 }

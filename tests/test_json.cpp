@@ -68,18 +68,6 @@ EvaluateOptions as_of(Date d) {
   return o;
 }
 
-/// Runs `f` and returns the kanten::Error it throws.
-template <class F>
-Error error_of(F&& f) {
-  try {
-    f();
-  } catch (const Error& e) {
-    return e;
-  }
-  FAIL("no kanten::Error thrown");
-  throw std::logic_error("unreachable");
-}
-
 }  // namespace
 
 TEST_CASE("json: every event kind is read with its fields", "[json]") {

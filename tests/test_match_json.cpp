@@ -47,18 +47,6 @@ bool same_market(const Market& a, const Market& b) {
 
 std::string example_market() { return read_file(std::string(KANTEN_EXAMPLES_DIR) + "/data/market.json"); }
 
-/// Runs `f` and returns the kanten::Error it throws.
-template <class F>
-Error error_of(F&& f) {
-  try {
-    f();
-  } catch (const Error& e) {
-    return e;
-  }
-  FAIL("no kanten::Error thrown");
-  throw std::logic_error("unreachable");
-}
-
 /// A market document with one citizen, one company and one task, each given `extra` fields (an
 /// extra "home" or "location" replaces the default one: a key given twice is an error).
 std::string doc(const std::string& citizen_extra, const std::string& company_extra = "",

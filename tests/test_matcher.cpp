@@ -24,18 +24,6 @@ using namespace kt;
 
 namespace {
 
-/// Runs `f` and returns the kanten::Error it throws.
-template <class F>
-Error error_of(F&& f) {
-  try {
-    f();
-  } catch (const Error& e) {
-    return e;
-  }
-  FAIL("no kanten::Error thrown");
-  throw std::logic_error("unreachable");
-}
-
 /// A citizen's top list as candidate generation gives it: the top-k proposal of a market of that
 /// citizen alone (how kanten::top_tasks computed it before the index).
 std::vector<Match> reference_top_tasks(const Market& m, std::int32_t ci, std::int32_t k, std::int32_t per_company,
@@ -668,7 +656,8 @@ TEST_CASE("matcher stream: a bad line is answered with an error naming the field
       {R"({"top_tasks": ")" + c + R"(", "explain": 1})", "explain"},
       {R"({"top_citizens": ")" + t + R"(", "per_company": 1})", "per_company"},  // not a task's option
       {R"({"top_tasks": 42})", "top_tasks"},
-      {R"({"top_tasks": null})", ""},  // null counts as absent: nothing asked
+      {R"({"top_tasks": null})", "top_tasks"},  // a request given as null names itself
+      {R"({"set_slots": null, "id": 3})", "set_slots"},
       {R"({"top_tasks": ")" + c + R"(", "top_citizens": ")" + t + R"("})", "top_citizens"},
       {R"({"upsert_task": {"id": "t-new", "company": "co-none"}})", "upsert_task.company"},
       {R"({"upsert_task": [1]})", "upsert_task"},

@@ -177,18 +177,6 @@ std::string first_difference(const std::vector<Candidate>& got, const std::vecto
   return s;
 }
 
-/// Runs `f` and returns the kanten::Error it throws.
-template <class F>
-Error error_of(F&& f) {
-  try {
-    f();
-  } catch (const Error& e) {
-    return e;
-  }
-  FAIL("no kanten::Error thrown");
-  throw std::logic_error("unreachable");
-}
-
 /// Task and company loads of a proposal, checked against slots and capacities.
 void check_feasible(const Market& m, const MatchResult& r) {
   std::map<std::int32_t, int> per_task, per_citizen;
@@ -1076,6 +1064,12 @@ TEST_CASE("matching: max_candidates_per_citizen keeps each citizen's best N, tie
       const auto exact = bipartite::solve_assignment(inst);
       const MatchResult r = match(m, {.weights = w, .explain = false, .max_candidates_per_citizen = bound});
       CHECK(r.candidates == inst.edges.size());
+      // The bound used, and the citizens whose kept candidates reached it.
+      std::map<std::int32_t, std::int32_t> kept;
+      for (const auto& e : inst.edges) ++kept[e.left];
+      CHECK(r.max_candidates_per_citizen == bound);
+      CHECK(r.citizens_at_bound == static_cast<std::size_t>(std::count_if(
+                                       kept.begin(), kept.end(), [&](const auto& c) { return c.second == bound; })));
       CHECK(r.total_score == exact.total_score);
       for (const auto& x : r.matches) CHECK(exact.right_of_left[x.citizen] == x.task);
       CHECK(r.matches.size() == static_cast<std::size_t>(exact.num_assigned));
@@ -1116,12 +1110,41 @@ TEST_CASE("matching: a bound at least every citizen's candidate count is the exa
   for (const auto& [c, n] : per_citizen) most = std::max(most, n);
   for (auto mode : {MatchMode::assignment, MatchMode::stable}) {
     INFO(name(mode));
-    CHECK(same_result(match(m, {.mode = mode, .max_candidates_per_citizen = most}), match(m, {.mode = mode})));
-    CHECK(same_result(match(m, {.mode = mode, .max_candidates_per_citizen = most + 1000}), match(m, {.mode = mode})));
+    const MatchResult exact = match(m, {.mode = mode, .max_candidates_per_citizen = 0});
+    CHECK(exact.max_candidates_per_citizen == 0);
+    CHECK(exact.citizens_at_bound == 0);
+    CHECK(same_result(match(m, {.mode = mode, .max_candidates_per_citizen = most}), exact));
+    CHECK(same_result(match(m, {.mode = mode, .max_candidates_per_citizen = most + 1000}), exact));
   }
   CHECK(same_result(match(m, {.mode = MatchMode::top_k, .max_candidates_per_citizen = 1}), match(m, {.mode = MatchMode::top_k})));
   // The same result for any thread count, with a bound too.
   CHECK(same_result(match(m, {.threads = 3, .max_candidates_per_citizen = 4}), match(m, {.max_candidates_per_citizen = 4})));
+}
+
+TEST_CASE("matching: the default keeps each citizen's best 40 candidates (decision: A bound on candidates per citizen)",
+          "[matching][bound]") {
+  // Decision "A bound on candidates per citizen" (docs/decisions.md): the default is 40, reported
+  // back with the citizens it cut; 0 is the exact match over every pair.
+  STATIC_REQUIRE(default_max_candidates_per_citizen == 40);
+  CHECK(MatchOptions{}.max_candidates_per_citizen == 40);
+  const Market m = varied_market(400, 80, 31, Region::lolland_falster);
+  std::map<std::int32_t, std::int32_t> per_citizen;
+  for (const auto& c : candidates(m)) ++per_citizen[c.citizen];
+  const auto over = static_cast<std::size_t>(
+      std::count_if(per_citizen.begin(), per_citizen.end(), [](const auto& c) { return c.second >= 40; }));
+  REQUIRE(over > 0);  // the market has citizens the default cuts
+  const MatchResult by_default = match(m, {.explain = false});
+  CHECK(by_default.max_candidates_per_citizen == 40);
+  CHECK(by_default.citizens_at_bound == over);
+  CHECK(same_result(by_default, match(m, {.explain = false, .max_candidates_per_citizen = 40})));
+  const MatchResult exact = match(m, {.explain = false, .max_candidates_per_citizen = 0});
+  CHECK(exact.candidates == candidates(m).size());
+  CHECK(by_default.candidates < exact.candidates);
+  CHECK(by_default.total_score <= exact.total_score);
+  // The JSON says both.
+  const std::string j = to_json(by_default, m);
+  CHECK(j.find("\"max_candidates_per_citizen\":40") != std::string::npos);
+  CHECK(j.find("\"citizens_at_bound\":" + std::to_string(over)) != std::string::npos);
 }
 
 TEST_CASE("matching: a negative bound is an error naming max_candidates_per_citizen", "[matching][bound]") {

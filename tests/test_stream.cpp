@@ -46,7 +46,7 @@ void require_same(const std::vector<Case>& a, const std::vector<Case>& b) {
 
 /// The message of the kanten::Error that `f` throws ("" when it throws none).
 template <class F>
-std::string error_of(F&& f) {
+std::string message_of(F&& f) {
   try {
     f();
   } catch (const Error& e) {
@@ -134,40 +134,40 @@ TEST_CASE("stream: empty caseloads and blank lines", "[stream]") {
   const auto two = read_all("\n" + case_text("a", "[]") + "\n\n" + case_text("b", "[]") + "\r\n", Format::jsonl);
   REQUIRE(two.size() == 2);
   CHECK(two[1].citizen == "b");
-  CHECK_THAT(error_of([] { read_all("", Format::json); }), Contains("unexpected end of input") && Contains("line 1"));
+  CHECK_THAT(message_of([] { read_all("", Format::json); }), Contains("unexpected end of input") && Contains("line 1"));
 }
 
 TEST_CASE("stream: a syntax error names its line and column in the file, not in the case", "[stream]") {
   // The third line holds the second case, broken at its 27th byte.
   const std::string jsonl = case_text("a", "[]") + "\n" + case_text("b", "[]") + "\n" + R"({"citizen": "c", "events" [})" + "\n";
-  const std::string m = error_of([&] { read_all(jsonl, Format::jsonl); });
+  const std::string m = message_of([&] { read_all(jsonl, Format::jsonl); });
   CHECK_THAT(m, Contains("not valid JSON") && Contains("line 3, column 27"));
 
   const std::string doc = "[\n" + case_text("a", "[]") + ",\n  " + R"({"citizen": "b", "events": [1 2]})" + "\n]";
-  CHECK_THAT(error_of([&] { read_all(doc, Format::json); }), Contains("line 3, column 33"));
+  CHECK_THAT(message_of([&] { read_all(doc, Format::json); }), Contains("line 3, column 33"));
 
-  CHECK_THAT(error_of([&] { read_all("[" + case_text("a", "[]") + " x]", Format::json); }),
+  CHECK_THAT(message_of([&] { read_all("[" + case_text("a", "[]") + " x]", Format::json); }),
              Contains("expected ',' or ']'") && Contains("line 1"));
-  CHECK_THAT(error_of([&] { read_all("[" + case_text("a", "[]") + "] []", Format::json); }),
+  CHECK_THAT(message_of([&] { read_all("[" + case_text("a", "[]") + "] []", Format::json); }),
              Contains("expected end of input"));
-  CHECK_THAT(error_of([&] { read_all("[" + case_text("a", "[]") + ",]", Format::json); }), Contains("expected a case"));
-  CHECK_THAT(error_of([&] { read_all("[" + case_text("a", "[]"), Format::json); }), Contains("not closed"));
+  CHECK_THAT(message_of([&] { read_all("[" + case_text("a", "[]") + ",]", Format::json); }), Contains("expected a case"));
+  CHECK_THAT(message_of([&] { read_all("[" + case_text("a", "[]"), Format::json); }), Contains("not closed"));
 }
 
 TEST_CASE("stream: a fault in a case names the case's line and column, and its citizen", "[stream]") {
   const std::string jsonl = case_text("a", "[]") + "\n" + R"({"citizen": "c-42", "profile": 5})" + "\n";
-  const std::string m = error_of([&] { read_all(jsonl, Format::jsonl); });
+  const std::string m = message_of([&] { read_all(jsonl, Format::jsonl); });
   CHECK_THAT(m, Contains("[1].profile") && Contains("line 2, column 1") && Contains("citizen c-42"));
 
   // A CPR-shaped citizen id is refused and never shown.
-  const std::string cpr = error_of([] { read_all(R"([{"citizen": "0102031234"}])", Format::json); });
+  const std::string cpr = message_of([] { read_all(R"([{"citizen": "0102031234"}])", Format::json); });
   CHECK_THAT(cpr, Contains("CPR"));
   CHECK(cpr.find("0102031234") == std::string::npos);
 }
 
 TEST_CASE("stream: two cases of one citizen are an error naming both positions and lines", "[stream]") {
   const std::string jsonl = case_text("a", "[]") + "\n" + case_text("b", "[]") + "\n" + case_text("a", "[]") + "\n";
-  const std::string m = error_of([&] { read_all(jsonl, Format::jsonl); });
+  const std::string m = message_of([&] { read_all(jsonl, Format::jsonl); });
   CHECK_THAT(m, Contains("[2].citizen") && Contains("[0] (line 1)") && Contains("line 3"));
 }
 
@@ -180,13 +180,13 @@ TEST_CASE("stream: the size bound is per case, and a NUL byte stops the reader",
   CHECK(read_all(jsonl, Format::jsonl, small).size() == 20);  // 20 small cases in a larger file
   const std::string big = case_text("big", R"([{"date": "2024-01-08", "kind": "job_direction_set", "goal": "employment", "wishes": [")" +
                                                std::string(300, 'x') + R"("]}])");
-  CHECK_THAT(error_of([&] { read_all(jsonl + big + "\n", Format::jsonl, small); }),
+  CHECK_THAT(message_of([&] { read_all(jsonl + big + "\n", Format::jsonl, small); }),
              Contains("larger than the maximum input size of 200 bytes") && Contains("line 21"));
-  CHECK_THAT(error_of([&] { read_all("[" + big + "]", Format::json, small); }), Contains("larger than the maximum"));
+  CHECK_THAT(message_of([&] { read_all("[" + big + "]", Format::json, small); }), Contains("larger than the maximum"));
 
   std::string nul = case_text("a", "[]") + "\n" + case_text("b", "[]");
   nul[nul.size() - 3] = '\0';
-  CHECK_THAT(error_of([&] { read_all(nul, Format::jsonl); }), Contains("NUL byte") && Contains("line 2"));
+  CHECK_THAT(message_of([&] { read_all(nul, Format::jsonl); }), Contains("NUL byte") && Contains("line 2"));
 }
 
 TEST_CASE("stream: cases longer than the read buffer, and strings that hold brackets and quotes", "[stream]") {
@@ -214,9 +214,9 @@ TEST_CASE("stream: {\"cases\": [...]} with members before and after, and keys wr
   CHECK_FALSE(reader.next(c));
   REQUIRE(reader.warnings().size() == 2);
   CHECK_FALSE(reader.single());
-  CHECK_THAT(error_of([] { read_all(R"({"cases": [], "cases": []})", Format::json); }), Contains("duplicate key"));
-  CHECK_THAT(error_of([] { read_all(R"({"cases": 5})", Format::json); }), Contains("must be a JSON array"));
-  CHECK_THAT(error_of([] { read_all(R"({"cases": null})", Format::json); }), Contains("missing"));
+  CHECK_THAT(message_of([] { read_all(R"({"cases": [], "cases": []})", Format::json); }), Contains("duplicate key"));
+  CHECK_THAT(message_of([] { read_all(R"({"cases": 5})", Format::json); }), Contains("must be a JSON array"));
+  CHECK_THAT(message_of([] { read_all(R"({"cases": null})", Format::json); }), Contains("missing"));
 }
 
 TEST_CASE("stream: after an error the reader is spent", "[stream]") {
@@ -390,6 +390,6 @@ TEST_CASE("stream: a citizen whose CSV rows come back after another citizen's is
       "a,2024-01-08,first_conversation,\n"
       "b,2024-01-08,first_conversation,\n"
       "a,2024-01-09,contact,phone\n";
-  const std::string m = error_of([&] { read_all(csv, Format::csv); });
+  const std::string m = message_of([&] { read_all(csv, Format::csv); });
   CHECK_THAT(m, Contains("duplicate citizen id") && Contains("line 2") && Contains("line 4"));
 }

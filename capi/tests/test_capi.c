@@ -23,29 +23,6 @@
 
 static int date_is(kanten_date d, int y, int m, int day) { return d.year == y && d.month == m && d.day == day; }
 
-static char* read_text(const char* relative) {
-  char path[1024];
-  snprintf(path, sizeof path, "%s/%s", KANTEN_EXAMPLES_DIR, relative);
-  FILE* f = fopen(path, "rb");
-  if (!f) {
-    fprintf(stderr, "cannot open %s\n", path);
-    ++failed;
-    return NULL;
-  }
-  fseek(f, 0, SEEK_END);
-  long n = ftell(f);
-  fseek(f, 0, SEEK_SET);
-  char* buf = malloc((size_t)n + 1);
-  if (buf && fread(buf, 1, (size_t)n, f) == (size_t)n) {
-    buf[n] = '\0';
-  } else {
-    free(buf);
-    buf = NULL;
-  }
-  fclose(f);
-  return buf;
-}
-
 static kanten_event event_on(int kind, int y, int m, int d) {
   kanten_event ev = KANTEN_EVENT_INIT;
   ev.kind = kind;
@@ -1028,18 +1005,20 @@ static void test_matching(void) {
   CHECK_ERROR(kanten_match(m, &o, &r), KANTEN_EINVAL, "options.threads", "'-1'");
 
   /* Threads: the same proposal for 1, 2 and 0 (one per hardware thread); a version 1 struct
-   * (before `threads`) is still accepted and runs on one thread. */
+   * (before `threads` and the bound) is still accepted and runs exact, on one thread. */
   {
     kanten_match_result* base = NULL;
     o = (kanten_match_options)KANTEN_MATCH_OPTIONS_INIT;
+    o.max_candidates_per_citizen = 0;
     CHECK(kanten_match(m, &o, &base) == KANTEN_OK);
     char* base_json = NULL;
     CHECK(kanten_match_result_to_json(base, -1, &base_json) == KANTEN_OK);
     const int32_t counts[] = {2, 0};
     for (int t = 0; t < 3; ++t) {
       o = (kanten_match_options)KANTEN_MATCH_OPTIONS_INIT;
+      o.max_candidates_per_citizen = 0;
       if (t < 2) o.threads = counts[t];
-      else o.version = 1, o.threads = -7; /* not read in a version 1 struct */
+      else o.version = 1, o.threads = -7, o.max_candidates_per_citizen = 5; /* neither is read in a version 1 struct */
       CHECK(kanten_match(m, &o, &r) == KANTEN_OK);
       char* json = NULL;
       CHECK(kanten_match_result_to_json(r, -1, &json) == KANTEN_OK);
@@ -1192,13 +1171,27 @@ static void test_match_selection(void) {
   o.citizen_count = 99;
   CHECK(kanten_match(m, &o, &r) == KANTEN_OK);
   CHECK(kanten_match_result_selected(r) == kanten_market_citizen_count(m));
+  /* ... and it predates the bound: read as exact, whatever the field's bytes hold. */
+  CHECK(kanten_match_result_max_candidates_per_citizen(r) == 0 && kanten_match_result_citizens_at_bound(r) == 0);
   kanten_match_result_free(r);
-  /* A bound of one candidate per citizen: never more candidates than citizens. */
+  /* The defaults: the library's bound, reported back; no citizen of the example reaches it. */
   o = (kanten_match_options)KANTEN_MATCH_OPTIONS_INIT;
+  CHECK(kanten_match(m, &o, &r) == KANTEN_OK);
+  CHECK(KANTEN_MAX_CANDIDATES_PER_CITIZEN == 40);
+  CHECK(kanten_match_result_max_candidates_per_citizen(r) == KANTEN_MAX_CANDIDATES_PER_CITIZEN);
+  CHECK(kanten_match_result_citizens_at_bound(r) == 0);
+  const size_t every_candidate = kanten_match_result_candidates(r);
+  kanten_match_result_free(r);
+  /* A bound of one candidate per citizen: never more candidates than citizens, and each citizen
+   * with a candidate reached the bound. */
   o.max_candidates_per_citizen = 1;
   CHECK(kanten_match(m, &o, &r) == KANTEN_OK);
   CHECK(kanten_match_result_candidates(r) > 0 && kanten_match_result_candidates(r) <= kanten_market_citizen_count(m));
+  CHECK(kanten_match_result_candidates(r) < every_candidate);
+  CHECK(kanten_match_result_max_candidates_per_citizen(r) == 1);
+  CHECK(kanten_match_result_citizens_at_bound(r) == kanten_match_result_candidates(r));
   kanten_match_result_free(r);
+  CHECK(kanten_match_result_max_candidates_per_citizen(NULL) == 0 && kanten_match_result_citizens_at_bound(NULL) == 0);
 
   /* The caseload that is: the example caseload's citizens are not in the example market, so
    * whoever is in the chosen steps is reported, not dropped. */

@@ -20,49 +20,6 @@
 
 #include "check.h"
 
-static int same(const char* a, const char* b) { return a != NULL && b != NULL && strcmp(a, b) == 0; }
-
-static char* read_text(const char* relative) {
-  char path[1024];
-  snprintf(path, sizeof path, "%s/%s", KANTEN_EXAMPLES_DIR, relative);
-  FILE* f = fopen(path, "rb");
-  if (!f) {
-    fprintf(stderr, "cannot open %s\n", path);
-    ++failed;
-    return NULL;
-  }
-  fseek(f, 0, SEEK_END);
-  long n = ftell(f);
-  fseek(f, 0, SEEK_SET);
-  char* buf = malloc((size_t)n + 1);
-  if (buf && fread(buf, 1, (size_t)n, f) == (size_t)n) {
-    buf[n] = '\0';
-  } else {
-    free(buf);
-    buf = NULL;
-  }
-  fclose(f);
-  return buf;
-}
-
-/* A growing string. */
-typedef struct text {
-  char* s;
-  size_t n, cap;
-} text;
-static void append(text* t, const char* s) {
-  size_t k = strlen(s);
-  if (t->n + k + 1 > t->cap) {
-    size_t cap = (t->n + k + 1) * 2;
-    char* p = realloc(t->s, cap);
-    if (!p) abort();
-    t->s = p;
-    t->cap = cap;
-  }
-  memcpy(t->s + t->n, s, k + 1);
-  t->n += k;
-}
-
 /* A small deterministic generator (a linear congruential sequence), so the market is the same on
  * every run and every platform. */
 static uint32_t lcg_state = 2018u;

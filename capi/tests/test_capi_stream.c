@@ -20,48 +20,7 @@
 
 #include "check.h"
 
-static int same(const char* a, const char* b) { return a != NULL && b != NULL && strcmp(a, b) == 0; }
-
 #define CASELOAD_JSON KANTEN_EXAMPLES_DIR "/data/caseload.json"
-
-static char* read_file(const char* path) {
-  FILE* f = fopen(path, "rb");
-  if (!f) {
-    fprintf(stderr, "cannot open %s\n", path);
-    ++failed;
-    return NULL;
-  }
-  fseek(f, 0, SEEK_END);
-  long n = ftell(f);
-  fseek(f, 0, SEEK_SET);
-  char* buf = malloc((size_t)n + 1);
-  if (buf && fread(buf, 1, (size_t)n, f) == (size_t)n) {
-    buf[n] = '\0';
-  } else {
-    free(buf);
-    buf = NULL;
-  }
-  fclose(f);
-  return buf;
-}
-
-/* A growing string. */
-typedef struct text {
-  char* s;
-  size_t n, cap;
-} text;
-static void append(text* t, const char* s) {
-  size_t k = strlen(s);
-  if (t->n + k + 1 > t->cap) {
-    size_t cap = (t->n + k + 1) * 2;
-    char* p = realloc(t->s, cap);
-    if (!p) abort();
-    t->s = p;
-    t->cap = cap;
-  }
-  memcpy(t->s + t->n, s, k + 1);
-  t->n += k;
-}
 
 static char* caseload_json(const kanten_caseload* load) {
   char* out = NULL;
@@ -103,7 +62,7 @@ typedef struct reference {
 static reference reference_of_example(void) {
   reference ref;
   memset(&ref, 0, sizeof ref);
-  char* text = read_file(CASELOAD_JSON);
+  char* text = read_path(CASELOAD_JSON);
   if (!text) return ref;
   ref.events = kinds_in(text);
   kanten_caseload* load = NULL;
@@ -179,7 +138,7 @@ static void test_json_file_case_by_case(const reference* ref) {
   c = (kanten_case*)&n;
   CHECK(kanten_case_reader_next(r, &c) == 0 && c == NULL);
   CHECK(kanten_case_reader_single(r) == 0);
-  char* text = read_file(CASELOAD_JSON);
+  char* text = read_path(CASELOAD_JSON);
   CHECK(text && kanten_case_reader_bytes(r) == (uint64_t)strlen(text));
   free(text);
   CHECK(kanten_case_reader_warning_count(r) == 0);
@@ -325,7 +284,7 @@ static size_t expected_evaluations(const char* caseload_text, const kanten_evalu
 }
 
 static void test_evaluate_stream_matches_evaluate_caseload(void) {
-  char* text = read_file(CASELOAD_JSON);
+  char* text = read_path(CASELOAD_JSON);
   if (!text) return;
   kanten_evaluate_options o = as_of(2024, 3, 30);
   char* expected[8] = {NULL};

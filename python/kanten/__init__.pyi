@@ -280,6 +280,8 @@ class MatchProposal:
     weights_version: str
     total_score: int
     candidates: int
+    max_candidates: int
+    citizens_at_bound: int
     optimal: bool
     selected: int
     not_in_market: Tuple[str, ...]

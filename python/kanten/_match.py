@@ -178,8 +178,11 @@ class MatchProposal:
 
     Made by :func:`match`. ``mode`` is ``"assignment"``, ``"stable"`` or ``"top_k"``;
     ``total_score`` sums the matched scores (assignment, stable); ``optimal`` says the
-    assignment solver proved the optimum; ``candidates`` counts the pairs the proposal chose
+    assignment solver proved the optimum over the pairs it chose from (with a bound, the kept ones); ``candidates`` counts the pairs the proposal chose
     from (those that passed the hard filters; with ``max_candidates``, those kept);
+    ``max_candidates`` is the bound on candidates per citizen used (0: none, the exact optimum)
+    and ``citizens_at_bound`` the citizens whose kept candidates reached it (only for them can
+    the exact optimum differ);
     ``weights_version`` names the weight set used. ``selected`` counts the citizens proposed for
     (the selection, or every citizen); ``not_in_market`` holds the ids of the caseload's citizens
     the market does not hold (given ``evaluations`` or a ``caseload``), in caseload order.
@@ -193,6 +196,8 @@ class MatchProposal:
         self.weights_version: str = raw.weights_version
         self.total_score: int = raw.total_score
         self.candidates: int = raw.candidates
+        self.max_candidates: int = raw.max_candidates
+        self.citizens_at_bound: int = raw.citizens_at_bound
         self.optimal: bool = raw.optimal
         self.selected: int = raw.selected
         self.not_in_market: Tuple[str, ...] = tuple(raw.not_in_market)
@@ -231,7 +236,8 @@ class MatchProposal:
 
 
 MAX_CANDIDATES_PER_CITIZEN: int = int(_kanten.MAX_CANDIDATES_PER_CITIZEN)
-"""The default of :func:`match`'s ``max_candidates`` (0: every candidate, the exact optimum)."""
+"""The default of :func:`match`'s ``max_candidates``: each citizen's best 40 candidates (0 or
+None: every candidate, the exact optimum; docs/matching.md measures the difference)."""
 
 DEFAULT_MATCH_STEPS: Tuple[str, ...] = ("trin2_paa_vej_mod_job",)
 """The steps whose citizens :func:`match` proposes for, given ``evaluations`` or a ``caseload``:
@@ -305,7 +311,8 @@ def match(
     ``max_candidates`` keeps each citizen's best N candidates (score, then task index) for the
     assignment and the stable matching (top-k has ``k``): the national match's speed at a
     measured cost to the optimum (docs/matching.md). None or 0: every candidate, the exact
-    optimum. Default :data:`MAX_CANDIDATES_PER_CITIZEN`.
+    optimum. Default :data:`MAX_CANDIDATES_PER_CITIZEN`, 40; the proposal's
+    ``citizens_at_bound`` counts the citizens it cut.
 
     Ranges (as the ``kanten match`` command's): ``k`` and ``per_company`` 1 to 10,000;
     ``threads`` 0 to 256; ``max_candidates`` 0 to 2**31 - 1. Outside them: :class:`KantenError`

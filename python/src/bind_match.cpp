@@ -374,6 +374,8 @@ Read one with Market.from_json / from_file / from_frames, or generate_market(). 
       .def_property_readonly("weights_version", [](const Proposal& p) { return p.result.weights_version; })
       .def_property_readonly("total_score", [](const Proposal& p) { return p.result.total_score; })
       .def_property_readonly("candidates", [](const Proposal& p) { return p.result.candidates; })
+      .def_property_readonly("max_candidates", [](const Proposal& p) { return p.result.max_candidates_per_citizen; })
+      .def_property_readonly("citizens_at_bound", [](const Proposal& p) { return p.result.citizens_at_bound; })
       .def_property_readonly("optimal", [](const Proposal& p) { return p.result.optimal; })
       .def_property_readonly("selected", [](const Proposal& p) { return p.result.selected; })
       .def_property_readonly("not_in_market", [](const Proposal& p) { return p.result.not_in_market; })

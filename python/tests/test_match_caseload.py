@@ -66,7 +66,12 @@ def test_max_candidates_keeps_the_best_and_none_or_zero_is_exact(market):
     assert kanten.match(market, max_candidates=None, explain=False).to_json() == exact.to_json()
     one = kanten.match(market, max_candidates=1, explain=False)
     assert one.candidates <= 300 and one.total_score <= exact.total_score
-    assert kanten.MAX_CANDIDATES_PER_CITIZEN >= 0
+    # the bound used and the citizens it cut: with one candidate each, every citizen that has one
+    assert (exact.max_candidates, exact.citizens_at_bound) == (0, 0)
+    assert (one.max_candidates, one.citizens_at_bound) == (1, one.candidates)
+    assert '"max_candidates_per_citizen":1,"citizens_at_bound":' + str(one.citizens_at_bound) in one.to_json()
+    assert kanten.MAX_CANDIDATES_PER_CITIZEN == 40
+    assert kanten.match(market, explain=False).max_candidates == 40
     assert kanten.match(market, explain=False).to_json() == kanten.match(
         market, max_candidates=kanten.MAX_CANDIDATES_PER_CITIZEN, explain=False).to_json()
     # top-k has its own bound (k, per_company)

@@ -213,6 +213,49 @@ class Solver {
   bool augment_from(std::int32_t s, std::int64_t& work, std::int64_t budget);
   bool shortest_paths_to_groups(std::int64_t budget);
   bool fill_group(std::int32_t g, std::int64_t& work, std::int64_t budget);
+  // What augment_from and fill_group share: one Dijkstra search over the reduced costs.
+  /// Labels node w with distance d, reached from `parent` by `arc`, unless search `id` has settled
+  /// it or labelled it no further; queued under `key` (ties broken by the search's order).
+  void label(std::int32_t id, std::int32_t w, std::int64_t d, std::int32_t parent, std::int32_t arc, std::int32_t key) {
+    if (done_[w] == id || (seen_[w] == id && d >= dist_[w])) return;
+    seen_[w] = id;
+    dist_[w] = d;
+    par_[w] = parent;
+    par_arc_[w] = arc;
+    queue_.push_back({d, key});
+    std::push_heap(queue_.begin(), queue_.end(), std::greater<>{});
+  }
+  /// The next node search `id` settles (stale queue entries skipped), marked final; `node_of`
+  /// turns a queue key back into the node. The queue never runs dry before the sink (every left
+  /// node has its bypass): if it does, std::logic_error saying `what`.
+  template <class NodeOf>
+  std::int32_t settle(std::int32_t id, const NodeOf& node_of, const char* what) {
+    while (true) {
+      if (queue_.empty()) throw std::logic_error(what);
+      std::pop_heap(queue_.begin(), queue_.end(), std::greater<>{});
+      const auto [d, key] = queue_.back();
+      queue_.pop_back();
+      const std::int32_t v = node_of(key);
+      if (done_[v] == id || d != dist_[v]) continue;
+      done_[v] = id;
+      return v;
+    }
+  }
+  /// Every node settled before the sink (popped_) moves its price by `sign` × (d(sink) − d(v)):
+  /// up after a forward search, down after a backward one, so every reduced cost stays >= 0.
+  void shift_settled_prices(std::int64_t sign) {
+    const std::int64_t dt = dist_[static_cast<std::size_t>(nl_) + nr_ + ng_];
+    for (const std::int32_t v : popped_) {
+      const std::int64_t by = dt - dist_[v];
+      if (by <= 0) continue;
+      if (v < nl_)
+        pl_[v] += sign * by;
+      else if (v < nl_ + nr_)
+        pr_[v - nl_] += sign * by;
+      else
+        pg_[v - nl_ - nr_] += sign * by;
+    }
+  }
   void refine(std::int64_t eps);
   bool prove_optimal(std::int64_t budget);
   void discharge_left(std::int32_t i);
@@ -774,13 +817,7 @@ bool Solver::augment_from(std::int32_t s, std::int64_t& work, std::int64_t budge
     return ng_ + nr_ + w;
   };
   auto relax = [&](std::int32_t w, std::int64_t d, std::int32_t from, std::int32_t arc) {
-    if (done_[w] == id || (seen_[w] == id && d >= dist_[w])) return;
-    seen_[w] = id;
-    dist_[w] = d;
-    par_[w] = from;
-    par_arc_[w] = arc;
-    queue_.push_back({d, order_key(w)});
-    std::push_heap(queue_.begin(), queue_.end(), std::greater<>{});
+    label(id, w, d, from, arc, order_key(w));
   };
   relax(s, 0, -1, -1);
   auto node_of = [&](std::int32_t key) {
@@ -790,14 +827,9 @@ bool Solver::augment_from(std::int32_t s, std::int64_t& work, std::int64_t budge
     return key - ng_ - nr_;
   };
   while (true) {
-    if (queue_.empty()) throw std::logic_error("assignment: no path to the sink (internal error)");
-    std::pop_heap(queue_.begin(), queue_.end(), std::greater<>{});
-    const auto [d, key] = queue_.back();
-    queue_.pop_back();
-    const std::int32_t v = node_of(key);
-    if (done_[v] == id || d != dist_[v]) continue;
-    done_[v] = id;
+    const std::int32_t v = settle(id, node_of, "assignment: no path to the sink (internal error)");
     if (v == sink) break;
+    const std::int64_t d = dist_[v];
     popped_.push_back(v);
     if (++work > budget) return false;
     if (v < nl_) {
@@ -822,17 +854,7 @@ bool Solver::augment_from(std::int32_t s, std::int64_t& work, std::int64_t budge
     }
   }
   // Prices: every node finalised before the sink rises by d(sink) − d(v); the path's arcs become tight.
-  const std::int64_t dt = dist_[sink];
-  for (const std::int32_t v : popped_) {
-    const std::int64_t up = dt - dist_[v];
-    if (up <= 0) continue;
-    if (v < nl_)
-      pl_[v] += up;
-    else if (v < nlr)
-      pr_[v - nl_] += up;
-    else
-      pg_[v - nlr] += up;
-  }
+  shift_settled_prices(+1);
   // The unit follows the path: collect it from the sink back to s, then apply it arc by arc.
   path_.clear();
   for (std::int32_t v = sink; v >= 0; v = par_[v]) path_.push_back(v);
@@ -920,24 +942,13 @@ bool Solver::fill_group(std::int32_t g0, std::int64_t& work, std::int64_t budget
   };
   auto node_of = [&](std::int32_t key) { return key < 0 ? sink : key; };
   auto relax = [&](std::int32_t u, std::int64_t d, std::int32_t to, std::int32_t arc) {
-    if (done_[u] == id || (seen_[u] == id && d >= dist_[u])) return;
-    seen_[u] = id;
-    dist_[u] = d;
-    par_[u] = to;
-    par_arc_[u] = arc;
-    queue_.push_back({d, order_key(u)});
-    std::push_heap(queue_.begin(), queue_.end(), std::greater<>{});
+    label(id, u, d, to, arc, order_key(u));
   };
   relax(nlr + g0, 0, -1, -1);
   while (true) {
-    if (queue_.empty()) throw std::logic_error("assignment: no path from the sink (internal error)");
-    std::pop_heap(queue_.begin(), queue_.end(), std::greater<>{});
-    const auto [d, key] = queue_.back();
-    queue_.pop_back();
-    const std::int32_t v = node_of(key);
-    if (done_[v] == id || d != dist_[v]) continue;
-    done_[v] = id;
+    const std::int32_t v = settle(id, node_of, "assignment: no path from the sink (internal error)");
     if (v == sink) break;
+    const std::int64_t d = dist_[v];
     popped_.push_back(v);
     if (++work > budget) return false;
     // Relax the residual arcs INTO v: d(u) = d(v) + rc(u, v).
@@ -967,17 +978,7 @@ bool Solver::fill_group(std::int32_t g0, std::int64_t& work, std::int64_t budget
       if (h_[g] > 0) relax(sink, d + pg_[g] - pT_, v, -1);  // T → g, the reverse of g's flow
     }
   }
-  const std::int64_t dt = dist_[sink];
-  for (const std::int32_t v : popped_) {
-    const std::int64_t down = dt - dist_[v];
-    if (down <= 0) continue;
-    if (v < nl_)
-      pl_[v] -= down;
-    else if (v < nlr)
-      pr_[v - nl_] -= down;
-    else
-      pg_[v - nlr] -= down;
-  }
+  shift_settled_prices(-1);
   // The cycle sink → … → g0 → sink costs dt + (pT − pg(g0)) before the update; the update moved
   // all of it onto the arc g0 → sink, whose reduced cost is now pT − pg(g0).
   if (pT_ - pg_[g0] >= 0) return true;  // no unit pays: g0's turn ends (its arc stays >= 0)

@@ -15,6 +15,7 @@
 #include "kanten/match/index.hpp"
 
 #include "kanten/core/error.hpp"
+#include "kanten/core/input.hpp"
 #include "match/scorer.hpp"
 
 #include <algorithm>
@@ -49,11 +50,17 @@ std::int32_t find_id(const IdMap& map, std::string_view id) noexcept {
   return it == map.end() ? -1 : it->second;
 }
 
-/// The index of `id`, or kanten::Error(invalid_argument) naming `field` with the id.
+/// The index of `id`, or kanten::Error(invalid_argument) naming `field` with the id — without the
+/// id when it is empty or looks like a CPR number (decision "No CPR numbers": never echoed).
 std::int32_t index_of(const IdMap& map, std::string_view id, const char* field, const char* what) {
   const std::int32_t i = find_id(map, id);
-  if (i < 0) throw Error(Errc::invalid_argument, field, std::string(id), std::string("the market has no ") + what + " with this id");
-  return i;
+  if (i >= 0) return i;
+  try {
+    check_id(field, id);
+  } catch (const Error& e) {
+    throw Error(Errc::invalid_argument, field, "", e.message());
+  }
+  throw Error(Errc::invalid_argument, field, std::string(id), std::string("the market has no ") + what + " with this id");
 }
 
 /// A location the grids can file: finite degrees, latitude within ±90 and longitude within ±180

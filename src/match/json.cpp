@@ -518,6 +518,8 @@ ojson result_ojson(const MatchResult& r, const Market& m) {
   j["mode"] = str(name(r.mode));
   j["optimal"] = r.optimal;
   j["candidates"] = r.candidates;
+  j["max_candidates_per_citizen"] = r.max_candidates_per_citizen;  // the bound used; 0: none (exact)
+  j["citizens_at_bound"] = r.citizens_at_bound;                    // whose kept candidates reached it
   j["citizens"] = m.citizens.size();
   j["citizens_selected"] = r.selected;  // proposed for: MatchOptions::citizens, or every citizen
   j["citizens_matched"] = r.selected >= r.unmatched.size() ? r.selected - r.unmatched.size() : 0;

@@ -10,10 +10,10 @@
 #include "bipartite/solve.hpp"
 #include "core/parallel.hpp"
 #include "core/progress.hpp"
+#include "kanten/core/input.hpp"
 #include "match/scorer.hpp"
 
 #include <algorithm>
-#include <array>
 #include <atomic>
 #include <exception>
 #include <bit>
@@ -236,9 +236,9 @@ CandidateRuns find_candidates(const Market& m, const MatchWeights& w, const Scor
   //   occupation reads a row of cells as one contiguous range;
   // - `coded`: every task once per DISCO code ("" for a task without codes), by (the code's
   //   2-digit prefix, cell, task), with the prefixes' starts: a citizen whose candidates all share
-  //   a prefix with a wish (detail::wishes_by_prefix) reads only those prefixes, a row at a time,
-  //   found by binary search over the cells. A task with several codes appears once per code; the
-  //   pairs are made unique before they are scored.
+  //   a prefix with a wish (detail::wishes_by_prefix) reads only those prefixes, a row of cells at
+  //   a time as one contiguous range (each prefix's cell starts; below). A task with several codes
+  //   appears once per code; the pairs are made unique before they are scored.
   struct Entry {
     double lat, lon;
     std::int32_t task;
@@ -692,7 +692,14 @@ std::vector<std::int32_t> selected_citizens(const Market& m, const std::vector<s
   for (std::size_t k = 0; k < ids.size(); ++k) {
     const auto it = index.find(ids[k]);
     const std::string field = "citizens[" + std::to_string(k) + "]";
-    if (it == index.end()) throw Error(Errc::invalid_argument, field, ids[k], "no citizen of the market has this id");
+    if (it == index.end()) {
+      try {  // an empty or CPR-shaped id is refused without the id (decision "No CPR numbers")
+        check_id(field, ids[k]);
+      } catch (const Error& e) {
+        throw Error(Errc::invalid_argument, field, "", e.message());
+      }
+      throw Error(Errc::invalid_argument, field, ids[k], "no citizen of the market has this id");
+    }
     if (listed_at[it->second] >= 0)
       throw Error(Errc::invalid_argument, field, ids[k],
                   "the citizen is listed twice: first at citizens[" + std::to_string(listed_at[it->second]) + "]");
@@ -736,6 +743,9 @@ MatchResult match(const Market& m, const MatchOptions& o) {
   const CandidateRuns runs = find_candidates(m, w, scorer, o.threads, o.progress, o.citizens ? &chosen : nullptr, bound);
   runs.gather(edges, [](std::int32_t ci, std::int32_t t, std::int32_t score) { return bipartite::Edge{ci, t, score}; });
   r.candidates = edges.size();
+  r.max_candidates_per_citizen = bound;
+  if (bound > 0)
+    for (const auto& [first, last] : runs.range) r.citizens_at_bound += last - first == static_cast<std::size_t>(bound);
   if (o.mode != MatchMode::assignment) {
     inst.edges.assign(edges.begin(), edges.end());
     edges = {};

@@ -10,6 +10,7 @@
 #include "match/market_document.hpp"
 
 #include "kanten/core/error.hpp"
+#include "kanten/core/input.hpp"
 
 #include <array>
 #include <limits>
@@ -41,6 +42,9 @@ std::string_view request_of(const json& doc, const ReadContext& strict) {
     found = key;
   }
   if (found.empty()) {
+    for (auto key : k_requests)  // a request given as null names itself (null counts as absent elsewhere)
+      if (auto it = doc.find(std::string(key)); it != doc.end() && it->is_null())
+        throw Error(Errc::invalid_input, std::string(key), "null", "is null: the request needs its value");
     std::vector<std::string_view> names(k_requests.begin(), k_requests.end());
     names.insert(names.end(), {"id", "k", "per_company", "explain"});
     strict.check_fields(doc, "", names);
@@ -53,6 +57,7 @@ std::string_view request_of(const json& doc, const ReadContext& strict) {
 
 /// An id the index must know, at `field`; kanten::Error(invalid_input) naming the field otherwise.
 std::int32_t known(std::int32_t index, const std::string& field, const std::string& id, const char* what) {
+  if (index < 0) check_id(field, id);  // an empty or CPR-shaped id: refused without the id
   if (index < 0) throw Error(Errc::invalid_input, field, id, std::string("the market has no ") + what + " with this id");
   return index;
 }

@@ -3,7 +3,7 @@
  *   kanten_bad_input_driver ENTRY [FILE] [key=value ...]
  *
  * ENTRY is one of: case, caseload, sanction, market, weights, bus_plan, training_plan, bus_cost,
- * case_new, add_event, add_case_twice, programme. FILE is read as bytes and passed with
+ * case_new, add_event, add_case_twice, programme, matcher. FILE is read as bytes and passed with
  * its exact length (so a NUL byte inside is passed on), unless len=nul (KANTEN_NUL_TERMINATED)
  * or text=null (a NULL pointer). Options (key=value):
  *   strict=0|1 max_bytes=N   use the *_from_json_v2 reader with these kanten_read_options
@@ -17,6 +17,10 @@
  *   id=TEXT                   case_new: the citizen id ("<null>" for NULL)
  *   kind=N minutes=N failure_id=TEXT|<null> version=N   add_event
  *   retention=a,b,c           programme: retention months
+ *   market=PATH               matcher: the market the matcher is built from; FILE is then one
+ *                             citizen object upserted into it (text=null: a NULL pointer)
+ *   citizen=ID|<null> task=ID|<null> k=N per_company=N   matcher: a top_tasks / top_citizens query
+ *   company=ID capacity=N     matcher: kanten_matcher_set_capacity
  *
  * Prints, one per line: "stage NAME" before each call, "warning FIELD<TAB>MESSAGE" for input
  * warnings, "not_applied index=I kind=K date=Y-M-D reason=R field=F value=V text=T" for the
@@ -356,6 +360,70 @@ static int run_market(int argc, char** argv, input in) {
   return s;
 }
 
+/* An id option: NULL when absent, a NULL pointer for "<null>". */
+static const char* opt_id(int argc, char** argv, const char* key, int* given) {
+  const char* v = opt(argc, argv, key);
+  *given = v != NULL;
+  return v && strcmp(v, "<null>") == 0 ? NULL : v;
+}
+
+/* The persistent matcher: built from market=PATH, then the upsert of FILE (when given), the
+ * capacity update and the queries the options ask for, each stage printed; stops at the first
+ * failure. */
+static int run_matcher(int argc, char** argv, input in) {
+  const char* market_path = opt(argc, argv, "market");
+  if (!market_path) {
+    fprintf(stderr, "driver: matcher needs market=PATH\n");
+    exit(2);
+  }
+  char* market_argv[] = {argv[0], argv[1], (char*)market_path};
+  input mt = read_input(3, market_argv, market_path);
+  kanten_market* m = NULL;
+  stage("kanten_market_from_json");
+  int s = keep(kanten_market_from_json(mt.text, mt.length, &m));
+  free(mt.text);
+  if (s != KANTEN_OK) return s;
+  kanten_matcher* x = NULL;
+  stage("kanten_matcher_new");
+  s = keep(kanten_matcher_new(m, NULL, &x));
+  kanten_market_free(m);
+  if (s != KANTEN_OK) return s;
+  int given = 0;
+  if (in.text != NULL || opt(argc, argv, "text") != NULL) {
+    stage("kanten_matcher_upsert_citizen_json");
+    s = keep(kanten_matcher_upsert_citizen_json(x, in.text, in.length, NULL));
+    for (size_t i = 0; s == KANTEN_OK && i < kanten_matcher_warning_count(x); ++i) {
+      kanten_input_warning w = KANTEN_INPUT_WARNING_INIT;
+      print_warning(kanten_matcher_warning(x, i, &w), &w);
+    }
+  }
+  const char* company = opt_id(argc, argv, "company", &given);
+  if (s == KANTEN_OK && given) {
+    stage("kanten_matcher_set_capacity");
+    s = keep(kanten_matcher_set_capacity(x, company, (int32_t)opt_ll(argc, argv, "capacity", 1)));
+  }
+  const int32_t k = (int32_t)opt_ll(argc, argv, "k", 5);
+  kanten_match_result* r = NULL;
+  const char* citizen = opt_id(argc, argv, "citizen", &given);
+  if (s == KANTEN_OK && given) {
+    stage("kanten_matcher_top_tasks");
+    s = keep(kanten_matcher_top_tasks(x, citizen, k, (int32_t)opt_ll(argc, argv, "per_company", 1), 1, &r));
+  }
+  const char* task = opt_id(argc, argv, "task", &given);
+  if (s == KANTEN_OK && r == NULL && given) {
+    stage("kanten_matcher_top_citizens");
+    s = keep(kanten_matcher_top_citizens(x, task, k, 1, &r));
+  }
+  if (s == KANTEN_OK && r != NULL) {
+    char* json = NULL;
+    stage("kanten_match_result_to_json");
+    s = output(kanten_match_result_to_json(r, (int)opt_ll(argc, argv, "indent", -1), &json), &json);
+  }
+  kanten_match_result_free(r);
+  kanten_matcher_free(x);
+  return s;
+}
+
 static int run_weights(input in) {
   kanten_weights* w = NULL;
   stage("kanten_weights_from_json");
@@ -504,6 +572,8 @@ int main(int argc, char** argv) {
     s = run_add_case_twice(in);
   } else if (strcmp(entry, "programme") == 0) {
     s = run_programme(argc, argv, in);
+  } else if (strcmp(entry, "matcher") == 0) {
+    s = run_matcher(argc, argv, in);
   } else {
     fprintf(stderr, "driver: unknown entry '%s'\n", entry);
     free(in.text);

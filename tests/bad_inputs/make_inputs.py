@@ -305,6 +305,23 @@ doc("case-ok.json", json.load(open(os.path.join(EXAMPLES, "case.json"))))
 doc("sanction-ok.json", SQ)
 doc("market-ok.json", M)
 
+# --- one citizen upserted into the persistent matcher (the C ABI's kanten_matcher_upsert_*) -------
+doc("matcher-citizen-cpr.json", {"id": "0101901234", "home": {"lat": 54.7, "lon": 11.8}})
+doc("matcher-citizen-bad-home.json", {"id": "c-new", "home": {"lat": "north", "lon": 11.8}})
+raw("matcher-citizen-truncated.json", '{"id": "c-new", "home": {"lat": 54.7, ')
+
+# --- the query stream of `kanten match FILE --serve` (one request a line) ------------------------
+raw("serve-hostile.jsonl", "\n".join([
+    '{"id": 1, "top_tasks": "0101901234"}',                                      # a CPR number as id
+    '{"id": 2, "upsert_citizen": {"id": "010190-1234", "home": {"lat": 54.7, "lon": 11.8}}}',
+    '{"id": 3, "top_tasks": null}',                                              # a request as null
+    '{"id": 4, "top_tasks": "c-01", "k": 18446744073709551616}',                 # 2**64
+    '{"id": 5, "set_capacity": {"company": "co-101", "capacity": -1}}',
+    '{"id": 6, "top_tasks": "c-01", "k": 1, "explain": false}',                  # still answered
+    '{"id": 7, "top_tasks": "c-none"}',                                          # unknown id
+    '{"id": 8, "top_tasks": "c-01"',                                             # truncated
+]) + "\n")
+
 
 def main():
     os.makedirs(OUT, exist_ok=True)
