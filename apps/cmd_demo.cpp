@@ -108,7 +108,7 @@ std::string summary_text(const k::CaseloadReport& r) {
             proposal.max_candidates_per_citizen > 0
                 ? "best " + std::to_string(proposal.max_candidates_per_citizen) + " per citizen"
                 : "");
-  if (proposal.citizens_at_bound > 0)  // only for them can the exact optimum differ (docs/matching.md)
+  if (proposal.citizens_at_bound > 0)  // 0: nothing was cut, the proposal is exact (docs/matching.md)
     print_row(o, "citizens at that bound", proposal.citizens_at_bound, "may have more candidates");
   print_row(o, "citizens matched to a task", proposal.matches.size(),
             percent(proposal.matches.size(), trin2.citizens.size()));

@@ -1369,8 +1369,9 @@ KANTEN_API size_t kanten_match_result_candidates(const kanten_match_result* r) K
 /** The bound on candidates per citizen the proposal used (0: none, the exact optimum; top_k: 0);
  *  0 for NULL r. */
 KANTEN_API int32_t kanten_match_result_max_candidates_per_citizen(const kanten_match_result* r) KANTEN_NOEXCEPT;
-/** Citizens whose kept candidates reached that bound: only for them can the exact optimum
- *  differ; 0 without a bound and for NULL r. */
+/** Citizens whose kept candidates reached that bound (they may have had more): 0 means nothing
+ *  was cut and the proposal is the exact optimum; otherwise only a pair cut from one of them can
+ *  make the exact optimum differ. 0 without a bound and for NULL r. */
 KANTEN_API size_t kanten_match_result_citizens_at_bound(const kanten_match_result* r) KANTEN_NOEXCEPT;
 /** Assignment: 1 when the solver proved the optimum over the pairs it chose from (with a bound,
  *  the kept ones), else 0; KANTEN_EINVAL for NULL r. */

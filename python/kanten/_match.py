@@ -181,8 +181,9 @@ class MatchProposal:
     assignment solver proved the optimum over the pairs it chose from (with a bound, the kept ones); ``candidates`` counts the pairs the proposal chose
     from (those that passed the hard filters; with ``max_candidates``, those kept);
     ``max_candidates`` is the bound on candidates per citizen used (0: none, the exact optimum)
-    and ``citizens_at_bound`` the citizens whose kept candidates reached it (only for them can
-    the exact optimum differ);
+    and ``citizens_at_bound`` the citizens whose kept candidates reached it (0: nothing was cut,
+    the proposal is the exact optimum; otherwise only a pair cut from one of them can make the
+    exact optimum differ);
     ``weights_version`` names the weight set used. ``selected`` counts the citizens proposed for
     (the selection, or every citizen); ``not_in_market`` holds the ids of the caseload's citizens
     the market does not hold (given ``evaluations`` or a ``caseload``), in caseload order.

@@ -258,9 +258,9 @@ struct MatchResult {
   std::size_t selected = 0;                     ///< citizens proposed for: MatchOptions::citizens, or every citizen of the market
   std::vector<std::string> not_in_market;       ///< citizens of the caseload the market does not hold (match_caseload, kanten/match/caseload.hpp): no proposal, reported here
   std::int32_t max_candidates_per_citizen = 0;  ///< the bound the proposal used (MatchOptions::max_candidates_per_citizen; 0: none, the exact optimum over all pairs; top_k: 0)
-  /// Citizens whose kept candidates reached the bound: they may have had more, so only for them
-  /// can the exact optimum differ (a matched one may get another task, an unmatched one a task).
-  /// 0 when no bound was used.
+  /// Citizens whose kept candidates reached the bound (they may have had more). 0 means nothing
+  /// was cut and the proposal is the exact optimum over all pairs; otherwise only a pair cut from
+  /// one of them can make the exact optimum differ. 0 when no bound was used.
   std::size_t citizens_at_bound = 0;
 };
 
