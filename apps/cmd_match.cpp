@@ -17,8 +17,7 @@ template <class T>
 std::int32_t index_of(const std::vector<T>& items, const std::string& id, const char* option, const char* what) {
   for (std::size_t i = 0; i < items.size(); ++i)
     if (items[i].id == id) return static_cast<std::int32_t>(i);
-  k::check_id(option, id);  // an empty or CPR-shaped id: refused without the id
-  throw k::Error(k::Errc::invalid_input, option, id, std::string("the market has no ") + what + " with this id");
+  throw k::unknown_id(k::Errc::invalid_input, option, id, std::string("the market has no ") + what + " with this id");
 }
 
 /// The comma-separated items of an option's value ("" is none).

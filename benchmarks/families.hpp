@@ -1,6 +1,6 @@
 // kanten — instance families for the assignment solver's benchmarks, built to hit a solver where
 // it is weak rather than where it was tuned: wide cost ranges, ties, a penalty far above the
-// costs, oversubscription and many small components. Header-only, deterministic (own splitmix64).
+// costs, oversubscription and many small components. Header-only, deterministic (kanten's splitmix64).
 //
 // Every family is stated as a min-cost problem: an arc citizen → task costs c, a citizen left
 // unassigned costs the penalty P. kanten maximises scores, so an arc's score is P − c (positive
@@ -31,17 +31,14 @@
 #include <vector>
 
 #include "kanten/bipartite/assignment.hpp"
+#include "synth/random.hpp"  // private: the benchmarks build with src/ on the include path
 
 namespace kanten_bench {
 
+/// The families' random numbers: kanten's own splitmix64 (src/synth/random.hpp), the same on every platform.
 struct splitmix64 {
   std::uint64_t state;
-  std::uint64_t next() {
-    std::uint64_t z = (state += 0x9E3779B97F4A7C15ULL);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    return z ^ (z >> 31);
-  }
+  std::uint64_t next() { return kanten::detail::splitmix64(state); }
   /// Uniform in [0, n) by multiply-high (Lemire), n > 0.
   std::uint64_t below(std::uint64_t n) { return static_cast<std::uint64_t>((static_cast<unsigned __int128>(next()) * n) >> 64); }
 };

@@ -32,13 +32,24 @@ bool looks_like_cpr(std::string_view id) noexcept {
   return false;
 }
 
-void check_id(const std::string& field, std::string_view id) {
-  if (id.empty()) throw Error(Errc::invalid_input, field, "", "an id must not be empty");
+namespace {
+/// Why `id` cannot be an id (empty, or shaped like a CPR number), or nullptr.
+const char* id_fault(std::string_view id) noexcept {
+  if (id.empty()) return "an id must not be empty";
   // Decision "No CPR numbers" (docs/decisions.md): kanten needs no CPR; the value is not echoed.
   if (looks_like_cpr(id))
-    throw Error(Errc::invalid_input, field, "",
-                "looks like a CPR number (ten digits, or DDMMYY-XXXX); kanten takes opaque ids only, never a "
-                "CPR number");
+    return "looks like a CPR number (ten digits, or DDMMYY-XXXX); kanten takes opaque ids only, never a CPR number";
+  return nullptr;
+}
+}  // namespace
+
+void check_id(const std::string& field, std::string_view id) {
+  if (const char* fault = id_fault(id)) throw Error(Errc::invalid_input, field, "", fault);
+}
+
+Error unknown_id(Errc code, const std::string& field, std::string_view id, const std::string& what) {
+  if (const char* fault = id_fault(id)) return Error(code, field, "", fault);
+  return Error(code, field, std::string(id), what);
 }
 
 namespace {

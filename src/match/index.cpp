@@ -54,13 +54,8 @@ std::int32_t find_id(const IdMap& map, std::string_view id) noexcept {
 /// id when it is empty or looks like a CPR number (decision "No CPR numbers": never echoed).
 std::int32_t index_of(const IdMap& map, std::string_view id, const char* field, const char* what) {
   const std::int32_t i = find_id(map, id);
-  if (i >= 0) return i;
-  try {
-    check_id(field, id);
-  } catch (const Error& e) {
-    throw Error(Errc::invalid_argument, field, "", e.message());
-  }
-  throw Error(Errc::invalid_argument, field, std::string(id), std::string("the market has no ") + what + " with this id");
+  if (i < 0) throw unknown_id(Errc::invalid_argument, field, id, std::string("the market has no ") + what + " with this id");
+  return i;
 }
 
 /// A location the grids can file: finite degrees, latitude within ±90 and longitude within ±180

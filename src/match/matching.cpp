@@ -692,14 +692,7 @@ std::vector<std::int32_t> selected_citizens(const Market& m, const std::vector<s
   for (std::size_t k = 0; k < ids.size(); ++k) {
     const auto it = index.find(ids[k]);
     const std::string field = "citizens[" + std::to_string(k) + "]";
-    if (it == index.end()) {
-      try {  // an empty or CPR-shaped id is refused without the id (decision "No CPR numbers")
-        check_id(field, ids[k]);
-      } catch (const Error& e) {
-        throw Error(Errc::invalid_argument, field, "", e.message());
-      }
-      throw Error(Errc::invalid_argument, field, ids[k], "no citizen of the market has this id");
-    }
+    if (it == index.end()) throw unknown_id(Errc::invalid_argument, field, ids[k], "no citizen of the market has this id");
     if (listed_at[it->second] >= 0)
       throw Error(Errc::invalid_argument, field, ids[k],
                   "the citizen is listed twice: first at citizens[" + std::to_string(listed_at[it->second]) + "]");

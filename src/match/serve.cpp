@@ -57,8 +57,7 @@ std::string_view request_of(const json& doc, const ReadContext& strict) {
 
 /// An id the index must know, at `field`; kanten::Error(invalid_input) naming the field otherwise.
 std::int32_t known(std::int32_t index, const std::string& field, const std::string& id, const char* what) {
-  if (index < 0) check_id(field, id);  // an empty or CPR-shaped id: refused without the id
-  if (index < 0) throw Error(Errc::invalid_input, field, id, std::string("the market has no ") + what + " with this id");
+  if (index < 0) throw unknown_id(Errc::invalid_input, field, id, std::string("the market has no ") + what + " with this id");
   return index;
 }
 

@@ -4,6 +4,7 @@
 // The decisions behind these limits are in docs/decisions.md ("Input limits").
 #pragma once
 
+#include "kanten/core/error.hpp"
 #include "kanten/core/export.hpp"
 
 #include <cstddef>
@@ -49,6 +50,11 @@ KANTEN_EXPORT void check_indent(int indent);
 /// Checks an opaque id at `field`: not empty, and not shaped like a CPR number (kanten needs no
 /// CPR; such an id is refused without echoing it). Throws kanten::Error(invalid_input).
 KANTEN_EXPORT void check_id(const std::string& field, std::string_view id);
+
+/// The error for an id at `field` that names nothing known: kanten::Error(code, field, id, what) —
+/// but an empty or CPR-shaped id gets check_id's message and is not echoed.
+[[nodiscard]] KANTEN_EXPORT Error unknown_id(Errc code, const std::string& field, std::string_view id,
+                                             const std::string& what);
 
 /// The known name closest to `unknown` (at most two edits, or a third of its length), or "".
 [[nodiscard]] KANTEN_EXPORT std::string nearest_name(std::string_view unknown, const std::vector<std::string_view>& known);
